@@ -1,0 +1,83 @@
+from django import forms
+from django.conf import settings
+from django.contrib.auth import authenticate
+from django.utils.translation import gettext_lazy as _
+
+from danvan.accounts.models import Role
+from danvan.accounts.selectors import login_is_locked, login_recent_failures
+from danvan.accounts.services import login_record_failure
+from danvan.audit.middleware import client_ip
+
+
+class LoginForm(forms.Form):
+    username = forms.CharField(label=_("Username"), max_length=150,
+                               widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}))
+    password = forms.CharField(label=_("Password"), strip=False,
+                               widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+
+    def __init__(self, request, *args, **kwargs):
+        self.request = request
+        self.user = None
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        username = (self.cleaned_data.get("username") or "").strip().lower()
+        password = self.cleaned_data.get("password") or ""
+        if not username or not password:
+            return self.cleaned_data
+        minutes = settings.DANVAN_LOCKOUT_MINUTES
+        if login_is_locked(username=username):
+            raise forms.ValidationError(
+                _("This account is locked for %(minutes)s minutes after too many failed logins. "
+                  "Try again later or ask your unit administrator to reset the password.") % {"minutes": minutes},
+                code="locked",
+            )
+        user = authenticate(self.request, username=username, password=password)
+        if user is None:
+            login_record_failure(username=username, ip=client_ip(self.request))
+            left = settings.DANVAN_LOCKOUT_ATTEMPTS - login_recent_failures(username=username)
+            if left <= 0:
+                raise forms.ValidationError(
+                    _("Wrong username or password. The account is now locked for %(minutes)s minutes.")
+                    % {"minutes": minutes},
+                    code="locked",
+                )
+            raise forms.ValidationError(
+                _("Wrong username or password. %(left)s attempt(s) left before the account is locked "
+                  "for %(minutes)s minutes.") % {"left": left, "minutes": minutes},
+                code="invalid_login",
+            )
+        self.user = user
+        return self.cleaned_data
+
+
+class UserCreateForm(forms.Form):
+    username = forms.CharField(label=_("Username"), max_length=150,
+                               help_text=_("Letters without diacritics, digits, dot, dash, underscore."))
+    full_name = forms.CharField(label=_("Full name"), max_length=128)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    role = forms.ChoiceField(label=_("Role on this unit"), choices=Role.choices, initial=Role.OFFICER)
+    password = forms.CharField(label=_("Initial password"), strip=False, widget=forms.PasswordInput,
+                               help_text=_("At least 10 characters, not only digits, not a common password."))
+
+
+class RoleGrantForm(forms.Form):
+    unit_code = forms.CharField(label=_("Unit code"), max_length=40,
+                                help_text=_("The code shown on the unit's page, e.g. C10336-KDV."))
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+
+
+class PasswordResetForm(forms.Form):
+    password = forms.CharField(label=_("New password"), strip=False, widget=forms.PasswordInput)
+
+
+class PasswordChangeForm(forms.Form):
+    old_password = forms.CharField(label=_("Current password"), strip=False, widget=forms.PasswordInput)
+    new_password1 = forms.CharField(label=_("New password"), strip=False, widget=forms.PasswordInput)
+    new_password2 = forms.CharField(label=_("New password again"), strip=False, widget=forms.PasswordInput)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("new_password1") and data.get("new_password1") != data.get("new_password2"):
+            self.add_error("new_password2", _("The two new passwords differ: type the same password twice."))
+        return data

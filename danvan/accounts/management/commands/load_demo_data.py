@@ -1,0 +1,23 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from danvan.accounts.demo import DEMO_PASSWORD, demo_data_load
+
+
+class Command(BaseCommand):
+    help = "Create the demo personas (one per level) on the real organisation tree. Refused in production."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--force", action="store_true", help="allow it even with DANVAN_ENV=production")
+
+    def handle(self, *args, force=False, **options):
+        if settings.PRODUCTION and not force:
+            raise CommandError("Không tạo tài khoản mẫu khi DANVAN_ENV=production (dùng --force nếu thật sự cần).")
+        try:
+            results = demo_data_load()
+        except RuntimeError as exc:
+            raise CommandError(str(exc)) from None
+        self.stdout.write(self.style.SUCCESS("Tài khoản mẫu (demo logins) — mật khẩu / password: " + DEMO_PASSWORD))
+        for persona, created in results:
+            flag = "mới" if created else "đã có"
+            self.stdout.write(f"  {persona.username:<15} {persona.description}  [{flag}]")

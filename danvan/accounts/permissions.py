@@ -1,0 +1,82 @@
+"""Every permission rule in danvan, as plain predicates on (user, unit).
+
+One rule underlies them all: a role held on a unit applies to that unit and everything below it.
+Views, templates, selectors and services call these; none of them re-implements a check.
+"""
+
+from django.db.models import Exists, OuterRef, QuerySet
+
+from danvan.accounts.models import Role, RoleAssignment
+from danvan.organisations.models import OrgUnit, OrgUnitClosure
+
+READ_ROLES = frozenset(Role.values)
+EDIT_ROLES = frozenset({Role.ADMIN, Role.LEADER, Role.OFFICER})
+DATA_ENTRY_ROLES = frozenset({Role.ADMIN, Role.LEADER, Role.OFFICER, Role.REPORTER})
+APPROVE_ROLES = frozenset({Role.ADMIN, Role.LEADER})
+ACCOUNT_ROLES = frozenset({Role.ADMIN})
+AUDIT_ROLES = frozenset({Role.ADMIN})
+
+
+def roles_on(user, unit: OrgUnit) -> frozenset[str]:
+    """The roles `user` holds on `unit` or any of its ancestors (one indexed query, cached per user object)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return frozenset()
+    cache = user.__dict__.setdefault("_danvan_roles_on", {})
+    if unit.pk not in cache:
+        cache[unit.pk] = frozenset(
+            RoleAssignment.objects.filter(user=user, unit__descendant_links__descendant=unit).values_list(
+                "role", flat=True
+            )
+        )
+    return cache[unit.pk]
+
+
+def can_view_unit(user, unit: OrgUnit) -> bool:
+    return bool(roles_on(user, unit) & READ_ROLES)
+
+
+def can_edit_unit(user, unit: OrgUnit) -> bool:
+    """Edit the unit, add units below it, manage its positions."""
+    return bool(roles_on(user, unit) & EDIT_ROLES)
+
+
+def can_enter_data(user, unit: OrgUnit) -> bool:
+    """Enter the unit's own data (reports, records): the reporter's right."""
+    return bool(roles_on(user, unit) & DATA_ENTRY_ROLES)
+
+
+def can_approve_for(user, unit: OrgUnit) -> bool:
+    return bool(roles_on(user, unit) & APPROVE_ROLES)
+
+
+def can_manage_accounts(user, unit: OrgUnit) -> bool:
+    return bool(roles_on(user, unit) & ACCOUNT_ROLES)
+
+
+def can_view_audit(user, unit: OrgUnit) -> bool:
+    return bool(roles_on(user, unit) & AUDIT_ROLES)
+
+
+def has_any_role(user, roles: frozenset[str]) -> bool:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return RoleAssignment.objects.filter(user=user, role__in=roles).exists()
+
+
+def units_in_scope(user, roles: frozenset[str] = READ_ROLES) -> QuerySet[OrgUnit]:
+    """All units on which `user` holds one of `roles`, directly or through an ancestor."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return OrgUnit.objects.none()
+    covering = OrgUnitClosure.objects.filter(
+        descendant=OuterRef("pk"),
+        ancestor__role_assignments__user=user,
+        ancestor__role_assignments__role__in=roles,
+    )
+    return OrgUnit.objects.filter(Exists(covering))
+
+
+def scope_roots(user, roles: frozenset[str] = READ_ROLES) -> QuerySet[OrgUnit]:
+    """The units the user's roles are attached to (the tops of their scope)."""
+    if not getattr(user, "is_authenticated", False):
+        return OrgUnit.objects.none()
+    return OrgUnit.objects.filter(role_assignments__user=user, role_assignments__role__in=roles).distinct()

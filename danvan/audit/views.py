@@ -1,0 +1,40 @@
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+
+from danvan.accounts.permissions import AUDIT_ROLES, has_any_role
+from danvan.audit.exports import audit_xlsx
+from danvan.audit.forms import AuditFilterForm
+from danvan.audit.models import Action
+from danvan.audit.selectors import auditevent_list_for_user
+from danvan.audit.services import audit_record
+
+
+def _filtered(request):
+    if not has_any_role(request.user, AUDIT_ROLES):
+        raise Http404
+    form = AuditFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    return form, filters, auditevent_list_for_user(user=request.user, **filters)
+
+
+@login_required
+def event_list(request):
+    form, _filters, events = _filtered(request)
+    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "audit/list.html", {"form": form, "page": page, "query": query.urlencode()})
+
+
+@login_required
+def event_export(request):
+    _form, filters, events = _filtered(request)
+    # Exporting the log is itself recorded.
+    with transaction.atomic():
+        audit_record(actor=request.user, action=Action.AUDIT_EXPORTED,
+                     details={k: str(v) for k, v in filters.items() if v})
+    return audit_xlsx(events, f"nhat-ky-{timezone.localdate():%Y%m%d}.xlsx")

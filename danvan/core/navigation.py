@@ -1,0 +1,112 @@
+"""The work-cycle modules shown in the staff navigation, with what each will hold.
+
+A module without an app yet has `url_name=None`: its page says what is coming, and shows no data.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Module:
+    slug: str
+    title: str
+    icon: str
+    summary: str
+    items: tuple[str, ...]
+    issue: str
+
+
+MODULES: tuple[Module, ...] = (
+    Module(
+        "reports",
+        _("Periodic reports"),
+        "📊",
+        _("Every unit reports once a period; each level sees its subtree rolled up live."),
+        (
+            _("Indicator sets and report forms, by frequency (month, quarter, 6 months, 9 months, year)"),
+            _("My reports due: figures and narrative, drafts, submit, approve or return"),
+            _("Completeness and timeliness of the subtree, reminders"),
+            _("Live roll-up, drill-down, pivot by indicator × unit × period, charts, XLSX"),
+            _("The briefing report as a DOCX in Party document format"),
+        ),
+        _("Periodic reports"),
+    ),
+    Module(
+        "meetings",
+        _("Meetings and conclusions"),
+        "🗓",
+        _("Giao ban, sơ kết, tổng kết and online conferences, with conclusions that become tasks."),
+        (
+            _("Schedule a meeting, invite units, record attendance per connected site"),
+            _("Minutes, conclusions, commendations and proposals"),
+            _("The conclusion notice (Thông báo kết luận) as a DOCX"),
+            _("Follow-up of the last meeting's conclusions"),
+        ),
+        _("Meetings, conclusions and work plans"),
+    ),
+    Module(
+        "workplans",
+        _("Work plans and tasks"),
+        "✅",
+        _("Work programmes and plans, with tasks assigned down the tree and their progress."),
+        (
+            _("Annual and quarterly work programmes, plans and their items"),
+            _("Tasks assigned to us and tasks we assigned, with progress and overdue flags"),
+            _("Calendar of meetings and deadlines, with an ICS feed"),
+        ),
+        _("Meetings, conclusions and work plans"),
+    ),
+    Module(
+        "petitions",
+        _("Citizen reception and petitions"),
+        "📨",
+        _("Reception sessions, petitions on legal deadlines, prolonged complex cases, dialogues."),
+        (
+            _("Reception schedules of leaders and who is behind"),
+            _("Petition intake, routing, lifecycle and legal deadlines"),
+            _("Likely repeats, prolonged complex cases and their working groups"),
+            _("Leaders' dialogues with citizens and the commitments made"),
+        ),
+        _("Citizens: reception, petitions and dialogues"),
+    ),
+    Module(
+        "initiatives",
+        _("“Dân vận khéo” models"),
+        "🌱",
+        _("Model initiatives from registration to recognition and replication; movements and contests."),
+        (
+            _("Annual registration of models and its approval"),
+            _("Progress against targets, with photos and documents"),
+            _("Evaluation, recognition, commendation and replication"),
+            _("Emulation movements, campaigns and the Hội thi Dân vận khéo"),
+        ),
+        _("“Dân vận khéo”: models, movements and contests"),
+    ),
+    Module(
+        "democracy",
+        _("Grassroots democracy"),
+        "🏛",
+        _("What communes disclose, what residents decide, are consulted on and supervise."),
+        (
+            _("Disclosures (công khai) and their forms and durations"),
+            _("Residents' decisions and consultations"),
+            _("People's Inspection Boards and community investment supervision"),
+        ),
+        _("Grassroots democracy"),
+    ),
+    Module(
+        "situation",
+        _("Citizens' situation and opinion"),
+        "👂",
+        _("Reports on the situation and opinion of the people (nắm tình hình nhân dân)."),
+        (
+            _("Situation reports from communes and member organisations"),
+            _("Topics of concern and how they were followed up"),
+        ),
+        _("Citizens' situation and opinion"),
+    ),
+)
+
+MODULES_BY_SLUG = {module.slug: module for module in MODULES}

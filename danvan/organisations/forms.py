@@ -1,0 +1,30 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from danvan.organisations.models import OrgUnit
+from danvan.organisations.services import USER_CREATABLE_KINDS
+
+
+class UnitSearchForm(forms.Form):
+    q = forms.CharField(label=_("Search units"), max_length=100, required=False)
+
+
+class OrgUnitCreateForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=255)
+    kind = forms.ChoiceField(
+        label=_("Type"),
+        choices=[(k.value, k.label) for k in OrgUnit.Kind if k in USER_CREATABLE_KINDS],
+    )
+
+
+class OrgUnitUpdateForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=255)
+    is_active = forms.BooleanField(label=_("Active"), required=False)
+
+
+class PositionAssignForm(forms.Form):
+    full_name = forms.CharField(label=_("Full name"), max_length=128)
+    title = forms.CharField(label=_("Position"), max_length=128,
+                            help_text=_("For example: Trưởng ban, Phó Trưởng ban, Chuyên viên, Trưởng khối."))
+    is_head = forms.BooleanField(label=_("Head of the unit"), required=False)
+    start_date = forms.DateField(label=_("Since (dd/mm/yyyy)"), required=False)

@@ -1,0 +1,89 @@
+"""Reads of the organisation tree for a user. Out of scope answers the same as missing: 404."""
+
+from django.db.models import Count, QuerySet
+from django.http import Http404
+
+from danvan.accounts.permissions import READ_ROLES, can_view_unit, units_in_scope
+from danvan.core.text import fold_tokens
+from danvan.organisations.models import AdminUnit, OrgUnit, Position
+
+
+def orgunit_get_for_user(*, user, code: str) -> OrgUnit:
+    unit = OrgUnit.objects.select_related("admin_unit", "parent").filter(code=code).first()
+    if unit is None or not can_view_unit(user, unit):
+        raise Http404("Không tìm thấy đơn vị.")
+    return unit
+
+
+def orgunit_subtree(unit: OrgUnit) -> QuerySet[OrgUnit]:
+    """Everything under `unit`, itself included: one indexed join on the closure table."""
+    return OrgUnit.objects.filter(ancestor_links__ancestor=unit)
+
+
+def orgunit_ancestors(unit: OrgUnit) -> list[OrgUnit]:
+    """The path from the root down to `unit`'s parent, in one query."""
+    return list(
+        OrgUnit.objects.filter(descendant_links__descendant=unit, descendant_links__depth__gt=0).order_by("depth")
+    )
+
+
+def orgunit_children_for_user(*, user, unit: OrgUnit) -> list[OrgUnit]:
+    """Children of a unit the user can see (so all of them: scope is inherited), with their child counts."""
+    if not can_view_unit(user, unit):
+        raise Http404("Không tìm thấy đơn vị.")
+    return list(unit.children.annotate(child_count=Count("children")).order_by("sort_order", "name"))
+
+
+def orgunit_roots_for_user(*, user) -> list[OrgUnit]:
+    """The highest units the user can see: where their roles are attached, minus those inside another."""
+    scope = list(
+        OrgUnit.objects.filter(role_assignments__user=user, role_assignments__role__in=READ_ROLES)
+        .select_related("admin_unit")
+        .annotate(child_count=Count("children", distinct=True))
+        .distinct()
+    )
+    ids = {u.pk for u in scope}
+    covered = set(
+        OrgUnit.objects.filter(pk__in=ids, ancestor_links__ancestor_id__in=ids, ancestor_links__depth__gt=0)
+        .values_list("pk", flat=True)
+    )
+    return sorted((u for u in scope if u.pk not in covered), key=lambda u: (u.depth, u.sort_order, u.name))
+
+
+def orgunit_search_for_user(*, user, query: str, limit: int = 30) -> list[OrgUnit]:
+    """Units in the user's scope whose name or place matches every word of `query`, diacritics ignored.
+
+    "dan van bac giang" matches "Ban Tuyên giáo và Dân vận Thành ủy Bắc Ninh" (Bắc Giang merged into it).
+    """
+    tokens = fold_tokens(query)[:8]
+    if not tokens:
+        return []
+    qs = units_in_scope(user)
+    for token in tokens:
+        qs = qs.filter(search_text__contains=" " + token)
+    # Dân vận bodies first, then higher levels, then by name.
+    return list(
+        qs.select_related("admin_unit", "parent").order_by("-has_danvan_function", "depth", "sort_order", "name")[
+            :limit
+        ]
+    )
+
+
+def positions_for_unit(*, unit: OrgUnit) -> list[Position]:
+    return list(unit.positions.filter(end_date__isnull=True).select_related("person").order_by("sort_order", "id"))
+
+
+def adminunit_successors(unit: AdminUnit) -> QuerySet[AdminUnit]:
+    """Today's units covering a legacy unit's territory; for a district, those of all its communes."""
+    if unit.level == AdminUnit.Level.DISTRICT:
+        return AdminUnit.objects.filter(predecessor_links__predecessor__parent=unit).distinct().order_by("name")
+    return AdminUnit.objects.filter(predecessor_links__predecessor=unit).distinct().order_by("name")
+
+
+def adminunit_predecessors(unit: AdminUnit) -> QuerySet[AdminUnit]:
+    return (
+        AdminUnit.objects.filter(successor_links__successor=unit)
+        .select_related("parent")
+        .distinct()
+        .order_by("name")
+    )

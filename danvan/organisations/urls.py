@@ -1,0 +1,16 @@
+from django.urls import path
+
+from danvan.organisations import views
+
+app_name = "organisations"
+urlpatterns = [
+    path("", views.tree, name="tree"),
+    path("tim-kiem/", views.search, name="search"),
+    path("dia-gioi/", views.places, name="places"),
+    path("<str:code>/", views.detail, name="detail"),
+    path("<str:code>/truc-thuoc/", views.children, name="children"),
+    path("<str:code>/sua/", views.update, name="update"),
+    path("<str:code>/them-don-vi/", views.create_child, name="create_child"),
+    path("<str:code>/chuc-vu/them/", views.position_add, name="position_add"),
+    path("<str:code>/chuc-vu/<int:position_id>/ket-thuc/", views.position_end, name="position_end"),
+]

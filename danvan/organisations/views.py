@@ -1,0 +1,160 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from danvan.accounts.permissions import can_edit_unit, can_manage_accounts, can_view_audit
+from danvan.core.errors import ApplicationError
+from danvan.organisations import services
+from danvan.organisations.forms import OrgUnitCreateForm, OrgUnitUpdateForm, PositionAssignForm, UnitSearchForm
+from danvan.organisations.models import AdminUnit
+from danvan.organisations.selectors import (
+    adminunit_predecessors,
+    adminunit_successors,
+    orgunit_ancestors,
+    orgunit_children_for_user,
+    orgunit_get_for_user,
+    orgunit_roots_for_user,
+    orgunit_search_for_user,
+    positions_for_unit,
+)
+
+
+@login_required
+def tree(request):
+    return render(request, "organisations/tree.html", {"roots": orgunit_roots_for_user(user=request.user)})
+
+
+@login_required
+def children(request, code):
+    unit = orgunit_get_for_user(user=request.user, code=code)
+    return render(request, "organisations/_children.html",
+                  {"unit": unit, "children": orgunit_children_for_user(user=request.user, unit=unit)})
+
+
+@login_required
+def search(request):
+    form = UnitSearchForm(request.GET or None)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    results = orgunit_search_for_user(user=request.user, query=query) if query else []
+    template = "organisations/_search_results.html" if request.headers.get("HX-Request") else \
+        "organisations/search.html"
+    return render(request, template, {"form": form, "query": query, "results": results})
+
+
+@login_required
+def detail(request, code):
+    unit = orgunit_get_for_user(user=request.user, code=code)
+    admin_unit = unit.admin_unit
+    context = {
+        "unit": unit,
+        "ancestors": orgunit_ancestors(unit),
+        "children": orgunit_children_for_user(user=request.user, unit=unit),
+        "positions": positions_for_unit(unit=unit),
+        "admin_unit": admin_unit,
+        "predecessors": list(adminunit_predecessors(admin_unit)) if admin_unit and unit.level == "commune"
+        and unit.kind == "party_committee" else [],
+        "can_edit": can_edit_unit(request.user, unit),
+        "can_manage_accounts": can_manage_accounts(request.user, unit),
+        "can_view_audit": can_view_audit(request.user, unit),
+        "create_form": OrgUnitCreateForm(),
+        "position_form": PositionAssignForm(),
+    }
+    if context["can_manage_accounts"]:
+        context["assignments"] = unit.role_assignments.select_related("user").order_by("role", "user__username")
+    return render(request, "organisations/detail.html", context)
+
+
+def _editable_unit(request, code):
+    unit = orgunit_get_for_user(user=request.user, code=code)
+    if not can_edit_unit(request.user, unit):
+        raise Http404
+    return unit
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def update(request, code):
+    unit = _editable_unit(request, code)
+    form = OrgUnitUpdateForm(request.POST or None, initial={"name": unit.name, "is_active": unit.is_active})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.orgunit_update(actor=request.user, unit=unit, **form.cleaned_data)
+        except ApplicationError as exc:
+            exc.add_to_form(form)
+        else:
+            messages.success(request, _("Unit updated."))
+            return redirect("organisations:detail", code=unit.code)
+    return render(request, "organisations/form.html",
+                  {"unit": unit, "form": form, "title": _("Edit unit"), "ancestors": orgunit_ancestors(unit)})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def create_child(request, code):
+    parent = _editable_unit(request, code)
+    form = OrgUnitCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            unit = services.orgunit_create(actor=request.user, parent=parent, **form.cleaned_data)
+        except ApplicationError as exc:
+            exc.add_to_form(form)
+        else:
+            messages.success(request, _("Unit %(name)s added.") % {"name": unit.name})
+            return redirect("organisations:detail", code=unit.code)
+    return render(request, "organisations/form.html",
+                  {"unit": parent, "form": form, "title": _("Add a unit below this one"),
+                   "ancestors": orgunit_ancestors(parent)})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def position_add(request, code):
+    unit = _editable_unit(request, code)
+    form = PositionAssignForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.position_assign(actor=request.user, unit=unit, **form.cleaned_data)
+        except ApplicationError as exc:
+            exc.add_to_form(form)
+        else:
+            messages.success(request, _("Position recorded."))
+            return redirect("organisations:detail", code=unit.code)
+    return render(request, "organisations/form.html",
+                  {"unit": unit, "form": form, "title": _("Record a position"), "ancestors": orgunit_ancestors(unit)})
+
+
+@login_required
+@require_POST
+def position_end(request, code, position_id):
+    unit = _editable_unit(request, code)
+    position = unit.positions.filter(pk=position_id).first()
+    if position is None:
+        raise Http404
+    try:
+        services.position_end(actor=request.user, position=position, end_date=timezone.localdate())
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Position ended."))
+    return redirect("organisations:detail", code=unit.code)
+
+
+@login_required
+def places(request):
+    """Look up an administrative unit, current or legacy, and where its territory is today."""
+    from danvan.core.text import fold_tokens
+
+    tokens = fold_tokens(request.GET.get("q", ""))[:6]
+    units = []
+    if tokens:
+        qs = AdminUnit.objects.select_related("parent")
+        for token in tokens:
+            qs = qs.filter(name_folded__contains=token)
+        units = list(qs.order_by("generation", "level", "name")[:40])
+        for unit in units:
+            unit.today = list(adminunit_successors(unit)) if unit.generation == "legacy" else []
+    return render(request, "organisations/places.html", {"query": request.GET.get("q", ""), "units": units})

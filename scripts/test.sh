@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Sets everything up and runs the whole test suite: lint, then pytest on SQLite, then on PostgreSQL
+# when one is reachable (DATABASE_URL, or postgres@127.0.0.1:5432). Extra arguments go to pytest.
+source "$(dirname "${BASH_SOURCE[0]}")/_setup.sh"
+
+# Browser tests drive Debian's Chromium; install it (and Times New Roman's stand-in font) where missing.
+if [ ! -x /usr/bin/chromium ] && [ -z "${DANVAN_SKIP_BROWSER:-}" ]; then
+  say "Installing Debian's chromium for the browser tests"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation2 >/dev/null \
+    || die "Could not install chromium with apt-get. Install it (apt-get install chromium) or set DANVAN_SKIP_BROWSER=1."
+fi
+
+say "ruff"
+"$ROOT/.venv/bin/ruff" check . || die "ruff found problems (see above)."
+"$PY" manage.py makemigrations --check --dry-run >/dev/null || die "Models changed without a migration: run manage.py makemigrations."
+
+say "pytest on SQLite"
+env -u DATABASE_URL "$PY" -m pytest -q "$@"
+
+PG_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/danvan}"
+if DATABASE_URL="$PG_URL" "$PY" manage.py dbcheck >/dev/null 2>&1; then
+  say "pytest on PostgreSQL ($PG_URL)"
+  DATABASE_URL="$PG_URL" "$PY" -m pytest -q "$@"
+else
+  say "PostgreSQL not reachable at $PG_URL: its run is skipped"
+  [ -n "${CI:-}" ] && die "CI must test on PostgreSQL too, and it is not reachable."
+fi
+say "all tests passed"
