@@ -28,26 +28,92 @@ class Persona:
 # Bắc Giang merged into Bắc Ninh (P24) on 12/6/2025; Xã Yên Thế (C7288) lies in the old huyện Yên Thế.
 # Xã Châu Phú (C30463) in An Giang (P91) is where seed 001's briefing was held.
 PERSONAS = (
-    Persona("admin", "Quản trị hệ thống", Role.ADMIN, "TW", "TW-TGDV", "Quản trị hệ thống", False,
-            "quản trị toàn hệ thống"),
-    Persona("tw.chuyenvien", "Nguyễn Thu Trang", Role.OFFICER, "TW", "TW-TGDV", "Chuyên viên", False,
-            "chuyên viên Ban Tuyên giáo và Dân vận Trung ương"),
-    Persona("bn.lanhdao", "Trần Văn Thịnh", Role.LEADER, "P24-TU", "P24-TGDV", "Phó Trưởng ban", False,
-            "lãnh đạo Ban TG&DV Thành ủy Bắc Ninh (gồm Bắc Giang cũ)"),
-    Persona("bn.chuyenvien", "Lê Thị Mai", Role.OFFICER, "P24-TU", "P24-TGDV", "Chuyên viên", False,
-            "chuyên viên Ban TG&DV Thành ủy Bắc Ninh"),
-    Persona("bn.quantri", "Phạm Quốc Việt", Role.ADMIN, "P24-TU", "P24-TGDV", "Chuyên viên quản trị", False,
-            "quản trị tài khoản cấp tỉnh Bắc Ninh"),
-    Persona("ag.chuyenvien", "Võ Thị Trúc", Role.OFFICER, "P91-TU", "P91-TGDV", "Chuyên viên", False,
-            "chuyên viên Ban TG&DV Tỉnh ủy An Giang"),
-    Persona("xa.yenthe", "Hoàng Văn Đức", Role.OFFICER, "C7288-DU", "C7288-KDV", "Trưởng khối dân vận", True,
-            "cán bộ khối dân vận xã Yên Thế (Bắc Ninh)"),
-    Persona("xa.chauphu", "Nguyễn Văn Tài", Role.OFFICER, "C30463-DU", "C30463-KDV", "Trưởng khối dân vận", True,
-            "cán bộ khối dân vận xã Châu Phú (An Giang)"),
-    Persona("hnd.yenthe", "Đỗ Thị Hoa", Role.REPORTER, "C7288-HND", "C7288-HND", "Chủ tịch Hội", True,
-            "báo cáo viên Hội Nông dân xã Yên Thế"),
-    Persona("bn.xem", "Bùi Minh Khang", Role.VIEWER, "P24-TU", "P24-TGDV", "Cộng tác viên", False,
-            "chỉ xem, tỉnh Bắc Ninh"),
+    Persona(
+        "admin", "Quản trị hệ thống", Role.ADMIN, "TW", "TW-TGDV", "Quản trị hệ thống", False, "quản trị toàn hệ thống"
+    ),
+    Persona(
+        "tw.chuyenvien",
+        "Nguyễn Thu Trang",
+        Role.OFFICER,
+        "TW",
+        "TW-TGDV",
+        "Chuyên viên",
+        False,
+        "chuyên viên Ban Tuyên giáo và Dân vận Trung ương",
+    ),
+    Persona(
+        "bn.lanhdao",
+        "Trần Văn Thịnh",
+        Role.LEADER,
+        "P24-TU",
+        "P24-TGDV",
+        "Phó Trưởng ban",
+        False,
+        "lãnh đạo Ban TG&DV Thành ủy Bắc Ninh (gồm Bắc Giang cũ)",
+    ),
+    Persona(
+        "bn.chuyenvien",
+        "Lê Thị Mai",
+        Role.OFFICER,
+        "P24-TU",
+        "P24-TGDV",
+        "Chuyên viên",
+        False,
+        "chuyên viên Ban TG&DV Thành ủy Bắc Ninh",
+    ),
+    Persona(
+        "bn.quantri",
+        "Phạm Quốc Việt",
+        Role.ADMIN,
+        "P24-TU",
+        "P24-TGDV",
+        "Chuyên viên quản trị",
+        False,
+        "quản trị tài khoản cấp tỉnh Bắc Ninh",
+    ),
+    Persona(
+        "ag.chuyenvien",
+        "Võ Thị Trúc",
+        Role.OFFICER,
+        "P91-TU",
+        "P91-TGDV",
+        "Chuyên viên",
+        False,
+        "chuyên viên Ban TG&DV Tỉnh ủy An Giang",
+    ),
+    Persona(
+        "xa.yenthe",
+        "Hoàng Văn Đức",
+        Role.OFFICER,
+        "C7288-DU",
+        "C7288-KDV",
+        "Trưởng khối dân vận",
+        True,
+        "cán bộ khối dân vận xã Yên Thế (Bắc Ninh)",
+    ),
+    Persona(
+        "xa.chauphu",
+        "Nguyễn Văn Tài",
+        Role.OFFICER,
+        "C30463-DU",
+        "C30463-KDV",
+        "Trưởng khối dân vận",
+        True,
+        "cán bộ khối dân vận xã Châu Phú (An Giang)",
+    ),
+    Persona(
+        "hnd.yenthe",
+        "Đỗ Thị Hoa",
+        Role.REPORTER,
+        "C7288-HND",
+        "C7288-HND",
+        "Chủ tịch Hội",
+        True,
+        "báo cáo viên Hội Nông dân xã Yên Thế",
+    ),
+    Persona(
+        "bn.xem", "Bùi Minh Khang", Role.VIEWER, "P24-TU", "P24-TGDV", "Cộng tác viên", False, "chỉ xem, tỉnh Bắc Ninh"
+    ),
 )
 
 
@@ -64,17 +130,24 @@ def demo_data_load() -> list[tuple[Persona, bool]]:
             if User.objects.filter(username=persona.username).exists():
                 results.append((persona, False))
                 continue
-            user = User(username=persona.username, full_name=persona.full_name,
-                        email=f"{persona.username}@danvan.invalid")
+            user = User(
+                username=persona.username, full_name=persona.full_name, email=f"{persona.username}@danvan.invalid"
+            )
             user.set_password(DEMO_PASSWORD)
             user.save()
             RoleAssignment.objects.create(user=user, unit=units[persona.role_unit], role=persona.role)
             person = Person.objects.create(full_name=persona.full_name, name_folded=fold(persona.full_name), user=user)
-            Position.objects.create(person=person, unit=units[persona.position_unit], title=persona.title,
-                                    is_head=persona.is_head, sort_order=10 if persona.is_head else 100)
+            Position.objects.create(
+                person=person,
+                unit=units[persona.position_unit],
+                title=persona.title,
+                is_head=persona.is_head,
+                sort_order=10 if persona.is_head else 100,
+            )
             results.append((persona, True))
         created = [p.username for p, was_created in results if was_created]
         if created:
-            audit_record(actor=None, action=Action.DEMO_DATA_LOADED, details={"users": created},
-                         system_label="load_demo_data")
+            audit_record(
+                actor=None, action=Action.DEMO_DATA_LOADED, details={"users": created}, system_label="load_demo_data"
+            )
     return results

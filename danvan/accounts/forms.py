@@ -10,10 +10,14 @@ from danvan.audit.middleware import client_ip
 
 
 class LoginForm(forms.Form):
-    username = forms.CharField(label=_("Username"), max_length=150,
-                               widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}))
-    password = forms.CharField(label=_("Password"), strip=False,
-                               widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+    username = forms.CharField(
+        label=_("Username"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
+    )
+    password = forms.CharField(
+        label=_("Password"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
 
     def __init__(self, request, *args, **kwargs):
         self.request = request
@@ -28,8 +32,11 @@ class LoginForm(forms.Form):
         minutes = settings.DANVAN_LOCKOUT_MINUTES
         if login_is_locked(username=username):
             raise forms.ValidationError(
-                _("This account is locked for %(minutes)s minutes after too many failed logins. "
-                  "Try again later or ask your unit administrator to reset the password.") % {"minutes": minutes},
+                _(
+                    "This account is locked for %(minutes)s minutes after too many failed logins. "
+                    "Try again later or ask your unit administrator to reset the password."
+                )
+                % {"minutes": minutes},
                 code="locked",
             )
         user = authenticate(self.request, username=username, password=password)
@@ -43,8 +50,11 @@ class LoginForm(forms.Form):
                     code="locked",
                 )
             raise forms.ValidationError(
-                _("Wrong username or password. %(left)s attempt(s) left before the account is locked "
-                  "for %(minutes)s minutes.") % {"left": left, "minutes": minutes},
+                _(
+                    "Wrong username or password. %(left)s attempt(s) left before the account is locked "
+                    "for %(minutes)s minutes."
+                )
+                % {"left": left, "minutes": minutes},
                 code="invalid_login",
             )
         self.user = user
@@ -52,18 +62,24 @@ class LoginForm(forms.Form):
 
 
 class UserCreateForm(forms.Form):
-    username = forms.CharField(label=_("Username"), max_length=150,
-                               help_text=_("Letters without diacritics, digits, dot, dash, underscore."))
+    username = forms.CharField(
+        label=_("Username"), max_length=150, help_text=_("Letters without diacritics, digits, dot, dash, underscore.")
+    )
     full_name = forms.CharField(label=_("Full name"), max_length=128)
     email = forms.EmailField(label=_("E-mail"), required=False)
     role = forms.ChoiceField(label=_("Role on this unit"), choices=Role.choices, initial=Role.OFFICER)
-    password = forms.CharField(label=_("Initial password"), strip=False, widget=forms.PasswordInput,
-                               help_text=_("At least 10 characters, not only digits, not a common password."))
+    password = forms.CharField(
+        label=_("Initial password"),
+        strip=False,
+        widget=forms.PasswordInput,
+        help_text=_("At least 10 characters, not only digits, not a common password."),
+    )
 
 
 class RoleGrantForm(forms.Form):
-    unit_code = forms.CharField(label=_("Unit code"), max_length=40,
-                                help_text=_("The code shown on the unit's page, e.g. C10336-KDV."))
+    unit_code = forms.CharField(
+        label=_("Unit code"), max_length=40, help_text=_("The code shown on the unit's page, e.g. C10336-KDV.")
+    )
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
 
 

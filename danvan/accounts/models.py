@@ -59,3 +59,6 @@ class LoginFailure(models.Model):
             # Counting recent failures for one name at every login attempt.
             models.Index(fields=["username", "at"], name="loginfailure_user_at_idx"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.username} {self.at:%Y-%m-%d %H:%M}"

@@ -41,14 +41,19 @@ def user_create(*, actor, username: str, full_name: str, email: str, password: s
     try:
         with transaction.atomic():
             if User.objects.filter(username__iexact=username).exists():
-                raise ApplicationError(f"Tên đăng nhập: “{username}” đã có người dùng; hãy chọn tên khác.",
-                                       field="username")
+                raise ApplicationError(
+                    f"Tên đăng nhập: “{username}” đã có người dùng; hãy chọn tên khác.", field="username"
+                )
             user.set_password(password)
             user.save()
             RoleAssignment.objects.create(user=user, unit=unit, role=role, granted_by=actor)
-            audit_record(actor=actor, action=Action.USER_CREATED, unit=unit, target=user,
-                         after={**snapshot(user, ["username", "full_name", "email"]), "role": role,
-                                "unit": unit.code})
+            audit_record(
+                actor=actor,
+                action=Action.USER_CREATED,
+                unit=unit,
+                target=user,
+                after={**snapshot(user, ["username", "full_name", "email"]), "role": role, "unit": unit.code},
+            )
     except IntegrityError:
         raise ApplicationError(f"Tên đăng nhập: “{username}” đã có người dùng.", field="username") from None
     return user
@@ -57,16 +62,18 @@ def user_create(*, actor, username: str, full_name: str, email: str, password: s
 def role_grant(*, actor, user: User, unit, role: str) -> RoleAssignment:
     _check_role(role)
     if not can_manage_accounts(actor, unit):
-        raise ApplicationError("Đơn vị: bạn chỉ cấp vai trò trong các đơn vị mình quản trị.", field="unit",
-                               code="forbidden")
+        raise ApplicationError(
+            "Đơn vị: bạn chỉ cấp vai trò trong các đơn vị mình quản trị.", field="unit", code="forbidden"
+        )
     with transaction.atomic():
         assignment, created = RoleAssignment.objects.get_or_create(
             user=user, unit=unit, role=role, defaults={"granted_by": actor}
         )
         if not created:
             raise ApplicationError("Vai trò: người dùng đã có vai trò này ở đơn vị này.", field="role")
-        audit_record(actor=actor, action=Action.ROLE_GRANTED, unit=unit, target=user,
-                     after={"role": role, "unit": unit.code})
+        audit_record(
+            actor=actor, action=Action.ROLE_GRANTED, unit=unit, target=user, after={"role": role, "unit": unit.code}
+        )
     return assignment
 
 
@@ -88,8 +95,12 @@ def user_set_active(*, actor, user: User, is_active: bool) -> User:
     with transaction.atomic():
         user.is_active = is_active
         user.save(update_fields=["is_active"])
-        audit_record(actor=actor, action=Action.USER_ACTIVATED if is_active else Action.USER_DEACTIVATED,
-                     target=user, after={"is_active": is_active})
+        audit_record(
+            actor=actor,
+            action=Action.USER_ACTIVATED if is_active else Action.USER_DEACTIVATED,
+            target=user,
+            after={"is_active": is_active},
+        )
     return user
 
 
@@ -127,8 +138,12 @@ def login_record_success(*, user: User) -> None:
 def login_record_failure(*, username: str, ip: str | None) -> None:
     with transaction.atomic():
         LoginFailure.objects.create(username=(username or "")[:150].lower(), ip=ip)
-        audit_record(actor=None, action=Action.LOGIN_FAILED, details={"username": (username or "")[:150]},
-                     system_label="đăng nhập")
+        audit_record(
+            actor=None,
+            action=Action.LOGIN_FAILED,
+            details={"username": (username or "")[:150]},
+            system_label="đăng nhập",
+        )
 
 
 def login_record_logout(*, user: User) -> None:

@@ -33,8 +33,9 @@ def login_view(request):
         login(request, form.user)
         services.login_record_success(user=form.user)
         target = request.POST.get("next") or request.GET.get("next") or ""
-        if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
-                                               require_https=request.is_secure()):
+        if not url_has_allowed_host_and_scheme(
+            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
             target = reverse("core:home")
         return redirect(target)
     return render(request, "accounts/login.html", {"form": form, "next": request.GET.get("next", "")})
@@ -54,8 +55,11 @@ def password_change(request):
     form = PasswordChangeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.user_change_own_password(actor=request.user, old_password=form.cleaned_data["old_password"],
-                                              new_password=form.cleaned_data["new_password1"])
+            services.user_change_own_password(
+                actor=request.user,
+                old_password=form.cleaned_data["old_password"],
+                new_password=form.cleaned_data["new_password1"],
+            )
         except ApplicationError as exc:
             exc.add_to_form(form)
         else:
@@ -107,14 +111,16 @@ def user_detail(request, public_id):
             if action == "grant" and grant_form.is_valid():
                 unit = OrgUnit.objects.filter(code=grant_form.cleaned_data["unit_code"].strip().upper()).first()
                 if unit is None or not can_manage_accounts(request.user, unit):
-                    raise ApplicationError(_("Unit code: no unit with this code among the units you administer."),
-                                           field="unit_code")
+                    raise ApplicationError(
+                        _("Unit code: no unit with this code among the units you administer."), field="unit_code"
+                    )
                 services.role_grant(actor=request.user, user=target, unit=unit, role=grant_form.cleaned_data["role"])
                 messages.success(request, _("Role granted."))
                 return redirect("accounts:detail", public_id=target.public_id)
             if action == "reset" and reset_form.is_valid():
-                services.user_reset_password(actor=request.user, user=target,
-                                             password=reset_form.cleaned_data["password"])
+                services.user_reset_password(
+                    actor=request.user, user=target, password=reset_form.cleaned_data["password"]
+                )
                 messages.success(request, _("Password reset."))
                 return redirect("accounts:detail", public_id=target.public_id)
             if action in {"activate", "deactivate"}:
@@ -126,9 +132,16 @@ def user_detail(request, public_id):
             if action not in {"grant", "reset"}:
                 messages.error(request, exc.message)
     assignments = target.role_assignments.select_related("unit").order_by("unit__depth", "unit__name")
-    return render(request, "accounts/user_detail.html", {
-        "target": target, "assignments": assignments, "grant_form": grant_form, "reset_form": reset_form,
-    })
+    return render(
+        request,
+        "accounts/user_detail.html",
+        {
+            "target": target,
+            "assignments": assignments,
+            "grant_form": grant_form,
+            "reset_form": reset_form,
+        },
+    )
 
 
 @login_required

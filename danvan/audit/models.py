@@ -36,9 +36,7 @@ class AuditEvent(models.Model):
     )
     # Kept as text too, so the row reads the same after a rename; "hệ thống: …" for system jobs.
     actor_label = models.CharField(max_length=150)
-    unit = models.ForeignKey(
-        "organisations.OrgUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    unit = models.ForeignKey("organisations.OrgUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     action = models.CharField(max_length=40, choices=Action)
     target_type = models.CharField(max_length=64, blank=True)
     target_id = models.CharField(max_length=64, blank=True)

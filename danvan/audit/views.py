@@ -35,6 +35,7 @@ def event_export(request):
     _form, filters, events = _filtered(request)
     # Exporting the log is itself recorded.
     with transaction.atomic():
-        audit_record(actor=request.user, action=Action.AUDIT_EXPORTED,
-                     details={k: str(v) for k, v in filters.items() if v})
+        audit_record(
+            actor=request.user, action=Action.AUDIT_EXPORTED, details={k: str(v) for k, v in filters.items() if v}
+        )
     return audit_xlsx(events, f"nhat-ky-{timezone.localdate():%Y%m%d}.xlsx")

@@ -24,7 +24,10 @@ class OrgUnitUpdateForm(forms.Form):
 
 class PositionAssignForm(forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=128)
-    title = forms.CharField(label=_("Position"), max_length=128,
-                            help_text=_("For example: Trưởng ban, Phó Trưởng ban, Chuyên viên, Trưởng khối."))
+    title = forms.CharField(
+        label=_("Position"),
+        max_length=128,
+        help_text=_("For example: Trưởng ban, Phó Trưởng ban, Chuyên viên, Trưởng khối."),
+    )
     is_head = forms.BooleanField(label=_("Head of the unit"), required=False)
     start_date = forms.DateField(label=_("Since (dd/mm/yyyy)"), required=False)

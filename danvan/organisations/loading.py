@@ -39,20 +39,80 @@ def admin_unit_rows() -> list[AdminUnitRow]:
 
     rows: list[AdminUnitRow] = []
     for p in Province.iter_all():
-        rows.append(AdminUnitRow(f"P{p.code.value}", "current", "province", p.code.value, p.division_type.value,
-                                 p.name, p.codename, None, PROVINCES_FROM, None))
+        rows.append(
+            AdminUnitRow(
+                f"P{p.code.value}",
+                "current",
+                "province",
+                p.code.value,
+                p.division_type.value,
+                p.name,
+                p.codename,
+                None,
+                PROVINCES_FROM,
+                None,
+            )
+        )
     for w in Ward.iter_all():
-        rows.append(AdminUnitRow(f"C{w.code.value}", "current", "commune", w.code.value, w.division_type.value,
-                                 w.name, w.codename, f"P{w.province_code.value}", COMMUNES_FROM, None))
+        rows.append(
+            AdminUnitRow(
+                f"C{w.code.value}",
+                "current",
+                "commune",
+                w.code.value,
+                w.division_type.value,
+                w.name,
+                w.codename,
+                f"P{w.province_code.value}",
+                COMMUNES_FROM,
+                None,
+            )
+        )
     for p in LegacyProvince.iter_all():
-        rows.append(AdminUnitRow(f"LP{p.code.value}", "legacy", "province", p.code.value, p.division_type.value,
-                                 p.name, p.codename, None, None, LEGACY_PROVINCES_TO))
+        rows.append(
+            AdminUnitRow(
+                f"LP{p.code.value}",
+                "legacy",
+                "province",
+                p.code.value,
+                p.division_type.value,
+                p.name,
+                p.codename,
+                None,
+                None,
+                LEGACY_PROVINCES_TO,
+            )
+        )
     for d in LegacyDistrict.iter_all():
-        rows.append(AdminUnitRow(f"LD{d.code.value}", "legacy", "district", d.code.value, d.division_type.value,
-                                 d.name, d.codename, f"LP{d.province_code.value}", None, LEGACY_COMMUNES_TO))
+        rows.append(
+            AdminUnitRow(
+                f"LD{d.code.value}",
+                "legacy",
+                "district",
+                d.code.value,
+                d.division_type.value,
+                d.name,
+                d.codename,
+                f"LP{d.province_code.value}",
+                None,
+                LEGACY_COMMUNES_TO,
+            )
+        )
     for w in LegacyWard.iter_all():
-        rows.append(AdminUnitRow(f"LC{w.code.value}", "legacy", "commune", w.code.value, w.division_type.value,
-                                 w.name, w.codename, f"LD{w.district_code.value}", None, LEGACY_COMMUNES_TO))
+        rows.append(
+            AdminUnitRow(
+                f"LC{w.code.value}",
+                "legacy",
+                "commune",
+                w.code.value,
+                w.division_type.value,
+                w.name,
+                w.codename,
+                f"LD{w.district_code.value}",
+                None,
+                LEGACY_COMMUNES_TO,
+            )
+        )
     return rows
 
 
@@ -74,6 +134,7 @@ def succession_rows() -> list[tuple[str, str, bool, dt.date]]:
 
 # --- The political-system bodies -------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class OrgUnitRow:
     code: str
@@ -89,7 +150,7 @@ class OrgUnitRow:
 def strip_type(name: str, prefixes: tuple[str, ...]) -> str:
     for prefix in prefixes:
         if name.startswith(prefix + " "):
-            return name[len(prefix) + 1:]
+            return name[len(prefix) + 1 :]
     return name
 
 
@@ -152,11 +213,15 @@ def org_unit_rows(provinces, communes_by_province) -> list[OrgUnitRow]:
 
     `provinces`: current province AdminUnits; `communes_by_province`: {province code: [commune AdminUnits]}.
     """
-    rows = [OrgUnitRow("TW", "Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam", "party_committee", "central",
-                       None, None, False, 0)]
+    rows = [
+        OrgUnitRow(
+            "TW", "Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam", "party_committee", "central", None, None, False, 0
+        )
+    ]
     for i, (suffix, name, kind, danvan, parent) in enumerate(CENTRAL_BODIES, start=1):
-        rows.append(OrgUnitRow(f"TW-{suffix}", name, kind, "central", None,
-                               f"TW-{parent}" if parent else "TW", danvan, i))
+        rows.append(
+            OrgUnitRow(f"TW-{suffix}", name, kind, "central", None, f"TW-{parent}" if parent else "TW", danvan, i)
+        )
     for p_index, province in enumerate(sorted(provinces, key=lambda p: p.gso_code), start=100):
         is_city = province.division_type.startswith("thành phố")
         place = strip_type(province.name, PROVINCE_PREFIXES)
@@ -164,14 +229,34 @@ def org_unit_rows(provinces, communes_by_province) -> list[OrgUnitRow]:
         prefix = f"P{province.gso_code}"
         for i, (suffix, name, kind, danvan, parent) in enumerate(province_bodies(kind_word, place, is_city)):
             parent_code = f"{prefix}-{parent}" if parent else "TW"
-            rows.append(OrgUnitRow(f"{prefix}-{suffix}", name, kind, "province", province.code, parent_code,
-                                   danvan, p_index if suffix == "TU" else i))
+            rows.append(
+                OrgUnitRow(
+                    f"{prefix}-{suffix}",
+                    name,
+                    kind,
+                    "province",
+                    province.code,
+                    parent_code,
+                    danvan,
+                    p_index if suffix == "TU" else i,
+                )
+            )
         for c_index, commune in enumerate(communes_by_province.get(province.code, ()), start=100):
             kind_word = commune.division_type
             place_c = strip_type(commune.name, COMMUNE_PREFIXES)
             cprefix = f"C{commune.gso_code}"
             for i, (suffix, name, kind, danvan, parent) in enumerate(commune_bodies(kind_word, place_c)):
                 parent_code = f"{cprefix}-{parent}" if parent else f"{prefix}-TU"
-                rows.append(OrgUnitRow(f"{cprefix}-{suffix}", name, kind, "commune", commune.code, parent_code,
-                                       danvan, c_index if suffix == "DU" else i))
+                rows.append(
+                    OrgUnitRow(
+                        f"{cprefix}-{suffix}",
+                        name,
+                        kind,
+                        "commune",
+                        commune.code,
+                        parent_code,
+                        danvan,
+                        c_index if suffix == "DU" else i,
+                    )
+                )
     return rows

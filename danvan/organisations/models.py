@@ -59,6 +59,9 @@ class AdminUnitSuccession(models.Model):
             models.UniqueConstraint(fields=["predecessor", "successor"], name="adminunitsuccession_unique"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.predecessor_id} → {self.successor_id}"
+
 
 class OrgUnit(models.Model):
     """A body of the political system, attached to an administrative unit, in one tree for the country."""
@@ -96,9 +99,7 @@ class OrgUnit(models.Model):
     name = models.CharField(max_length=255)
     kind = models.CharField(max_length=32, choices=Kind)
     level = models.CharField(max_length=16, choices=Level)
-    admin_unit = models.ForeignKey(
-        AdminUnit, null=True, blank=True, on_delete=models.PROTECT, related_name="org_units"
-    )
+    admin_unit = models.ForeignKey(AdminUnit, null=True, blank=True, on_delete=models.PROTECT, related_name="org_units")
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
     depth = models.PositiveSmallIntegerField(default=0)
     has_danvan_function = models.BooleanField(default=False)
@@ -140,6 +141,9 @@ class OrgUnitClosure(models.Model):
             # Ancestors of a unit (permission checks, breadcrumbs): WHERE descendant_id = ….
             models.Index(fields=["descendant", "depth"], name="orgunitclosure_desc_idx"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.ancestor_id} ⊇ {self.descendant_id} ({self.depth})"
 
 
 class Person(models.Model):

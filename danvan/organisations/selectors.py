@@ -9,7 +9,7 @@ from danvan.organisations.models import AdminUnit, OrgUnit, Position
 
 
 def orgunit_get_for_user(*, user, code: str) -> OrgUnit:
-    unit = OrgUnit.objects.select_related("admin_unit", "parent").filter(code=code).first()
+    unit = OrgUnit.objects.select_related("admin_unit__parent", "parent").filter(code=code).first()
     if unit is None or not can_view_unit(user, unit):
         raise Http404("Không tìm thấy đơn vị.")
     return unit
@@ -44,8 +44,9 @@ def orgunit_roots_for_user(*, user) -> list[OrgUnit]:
     )
     ids = {u.pk for u in scope}
     covered = set(
-        OrgUnit.objects.filter(pk__in=ids, ancestor_links__ancestor_id__in=ids, ancestor_links__depth__gt=0)
-        .values_list("pk", flat=True)
+        OrgUnit.objects.filter(
+            pk__in=ids, ancestor_links__ancestor_id__in=ids, ancestor_links__depth__gt=0
+        ).values_list("pk", flat=True)
     )
     return sorted((u for u in scope if u.pk not in covered), key=lambda u: (u.depth, u.sort_order, u.name))
 
@@ -82,8 +83,5 @@ def adminunit_successors(unit: AdminUnit) -> QuerySet[AdminUnit]:
 
 def adminunit_predecessors(unit: AdminUnit) -> QuerySet[AdminUnit]:
     return (
-        AdminUnit.objects.filter(successor_links__successor=unit)
-        .select_related("parent")
-        .distinct()
-        .order_by("name")
+        AdminUnit.objects.filter(successor_links__successor=unit).select_related("parent").distinct().order_by("name")
     )

@@ -36,14 +36,28 @@ class SyncResult:
     extra: dict = field(default_factory=dict)
 
     def as_dict(self) -> dict:
-        return {"created": self.created, "updated": self.updated, "unchanged": self.unchanged,
-                "removed": self.removed, **self.extra}
+        return {
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "removed": self.removed,
+            **self.extra,
+        }
 
 
 # --- Administrative units -------------------------------------------------------------------
 
-_ADMIN_FIELDS = ("generation", "level", "gso_code", "division_type", "name", "name_folded", "codename",
-                 "valid_from", "valid_to")
+_ADMIN_FIELDS = (
+    "generation",
+    "level",
+    "gso_code",
+    "division_type",
+    "name",
+    "name_folded",
+    "codename",
+    "valid_from",
+    "valid_to",
+)
 
 
 def admin_units_load(*, actor=None) -> SyncResult:
@@ -79,9 +93,11 @@ def admin_units_load(*, actor=None) -> SyncResult:
                 ids.update(AdminUnit.objects.filter(code__in=[u.code for u in to_create]).values_list("code", "pk"))
         # A current unit no longer in the data is closed, not deleted: records still point at it.
         wanted = {row.code for row in rows}
-        result.removed = AdminUnit.objects.filter(
-            generation=AdminUnit.Generation.CURRENT, valid_to__isnull=True
-        ).exclude(code__in=wanted).update(valid_to=timezone.localdate())
+        result.removed = (
+            AdminUnit.objects.filter(generation=AdminUnit.Generation.CURRENT, valid_to__isnull=True)
+            .exclude(code__in=wanted)
+            .update(valid_to=timezone.localdate())
+        )
 
         successions, unmatched = {}, []
         for old, new, partial, date in loading.succession_rows():
@@ -92,14 +108,20 @@ def admin_units_load(*, actor=None) -> SyncResult:
                 unmatched.append(f"{old}->{new}")
         current = {(s.predecessor_id, s.successor_id): s for s in AdminUnitSuccession.objects.all()}
         AdminUnitSuccession.objects.bulk_create(
-            [AdminUnitSuccession(predecessor_id=p, successor_id=s, is_partial=partial, effective_date=date)
-             for (p, s), (partial, date) in successions.items() if (p, s) not in current],
+            [
+                AdminUnitSuccession(predecessor_id=p, successor_id=s, is_partial=partial, effective_date=date)
+                for (p, s), (partial, date) in successions.items()
+                if (p, s) not in current
+            ],
             batch_size=BATCH,
         )
         stale = [obj.pk for key, obj in current.items() if key not in successions]
         AdminUnitSuccession.objects.filter(pk__in=stale).delete()
-        changed = [obj for key, obj in current.items()
-                   if key in successions and (obj.is_partial, obj.effective_date) != successions[key]]
+        changed = [
+            obj
+            for key, obj in current.items()
+            if key in successions and (obj.is_partial, obj.effective_date) != successions[key]
+        ]
         for obj in changed:
             obj.is_partial, obj.effective_date = successions[(obj.predecessor_id, obj.successor_id)]
         AdminUnitSuccession.objects.bulk_update(changed, ["is_partial", "effective_date"], batch_size=BATCH)
@@ -107,8 +129,9 @@ def admin_units_load(*, actor=None) -> SyncResult:
         result.extra["unmatched_successions"] = unmatched
 
         if result.created or result.updated or result.removed or stale or changed:
-            audit_record(actor=actor, action=Action.ADMIN_UNITS_LOADED, details=result.as_dict(),
-                         system_label="load_admin_units")
+            audit_record(
+                actor=actor, action=Action.ADMIN_UNITS_LOADED, details=result.as_dict(), system_label="load_admin_units"
+            )
     return result
 
 
@@ -125,8 +148,17 @@ def _by_parent_level(rows):
 
 # --- The organisation tree ------------------------------------------------------------------
 
-_ORG_FIELDS = ("name", "kind", "level", "admin_unit_id", "parent_id", "depth", "has_danvan_function",
-               "sort_order", "search_text")
+_ORG_FIELDS = (
+    "name",
+    "kind",
+    "level",
+    "admin_unit_id",
+    "parent_id",
+    "depth",
+    "has_danvan_function",
+    "sort_order",
+    "search_text",
+)
 
 
 def _admin_search_text(admin_unit: AdminUnit | None) -> str:
@@ -185,9 +217,14 @@ def org_tree_build(*, actor=None) -> SyncResult:
                 depth[row.code] = depth[row.parent_code] + 1 if row.parent_code else 0
                 admin_id = admin_ids.get(row.admin_code) if row.admin_code else None
                 values = {
-                    "name": row.name, "kind": row.kind, "level": row.level, "admin_unit_id": admin_id,
-                    "parent_id": ids[row.parent_code] if row.parent_code else None, "depth": depth[row.code],
-                    "has_danvan_function": row.has_danvan_function, "sort_order": row.sort_order,
+                    "name": row.name,
+                    "kind": row.kind,
+                    "level": row.level,
+                    "admin_unit_id": admin_id,
+                    "parent_id": ids[row.parent_code] if row.parent_code else None,
+                    "depth": depth[row.code],
+                    "has_danvan_function": row.has_danvan_function,
+                    "sort_order": row.sort_order,
                     "search_text": _join_search(row.name, admin_texts.get(admin_id, "")),
                 }
                 unit = existing.get(row.code)
@@ -209,8 +246,9 @@ def org_tree_build(*, actor=None) -> SyncResult:
         result.extra["closure_rows_added"] = closure.created
         result.extra["closure_rows_removed"] = closure.removed
         if result.created or result.updated or closure.created or closure.removed:
-            audit_record(actor=actor, action=Action.ORG_TREE_BUILT, details=result.as_dict(),
-                         system_label="build_org_tree")
+            audit_record(
+                actor=actor, action=Action.ORG_TREE_BUILT, details=result.as_dict(), system_label="build_org_tree"
+            )
     return result
 
 
@@ -272,25 +310,39 @@ def orgunit_create(*, actor, parent: OrgUnit, name: str, kind: str) -> OrgUnit:
     with transaction.atomic():
         sibling_names = OrgUnit.objects.filter(parent=parent).values_list("name", flat=True)
         if any(fold(sibling) == fold(name) for sibling in sibling_names):
-            raise ApplicationError(f"Tên đơn vị: “{name}” đã có trong {parent.name}; hãy chọn tên khác.",
-                                   field="name")
-        level = OrgUnit.Level.VILLAGE if kind in {OrgUnit.Kind.VILLAGE, OrgUnit.Kind.RESIDENTIAL_GROUP,
-                                                   OrgUnit.Kind.MOBILISATION_TEAM} else parent.level
+            raise ApplicationError(f"Tên đơn vị: “{name}” đã có trong {parent.name}; hãy chọn tên khác.", field="name")
+        level = (
+            OrgUnit.Level.VILLAGE
+            if kind in {OrgUnit.Kind.VILLAGE, OrgUnit.Kind.RESIDENTIAL_GROUP, OrgUnit.Kind.MOBILISATION_TEAM}
+            else parent.level
+        )
         unit = OrgUnit.objects.create(
-            code=f"U-{uuid.uuid4().hex[:10].upper()}", name=name, kind=kind, level=level,
-            admin_unit=parent.admin_unit, parent=parent, depth=parent.depth + 1,
+            code=f"U-{uuid.uuid4().hex[:10].upper()}",
+            name=name,
+            kind=kind,
+            level=level,
+            admin_unit=parent.admin_unit,
+            parent=parent,
+            depth=parent.depth + 1,
             has_danvan_function=kind in DANVAN_KINDS,
             sort_order=(OrgUnit.objects.filter(parent=parent).count() + 1) * 10,
             search_text=_join_search(name, _admin_search_text(parent.admin_unit)),
         )
         # The new unit's ancestors are its parent's ancestors plus itself.
         OrgUnitClosure.objects.bulk_create(
-            [OrgUnitClosure(ancestor_id=a, descendant=unit, depth=d + 1)
-             for a, d in OrgUnitClosure.objects.filter(descendant=parent).values_list("ancestor_id", "depth")]
+            [
+                OrgUnitClosure(ancestor_id=a, descendant=unit, depth=d + 1)
+                for a, d in OrgUnitClosure.objects.filter(descendant=parent).values_list("ancestor_id", "depth")
+            ]
             + [OrgUnitClosure(ancestor=unit, descendant=unit, depth=0)]
         )
-        audit_record(actor=actor, action=Action.ORGUNIT_CREATED, unit=unit, target=unit,
-                     after=snapshot(unit, ["name", "kind", "parent"]))
+        audit_record(
+            actor=actor,
+            action=Action.ORGUNIT_CREATED,
+            unit=unit,
+            target=unit,
+            after=snapshot(unit, ["name", "kind", "parent"]),
+        )
     return unit
 
 
@@ -309,15 +361,23 @@ def orgunit_update(*, actor, unit: OrgUnit, name: str, is_active: bool) -> OrgUn
         unit.is_active = is_active
         unit.search_text = _join_search(name, _admin_search_text(unit.admin_unit))
         unit.save(update_fields=["name", "is_active", "search_text", "updated_at"])
-        audit_record(actor=actor, action=Action.ORGUNIT_UPDATED, unit=unit, target=unit, before=before,
-                     after=snapshot(unit, ["name", "is_active"]))
+        audit_record(
+            actor=actor,
+            action=Action.ORGUNIT_UPDATED,
+            unit=unit,
+            target=unit,
+            before=before,
+            after=snapshot(unit, ["name", "is_active"]),
+        )
     return unit
 
 
 # --- People and positions -----------------------------------------------------------------------
 
-def position_assign(*, actor, unit: OrgUnit, full_name: str, title: str, is_head: bool = False,
-                    start_date=None, user=None) -> Position:
+
+def position_assign(
+    *, actor, unit: OrgUnit, full_name: str, title: str, is_head: bool = False, start_date=None, user=None
+) -> Position:
     """Record that a person holds `title` in `unit`; the person is created when new."""
     from danvan.accounts.permissions import can_edit_unit
 
@@ -334,10 +394,21 @@ def position_assign(*, actor, unit: OrgUnit, full_name: str, title: str, is_head
             person = user.person
         else:
             person = Person.objects.create(full_name=full_name, name_folded=fold(full_name), user=user)
-        position = Position.objects.create(person=person, unit=unit, title=title, is_head=is_head,
-                                           start_date=start_date, sort_order=10 if is_head else 100)
-        audit_record(actor=actor, action=Action.POSITION_ASSIGNED, unit=unit, target=position,
-                     after={"person": person.full_name, "title": title, "is_head": is_head})
+        position = Position.objects.create(
+            person=person,
+            unit=unit,
+            title=title,
+            is_head=is_head,
+            start_date=start_date,
+            sort_order=10 if is_head else 100,
+        )
+        audit_record(
+            actor=actor,
+            action=Action.POSITION_ASSIGNED,
+            unit=unit,
+            target=position,
+            after={"person": person.full_name, "title": title, "is_head": is_head},
+        )
     return position
 
 
@@ -353,6 +424,11 @@ def position_end(*, actor, position: Position, end_date) -> Position:
     with transaction.atomic():
         position.end_date = end_date
         position.save(update_fields=["end_date"])
-        audit_record(actor=actor, action=Action.POSITION_ENDED, unit=position.unit, target=position,
-                     after={"end_date": end_date.isoformat()})
+        audit_record(
+            actor=actor,
+            action=Action.POSITION_ENDED,
+            unit=position.unit,
+            target=position,
+            after={"end_date": end_date.isoformat()},
+        )
     return position

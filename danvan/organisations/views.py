@@ -31,8 +31,11 @@ def tree(request):
 @login_required
 def children(request, code):
     unit = orgunit_get_for_user(user=request.user, code=code)
-    return render(request, "organisations/_children.html",
-                  {"unit": unit, "children": orgunit_children_for_user(user=request.user, unit=unit)})
+    return render(
+        request,
+        "organisations/_children.html",
+        {"unit": unit, "children": orgunit_children_for_user(user=request.user, unit=unit)},
+    )
 
 
 @login_required
@@ -40,8 +43,9 @@ def search(request):
     form = UnitSearchForm(request.GET or None)
     query = form.cleaned_data["q"] if form.is_valid() else ""
     results = orgunit_search_for_user(user=request.user, query=query) if query else []
-    template = "organisations/_search_results.html" if request.headers.get("HX-Request") else \
-        "organisations/search.html"
+    template = (
+        "organisations/_search_results.html" if request.headers.get("HX-Request") else "organisations/search.html"
+    )
     return render(request, template, {"form": form, "query": query, "results": results})
 
 
@@ -55,8 +59,9 @@ def detail(request, code):
         "children": orgunit_children_for_user(user=request.user, unit=unit),
         "positions": positions_for_unit(unit=unit),
         "admin_unit": admin_unit,
-        "predecessors": list(adminunit_predecessors(admin_unit)) if admin_unit and unit.level == "commune"
-        and unit.kind == "party_committee" else [],
+        "predecessors": list(adminunit_predecessors(admin_unit))
+        if admin_unit and unit.level == "commune" and unit.kind == "party_committee"
+        else [],
         "can_edit": can_edit_unit(request.user, unit),
         "can_manage_accounts": can_manage_accounts(request.user, unit),
         "can_view_audit": can_view_audit(request.user, unit),
@@ -88,8 +93,11 @@ def update(request, code):
         else:
             messages.success(request, _("Unit updated."))
             return redirect("organisations:detail", code=unit.code)
-    return render(request, "organisations/form.html",
-                  {"unit": unit, "form": form, "title": _("Edit unit"), "ancestors": orgunit_ancestors(unit)})
+    return render(
+        request,
+        "organisations/form.html",
+        {"unit": unit, "form": form, "title": _("Edit unit"), "ancestors": orgunit_ancestors(unit)},
+    )
 
 
 @login_required
@@ -105,9 +113,11 @@ def create_child(request, code):
         else:
             messages.success(request, _("Unit %(name)s added.") % {"name": unit.name})
             return redirect("organisations:detail", code=unit.code)
-    return render(request, "organisations/form.html",
-                  {"unit": parent, "form": form, "title": _("Add a unit below this one"),
-                   "ancestors": orgunit_ancestors(parent)})
+    return render(
+        request,
+        "organisations/form.html",
+        {"unit": parent, "form": form, "title": _("Add a unit below this one"), "ancestors": orgunit_ancestors(parent)},
+    )
 
 
 @login_required
@@ -123,8 +133,11 @@ def position_add(request, code):
         else:
             messages.success(request, _("Position recorded."))
             return redirect("organisations:detail", code=unit.code)
-    return render(request, "organisations/form.html",
-                  {"unit": unit, "form": form, "title": _("Record a position"), "ancestors": orgunit_ancestors(unit)})
+    return render(
+        request,
+        "organisations/form.html",
+        {"unit": unit, "form": form, "title": _("Record a position"), "ancestors": orgunit_ancestors(unit)},
+    )
 
 
 @login_required

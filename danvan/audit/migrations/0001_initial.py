@@ -6,35 +6,83 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organisations', '0001_initial'),
+        ("organisations", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AuditEvent',
+            name="AuditEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(auto_now_add=True)),
-                ('actor_label', models.CharField(max_length=150)),
-                ('action', models.CharField(choices=[('auth.login', 'Logged in'), ('auth.login_failed', 'Failed login'), ('auth.logout', 'Logged out'), ('auth.password_changed', 'Changed password'), ('user.created', 'Created an account'), ('user.updated', 'Updated an account'), ('user.deactivated', 'Deactivated an account'), ('user.activated', 'Reactivated an account'), ('user.password_reset', 'Reset a password'), ('role.granted', 'Granted a role'), ('role.revoked', 'Revoked a role'), ('orgunit.created', 'Created a unit'), ('orgunit.updated', 'Updated a unit'), ('position.assigned', 'Assigned a position'), ('position.ended', 'Ended a position'), ('adminunits.loaded', 'Loaded administrative units'), ('orgtree.built', 'Built the organisation tree'), ('demo.loaded', 'Loaded demo data'), ('audit.exported', 'Exported the audit log')], max_length=40)),
-                ('target_type', models.CharField(blank=True, max_length=64)),
-                ('target_id', models.CharField(blank=True, max_length=64)),
-                ('target_label', models.CharField(blank=True, max_length=255)),
-                ('before', models.JSONField(blank=True, null=True)),
-                ('after', models.JSONField(blank=True, null=True)),
-                ('details', models.JSONField(blank=True, default=dict)),
-                ('ip', models.GenericIPAddressField(blank=True, null=True)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('unit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.orgunit')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("at", models.DateTimeField(auto_now_add=True)),
+                ("actor_label", models.CharField(max_length=150)),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("auth.login", "Logged in"),
+                            ("auth.login_failed", "Failed login"),
+                            ("auth.logout", "Logged out"),
+                            ("auth.password_changed", "Changed password"),
+                            ("user.created", "Created an account"),
+                            ("user.updated", "Updated an account"),
+                            ("user.deactivated", "Deactivated an account"),
+                            ("user.activated", "Reactivated an account"),
+                            ("user.password_reset", "Reset a password"),
+                            ("role.granted", "Granted a role"),
+                            ("role.revoked", "Revoked a role"),
+                            ("orgunit.created", "Created a unit"),
+                            ("orgunit.updated", "Updated a unit"),
+                            ("position.assigned", "Assigned a position"),
+                            ("position.ended", "Ended a position"),
+                            ("adminunits.loaded", "Loaded administrative units"),
+                            ("orgtree.built", "Built the organisation tree"),
+                            ("demo.loaded", "Loaded demo data"),
+                            ("audit.exported", "Exported the audit log"),
+                        ],
+                        max_length=40,
+                    ),
+                ),
+                ("target_type", models.CharField(blank=True, max_length=64)),
+                ("target_id", models.CharField(blank=True, max_length=64)),
+                ("target_label", models.CharField(blank=True, max_length=255)),
+                ("before", models.JSONField(blank=True, null=True)),
+                ("after", models.JSONField(blank=True, null=True)),
+                ("details", models.JSONField(blank=True, default=dict)),
+                ("ip", models.GenericIPAddressField(blank=True, null=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organisations.orgunit",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-at', '-id'],
-                'indexes': [models.Index(fields=['unit', 'at'], name='auditevent_unit_at_idx'), models.Index(fields=['actor', 'at'], name='auditevent_actor_at_idx'), models.Index(fields=['action', 'at'], name='auditevent_action_at_idx'), models.Index(fields=['at'], name='auditevent_at_idx')],
+                "ordering": ["-at", "-id"],
+                "indexes": [
+                    models.Index(fields=["unit", "at"], name="auditevent_unit_at_idx"),
+                    models.Index(fields=["actor", "at"], name="auditevent_actor_at_idx"),
+                    models.Index(fields=["action", "at"], name="auditevent_action_at_idx"),
+                    models.Index(fields=["at"], name="auditevent_at_idx"),
+                ],
             },
         ),
     ]

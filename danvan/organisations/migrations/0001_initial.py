@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,125 +14,256 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='AdminUnit',
+            name="AdminUnit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=16, unique=True)),
-                ('generation', models.CharField(choices=[('current', 'Current (two-level, since 1/7/2025)'), ('legacy', 'Legacy (before 1/7/2025)')], max_length=8)),
-                ('level', models.CharField(choices=[('province', 'Province'), ('district', 'District'), ('commune', 'Commune')], max_length=8)),
-                ('gso_code', models.PositiveIntegerField()),
-                ('division_type', models.CharField(max_length=32)),
-                ('name', models.CharField(max_length=128)),
-                ('name_folded', models.CharField(max_length=128)),
-                ('codename', models.CharField(max_length=128)),
-                ('valid_from', models.DateField(blank=True, null=True)),
-                ('valid_to', models.DateField(blank=True, null=True)),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='organisations.adminunit')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("code", models.CharField(max_length=16, unique=True)),
+                (
+                    "generation",
+                    models.CharField(
+                        choices=[
+                            ("current", "Current (two-level, since 1/7/2025)"),
+                            ("legacy", "Legacy (before 1/7/2025)"),
+                        ],
+                        max_length=8,
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[("province", "Province"), ("district", "District"), ("commune", "Commune")],
+                        max_length=8,
+                    ),
+                ),
+                ("gso_code", models.PositiveIntegerField()),
+                ("division_type", models.CharField(max_length=32)),
+                ("name", models.CharField(max_length=128)),
+                ("name_folded", models.CharField(max_length=128)),
+                ("codename", models.CharField(max_length=128)),
+                ("valid_from", models.DateField(blank=True, null=True)),
+                ("valid_to", models.DateField(blank=True, null=True)),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="organisations.adminunit",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['code'],
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='AdminUnitSuccession',
+            name="AdminUnitSuccession",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('is_partial', models.BooleanField(default=False)),
-                ('effective_date', models.DateField()),
-                ('predecessor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='successor_links', to='organisations.adminunit')),
-                ('successor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='predecessor_links', to='organisations.adminunit')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("is_partial", models.BooleanField(default=False)),
+                ("effective_date", models.DateField()),
+                (
+                    "predecessor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="successor_links",
+                        to="organisations.adminunit",
+                    ),
+                ),
+                (
+                    "successor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="predecessor_links",
+                        to="organisations.adminunit",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='OrgUnit',
+            name="OrgUnit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=40, unique=True)),
-                ('name', models.CharField(max_length=255)),
-                ('kind', models.CharField(choices=[('party_committee', 'Party committee'), ('tgdv_board', 'Propaganda and Mass Mobilisation Board'), ('danvan_board', 'Mass Mobilisation Board'), ('danvan_bloc', 'Mass mobilisation bloc'), ('danvan_team', 'Mass mobilisation team'), ('fatherland_front', 'Fatherland Front committee'), ('farmers_union', "Farmers' Union"), ('womens_union', "Women's Union"), ('youth_union', 'Youth Union'), ('veterans', "Veterans' Association"), ('trade_union', 'Trade Union'), ('peoples_committee', "People's Committee"), ('peoples_council', "People's Council"), ('government', 'Government'), ('legislature', 'National Assembly'), ('police', 'Police'), ('military', 'Military command'), ('village', 'Village (thôn)'), ('residential_group', 'Residential group (tổ dân phố)'), ('other', 'Other')], max_length=32)),
-                ('level', models.CharField(choices=[('central', 'Central'), ('province', 'Province'), ('commune', 'Commune'), ('village', 'Village / residential group')], max_length=16)),
-                ('depth', models.PositiveSmallIntegerField(default=0)),
-                ('has_danvan_function', models.BooleanField(default=False)),
-                ('is_active', models.BooleanField(default=True)),
-                ('sort_order', models.PositiveIntegerField(default=0)),
-                ('search_text', models.TextField(blank=True, default='')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('admin_unit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='org_units', to='organisations.adminunit')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='organisations.orgunit')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("code", models.CharField(max_length=40, unique=True)),
+                ("name", models.CharField(max_length=255)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("party_committee", "Party committee"),
+                            ("tgdv_board", "Propaganda and Mass Mobilisation Board"),
+                            ("danvan_board", "Mass Mobilisation Board"),
+                            ("danvan_bloc", "Mass mobilisation bloc"),
+                            ("danvan_team", "Mass mobilisation team"),
+                            ("fatherland_front", "Fatherland Front committee"),
+                            ("farmers_union", "Farmers' Union"),
+                            ("womens_union", "Women's Union"),
+                            ("youth_union", "Youth Union"),
+                            ("veterans", "Veterans' Association"),
+                            ("trade_union", "Trade Union"),
+                            ("peoples_committee", "People's Committee"),
+                            ("peoples_council", "People's Council"),
+                            ("government", "Government"),
+                            ("legislature", "National Assembly"),
+                            ("police", "Police"),
+                            ("military", "Military command"),
+                            ("village", "Village (thôn)"),
+                            ("residential_group", "Residential group (tổ dân phố)"),
+                            ("other", "Other"),
+                        ],
+                        max_length=32,
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("central", "Central"),
+                            ("province", "Province"),
+                            ("commune", "Commune"),
+                            ("village", "Village / residential group"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                ("depth", models.PositiveSmallIntegerField(default=0)),
+                ("has_danvan_function", models.BooleanField(default=False)),
+                ("is_active", models.BooleanField(default=True)),
+                ("sort_order", models.PositiveIntegerField(default=0)),
+                ("search_text", models.TextField(blank=True, default="")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "admin_unit",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="org_units",
+                        to="organisations.adminunit",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="organisations.orgunit",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['sort_order', 'name'],
+                "ordering": ["sort_order", "name"],
             },
         ),
         migrations.CreateModel(
-            name='OrgUnitClosure',
+            name="OrgUnitClosure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('depth', models.PositiveSmallIntegerField()),
-                ('ancestor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='descendant_links', to='organisations.orgunit')),
-                ('descendant', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='ancestor_links', to='organisations.orgunit')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("depth", models.PositiveSmallIntegerField()),
+                (
+                    "ancestor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="descendant_links",
+                        to="organisations.orgunit",
+                    ),
+                ),
+                (
+                    "descendant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="ancestor_links",
+                        to="organisations.orgunit",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Person',
+            name="Person",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('full_name', models.CharField(max_length=128)),
-                ('name_folded', models.CharField(db_index=True, max_length=128)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('user', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='person', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("full_name", models.CharField(max_length=128)),
+                ("name_folded", models.CharField(db_index=True, max_length=128)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "user",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="person",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['full_name'],
+                "ordering": ["full_name"],
             },
         ),
         migrations.CreateModel(
-            name='Position',
+            name="Position",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=128)),
-                ('is_head', models.BooleanField(default=False)),
-                ('start_date', models.DateField(blank=True, null=True)),
-                ('end_date', models.DateField(blank=True, null=True)),
-                ('sort_order', models.PositiveSmallIntegerField(default=100)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='positions', to='organisations.person')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='positions', to='organisations.orgunit')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=128)),
+                ("is_head", models.BooleanField(default=False)),
+                ("start_date", models.DateField(blank=True, null=True)),
+                ("end_date", models.DateField(blank=True, null=True)),
+                ("sort_order", models.PositiveSmallIntegerField(default=100)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="positions", to="organisations.person"
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="positions",
+                        to="organisations.orgunit",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['sort_order', 'id'],
+                "ordering": ["sort_order", "id"],
             },
         ),
         migrations.AddIndex(
-            model_name='adminunit',
-            index=models.Index(fields=['generation', 'level', 'name_folded'], name='adminunit_gen_level_idx'),
+            model_name="adminunit",
+            index=models.Index(fields=["generation", "level", "name_folded"], name="adminunit_gen_level_idx"),
         ),
         migrations.AddConstraint(
-            model_name='adminunit',
-            constraint=models.UniqueConstraint(fields=('generation', 'level', 'gso_code'), name='adminunit_unique_gso_code'),
+            model_name="adminunit",
+            constraint=models.UniqueConstraint(
+                fields=("generation", "level", "gso_code"), name="adminunit_unique_gso_code"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='adminunitsuccession',
-            constraint=models.UniqueConstraint(fields=('predecessor', 'successor'), name='adminunitsuccession_unique'),
+            model_name="adminunitsuccession",
+            constraint=models.UniqueConstraint(fields=("predecessor", "successor"), name="adminunitsuccession_unique"),
         ),
         migrations.AddIndex(
-            model_name='orgunit',
-            index=models.Index(fields=['parent', 'sort_order'], name='orgunit_parent_sort_idx'),
+            model_name="orgunit",
+            index=models.Index(fields=["parent", "sort_order"], name="orgunit_parent_sort_idx"),
         ),
         migrations.AddIndex(
-            model_name='orgunit',
-            index=models.Index(fields=['kind', 'level'], name='orgunit_kind_level_idx'),
+            model_name="orgunit",
+            index=models.Index(fields=["kind", "level"], name="orgunit_kind_level_idx"),
         ),
         migrations.AddIndex(
-            model_name='orgunitclosure',
-            index=models.Index(fields=['descendant', 'depth'], name='orgunitclosure_desc_idx'),
+            model_name="orgunitclosure",
+            index=models.Index(fields=["descendant", "depth"], name="orgunitclosure_desc_idx"),
         ),
         migrations.AddConstraint(
-            model_name='orgunitclosure',
-            constraint=models.UniqueConstraint(fields=('ancestor', 'descendant'), name='orgunitclosure_unique'),
+            model_name="orgunitclosure",
+            constraint=models.UniqueConstraint(fields=("ancestor", "descendant"), name="orgunitclosure_unique"),
         ),
         migrations.AddIndex(
-            model_name='position',
-            index=models.Index(fields=['unit', 'end_date'], name='position_unit_end_idx'),
+            model_name="position",
+            index=models.Index(fields=["unit", "end_date"], name="position_unit_end_idx"),
         ),
     ]

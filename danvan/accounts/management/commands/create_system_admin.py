@@ -35,6 +35,12 @@ class Command(BaseCommand):
             user.set_password(password)
             user.save()
             RoleAssignment.objects.create(user=user, unit=root, role=Role.ADMIN)
-            audit_record(actor=None, action=Action.USER_CREATED, unit=root, target=user,
-                         after={"username": user.username, "role": Role.ADMIN}, system_label="create_system_admin")
+            audit_record(
+                actor=None,
+                action=Action.USER_CREATED,
+                unit=root,
+                target=user,
+                after={"username": user.username, "role": Role.ADMIN},
+                system_label="create_system_admin",
+            )
         self.stdout.write(self.style.SUCCESS(f"Đã tạo quản trị hệ thống {user.username}."))

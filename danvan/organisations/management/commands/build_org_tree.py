@@ -7,8 +7,10 @@ from danvan.organisations.services import org_tree_build
 
 
 class Command(BaseCommand):
-    help = "Create or update the bodies of the political system for the centre, every province and commune. " \
-           "Safe to run again; units added by users are kept."
+    help = (
+        "Create or update the bodies of the political system for the centre, every province and commune. "
+        "Safe to run again; units added by users are kept."
+    )
 
     def handle(self, *args, **options):
         started = time.perf_counter()

@@ -6,8 +6,10 @@ from danvan.organisations.services import admin_units_load
 
 
 class Command(BaseCommand):
-    help = "Load or update the administrative units (34 provinces, 3,321 communes, and the legacy 63/696/10,051 " \
-           "with the old→new mapping) from the vietnam-provinces package. Safe to run again."
+    help = (
+        "Load or update the administrative units (34 provinces, 3,321 communes, and the legacy 63/696/10,051 "
+        "with the old→new mapping) from the vietnam-provinces package. Safe to run again."
+    )
 
     def handle(self, *args, **options):
         started = time.perf_counter()

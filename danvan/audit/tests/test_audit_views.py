@@ -1,0 +1,62 @@
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from danvan.audit.models import Action, AuditEvent
+from danvan.organisations.models import OrgUnit
+from danvan.organisations.services import orgunit_update
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def events(officer_a, officer_b):
+    orgunit_update(actor=officer_a, unit=OrgUnit.objects.get(code="C7288-KDV"), name="=HYPERLINK(1)", is_active=True)
+    orgunit_update(actor=officer_b, unit=OrgUnit.objects.get(code="C30463-KDV"), name="Khối DV", is_active=True)
+
+
+def test_a_province_admin_sees_only_events_of_their_subtree(client_for, admin_a, events):
+    page = client_for(admin_a).get("/nhat-ky/")
+    labels = [e.actor_label for e in page.context["page"]]
+    assert "officer.a" in labels
+    assert "officer.b" not in labels
+
+
+def test_the_system_admin_sees_everything_including_logins(client, sysadmin, officer_a, events):
+    client.post("/dang-nhap/", {"username": "officer.a", "password": "wrong"})
+    client.force_login(sysadmin)
+    page = client.get("/nhat-ky/")
+    actions = {e.action for e in page.context["page"]}
+    assert {Action.ORGUNIT_UPDATED, Action.LOGIN_FAILED} <= actions
+
+
+def test_filters_by_person_unit_action_and_date(client_for, admin_a, events):
+    client = client_for(admin_a)
+    assert len(client.get("/nhat-ky/", {"actor": "officer.a"}).context["page"]) == 1
+    assert len(client.get("/nhat-ky/", {"unit_code": "c7288-kdv"}).context["page"]) == 1
+    assert len(client.get("/nhat-ky/", {"action": "orgunit.created"}).context["page"]) == 0
+    assert len(client.get("/nhat-ky/", {"date_from": "01/01/2020", "date_to": "31/12/2020"}).context["page"]) == 0
+
+
+def test_a_reversed_date_range_says_so(client_for, admin_a):
+    page = client_for(admin_a).get("/nhat-ky/", {"date_from": "02/01/2026", "date_to": "01/01/2026"})
+    assert page.status_code == 200
+    assert "date_to" in page.context["form"].errors
+
+
+def test_the_export_is_a_real_xlsx_with_formulas_neutralised(client_for, admin_a, events):
+    response = client_for(admin_a).get("/nhat-ky/xuat.xlsx", {"unit_code": "C7288-KDV"})
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "Thời gian"
+    assert len(rows) == 2
+    assert rows[1][4] == "'=HYPERLINK(1)"  # the unit's new name, kept as text
+    assert AuditEvent.objects.filter(action=Action.AUDIT_EXPORTED, actor=admin_a).count() == 1
+
+
+def test_people_without_the_admin_role_get_404(client_for, officer_a):
+    client = client_for(officer_a)
+    assert client.get("/nhat-ky/").status_code == 404
+    assert client.get("/nhat-ky/xuat.xlsx").status_code == 404
