@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 class Module:
     slug: str
     title: str
-    icon: str
+    icon: str  # a Bootstrap Icons class
     summary: str
     items: tuple[str, ...]
     issue: str
@@ -22,7 +22,7 @@ MODULES: tuple[Module, ...] = (
     Module(
         "reports",
         _("Periodic reports"),
-        "📊",
+        "bi-bar-chart-line",
         _("Every unit reports once a period; each level sees its subtree rolled up live."),
         (
             _("Indicator sets and report forms, by frequency (month, quarter, 6 months, 9 months, year)"),
@@ -36,7 +36,7 @@ MODULES: tuple[Module, ...] = (
     Module(
         "meetings",
         _("Meetings and conclusions"),
-        "🗓",
+        "bi-calendar-event",
         _("Giao ban, sơ kết, tổng kết and online conferences, with conclusions that become tasks."),
         (
             _("Schedule a meeting, invite units, record attendance per connected site"),
@@ -49,7 +49,7 @@ MODULES: tuple[Module, ...] = (
     Module(
         "workplans",
         _("Work plans and tasks"),
-        "✅",
+        "bi-list-check",
         _("Work programmes and plans, with tasks assigned down the tree and their progress."),
         (
             _("Annual and quarterly work programmes, plans and their items"),
@@ -61,7 +61,7 @@ MODULES: tuple[Module, ...] = (
     Module(
         "petitions",
         _("Citizen reception and petitions"),
-        "📨",
+        "bi-envelope-paper",
         _("Reception sessions, petitions on legal deadlines, prolonged complex cases, dialogues."),
         (
             _("Reception schedules of leaders and who is behind"),
@@ -74,7 +74,7 @@ MODULES: tuple[Module, ...] = (
     Module(
         "initiatives",
         _("“Dân vận khéo” models"),
-        "🌱",
+        "bi-award",
         _("Model initiatives from registration to recognition and replication; movements and contests."),
         (
             _("Annual registration of models and its approval"),
@@ -87,7 +87,7 @@ MODULES: tuple[Module, ...] = (
     Module(
         "democracy",
         _("Grassroots democracy"),
-        "🏛",
+        "bi-people",
         _("What communes disclose, what residents decide, are consulted on and supervise."),
         (
             _("Disclosures (công khai) and their forms and durations"),
@@ -99,7 +99,7 @@ MODULES: tuple[Module, ...] = (
     Module(
         "situation",
         _("Citizens' situation and opinion"),
-        "👂",
+        "bi-ear",
         _("Reports on the situation and opinion of the people (nắm tình hình nhân dân)."),
         (
             _("Situation reports from communes and member organisations"),

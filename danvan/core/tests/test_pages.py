@@ -31,6 +31,12 @@ def test_pages_are_in_vietnamese_by_default_and_switch_to_english(client_for, of
     assert "Units" in client.get("/").content.decode()
 
 
+def test_an_english_browser_still_gets_vietnamese_until_the_user_switches(client):
+    page = client.get("/dang-nhap/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert "Đăng nhập" in page.content.decode()
+    assert page["Content-Language"] == "vi"
+
+
 def test_every_page_carries_a_strict_content_security_policy(client):
     response = client.get("/dang-nhap/")
     policy = response["Content-Security-Policy"]
