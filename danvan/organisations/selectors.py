@@ -74,6 +74,23 @@ def positions_for_unit(*, unit: OrgUnit) -> list[Position]:
     return list(unit.positions.filter(end_date__isnull=True).select_related("person").order_by("sort_order", "id"))
 
 
+def adminunit_search(*, query: str, limit: int = 40) -> list[AdminUnit]:
+    """Administrative units, current and legacy, whose folded name holds every word of `query`.
+
+    Legacy units come with `.today`: the current units that cover their territory.
+    """
+    tokens = fold_tokens(query)[:6]
+    if not tokens:
+        return []
+    qs = AdminUnit.objects.select_related("parent")
+    for token in tokens:
+        qs = qs.filter(name_folded__contains=token)
+    units = list(qs.order_by("generation", "level", "name")[:limit])
+    for unit in units:
+        unit.today = list(adminunit_successors(unit)) if unit.generation == AdminUnit.Generation.LEGACY else []
+    return units
+
+
 def adminunit_successors(unit: AdminUnit) -> QuerySet[AdminUnit]:
     """Today's units covering a legacy unit's territory; for a district, those of all its communes."""
     if unit.level == AdminUnit.Level.DISTRICT:

@@ -10,10 +10,9 @@ from danvan.accounts.permissions import can_edit_unit, can_manage_accounts, can_
 from danvan.core.errors import ApplicationError
 from danvan.organisations import services
 from danvan.organisations.forms import OrgUnitCreateForm, OrgUnitUpdateForm, PositionAssignForm, UnitSearchForm
-from danvan.organisations.models import AdminUnit
 from danvan.organisations.selectors import (
     adminunit_predecessors,
-    adminunit_successors,
+    adminunit_search,
     orgunit_ancestors,
     orgunit_children_for_user,
     orgunit_get_for_user,
@@ -159,15 +158,5 @@ def position_end(request, code, position_id):
 @login_required
 def places(request):
     """Look up an administrative unit, current or legacy, and where its territory is today."""
-    from danvan.core.text import fold_tokens
-
-    tokens = fold_tokens(request.GET.get("q", ""))[:6]
-    units = []
-    if tokens:
-        qs = AdminUnit.objects.select_related("parent")
-        for token in tokens:
-            qs = qs.filter(name_folded__contains=token)
-        units = list(qs.order_by("generation", "level", "name")[:40])
-        for unit in units:
-            unit.today = list(adminunit_successors(unit)) if unit.generation == "legacy" else []
-    return render(request, "organisations/places.html", {"query": request.GET.get("q", ""), "units": units})
+    query = request.GET.get("q", "")[:100]
+    return render(request, "organisations/places.html", {"query": query, "units": adminunit_search(query=query)})

@@ -7,8 +7,9 @@ import pytest
 pytestmark = [
     pytest.mark.browser,
     # The server under test has its own SQLite file; running it again in the PostgreSQL pass adds nothing.
-    pytest.mark.skipif(os.environ.get("DATABASE_URL", "").startswith("postgres"),
-                       reason="browser test runs once, in the SQLite pass"),
+    pytest.mark.skipif(
+        os.environ.get("DATABASE_URL", "").startswith("postgres"), reason="browser test runs once, in the SQLite pass"
+    ),
 ]
 
 

@@ -19,8 +19,11 @@ def po_entries(path: Path) -> list[tuple[str, str, bool]]:
             match = re.match(r'^(msgid|msgstr|msgstr\[0\]|msgid_plural|msgstr\[\d+\])\s+"(.*)"$', line)
             if match:
                 key = match.group(1)
-                current = "msgstr" if key.startswith("msgstr") and key in {"msgstr", "msgstr[0]"} else (
-                    "msgid" if key == "msgid" else None)
+                current = (
+                    "msgstr"
+                    if key.startswith("msgstr") and key in {"msgstr", "msgstr[0]"}
+                    else ("msgid" if key == "msgid" else None)
+                )
                 if current:
                     parts[current] = match.group(2)
             elif line.startswith('"') and current:
@@ -42,6 +45,9 @@ def test_every_message_is_translated_and_none_is_fuzzy():
 def test_the_compiled_catalogue_matches_the_source():
     with open(LOCALE / "django.mo", "rb") as handle:
         compiled = gettext.GNUTranslations(handle)
-    stale = [msgid for msgid, msgstr, _ in po_entries(LOCALE / "django.po")
-             if "\\" not in msgid and "%" not in msgid and compiled.gettext(msgid) != msgstr]
+    stale = [
+        msgid
+        for msgid, msgstr, _ in po_entries(LOCALE / "django.po")
+        if "\\" not in msgid and "%" not in msgid and compiled.gettext(msgid) != msgstr
+    ]
     assert stale == [], "run manage.py compilemessages"
