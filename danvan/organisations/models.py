@@ -128,8 +128,9 @@ class OrgUnitClosure(models.Model):
     "Everything under Bắc Ninh" is one indexed lookup on ancestor; "the path to the root" one on descendant.
     """
 
-    ancestor = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="descendant_links")
-    descendant = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="ancestor_links")
+    # No separate FK indexes: the unique constraint leads with ancestor, the index below with descendant.
+    ancestor = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="descendant_links", db_index=False)
+    descendant = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="ancestor_links", db_index=False)
     depth = models.PositiveSmallIntegerField()  # descendant.depth - ancestor.depth
 
     class Meta:

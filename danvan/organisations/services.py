@@ -90,14 +90,16 @@ def admin_units_load(*, actor=None) -> SyncResult:
             result.created += len(to_create)
             result.updated += len(to_update)
             if to_create:
-                ids.update(AdminUnit.objects.filter(code__in=[u.code for u in to_create]).values_list("code", "pk"))
+                # bulk_create fills in primary keys on PostgreSQL and SQLite >= 3.35 (RETURNING).
+                ids.update((u.code, u.pk) for u in to_create)
         # A current unit no longer in the data is closed, not deleted: records still point at it.
         wanted = {row.code for row in rows}
-        result.removed = (
-            AdminUnit.objects.filter(generation=AdminUnit.Generation.CURRENT, valid_to__isnull=True)
-            .exclude(code__in=wanted)
-            .update(valid_to=timezone.localdate())
-        )
+        gone = [
+            code
+            for code, unit in existing.items()
+            if code not in wanted and unit.generation == AdminUnit.Generation.CURRENT and unit.valid_to is None
+        ]
+        result.removed = AdminUnit.objects.filter(code__in=gone).update(valid_to=timezone.localdate())
 
         successions, unmatched = {}, []
         for old, new, partial, date in loading.succession_rows():
@@ -208,7 +210,8 @@ def org_tree_build(*, actor=None) -> SyncResult:
     admin_texts = _search_texts()
     result = SyncResult()
     with transaction.atomic():
-        existing = {u.code: u for u in OrgUnit.objects.filter(code__in=[r.code for r in rows])}
+        # All units (~37,000) in one read: cheaper than a 37,000-item IN list, and SQLite-safe.
+        existing = {u.code: u for u in OrgUnit.objects.all()}
         ids = {code: u.pk for code, u in existing.items()}
         depth: dict[str, int] = {}
         for level_rows in _by_parent_level(rows):
@@ -241,7 +244,7 @@ def org_tree_build(*, actor=None) -> SyncResult:
             result.created += len(to_create)
             result.updated += len(to_update)
             if to_create:
-                ids.update(OrgUnit.objects.filter(code__in=[u.code for u in to_create]).values_list("code", "pk"))
+                ids.update((u.code, u.pk) for u in to_create)
         closure = orgtree_sync_closure()
         result.extra["closure_rows_added"] = closure.created
         result.extra["closure_rows_removed"] = closure.removed

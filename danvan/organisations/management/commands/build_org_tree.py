@@ -1,6 +1,7 @@
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
 from danvan.core.errors import ApplicationError
 from danvan.organisations.services import org_tree_build
@@ -18,6 +19,11 @@ class Command(BaseCommand):
             result = org_tree_build(actor=None)
         except ApplicationError as exc:
             raise CommandError(exc.message) from None
+        if connection.vendor == "postgresql" and (result.created or result.updated):
+            # Fresh statistics and a visibility map right after a bulk load, so the planner uses index-only
+            # scans on the closure table at once instead of waiting for autovacuum.
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM (ANALYZE) organisations_orgunitclosure, organisations_orgunit")
         self.stdout.write(
             f"Cây tổ chức: {result.created} đơn vị mới, {result.updated} cập nhật, {result.unchanged} không đổi; "
             f"quan hệ cấp trên–cấp dưới +{result.extra['closure_rows_added']} "
