@@ -12,7 +12,7 @@ if [ ! -x /usr/bin/chromium ] && [ -z "${DANVAN_SKIP_BROWSER:-}" ]; then
 fi
 
 say "ruff"
-"$ROOT/.venv/bin/ruff" check . || die "ruff found problems (see above)."
+"$ROOT/.venv/bin/ruff" check . && "$ROOT/.venv/bin/ruff" format --check . -q || die "ruff found problems (see above; ruff format fixes formatting)."
 "$PY" manage.py makemigrations --check --dry-run >/dev/null || die "Models changed without a migration: run manage.py makemigrations."
 
 say "pytest on SQLite"

@@ -19,6 +19,7 @@ class Action(models.TextChoices):
     ROLE_REVOKED = "role.revoked", _("Revoked a role")
     ORGUNIT_CREATED = "orgunit.created", _("Created a unit")
     ORGUNIT_UPDATED = "orgunit.updated", _("Updated a unit")
+    ORGUNITS_IMPORTED = "orgunit.imported", _("Imported units")
     POSITION_ASSIGNED = "position.assigned", _("Assigned a position")
     POSITION_ENDED = "position.ended", _("Ended a position")
     ADMIN_UNITS_LOADED = "adminunits.loaded", _("Loaded administrative units")

@@ -31,3 +31,11 @@ class PositionAssignForm(forms.Form):
     )
     is_head = forms.BooleanField(label=_("Head of the unit"), required=False)
     start_date = forms.DateField(label=_("Since (dd/mm/yyyy)"), required=False)
+
+
+class VillageImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("File (.csv or .xlsx)"),
+        help_text=_("Columns: ma_xa (commune code), ten (name), loai (thon, to_dan_pho or to_dan_van)."),
+    )
+    dry_run = forms.BooleanField(label=_("Only check, do not save"), required=False)

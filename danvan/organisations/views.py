@@ -9,7 +9,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 from danvan.accounts.permissions import can_edit_unit, can_manage_accounts, can_view_audit
 from danvan.core.errors import ApplicationError
 from danvan.organisations import services
-from danvan.organisations.forms import OrgUnitCreateForm, OrgUnitUpdateForm, PositionAssignForm, UnitSearchForm
+from danvan.organisations.forms import (
+    OrgUnitCreateForm,
+    OrgUnitUpdateForm,
+    PositionAssignForm,
+    UnitSearchForm,
+    VillageImportForm,
+)
+from danvan.organisations.imports import read_table, villages_import
 from danvan.organisations.selectors import (
     adminunit_predecessors,
     adminunit_search,
@@ -160,3 +167,45 @@ def places(request):
     """Look up an administrative unit, current or legacy, and where its territory is today."""
     query = request.GET.get("q", "")[:100]
     return render(request, "organisations/places.html", {"query": query, "units": adminunit_search(query=query)})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def village_import(request, code):
+    """Upload thôn / tổ dân phố / tổ dân vận for the communes under this unit."""
+    unit = _editable_unit(request, code)
+    form = VillageImportForm(request.POST or None, request.FILES or None)
+    errors, created = [], None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            rows = read_table(filename=upload.name, content=upload.read())
+            created = villages_import(actor=request.user, rows=rows, dry_run=form.cleaned_data["dry_run"])
+        except ApplicationError as exc:
+            exc.add_to_form(form)
+            errors = exc.extra.get("errors", [])
+        else:
+            if form.cleaned_data["dry_run"]:
+                messages.success(request, _("The file is valid: %(n)s rows can be imported.") % {"n": len(rows)})
+            else:
+                messages.success(request, _("%(n)s units imported.") % {"n": len(created)})
+                return redirect("organisations:detail", code=unit.code)
+    return render(
+        request,
+        "organisations/village_import.html",
+        {"unit": unit, "form": form, "errors": errors, "ancestors": orgunit_ancestors(unit)},
+    )
+
+
+@login_required
+def village_import_template(request, code):
+    from danvan.core.exporting import xlsx_response
+
+    unit = _editable_unit(request, code)
+    example = unit.admin_unit.gso_code if unit.admin_unit and unit.level == "commune" else 7288
+    return xlsx_response(
+        filename="mau-nhap-thon.xlsx",
+        sheet_title="Thôn, tổ dân phố",
+        headers=["ma_xa", "ten", "loai"],
+        rows=[[example, "Thôn Đồng Tâm", "thon"], [example, "Tổ dân vận thôn Đồng Tâm", "to_dan_van"]],
+    )

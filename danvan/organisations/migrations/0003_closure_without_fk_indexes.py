@@ -5,20 +5,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organisations', '0002_search_trigram_index'),
+        ("organisations", "0002_search_trigram_index"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='orgunitclosure',
-            name='ancestor',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='descendant_links', to='organisations.orgunit'),
+            model_name="orgunitclosure",
+            name="ancestor",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="descendant_links",
+                to="organisations.orgunit",
+            ),
         ),
         migrations.AlterField(
-            model_name='orgunitclosure',
-            name='descendant',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='ancestor_links', to='organisations.orgunit'),
+            model_name="orgunitclosure",
+            name="descendant",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="ancestor_links",
+                to="organisations.orgunit",
+            ),
         ),
     ]

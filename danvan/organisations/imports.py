@@ -1,0 +1,136 @@
+"""Import of thôn, tổ dân phố and tổ dân vận from a CSV or XLSX file.
+
+Everything is validated first and every error is listed by row; nothing is written unless all rows pass.
+Columns (first row): ma_xa (the commune's code, e.g. 7288), ten (name), loai (thon | to_dan_pho | to_dan_van).
+"""
+
+import csv
+import io
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from danvan.audit.models import Action
+from danvan.audit.services import audit_record
+from danvan.core.errors import ApplicationError
+from danvan.core.text import fold
+from danvan.organisations.models import OrgUnit
+
+COLUMNS = ("ma_xa", "ten", "loai")
+KINDS = {
+    "thon": OrgUnit.Kind.VILLAGE,
+    "to_dan_pho": OrgUnit.Kind.RESIDENTIAL_GROUP,
+    "to_dan_van": OrgUnit.Kind.MOBILISATION_TEAM,
+}
+MAX_BYTES = 2 * 1024 * 1024
+MAX_ROWS = 5000
+
+
+@dataclass(frozen=True)
+class VillageRow:
+    line: int
+    commune_code: str
+    name: str
+    kind: str
+
+
+def read_table(*, filename: str, content: bytes) -> list[dict]:
+    """Rows of a CSV (UTF-8) or XLSX file as dicts keyed by the lower-cased header."""
+    if len(content) > MAX_BYTES:
+        raise ApplicationError("Tệp: lớn hơn 2 MB; hãy chia nhỏ danh sách.", field="file")
+    name = filename.lower()
+    if name.endswith(".xlsx"):
+        from openpyxl import load_workbook
+
+        try:
+            sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
+        except Exception:
+            raise ApplicationError("Tệp: không đọc được tệp Excel (.xlsx).", field="file") from None
+        rows = [["" if v is None else str(v).strip() for v in row] for row in sheet.iter_rows(values_only=True)]
+    elif name.endswith(".csv"):
+        try:
+            text = content.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise ApplicationError("Tệp: CSV phải được lưu với bảng mã UTF-8.", field="file") from None
+        rows = [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text))]
+    else:
+        raise ApplicationError("Tệp: chỉ nhận .csv hoặc .xlsx.", field="file")
+    rows = [row for row in rows if any(row)]
+    if not rows:
+        raise ApplicationError("Tệp: không có dữ liệu.", field="file")
+    header = [h.strip().lower() for h in rows[0]]
+    missing = [c for c in COLUMNS if c not in header]
+    if missing:
+        raise ApplicationError(
+            f"Tệp: thiếu cột {', '.join(missing)}. Dòng đầu phải là: {', '.join(COLUMNS)}.", field="file"
+        )
+    if len(rows) - 1 > MAX_ROWS:
+        raise ApplicationError(f"Tệp: tối đa {MAX_ROWS} dòng mỗi lần nhập.", field="file")
+    return [dict(zip(header, row, strict=False)) | {"_line": i} for i, row in enumerate(rows[1:], start=2)]
+
+
+def villages_import(*, actor, rows: list[dict], dry_run: bool = False) -> list[OrgUnit]:
+    """Validate every row, then create all units in one transaction (or none). Returns the created units."""
+    from danvan.accounts.permissions import can_edit_unit
+    from danvan.organisations.services import orgunit_create
+
+    errors: list[str] = []
+    parsed: list[VillageRow] = []
+    codes = {str(r.get("ma_xa", "")).strip() for r in rows}
+    parents = {
+        u.admin_unit.gso_code: u
+        for u in OrgUnit.objects.select_related("admin_unit").filter(
+            kind=OrgUnit.Kind.PARTY_COMMITTEE,
+            level=OrgUnit.Level.COMMUNE,
+            admin_unit__gso_code__in=[int(c) for c in codes if c.isdigit()],
+        )
+    }
+    existing = {
+        (parent_id, fold(name))
+        for parent_id, name in OrgUnit.objects.filter(parent__in=parents.values()).values_list("parent_id", "name")
+    }
+    seen: dict[tuple[str, str], int] = {}
+    for row in rows:
+        line = row["_line"]
+        code = str(row.get("ma_xa", "")).strip()
+        name = " ".join(str(row.get("ten", "")).split())
+        kind = str(row.get("loai", "")).strip().lower()
+        parent = parents.get(int(code)) if code.isdigit() else None
+        if parent is None:
+            errors.append(f"Dòng {line}, cột ma_xa: “{code}” không phải mã một xã, phường, đặc khu hiện hành.")
+        elif not can_edit_unit(actor, parent):
+            errors.append(f"Dòng {line}, cột ma_xa: {parent.name} nằm ngoài phạm vi đồng chí được cập nhật.")
+        if not name:
+            errors.append(f"Dòng {line}, cột ten: bắt buộc.")
+        elif len(name) > 255:
+            errors.append(f"Dòng {line}, cột ten: tối đa 255 ký tự.")
+        if kind not in KINDS:
+            errors.append(f"Dòng {line}, cột loai: “{kind}” không hợp lệ; dùng {', '.join(KINDS)}.")
+        if parent is not None and name:
+            key = (code, fold(name))
+            if key in seen:
+                errors.append(f"Dòng {line}, cột ten: “{name}” trùng với dòng {seen[key]}.")
+            elif (parent.pk, fold(name)) in existing:
+                errors.append(f"Dòng {line}, cột ten: “{name}” đã có trong {parent.name}.")
+            seen.setdefault(key, line)
+        parsed.append(VillageRow(line, code, name, kind))
+    if errors:
+        raise ApplicationError(
+            f"Không nhập được: {len(errors)} lỗi, chưa ghi dòng nào. Sửa các lỗi dưới đây rồi tải lên lại.",
+            field="file",
+            code="import_invalid",
+            extra={"errors": errors},
+        )
+    if dry_run:
+        return []
+    with transaction.atomic():
+        created = [
+            orgunit_create(actor=actor, parent=parents[int(r.commune_code)], name=r.name, kind=KINDS[r.kind])
+            for r in parsed
+        ]
+        audit_record(
+            actor=actor,
+            action=Action.ORGUNITS_IMPORTED,
+            details={"count": len(created), "codes": [u.code for u in created][:500]},
+        )
+    return created

@@ -1,0 +1,106 @@
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+from openpyxl import Workbook
+
+from danvan.audit.models import Action, AuditEvent
+from danvan.organisations.models import OrgUnit
+
+pytestmark = pytest.mark.django_db
+
+GOOD_CSV = (
+    "ma_xa,ten,loai\n7288,Thôn Đồng Tâm,thon\n7288,Tổ dân vận thôn Đồng Tâm,to_dan_van\n7294,Tổ dân phố 3,to_dan_pho\n"
+)
+
+
+def upload(client, code, name, content, **extra):
+    file = io.BytesIO(content)
+    file.name = name
+    return client.post(f"/don-vi/{code}/nhap-thon/", {"file": file, **extra})
+
+
+def test_a_provincial_officer_imports_villages_for_two_communes(client_for, officer_a):
+    response = upload(client_for(officer_a), "P24-TU", "thon.csv", GOOD_CSV.encode())
+    assert response.status_code == 302
+    village = OrgUnit.objects.get(name="Thôn Đồng Tâm")
+    assert village.parent.code == "C7288-DU"
+    assert village.kind == "village"
+    assert OrgUnit.objects.get(name="Tổ dân phố 3").parent.code == "C7294-DU"
+    assert OrgUnit.objects.get(name="Tổ dân vận thôn Đồng Tâm").has_danvan_function
+    assert AuditEvent.objects.get(action=Action.ORGUNITS_IMPORTED).details["count"] == 3
+
+
+def test_xlsx_works_too(client_for, commune_officer_a):
+    book = Workbook()
+    book.active.append(["ma_xa", "ten", "loai"])
+    book.active.append([7288, "Thôn Mới", "thon"])
+    data = io.BytesIO()
+    book.save(data)
+    response = upload(client_for(commune_officer_a), "C7288-DU", "thon.xlsx", data.getvalue())
+    assert response.status_code == 302
+    assert OrgUnit.objects.filter(name="Thôn Mới", parent__code="C7288-DU").exists()
+
+
+def test_every_error_is_listed_by_row_and_nothing_is_written(client_for, commune_officer_a):
+    bad = (
+        "ma_xa,ten,loai\n"
+        "7288,Thôn A,thon\n"  # fine on its own
+        "9999999,Thôn B,thon\n"  # not a commune
+        "30463,Thôn C,thon\n"  # An Giang: out of scope
+        "7288,,thon\n"  # no name
+        "7288,Thôn D,lang\n"  # bad kind
+        "7288,thon a,thon\n"  # duplicate of row 2
+    )
+    before = OrgUnit.objects.count()
+    response = upload(client_for(commune_officer_a), "C7288-DU", "thon.csv", bad.encode())
+    assert response.status_code == 200
+    errors = response.context["errors"]
+    assert [e.split(",")[0] for e in errors] == ["Dòng 3", "Dòng 4", "Dòng 5", "Dòng 6", "Dòng 7"]
+    assert "ma_xa" in errors[0] and "ten" in errors[2] and "loai" in errors[3] and "trùng với dòng 2" in errors[4]
+    assert OrgUnit.objects.count() == before
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "fragment"),
+    [
+        ("thon.txt", b"x", ".csv"),
+        ("thon.csv", b"ten,loai\nA,thon\n", "ma_xa"),
+        ("thon.csv", "ma_xa,ten,loai\n7288,Thôn,thon\n".encode("utf-16"), "UTF-8"),
+        ("thon.csv", b"\n\n", "không có dữ liệu"),
+        ("thon.xlsx", b"not a workbook", "Excel"),
+    ],
+)
+def test_a_bad_file_gets_a_clear_message(client_for, commune_officer_a, name, content, fragment):
+    response = upload(client_for(commune_officer_a), "C7288-DU", name, content)
+    assert response.status_code == 200
+    assert fragment in response.context["form"].errors["file"][0]
+
+
+def test_dry_run_checks_without_writing(client_for, officer_a):
+    before = OrgUnit.objects.count()
+    response = upload(client_for(officer_a), "P24-TU", "thon.csv", GOOD_CSV.encode(), dry_run="on")
+    assert response.status_code == 200
+    assert OrgUnit.objects.count() == before
+
+
+def test_the_template_downloads(client_for, commune_officer_a):
+    response = client_for(commune_officer_a).get("/don-vi/C7288-DU/nhap-thon/mau.xlsx")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def test_a_viewer_cannot_import(client_for):
+    from conftest import make_user
+
+    viewer = make_user("viewer.a", "viewer", "P24-TU")
+    assert upload(client_for(viewer), "P24-TU", "thon.csv", GOOD_CSV.encode()).status_code == 404
+
+
+def test_the_command_imports_and_reports_errors(tmp_path, officer_a):
+    good = tmp_path / "thon.csv"
+    good.write_text(GOOD_CSV, encoding="utf-8")
+    call_command("import_villages", str(good), "--actor", "officer.a")
+    assert OrgUnit.objects.filter(name="Thôn Đồng Tâm").exists()
+    with pytest.raises(CommandError, match="Dòng 2"):
+        call_command("import_villages", str(good), "--actor", "officer.a")  # now duplicates
