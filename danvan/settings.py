@@ -59,6 +59,9 @@ INSTALLED_APPS = [
     "danvan.audit",
     "danvan.organisations",
     "danvan.accounts",
+    "danvan.reports",
+    "danvan.petitions",
+    "danvan.ingest",
 ]
 
 MIDDLEWARE = [

@@ -5,5 +5,8 @@ urlpatterns = [
     path("", include("danvan.accounts.urls")),
     path("don-vi/", include("danvan.organisations.urls")),
     path("nhat-ky/", include("danvan.audit.urls")),
+    path("bao-cao/", include("danvan.reports.urls")),
+    path("don-thu/", include("danvan.petitions.urls")),
+    path("doc-van-ban/", include("danvan.ingest.urls")),
     path("", include("danvan.core.urls")),
 ]

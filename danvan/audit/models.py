@@ -38,7 +38,8 @@ class AuditEvent(models.Model):
     # Kept as text too, so the row reads the same after a rename; "hệ thống: …" for system jobs.
     actor_label = models.CharField(max_length=150)
     unit = models.ForeignKey("organisations.OrgUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    action = models.CharField(max_length=40, choices=Action)
+    # No `choices` at the database level: apps add actions to `Action` without a migration here.
+    action = models.CharField(max_length=40)
     target_type = models.CharField(max_length=64, blank=True)
     target_id = models.CharField(max_length=64, blank=True)
     target_label = models.CharField(max_length=255, blank=True)
@@ -59,3 +60,9 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.target_label}"
+
+    def get_action_display(self) -> str:
+        try:
+            return str(Action(self.action).label)
+        except ValueError:
+            return self.action

@@ -16,6 +16,14 @@ class Module:
     summary: str
     items: tuple[str, ...]
     issue: str
+    # The app's start page once it exists; until then the module page says what is coming.
+    url_name: str | None = None
+
+    @property
+    def url(self) -> str:
+        from django.urls import reverse
+
+        return reverse(self.url_name) if self.url_name else reverse("core:module", args=[self.slug])
 
 
 MODULES: tuple[Module, ...] = (
