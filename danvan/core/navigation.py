@@ -40,6 +40,7 @@ MODULES: tuple[Module, ...] = (
             _("The briefing report as a DOCX in Party document format"),
         ),
         _("Periodic reports"),
+        url_name="reports:index",
     ),
     Module(
         "meetings",

@@ -1,4 +1,16 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from danvan.reports import views
 
 app_name = "reports"
-urlpatterns = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("nhap/<int:form_id>/<str:key>/<str:code>/", views.entry, name="entry"),
+    path("nhap/<int:form_id>/<str:key>/<str:code>/mau.xlsx", views.template_download, name="template"),
+    path("nhap/<int:form_id>/<str:key>/<str:code>/tai-len/", views.template_upload, name="upload"),
+    path("<uuid:public_id>/<str:decision>/", views.decide, name="decide"),
+    path("tong-hop/", views.rollup, name="rollup"),
+    path("tong-hop/chi-tiet/", views.drilldown, name="drilldown"),
+    path("tien-do/", views.completeness, name="completeness"),
+    path("so-sanh/", views.pivot, name="pivot"),
+]

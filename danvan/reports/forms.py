@@ -1,0 +1,71 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from danvan.reports.models import Frequency
+
+
+class ReportEntryForm(forms.Form):
+    """One text field per indicator (Vietnamese number formats are parsed by the service) and per narrative."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, *args, indicators, narratives, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.indicator_fields = []
+        for indicator in indicators:
+            name = f"v_{indicator.code}"
+            self.fields[name] = forms.CharField(
+                label=indicator.name,
+                required=False,
+                max_length=32,
+                widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+            )
+            self.indicator_fields.append((indicator, name))
+        self.narrative_fields = []
+        for section in narratives:
+            name = f"n_{section.key}"
+            self.fields[name] = forms.CharField(
+                label=section.title, required=False, widget=forms.Textarea(attrs={"rows": 4}), max_length=20000
+            )
+            self.narrative_fields.append((section, name))
+
+    @property
+    def indicator_rows(self):
+        return [(indicator, self[name]) for indicator, name in self.indicator_fields]
+
+    @property
+    def narrative_rows(self):
+        return [(section, self[name]) for section, name in self.narrative_fields]
+
+    def values(self) -> dict[str, str]:
+        return {ind.code: self.cleaned_data.get(name, "") for ind, name in self.indicator_fields}
+
+    def narratives(self) -> dict[str, str]:
+        return {section.key: self.cleaned_data.get(name, "") for section, name in self.narrative_fields}
+
+
+class ReturnForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Reason for returning"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label=_("Filled-in template (.xlsx)"))
+
+
+class PickForm(forms.Form):
+    """Which form, period and unit a roll-up, completeness table or pivot shows."""
+
+    form = forms.ModelChoiceField(label=_("Report form"), queryset=None, empty_label=None)
+    period = forms.CharField(label=_("Period"), required=False)
+    unit = forms.CharField(label=_("Unit code"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        from danvan.reports.models import ReportForm
+
+        super().__init__(*args, **kwargs)
+        self.fields["form"].queryset = ReportForm.objects.filter(is_active=True).order_by("name")
+
+
+FREQUENCY_CHOICES = Frequency.choices

@@ -1,0 +1,245 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Frequency(models.TextChoices):
+    MONTH = "month", _("Monthly")
+    QUARTER = "quarter", _("Quarterly")
+    HALF_YEAR = "half", _("6 months")
+    NINE_MONTHS = "nine", _("9 months")
+    YEAR = "year", _("Yearly")
+
+
+class Indicator(models.Model):
+    """A numeric figure units report, with how it rolls up the tree."""
+
+    class Aggregation(models.TextChoices):
+        SUM = "sum", _("Sum")
+        WEIGHTED_AVERAGE = "wavg", _("Average weighted by another indicator")
+        NONE = "none", _("Not aggregated")
+
+    code = models.SlugField(max_length=64, unique=True)
+    name = models.CharField(max_length=255)
+    unit_label = models.CharField(max_length=32)  # người, cuộc, mô hình, %, …
+    aggregation = models.CharField(max_length=8, choices=Aggregation, default=Aggregation.SUM)
+    weight = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    is_percentage = models.BooleanField(default=False)
+    decimal_places = models.PositiveSmallIntegerField(default=0)  # 0: a count, whole numbers only
+    # The unit that defined it; None for the national starter set.
+    owner = models.ForeignKey(
+        "organisations.OrgUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.unit_label})"
+
+
+class ReportForm(models.Model):
+    """A report form: sections of indicators and narrative parts, due from some kinds of units in a subtree."""
+
+    code = models.SlugField(max_length=64)
+    version = models.PositiveSmallIntegerField(default=1)
+    name = models.CharField(max_length=255)
+    frequency = models.CharField(max_length=8, choices=Frequency)
+    owner = models.ForeignKey(
+        "organisations.OrgUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # Who reports: units of these kinds under `scope` (the whole country when scope is empty).
+    scope = models.ForeignKey(
+        "organisations.OrgUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    unit_kinds = models.JSONField(default=list)
+    # Submission deadline: this many working days after the period's cut-off (Khánh Hòa QĐ 01/2023 uses 2).
+    due_working_days = models.PositiveSmallIntegerField(default=2)
+    is_active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["code", "version"], name="reportform_code_version")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class FormSection(models.Model):
+    class Kind(models.TextChoices):
+        FIGURES = "figures", _("Figures")
+        NARRATIVE = "narrative", _("Narrative")
+
+    form = models.ForeignKey(ReportForm, on_delete=models.CASCADE, related_name="sections")
+    order = models.PositiveSmallIntegerField()
+    title = models.CharField(max_length=255)
+    kind = models.CharField(max_length=10, choices=Kind)
+    # For narrative parts: a stable key, so sub-units' texts can be gathered under the same heading.
+    key = models.SlugField(max_length=32, blank=True)
+    indicators = models.ManyToManyField(Indicator, through="FormItem", related_name="+")
+
+    class Meta:
+        ordering = ["form", "order"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class FormItem(models.Model):
+    section = models.ForeignKey(FormSection, on_delete=models.CASCADE, related_name="items")
+    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="+")
+    order = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["section", "order"]
+        constraints = [models.UniqueConstraint(fields=["section", "indicator"], name="formitem_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.section} / {self.indicator}"
+
+
+class ReportingPeriod(models.Model):
+    """A reporting period: by default the official cut-offs of NĐ 09/2019 (15th → 14th)."""
+
+    frequency = models.CharField(max_length=8, choices=Frequency)
+    year = models.PositiveSmallIntegerField()
+    number = models.PositiveSmallIntegerField()  # month 1-12, quarter 1-4, 1 for 6 and 9 months and the year
+    start_date = models.DateField()
+    end_date = models.DateField()
+
+    class Meta:
+        ordering = ["-year", "frequency", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["frequency", "year", "number"], name="reportingperiod_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def key(self) -> str:
+        """Readable identifier used in URLs and templates: "quarter-2026-1"."""
+        return f"{self.frequency}-{self.year}-{self.number}"
+
+    @property
+    def label(self) -> str:
+        return {
+            Frequency.MONTH: f"Tháng {self.number}/{self.year}",
+            Frequency.QUARTER: f"Quý {['I', 'II', 'III', 'IV'][self.number - 1]}/{self.year}",
+            Frequency.HALF_YEAR: f"6 tháng đầu năm {self.year}",
+            Frequency.NINE_MONTHS: f"9 tháng năm {self.year}",
+            Frequency.YEAR: f"Năm {self.year}",
+        }[self.frequency]
+
+
+class Submission(models.Model):
+    """One unit's report for one form and period."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted")
+        RETURNED = "returned", _("Returned")
+        APPROVED = "approved", _("Approved")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    form = models.ForeignKey(ReportForm, on_delete=models.PROTECT, related_name="submissions")
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="submissions")
+    unit = models.ForeignKey("organisations.OrgUnit", on_delete=models.PROTECT, related_name="submissions")
+    status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
+    # Optimistic locking: a save must name the version it started from.
+    version = models.PositiveIntegerField(default=1)
+    due_date = models.DateField()
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    return_comment = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["form", "period", "unit"], name="submission_unique"),
+        ]
+        indexes = [
+            # Completeness of one form and period over a subtree.
+            models.Index(fields=["form", "period", "status"], name="submission_form_period_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.form} — {self.period} — {self.unit}"
+
+    @property
+    def is_on_time(self) -> bool | None:
+        if self.submitted_at is None:
+            return None
+        from django.utils import timezone
+
+        return timezone.localtime(self.submitted_at).date() <= self.due_date
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in {self.Status.DRAFT, self.Status.RETURNED}
+
+
+class DataValue(models.Model):
+    """One figure: (indicator, period, unit). Counted in roll-ups once its report is submitted (`is_final`)."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="values")
+    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="+")
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="+")
+    unit = models.ForeignKey("organisations.OrgUnit", on_delete=models.PROTECT, related_name="+")
+    value = models.DecimalField(max_digits=16, decimal_places=2)
+    # Set by the submit / return services, never by hand: drafts do not count in roll-ups.
+    is_final = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["submission", "indicator"], name="datavalue_unique"),
+        ]
+        indexes = [
+            # Roll-up: WHERE period = … AND is_final, joined to the closure table on unit.
+            models.Index(fields=["period", "unit", "indicator"], name="datavalue_period_unit_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator_id}@{self.unit_id}/{self.period_id} = {self.value}"
+
+
+class NarrativeEntry(models.Model):
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="narratives")
+    key = models.SlugField(max_length=32)
+    text = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["submission", "key"], name="narrative_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.submission_id}/{self.key}"
+
+
+class Notice(models.Model):
+    """An in-app notice (a reminder to report, for now)."""
+
+    unit = models.ForeignKey("organisations.OrgUnit", on_delete=models.CASCADE, related_name="+")
+    text = models.CharField(max_length=500)
+    link = models.CharField(max_length=255, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["unit", "created_at"], name="notice_unit_idx")]
+
+    def __str__(self) -> str:
+        return self.text

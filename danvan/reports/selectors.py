@@ -1,0 +1,270 @@
+"""Reads of reports for a user: what is due, a unit's report, live roll-ups, drill-down, completeness, pivot.
+
+Roll-ups are computed live from the figures of submitted reports, joined to the closure table: no nightly
+rebuild, so a figure submitted in a commune shows at every level above at once.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.http import Http404
+
+from danvan.accounts.permissions import DATA_ENTRY_ROLES, can_view_unit, scope_roots
+from danvan.organisations.models import OrgUnit, OrgUnitClosure
+from danvan.reports.models import (
+    DataValue,
+    Frequency,
+    Indicator,
+    ReportForm,
+    ReportingPeriod,
+    Submission,
+)
+from danvan.reports.periods import period_containing, period_previous, period_same_last_year
+from danvan.reports.permissions import form_applies_to
+from danvan.reports.services import form_indicators
+
+
+def form_get(*, form_id: int) -> ReportForm:
+    form = ReportForm.objects.filter(pk=form_id, is_active=True).first()
+    if form is None:
+        raise Http404("Không tìm thấy biểu mẫu.")
+    return form
+
+
+def submission_get_for_user(*, user, public_id) -> Submission:
+    submission = (
+        Submission.objects.select_related("form", "period", "unit__parent", "submitted_by", "decided_by")
+        .filter(public_id=public_id)
+        .first()
+    )
+    if submission is None or not can_view_unit(user, submission.unit):
+        raise Http404("Không tìm thấy báo cáo.")
+    return submission
+
+
+@dataclass
+class DueRow:
+    form: ReportForm
+    period: ReportingPeriod
+    unit: OrgUnit
+    submission: Submission | None
+
+    @property
+    def status(self) -> str:
+        return self.submission.status if self.submission else "missing"
+
+    @property
+    def due_date(self) -> dt.date:
+        from danvan.reports.periods import add_working_days
+
+        return (
+            self.submission.due_date
+            if self.submission
+            else add_working_days(self.period.end_date, self.form.due_working_days)
+        )
+
+
+def reports_due_for_user(*, user, today: dt.date) -> list[DueRow]:
+    """For the units where the user enters data (their own, and those directly below): the current and the
+    previous period of every active form assigned to them."""
+    roots = list(scope_roots(user, DATA_ENTRY_ROLES))
+    if not roots:
+        return []
+    candidates = list(
+        OrgUnit.objects.filter(Q(pk__in=[r.pk for r in roots]) | Q(parent__in=roots), is_active=True).order_by(
+            "depth", "sort_order", "name"
+        )
+    )
+    rows: list[DueRow] = []
+    for form in ReportForm.objects.filter(is_active=True).order_by("name"):
+        units = [u for u in candidates if form_applies_to(form, u)]
+        if not units:
+            continue
+        current = period_containing(form.frequency, today)
+        for period in (current, period_previous(current)):
+            rows.extend(DueRow(form, period, unit, None) for unit in units)
+    submissions = {
+        (s.form_id, s.period_id, s.unit_id): s
+        for s in Submission.objects.filter(
+            form__in={r.form.pk for r in rows},
+            period__in={r.period.pk for r in rows},
+            unit__in={r.unit.pk for r in rows},
+        )
+    }
+    for row in rows:
+        row.submission = submissions.get((row.form.pk, row.period.pk, row.unit.pk))
+    return rows
+
+
+def ytd_periods(period: ReportingPeriod) -> list[int]:
+    """Periods whose sum is the year to date. 6 months, 9 months and the year are cumulative already."""
+    if period.frequency in {Frequency.MONTH, Frequency.QUARTER}:
+        return list(
+            ReportingPeriod.objects.filter(
+                frequency=period.frequency, year=period.year, number__lte=period.number
+            ).values_list("pk", flat=True)
+        )
+    return [period.pk]
+
+
+@dataclass
+class RollupRow:
+    indicator: Indicator
+    value: Decimal | None
+    ytd: Decimal | None
+
+
+def _final_values_under(unit: OrgUnit):
+    return DataValue.objects.filter(is_final=True, unit__ancestor_links__ancestor=unit)
+
+
+def rollup(*, unit: OrgUnit, form: ReportForm, period: ReportingPeriod) -> list[RollupRow]:
+    """Each indicator of the form for `unit` and everything below it: the period and the year to date."""
+    indicators = form_indicators(form)
+    ytd = ytd_periods(period)
+    summed = {
+        row["indicator"]: row
+        for row in _final_values_under(unit)
+        .filter(period__in=ytd, indicator__in=[i.pk for i in indicators if i.aggregation == "sum"])
+        .values("indicator")
+        .annotate(period_total=Sum("value", filter=Q(period=period)), ytd_total=Sum("value"))
+    }
+    rows = []
+    for indicator in indicators:
+        if indicator.aggregation == Indicator.Aggregation.SUM:
+            found = summed.get(indicator.pk, {})
+            rows.append(RollupRow(indicator, found.get("period_total"), found.get("ytd_total")))
+        elif indicator.aggregation == Indicator.Aggregation.WEIGHTED_AVERAGE:
+            rows.append(RollupRow(indicator, _weighted(unit, indicator, [period.pk]), _weighted(unit, indicator, ytd)))
+        else:
+            own = DataValue.objects.filter(is_final=True, unit=unit, indicator=indicator, period=period).first()
+            rows.append(RollupRow(indicator, own.value if own else None, None))
+    return rows
+
+
+def _weighted(unit: OrgUnit, indicator: Indicator, periods: list[int]) -> Decimal | None:
+    """Σ(value × weight) / Σ weight, pairing each unit's value with its own weight figure."""
+    if indicator.weight_id is None:
+        return None
+    pairs: dict[tuple[int, int], dict[int, Decimal]] = {}
+    for unit_id, period_id, indicator_id, value in (
+        _final_values_under(unit)
+        .filter(period__in=periods, indicator__in=[indicator.pk, indicator.weight_id])
+        .values_list("unit_id", "period_id", "indicator_id", "value")
+    ):
+        pairs.setdefault((unit_id, period_id), {})[indicator_id] = value
+    numerator = denominator = Decimal(0)
+    for figures in pairs.values():
+        if indicator.pk in figures and indicator.weight_id in figures:
+            numerator += figures[indicator.pk] * figures[indicator.weight_id]
+            denominator += figures[indicator.weight_id]
+    return (numerator / denominator).quantize(Decimal("0.01")) if denominator else None
+
+
+def drilldown(*, unit: OrgUnit, indicator: Indicator, period: ReportingPeriod) -> list[tuple[OrgUnit, Decimal]]:
+    """Which units make a rolled-up figure: each unit directly below `unit`, with its subtree's total,
+    plus `unit`'s own figure. One grouped query."""
+    by_branch = dict(
+        DataValue.objects.filter(
+            is_final=True, indicator=indicator, period=period, unit__ancestor_links__ancestor__parent=unit
+        )
+        .values_list("unit__ancestor_links__ancestor")
+        .annotate(total=Sum("value"))
+    )
+    children = {u.pk: u for u in OrgUnit.objects.filter(pk__in=by_branch)}
+    rows = sorted(((children[pk], total) for pk, total in by_branch.items()), key=lambda r: (-r[1], r[0].name))
+    own = DataValue.objects.filter(is_final=True, indicator=indicator, period=period, unit=unit).first()
+    if own:
+        rows.insert(0, (unit, own.value))
+    return rows
+
+
+@dataclass
+class CompletenessRow:
+    unit: OrgUnit
+    status: str  # draft / submitted / returned / approved / missing
+    submitted_at: dt.datetime | None
+    due_date: dt.date | None
+
+    @property
+    def is_late(self) -> bool:
+        from django.utils import timezone
+
+        if self.submitted_at is None or self.due_date is None:
+            return False
+        return timezone.localtime(self.submitted_at).date() > self.due_date
+
+
+def completeness(*, unit: OrgUnit, form: ReportForm, period: ReportingPeriod) -> list[CompletenessRow]:
+    """Every unit under `unit` that owes this form for this period, with its report's state. One query."""
+    expected = OrgUnit.objects.filter(ancestor_links__ancestor=unit, kind__in=form.unit_kinds, is_active=True)
+    if form.scope_id:
+        expected = expected.filter(
+            pk__in=OrgUnitClosure.objects.filter(ancestor_id=form.scope_id).values("descendant_id")
+        )
+    mine = Submission.objects.filter(form=form, period=period, unit=OuterRef("pk"))
+    rows = (
+        expected.select_related("parent")
+        .annotate(
+            sub_status=Subquery(mine.values("status")[:1]),
+            sub_submitted_at=Subquery(mine.values("submitted_at")[:1]),
+            sub_due=Subquery(mine.values("due_date")[:1]),
+        )
+        .order_by("depth", "sort_order", "name")
+    )
+    return [CompletenessRow(u, u.sub_status or "missing", u.sub_submitted_at, u.sub_due) for u in rows]
+
+
+def completeness_summary(rows: list[CompletenessRow]) -> dict[str, int]:
+    summary = {
+        "expected": len(rows),
+        "missing": 0,
+        "draft": 0,
+        "submitted": 0,
+        "returned": 0,
+        "approved": 0,
+        "late": 0,
+        "on_time": 0,
+    }
+    for row in rows:
+        summary[row.status] += 1
+        if row.submitted_at:
+            summary["late" if row.is_late else "on_time"] += 1
+    return summary
+
+
+@dataclass
+class PivotRow:
+    unit: OrgUnit
+    values: list[Decimal | None]
+
+
+def pivot(*, unit: OrgUnit, indicator: Indicator, periods: list[ReportingPeriod]) -> list[PivotRow]:
+    """The indicator for each unit directly below `unit` (subtree totals) × `periods`. One grouped query."""
+    cells = {
+        (branch, period_id): total
+        for branch, period_id, total in DataValue.objects.filter(
+            is_final=True, indicator=indicator, period__in=periods, unit__ancestor_links__ancestor__parent=unit
+        )
+        .values_list("unit__ancestor_links__ancestor", "period")
+        .annotate(total=Sum("value"))
+    }
+    branches = {b for b, _p in cells}
+    children = OrgUnit.objects.filter(pk__in=branches).order_by("sort_order", "name")
+    return [PivotRow(child, [cells.get((child.pk, p.pk)) for p in periods]) for child in children]
+
+
+def change_percent(current: Decimal | None, previous: Decimal | None) -> Decimal | None:
+    if current is None or previous in (None, 0):
+        return None
+    return ((current - previous) / previous * 100).quantize(Decimal("0.1"))
+
+
+def same_period_last_year(period: ReportingPeriod) -> ReportingPeriod:
+    return period_same_last_year(period)
+
+
+def submission_counts_by_status(*, form: ReportForm, period: ReportingPeriod) -> dict[str, int]:
+    return dict(Submission.objects.filter(form=form, period=period).values_list("status").annotate(n=Count("id")))

@@ -1,0 +1,162 @@
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from danvan.reports.models import Submission
+
+pytestmark = pytest.mark.django_db
+
+URL = "/bao-cao/nhap/{form}/quarter-2026-1/{unit}/"
+
+
+def test_my_reports_due_lists_the_communes_bodies(client_for, commune_officer_a, quarterly, settings):
+    page = client_for(commune_officer_a).get("/bao-cao/")
+    units = {(row.form.code, row.unit.code) for row in page.context["rows"]}
+    assert ("dan-van-quy", "C7288-KDV") in units
+    assert ("dan-chu-co-so", "C7288-KDV") in units
+    assert not any(code.startswith("C7294") for _form, code in units)
+
+
+def test_entering_saving_and_submitting_through_the_page(client_for, commune_officer_a, quarterly):
+    client = client_for(commune_officer_a)
+    url = URL.format(form=quarterly.pk, unit="C7288-KDV")
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url,
+        {
+            "version": "0",
+            "v_doi_thoai_cuoc": "3",
+            "v_doi_thoai_ty_le_gq": "87,5",
+            "n_ket_qua": "Đã tổ chức 3 cuộc đối thoại.",
+        },
+    )
+    assert response.status_code == 302
+    submission = Submission.objects.get(unit__code="C7288-KDV")
+    assert submission.values.get(indicator__code="doi_thoai_ty_le_gq").value == 87.5
+    client.post(url, {"version": str(submission.version), "v_doi_thoai_cuoc": "4", "submit": "1"})
+    submission.refresh_from_db()
+    assert submission.status == "submitted"
+
+
+def test_a_bad_cell_is_shown_under_its_field(client_for, commune_officer_a, quarterly):
+    response = client_for(commune_officer_a).post(
+        URL.format(form=quarterly.pk, unit="C7288-KDV"), {"version": "0", "v_doi_thoai_cuoc": "ba"}
+    )
+    assert response.status_code == 200
+    assert "không phải là số" in response.context["entry_form"].errors["v_doi_thoai_cuoc"][0]
+    assert not Submission.objects.exists()
+
+
+def test_another_provinces_report_page_is_404(client_for, officer_b, quarterly):
+    client = client_for(officer_b)
+    assert client.get(URL.format(form=quarterly.pk, unit="C7288-KDV")).status_code == 404
+    assert client.post(URL.format(form=quarterly.pk, unit="C7288-KDV"), {"version": "0"}).status_code == 404
+
+
+def test_a_wrong_period_key_is_404(client_for, commune_officer_a, quarterly):
+    url = f"/bao-cao/nhap/{quarterly.pk}/month-2026-1/C7288-KDV/"
+    assert client_for(commune_officer_a).get(url).status_code == 404
+
+
+def test_the_leader_above_approves_through_the_page(client_for, report, commune_officer_a, leader_a):
+    submission = report("C7288-KDV", commune_officer_a, {"doi_thoai_cuoc": "3"})
+    client_for(commune_officer_a).post(f"/bao-cao/{submission.public_id}/approve/")
+    submission.refresh_from_db()
+    assert submission.status == "submitted"  # the unit itself cannot approve
+    client = client_for(leader_a)
+    client.post(f"/bao-cao/{submission.public_id}/approve/")
+    submission.refresh_from_db()
+    assert submission.status == "approved"
+
+
+def fill(content: bytes, values: dict[str, object]) -> bytes:
+    book = load_workbook(io.BytesIO(content))
+    sheet = book["Báo cáo"]
+    for row in sheet.iter_rows(min_row=4):
+        if row[0].value in values:
+            row[3].value = values[row[0].value]
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def upload(client, url, content):
+    file = io.BytesIO(content)
+    file.name = "bao-cao.xlsx"
+    return client.post(url + "tai-len/", {"file": file}, follow=True)
+
+
+def test_offline_template_round_trip(client_for, commune_officer_a, quarterly):
+    client = client_for(commune_officer_a)
+    url = URL.format(form=quarterly.pk, unit="C7288-KDV")
+    template = client.get(url + "mau.xlsx")
+    assert template.status_code == 200
+    filled = fill(template.content, {"doi_thoai_cuoc": 5, "mo_hinh_dang_ky": "2", "nd:ket_qua": "Kết quả tốt."})
+    upload(client, url, filled)
+    submission = Submission.objects.get(unit__code="C7288-KDV")
+    assert dict(submission.values.values_list("indicator__code", "value")) == {
+        "doi_thoai_cuoc": 5,
+        "mo_hinh_dang_ky": 2,
+    }
+    assert submission.narratives.get(key="ket_qua").text == "Kết quả tốt."
+
+
+def test_an_upload_with_bad_cells_lists_them_and_saves_nothing(client_for, commune_officer_a, quarterly):
+    client = client_for(commune_officer_a)
+    url = URL.format(form=quarterly.pk, unit="C7288-KDV")
+    filled = fill(client.get(url + "mau.xlsx").content, {"doi_thoai_cuoc": "ba", "mo_hinh_dang_ky": -1})
+    page = upload(client, url, filled)
+    text = " ".join(str(m) for m in page.context["messages"])
+    assert "Hội nghị đối thoại" in text and "không phải là số" in text and "không được âm" in text
+    assert not Submission.objects.exists()
+
+
+def test_an_old_template_or_another_units_file_is_refused(client_for, commune_officer_a, quarterly):
+    client = client_for(commune_officer_a)
+    url = URL.format(form=quarterly.pk, unit="C7288-KDV")
+    content = client.get(url + "mau.xlsx").content
+    book = load_workbook(io.BytesIO(content))
+    book["_danvan"]["A3"] = 0  # an older version of the form
+    book["_danvan"]["A5"] = "C7288-HND"
+    out = io.BytesIO()
+    book.save(out)
+    page = upload(client, url, out.getvalue())
+    text = " ".join(str(m) for m in page.context["messages"])
+    assert "phiên bản" in text and "C7288-HND" in text
+    assert not Submission.objects.exists()
+
+
+def test_the_same_indicator_twice_in_an_upload_is_flagged(client_for, commune_officer_a, quarterly):
+    client = client_for(commune_officer_a)
+    url = URL.format(form=quarterly.pk, unit="C7288-KDV")
+    book = load_workbook(io.BytesIO(client.get(url + "mau.xlsx").content))
+    book["Báo cáo"].append(["doi_thoai_cuoc", "lặp lại", "cuộc", 9])
+    out = io.BytesIO()
+    book.save(out)
+    page = upload(client, url, out.getvalue())
+    assert "nhập hai lần" in " ".join(str(m) for m in page.context["messages"])
+    assert not Submission.objects.exists()
+
+
+def test_summary_pages_render_for_the_province(client_for, report, commune_officer_a, officer_a, quarterly):
+    report("C7288-KDV", commune_officer_a, {"doi_thoai_cuoc": "3"})
+    client = client_for(officer_a)
+    query = f"?form={quarterly.pk}&period=quarter-2026-1&unit=P24-TU"
+    rollup = client.get("/bao-cao/tong-hop/" + query)
+    assert rollup.status_code == 200
+    assert {r.indicator.code: r.value for r in rollup.context["rows"]}["doi_thoai_cuoc"] == 3
+    assert client.get("/bao-cao/tong-hop/" + query + "&format=xlsx")["Content-Type"].startswith("application/vnd")
+    assert client.get("/bao-cao/tong-hop/chi-tiet/" + query + "&indicator=doi_thoai_cuoc").status_code == 200
+    assert client.get("/bao-cao/tien-do/" + query).context["summary"]["submitted"] == 1
+    pivot = client.get("/bao-cao/so-sanh/" + query + "&indicator=doi_thoai_cuoc&format=json").json()
+    assert pivot["series"][0]["data"][-1] == 3.0
+    assert client.get("/bao-cao/tong-hop/?unit=P91-TU").status_code == 404
+
+
+def test_reminders_leave_a_notice_for_each_missing_unit(client_for, officer_a, quarterly):
+    from danvan.reports.models import Notice
+
+    client = client_for(officer_a)
+    client.post(f"/bao-cao/tien-do/?form={quarterly.pk}&period=quarter-2026-1&unit=C7288-DU")
+    assert set(Notice.objects.values_list("unit__code", flat=True)) == {"C7288-KDV"}

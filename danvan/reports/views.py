@@ -1,0 +1,305 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from danvan.accounts.permissions import can_enter_data, can_view_unit
+from danvan.audit.models import AuditEvent
+from danvan.core.errors import ApplicationError
+from danvan.organisations.selectors import orgunit_get_for_user, orgunit_roots_for_user
+from danvan.reports import exports, selectors, services
+from danvan.reports.forms import ReportEntryForm, ReturnForm, UploadForm
+from danvan.reports.models import Indicator, ReportForm, Submission
+from danvan.reports.periods import parse_period_key, period_containing, period_key, period_previous
+from danvan.reports.permissions import can_decide_submission, form_applies_to
+
+
+@login_required
+def index(request):
+    rows = selectors.reports_due_for_user(user=request.user, today=timezone.localdate())
+    return render(request, "reports/index.html", {"rows": rows, "forms": ReportForm.objects.filter(is_active=True)})
+
+
+def _entry_target(request, form_id, key, code):
+    form = selectors.form_get(form_id=form_id)
+    try:
+        period = parse_period_key(key)
+    except ApplicationError:
+        raise Http404 from None
+    unit = orgunit_get_for_user(user=request.user, code=code)
+    if not form_applies_to(form, unit) or period.frequency != form.frequency:
+        raise Http404
+    submission = Submission.objects.filter(form=form, period=period, unit=unit).first()
+    return form, period, unit, submission
+
+
+def _entry_form(form, submission, data=None):
+    indicators = services.form_indicators(form)
+    narratives = list(form.sections.filter(kind="narrative").order_by("order"))
+    initial = {"version": submission.version if submission else 0}
+    if submission:
+        for code, value in submission.values.values_list("indicator__code", "value"):
+            indicator = next(i for i in indicators if i.code == code)
+            initial[f"v_{code}"] = _format(value, indicator)
+        for key, text in submission.narratives.values_list("key", "text"):
+            initial[f"n_{key}"] = text
+    return ReportEntryForm(data, initial=initial, indicators=indicators, narratives=narratives)
+
+
+def _format(value, indicator: Indicator) -> str:
+    text = f"{value:.{indicator.decimal_places}f}"
+    return text.replace(".", ",") if indicator.decimal_places else text
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def entry(request, form_id, key, code):
+    form, period, unit, submission = _entry_target(request, form_id, key, code)
+    entry_form = _entry_form(form, submission, request.POST or None)
+    field_errors = {}
+    if request.method == "POST":
+        if not can_enter_data(request.user, unit):
+            raise Http404
+        if entry_form.is_valid():
+            try:
+                submission = services.report_save_draft(
+                    actor=request.user,
+                    form=form,
+                    period=period,
+                    unit=unit,
+                    values=entry_form.values(),
+                    narratives=entry_form.narratives(),
+                    expected_version=entry_form.cleaned_data["version"],
+                )
+                if "submit" in request.POST:
+                    services.report_submit(actor=request.user, submission=submission)
+                    messages.success(request, _("Report submitted to the unit above."))
+                else:
+                    messages.success(request, _("Draft saved."))
+                return redirect("reports:entry", form_id=form.pk, key=key, code=unit.code)
+            except ApplicationError as exc:
+                entry_form.add_error(None, exc.message)
+                for code_, message in exc.extra.get("by_code", {}).items():
+                    if f"v_{code_}" in entry_form.fields:
+                        entry_form.add_error(f"v_{code_}", message)
+                        field_errors[code_] = message
+    history = (
+        AuditEvent.objects.filter(target_type="reports.submission", target_id=str(submission.public_id)).order_by("at")
+        if submission
+        else []
+    )
+    return render(
+        request,
+        "reports/entry.html",
+        {
+            "form": form,
+            "period": period,
+            "unit": unit,
+            "submission": submission,
+            "entry_form": entry_form,
+            "key": key,
+            "history": history,
+            "can_edit": can_enter_data(request.user, unit) and (submission is None or submission.is_editable),
+            "can_decide": submission is not None and can_decide_submission(request.user, submission),
+            "return_form": ReturnForm(),
+            "upload_form": UploadForm(),
+        },
+    )
+
+
+@login_required
+def template_download(request, form_id, key, code):
+    form, period, unit, submission = _entry_target(request, form_id, key, code)
+    indicators = services.form_indicators(form)
+    values = {c: v for c, v in submission.values.values_list("indicator__code", "value")} if submission else {}
+    texts = dict(submission.narratives.values_list("key", "text")) if submission else {}
+    content = exports.template_workbook(
+        form=form,
+        period=period,
+        unit=unit,
+        indicators=indicators,
+        narratives=list(form.sections.filter(kind="narrative").order_by("order")),
+        values={k: float(v) for k, v in values.items()},
+        texts=texts,
+    )
+    return exports.template_response(content, f"{form.code}-{key}-{unit.code}.xlsx")
+
+
+@login_required
+@require_POST
+def template_upload(request, form_id, key, code):
+    form, period, unit, submission = _entry_target(request, form_id, key, code)
+    if not can_enter_data(request.user, unit):
+        raise Http404
+    upload = UploadForm(request.POST, request.FILES)
+    target = reverse("reports:entry", kwargs={"form_id": form.pk, "key": key, "code": unit.code})
+    if not upload.is_valid():
+        messages.error(request, _("Choose the filled-in .xlsx template to upload."))
+        return redirect(target)
+    file = upload.cleaned_data["file"]
+    try:
+        if file.size > 5 * 1024 * 1024:
+            raise ApplicationError("Tệp: lớn hơn 5 MB.", field="file")
+        values, texts = exports.read_upload(content=file.read(), form=form, period=period, unit=unit)
+        services.report_save_draft(
+            actor=request.user,
+            form=form,
+            period=period,
+            unit=unit,
+            values=values,
+            narratives=texts,
+            expected_version=submission.version if submission else 0,
+        )
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        for line in exc.extra.get("errors", [])[:50]:
+            messages.error(request, line)
+    else:
+        messages.success(request, _("The file was read and saved as a draft. Check it, then submit."))
+    return redirect(target)
+
+
+@login_required
+@require_POST
+def decide(request, public_id, decision):
+    submission = selectors.submission_get_for_user(user=request.user, public_id=public_id)
+    target = reverse(
+        "reports:entry",
+        kwargs={"form_id": submission.form_id, "key": period_key(submission.period), "code": submission.unit.code},
+    )
+    try:
+        if decision == "submit":
+            services.report_submit(actor=request.user, submission=submission)
+            messages.success(request, _("Report submitted to the unit above."))
+        elif decision == "approve":
+            services.report_approve(actor=request.user, submission=submission)
+            messages.success(request, _("Report approved."))
+        elif decision == "return":
+            form = ReturnForm(request.POST)
+            services.report_return(actor=request.user, submission=submission, comment=form.data.get("comment", ""))
+            messages.success(request, _("Report returned with your comment."))
+        else:
+            raise Http404
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    return redirect(target)
+
+
+def _pick(request):
+    """The form, period and unit a summary page shows, from the query string, defaulting sensibly."""
+    forms = ReportForm.objects.filter(is_active=True).order_by("name")
+    form_id = request.GET.get("form")
+    form = forms.filter(pk=form_id).first() if form_id and form_id.isdigit() else forms.first()
+    if form is None:
+        raise Http404
+    key = request.GET.get("period")
+    try:
+        period = (
+            parse_period_key(key) if key else period_previous(period_containing(form.frequency, timezone.localdate()))
+        )
+    except ApplicationError:
+        raise Http404 from None
+    if period.frequency != form.frequency:
+        period = period_containing(form.frequency, timezone.localdate())
+    code = request.GET.get("unit")
+    if code:
+        unit = orgunit_get_for_user(user=request.user, code=code.strip().upper())
+    else:
+        roots = orgunit_roots_for_user(user=request.user)
+        if not roots:
+            raise Http404
+        unit = roots[0]
+    periods = [period]
+    for _i in range(7):
+        periods.insert(0, period_previous(periods[0]))
+    return {
+        "forms": forms,
+        "form": form,
+        "period": period,
+        "unit": unit,
+        "period_key": period_key(period),
+        "period_choices": [(period_key(p), p.label) for p in reversed(periods)],
+    }
+
+
+@login_required
+def rollup(request):
+    ctx = _pick(request)
+    rows = selectors.rollup(unit=ctx["unit"], form=ctx["form"], period=ctx["period"])
+    if request.GET.get("format") == "xlsx":
+        return exports.rollup_xlsx(unit=ctx["unit"], form=ctx["form"], period=ctx["period"], rows=rows)
+    ctx["rows"] = rows
+    return render(request, "reports/rollup.html", ctx)
+
+
+@login_required
+def drilldown(request):
+    ctx = _pick(request)
+    indicator = Indicator.objects.filter(code=request.GET.get("indicator", "")).first()
+    if indicator is None:
+        raise Http404
+    ctx["indicator"] = indicator
+    ctx["rows"] = selectors.drilldown(unit=ctx["unit"], indicator=indicator, period=ctx["period"])
+    return render(request, "reports/drilldown.html", ctx)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def completeness(request):
+    ctx = _pick(request)
+    rows = selectors.completeness(unit=ctx["unit"], form=ctx["form"], period=ctx["period"])
+    if request.method == "POST":
+        missing = [r.unit for r in rows if r.status in {"missing", "draft", "returned"}]
+        if not can_view_unit(request.user, ctx["unit"]) or not can_enter_data(request.user, ctx["unit"]):
+            raise Http404
+        count = services.report_remind(actor=request.user, form=ctx["form"], period=ctx["period"], units=missing)
+        messages.success(request, _("%(n)s units reminded.") % {"n": count})
+        return redirect(request.get_full_path())
+    ctx["summary"] = selectors.completeness_summary(rows)
+    ctx["rows"] = rows[:500]
+    ctx["truncated"] = len(rows) > 500
+    return render(request, "reports/completeness.html", ctx)
+
+
+@login_required
+def pivot(request):
+    ctx = _pick(request)
+    indicators = services.form_indicators(ctx["form"])
+    code = request.GET.get("indicator")
+    indicator = next((i for i in indicators if i.code == code), indicators[0] if indicators else None)
+    if indicator is None:
+        raise Http404
+    periods = [parse_period_key(k) for k, _label in reversed(ctx["period_choices"])]
+    last_year = selectors.same_period_last_year(ctx["period"])
+    table = selectors.pivot(unit=ctx["unit"], indicator=indicator, periods=[*periods, last_year])
+    rows = []
+    for row in table:
+        current, previous = row.values[-2], row.values[-1]
+        rows.append(
+            {
+                "unit": row.unit,
+                "values": row.values[:-1],
+                "last_year": previous,
+                "change": selectors.change_percent(current, previous),
+            }
+        )
+    ctx.update(
+        {"indicators": indicators, "indicator": indicator, "periods": periods, "last_year": last_year, "rows": rows}
+    )
+    if request.GET.get("format") == "json":
+        return JsonResponse(
+            {
+                "periods": [p.label for p in periods],
+                "series": [
+                    {"name": r["unit"].name, "data": [None if v is None else float(v) for v in r["values"]]}
+                    for r in rows
+                ],
+                "indicator": indicator.name,
+                "unit_label": indicator.unit_label,
+            }
+        )
+    return render(request, "reports/pivot.html", ctx)
