@@ -3,12 +3,14 @@
 # when one is reachable (DATABASE_URL, or postgres@127.0.0.1:5432). Extra arguments go to pytest.
 source "$(dirname "${BASH_SOURCE[0]}")/_setup.sh"
 
-# Browser tests drive Debian's Chromium; install it (and Times New Roman's stand-in font) where missing.
-if [ ! -x /usr/bin/chromium ] && [ -z "${DANVAN_SKIP_BROWSER:-}" ]; then
-  say "Installing Debian's chromium for the browser tests"
+# Browser tests drive Debian's Chromium; document tests open DOCX files in LibreOffice. Install them (and
+# Times New Roman's stand-in font) where missing.
+if { [ ! -x /usr/bin/chromium ] || ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null; } \
+    && [ -z "${DANVAN_SKIP_BROWSER:-}" ]; then
+  say "Installing Debian's chromium, LibreOffice Writer and poppler-utils for the browser and document tests"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation2 >/dev/null \
-    || die "Could not install chromium with apt-get. Install it (apt-get install chromium) or set DANVAN_SKIP_BROWSER=1."
+  $SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation2 libreoffice-writer-nogui poppler-utils >/dev/null \
+    || die "Could not install them with apt-get (apt-get install chromium libreoffice-writer-nogui poppler-utils)."
 fi
 
 say "ruff"

@@ -31,6 +31,7 @@ class Action(models.TextChoices):
     REPORT_APPROVED = "report.approved", _("Approved a report")
     REPORT_RETURNED = "report.returned", _("Returned a report")
     REPORT_REMINDED = "report.reminded", _("Sent report reminders")
+    DOCUMENT_ISSUED = "document.issued", _("Issued a numbered document")
     INGEST_DOCUMENT_CREATED = "ingest.document_created", _("Read a document into a proposed record")
     INGEST_RECORD_CONFIRMED = "ingest.record_confirmed", _("Confirmed an ingested record")
     DEADLINE_RULE_CREATED = "petitions.rule_created", _("Added a deadline rule")

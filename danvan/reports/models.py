@@ -243,3 +243,59 @@ class Notice(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+class PartyTerm(models.Model):
+    """A Party committee term (nhiệm kỳ). Party document numbers restart at 01 with each term (HD 36-HD/VPTW).
+
+    Congress dates differ by province and level [unconfirmed]: the boundaries are data, editable by admins.
+    """
+
+    label = models.CharField(max_length=16, unique=True)  # "2025-2030"
+    starts_on = models.DateField()
+    ends_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-starts_on"]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class DocumentRegister(models.Model):
+    """The running number of one document type for one issuing body in one term."""
+
+    issuer = models.ForeignKey("organisations.OrgUnit", on_delete=models.PROTECT, related_name="+")
+    doc_type = models.CharField(max_length=8)  # "BC" báo cáo, "TB" thông báo, "KH" kế hoạch…
+    term = models.ForeignKey(PartyTerm, on_delete=models.PROTECT, related_name="+")
+    symbol = models.CharField(max_length=32)  # the issuer's abbreviation, e.g. "BTGDVTU"
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["issuer", "doc_type", "term"], name="documentregister_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.doc_type}/{self.symbol} {self.term}: {self.last_number}"
+
+
+class IssuedDocument(models.Model):
+    """A numbered document as it was issued. The file is kept in the database: no local file is the only copy."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    register = models.ForeignKey(DocumentRegister, on_delete=models.PROTECT, related_name="documents")
+    number = models.PositiveIntegerField()
+    reference = models.CharField(max_length=64)  # "Số 12-BC/BTGDVTU"
+    title = models.CharField(max_length=255)
+    issued_on = models.DateField()
+    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    content = models.BinaryField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [models.UniqueConstraint(fields=["register", "number"], name="issueddocument_number_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.title}"

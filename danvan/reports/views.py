@@ -303,3 +303,73 @@ def pivot(request):
             }
         )
     return render(request, "reports/pivot.html", ctx)
+
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _docx(content: bytes, filename: str):
+    from django.http import HttpResponse
+
+    response = HttpResponse(content, content_type=DOCX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def briefing_preview(request):
+    """The briefing report without a number, to read before issuing it."""
+    from danvan.reports.briefing import briefing_content
+
+    ctx = _pick(request)
+    try:
+        _subject, content = briefing_content(
+            unit=ctx["unit"],
+            form=ctx["form"],
+            period=ctx["period"],
+            reference="Số      -BC/",
+            today=timezone.localdate(),
+        )
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        return redirect(
+            reverse("reports:rollup") + f"?form={ctx['form'].pk}&period={ctx['period_key']}&unit={ctx['unit'].code}"
+        )
+    return _docx(content, f"du-thao-bao-cao-{ctx['period_key']}-{ctx['unit'].code}.docx")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def documents(request):
+    from danvan.reports.briefing import briefing_issue
+    from danvan.reports.models import IssuedDocument
+
+    if request.method == "POST":
+        ctx = _pick(request)
+        try:
+            document = briefing_issue(
+                actor=request.user, unit=ctx["unit"], form=ctx["form"], period=ctx["period"], today=timezone.localdate()
+            )
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
+            return redirect(reverse("reports:rollup") + "?" + request.GET.urlencode())
+        messages.success(request, _("Document %(ref)s issued.") % {"ref": document.reference})
+        return redirect("reports:documents")
+    from danvan.accounts.permissions import units_in_scope
+
+    issued = (
+        IssuedDocument.objects.filter(register__issuer__in=units_in_scope(request.user))
+        .select_related("register__issuer", "issued_by")
+        .defer("content")[:200]
+    )
+    return render(request, "reports/documents.html", {"documents": issued})
+
+
+@login_required
+def document_download(request, public_id):
+    from danvan.reports.models import IssuedDocument
+
+    document = IssuedDocument.objects.select_related("register__issuer").filter(public_id=public_id).first()
+    if document is None or not can_view_unit(request.user, document.register.issuer):
+        raise Http404
+    return _docx(bytes(document.content), f"{document.reference.replace('Số ', '').replace('/', '_')}.docx")

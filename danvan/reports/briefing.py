@@ -1,0 +1,158 @@
+"""The briefing report: one click turns a unit's live roll-up and its sub-units' narratives into a numbered
+DOCX "Báo cáo kết quả công tác dân vận [kỳ]" in Party format, kept in the document register."""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.db import transaction
+
+from danvan.accounts.permissions import can_edit_unit
+from danvan.audit.models import Action
+from danvan.audit.services import audit_record
+from danvan.core.errors import ApplicationError
+from danvan.organisations.loading import COMMUNE_PREFIXES, PROVINCE_PREFIXES, strip_type
+from danvan.organisations.models import OrgUnit
+from danvan.reports.documents import FigureRow, Header, Part, party_report_docx
+from danvan.reports.models import (
+    DocumentRegister,
+    IssuedDocument,
+    NarrativeEntry,
+    PartyTerm,
+    ReportForm,
+    ReportingPeriod,
+    Submission,
+)
+from danvan.reports.selectors import rollup
+
+PART_TITLES = {
+    "ket_qua": "Kết quả công tác",
+    "han_che": "Hạn chế, nguyên nhân",
+    "nhiem_vu": "Nhiệm vụ trọng tâm kỳ tới",
+    "kien_nghi": "Kiến nghị, đề xuất",
+}
+# Issuer abbreviations after the slash in "Số 12-BC/…". The merged board's abbreviation is [unconfirmed]
+# (DOMAIN.md §6); the register keeps it per issuer, so a province can correct it once.
+DEFAULT_SYMBOLS = {
+    ("tgdv_board", "central"): "BTGDVTW",
+    ("tgdv_board", "province"): "BTGDVTU",
+    ("danvan_board", "province"): "BDVTU",
+    ("danvan_bloc", "commune"): "KDV",
+}
+
+
+def issuer_for(unit: OrgUnit) -> OrgUnit:
+    """The dân vận body that issues for `unit`: itself, or its dân vận child (Tỉnh ủy → Ban TG&DV)."""
+    if unit.has_danvan_function:
+        return unit
+    body = unit.children.filter(has_danvan_function=True).order_by("sort_order").first()
+    if body is None:
+        raise ApplicationError("Đơn vị này không có cơ quan làm công tác dân vận để ban hành báo cáo.", field="unit")
+    return body
+
+
+def _number(value: Decimal | None, decimals: int) -> str:
+    if value is None:
+        return "—"
+    text = f"{value:,.{decimals}f}"
+    # Vietnamese: dot for thousands, comma for decimals.
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def _place(unit: OrgUnit) -> str:
+    admin = unit.admin_unit
+    if admin is None:
+        return "Hà Nội"
+    province = admin.parent if admin.level == "commune" else admin
+    return strip_type(province.name, PROVINCE_PREFIXES) if province else strip_type(admin.name, COMMUNE_PREFIXES)
+
+
+def briefing_content(*, unit, form, period, reference: str, today: dt.date) -> tuple[str, bytes]:
+    issuer = issuer_for(unit)
+    superior = issuer.parent.name if issuer.parent else "Ban Chấp hành Trung ương"
+    short = issuer.name[: -len(superior)].strip() if issuer.name.endswith(superior) else issuer.name
+    rows = rollup(unit=unit, form=form, period=period)
+    figures = [
+        FigureRow(
+            r.indicator.name,
+            r.indicator.unit_label,
+            _number(r.value, r.indicator.decimal_places),
+            _number(r.ytd, r.indicator.decimal_places),
+        )
+        for r in rows
+    ]
+    entries = (
+        NarrativeEntry.objects.filter(
+            submission__form=form,
+            submission__period=period,
+            submission__status__in=[Submission.Status.SUBMITTED, Submission.Status.APPROVED],
+            submission__unit__ancestor_links__ancestor=unit,
+        )
+        .exclude(text="")
+        .select_related("submission__unit")
+        .order_by("submission__unit__depth", "submission__unit__sort_order", "submission__unit__name")
+    )
+    parts = {key: Part(title) for key, title in PART_TITLES.items()}
+    for entry in entries:
+        if entry.key in parts:
+            parts[entry.key].entries.append((entry.submission.unit.name, entry.text))
+    label = period.label[0].lower() + period.label[1:]
+    subject = f"Kết quả công tác dân vận {label}"
+    content = party_report_docx(
+        header=Header(superior=superior, issuer=short, reference=reference, place=_place(unit), date=today),
+        doc_type_title="Báo cáo",
+        subject=subject,
+        intro=f"Thực hiện chương trình công tác, {short} báo cáo kết quả công tác dân vận {label} "
+        f"của {unit.name} và các đơn vị trực thuộc như sau:",
+        figures=figures,
+        period_label=period.label,
+        parts=list(parts.values()),
+        signer_title="T/M " + short,
+        recipients=[f"{superior} (để báo cáo)", "Ban Tuyên giáo và Dân vận Trung ương (để báo cáo)"],
+    )
+    return subject, content
+
+
+def _register(issuer: OrgUnit, doc_type: str, today: dt.date) -> DocumentRegister:
+    term = PartyTerm.objects.filter(starts_on__lte=today).order_by("-starts_on").first()
+    if term is None or (term.ends_on and term.ends_on < today):
+        raise ApplicationError(
+            "Chưa khai báo nhiệm kỳ cấp ủy cho ngày hôm nay; quản trị viên cần bổ sung.", field="term"
+        )
+    symbol = DEFAULT_SYMBOLS.get((issuer.kind, issuer.level), "DV")
+    register, _created = DocumentRegister.objects.select_for_update().get_or_create(
+        issuer=issuer, doc_type=doc_type, term=term, defaults={"symbol": symbol}
+    )
+    return register
+
+
+def briefing_issue(
+    *, actor, unit: OrgUnit, form: ReportForm, period: ReportingPeriod, today: dt.date
+) -> IssuedDocument:
+    """Give the briefing report the next number of its register and keep the file."""
+    if not can_edit_unit(actor, unit):
+        raise ApplicationError("Bạn không có quyền ban hành báo cáo cho đơn vị này.", code="forbidden")
+    issuer = issuer_for(unit)
+    with transaction.atomic():
+        # The row lock makes two officers issuing at once get 12 and 13, never 12 twice.
+        register = _register(issuer, "BC", today)
+        register.last_number += 1
+        register.save(update_fields=["last_number"])
+        reference = f"Số {register.last_number:02d}-BC/{register.symbol}"
+        subject, content = briefing_content(unit=unit, form=form, period=period, reference=reference, today=today)
+        document = IssuedDocument.objects.create(
+            register=register,
+            number=register.last_number,
+            reference=reference,
+            title=subject,
+            issued_on=today,
+            issued_by=actor,
+            content=content,
+        )
+        audit_record(
+            actor=actor,
+            action=Action.DOCUMENT_ISSUED,
+            unit=issuer,
+            target=document,
+            after={"reference": reference, "title": subject, "form": form.code, "period": period.key},
+        )
+    return document

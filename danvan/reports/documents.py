@@ -1,0 +1,205 @@
+"""Documents in the Party format of Hướng dẫn 36-HD/VPTW (DOMAIN.md §6), written with python-docx.
+
+A4; Times New Roman; "ĐẢNG CỘNG SẢN VIỆT NAM" top right, bold capitals 15 with a rule under it; on the left
+the superior body, the issuing body in bold, "*", and the number "Số 12-BC/BTGDVTU"; under the rule the place
+and date in italics; the document type in bold capitals; page numbers centred at the top from page 2.
+"""
+
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+
+from docx import Document
+from docx.enum.section import WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+FONT = "Times New Roman"
+
+
+@dataclass
+class Header:
+    superior: str  # "THÀNH ỦY BẮC NINH"
+    issuer: str  # "BAN TUYÊN GIÁO VÀ DÂN VẬN"
+    reference: str  # "Số 12-BC/BTGDVTU"
+    place: str  # "Bắc Ninh"
+    date: dt.date
+
+
+@dataclass
+class FigureRow:
+    name: str
+    unit_label: str
+    value: str
+    ytd: str
+
+
+@dataclass
+class Part:
+    title: str
+    entries: list[tuple[str, str]] = field(default_factory=list)  # (unit name, its text)
+
+
+def _run(paragraph, text, *, size=14, bold=False, italic=False, caps=False):
+    run = paragraph.add_run(text.upper() if caps else text)
+    run.font.name = FONT
+    run.font.size = Pt(size)
+    run.font.bold = bold
+    run.font.italic = italic
+    # East-Asian font slot too, so Word does not substitute a font for Vietnamese letters.
+    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
+    return run
+
+
+def _paragraph(container, text="", *, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=True, space_after=6, **style):
+    paragraph = container.add_paragraph()
+    paragraph.alignment = align
+    paragraph.paragraph_format.space_after = Pt(space_after)
+    paragraph.paragraph_format.space_before = Pt(0)
+    if indent and align == WD_ALIGN_PARAGRAPH.JUSTIFY:
+        paragraph.paragraph_format.first_line_indent = Mm(10)
+    if text:
+        _run(paragraph, text, **style)
+    return paragraph
+
+
+def _bottom_border(paragraph):
+    properties = paragraph._p.get_or_add_pPr()
+    border = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "8"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(key), value)
+    border.append(bottom)
+    properties.append(border)
+
+
+def _page_number_field(paragraph):
+    run = paragraph.add_run()
+    run.font.name = FONT
+    run.font.size = Pt(14)
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        else:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        run._r.append(element)
+
+
+def _no_borders(table):
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "nil")
+        borders.append(element)
+    table._tbl.tblPr.append(borders)
+
+
+def party_report_docx(
+    *,
+    header: Header,
+    doc_type_title: str,
+    subject: str,
+    intro: str,
+    figures: list[FigureRow],
+    period_label: str,
+    parts: list[Part],
+    signer_title: str,
+    recipients: list[str],
+) -> bytes:
+    document = Document()
+    section = document.sections[0]
+    section.page_height, section.page_width = Mm(297), Mm(210)
+    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    section.start_type = WD_SECTION.NEW_PAGE
+    section.different_first_page_header_footer = True
+    _page_number_field(section.header.paragraphs[0])
+    section.header.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    style = document.styles["Normal"]
+    style.font.name = FONT
+    style.font.size = Pt(14)
+
+    table = document.add_table(rows=1, cols=2)
+    _no_borders(table)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    left, right = table.rows[0].cells
+    left.width, right.width = Mm(75), Mm(90)
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    first = left.paragraphs[0]
+    first.alignment = center
+    _run(first, header.superior, caps=True)
+    _run(_paragraph(left, align=center, indent=False, space_after=0), header.issuer, bold=True, caps=True)
+    _paragraph(left, "*", align=center, indent=False, space_after=0)
+    _paragraph(left, header.reference, align=center, indent=False, space_after=0)
+    top = right.paragraphs[0]
+    top.alignment = center
+    _run(top, "ĐẢNG CỘNG SẢN VIỆT NAM", size=15, bold=True)
+    _bottom_border(top)
+    date_line = f"{header.place}, ngày {header.date.day:02d} tháng {header.date.month:02d} năm {header.date.year}"
+    _paragraph(right, date_line, align=center, indent=False, italic=True, space_after=0)
+
+    _paragraph(document, "", align=center, indent=False)
+    _paragraph(document, doc_type_title, align=center, indent=False, size=16, bold=True, caps=True, space_after=0)
+    _paragraph(document, subject, align=center, indent=False, bold=True, space_after=0)
+    _paragraph(document, "-----", align=center, indent=False)
+    if intro:
+        _paragraph(document, intro)
+
+    roman = ["I", "II", "III", "IV", "V", "VI"]
+    _paragraph(document, f"{roman[0]}. KẾT QUẢ ĐẠT ĐƯỢC", bold=True, indent=False)
+    _paragraph(document, f"1. Số liệu tổng hợp {period_label}", bold=True, indent=False)
+    grid = document.add_table(rows=1, cols=4)
+    grid.style = "Table Grid"
+    for cell, text in zip(
+        grid.rows[0].cells, ("Chỉ tiêu", "Đơn vị tính", period_label, "Lũy kế từ đầu năm"), strict=True
+    ):
+        cell.paragraphs[0].alignment = center
+        _run(cell.paragraphs[0], text, size=13, bold=True)
+    for row in figures:
+        cells = grid.add_row().cells
+        for i, text in enumerate((row.name, row.unit_label, row.value, row.ytd)):
+            paragraph = cells[i].paragraphs[0]
+            paragraph.alignment = (
+                WD_ALIGN_PARAGRAPH.LEFT if i == 0 else (center if i == 1 else WD_ALIGN_PARAGRAPH.RIGHT)
+            )
+            _run(paragraph, text, size=13)
+    # Word reads the cells' widths, LibreOffice the grid's: set both, and turn autofit off.
+    grid.autofit = False
+    widths = (Mm(85), Mm(25), Mm(28), Mm(27))
+    for column, width in zip(grid.columns, widths, strict=True):
+        column.width = width
+    for row in grid.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
+
+    for index, part in enumerate(parts):
+        heading = f"{index + 2}. {part.title}" if index == 0 else f"{roman[index]}. {part.title.upper()}"
+        _paragraph(document, heading, bold=True, indent=False)
+        if not part.entries:
+            _paragraph(document, "(Chưa có nội dung từ các đơn vị.)", italic=True)
+        for unit_name, text in part.entries:
+            paragraph = _paragraph(document)
+            _run(paragraph, f"{unit_name}: ", italic=True)
+            _run(paragraph, text)
+
+    signature = document.add_table(rows=1, cols=2)
+    _no_borders(signature)
+    to_cell, sign_cell = signature.rows[0].cells
+    to_first = to_cell.paragraphs[0]
+    _run(to_first, "Nơi nhận:", size=12, bold=True, italic=True)
+    for recipient in [*recipients, "Lưu Văn phòng."]:
+        _paragraph(to_cell, f"- {recipient}", align=WD_ALIGN_PARAGRAPH.LEFT, indent=False, size=12, space_after=0)
+    sign_first = sign_cell.paragraphs[0]
+    sign_first.alignment = center
+    _run(sign_first, signer_title, bold=True, caps=True)
+    _paragraph(sign_cell, "(Ký, ghi rõ họ tên)", align=center, indent=False, italic=True)
+
+    output = io.BytesIO()
+    document.save(output)
+    return output.getvalue()

@@ -1,0 +1,132 @@
+"""The briefing report: numbered per issuer, type and term; opens in LibreOffice; carries the figures and the
+sub-units' narratives under each heading."""
+
+import datetime as dt
+import io
+import shutil
+import subprocess
+
+import pytest
+from docx import Document
+
+from conftest import make_user
+from danvan.core.errors import ApplicationError
+from danvan.organisations.models import OrgUnit
+from danvan.reports.briefing import briefing_issue
+
+pytestmark = pytest.mark.django_db
+TODAY = dt.date(2026, 4, 2)
+
+
+@pytest.fixture
+def reported(report, commune_officer_a):
+    other = make_user("bo.ha", "officer", "C7294-DU")
+    report(
+        "C7288-KDV",
+        commune_officer_a,
+        {"doi_thoai_cuoc": "3", "tuyen_truyen_luot_nguoi": "1250"},
+        narratives={
+            "ket_qua": "Tổ chức 3 hội nghị đối thoại về giải phóng mặt bằng.",
+            "nhiem_vu": "Tiếp tục nắm tình hình nhân dân sau bầu cử.",
+        },
+    )
+    report("C7294-KDV", other, {"doi_thoai_cuoc": "2"}, narratives={"ket_qua": "Xây dựng mô hình dân vận khéo."})
+
+
+def text_of(content: bytes) -> str:
+    document = Document(io.BytesIO(content))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts.extend(cell.text for cell in row.cells)
+    return "\n".join(parts)
+
+
+def test_the_briefing_report_carries_header_number_figures_and_narratives(reported, officer_a, quarterly, q1):
+    document = briefing_issue(
+        actor=officer_a, unit=OrgUnit.objects.get(code="P24-TU"), form=quarterly, period=q1, today=TODAY
+    )
+    assert document.reference == "Số 01-BC/BTGDVTU"
+    text = text_of(bytes(document.content))
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text
+    assert "THÀNH ỦY BẮC NINH" in text and "BAN TUYÊN GIÁO VÀ DÂN VẬN" in text
+    assert "Bắc Ninh, ngày 02 tháng 04 năm 2026" in text
+    assert "BÁO CÁO" in text and "Kết quả công tác dân vận quý I/2026" in text
+    assert "1.250" in text  # Vietnamese thousands separator
+    assert "Khối dân vận xã Yên Thế: Tổ chức 3 hội nghị đối thoại" in text
+    assert "Khối dân vận xã Bố Hạ: Xây dựng mô hình dân vận khéo." in text
+    assert "Tiếp tục nắm tình hình nhân dân sau bầu cử." in text
+    style = Document(io.BytesIO(bytes(document.content))).styles["Normal"].font
+    assert style.name == "Times New Roman" and style.size.pt == 14
+
+
+def test_numbers_follow_on_within_a_term_and_restart_with_the_next(reported, officer_a, quarterly, q1):
+    unit = OrgUnit.objects.get(code="P24-TU")
+    first = briefing_issue(actor=officer_a, unit=unit, form=quarterly, period=q1, today=TODAY)
+    second = briefing_issue(actor=officer_a, unit=unit, form=quarterly, period=q1, today=TODAY)
+    assert (first.number, second.number) == (1, 2)
+    from danvan.reports.models import PartyTerm
+
+    PartyTerm.objects.filter(label="2025-2030").update(ends_on=dt.date(2030, 9, 30))
+    PartyTerm.objects.create(label="2030-2035", starts_on=dt.date(2030, 10, 1))
+    later = briefing_issue(actor=officer_a, unit=unit, form=quarterly, period=q1, today=dt.date(2030, 11, 1))
+    assert later.reference == "Số 01-BC/BTGDVTU"
+
+
+def test_a_commune_issues_through_its_danvan_bloc(reported, commune_officer_a, quarterly, q1):
+    document = briefing_issue(
+        actor=commune_officer_a, unit=OrgUnit.objects.get(code="C7288-DU"), form=quarterly, period=q1, today=TODAY
+    )
+    assert document.reference == "Số 01-BC/KDV"
+    assert document.register.issuer.code == "C7288-KDV"
+
+
+def test_a_reporter_cannot_issue(reported, reporter_a, quarterly, q1):
+    with pytest.raises(ApplicationError):
+        briefing_issue(
+            actor=reporter_a, unit=OrgUnit.objects.get(code="C7288-HND"), form=quarterly, period=q1, today=TODAY
+        )
+
+
+def test_it_opens_in_libreoffice(reported, officer_a, quarterly, q1, tmp_path):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.fail("LibreOffice is missing: scripts/test.sh installs libreoffice-writer-nogui")
+    document = briefing_issue(
+        actor=officer_a, unit=OrgUnit.objects.get(code="P24-TU"), form=quarterly, period=q1, today=TODAY
+    )
+    source = tmp_path / "bao-cao.docx"
+    source.write_bytes(bytes(document.content))
+    subprocess.run(
+        [
+            soffice,
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    pdf = tmp_path / "bao-cao.pdf"
+    assert pdf.exists() and pdf.stat().st_size > 5000
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text
+        assert "Số 01-BC/BTGDVTU" in text
+
+
+def test_the_pages_issue_list_and_download(client_for, reported, officer_a, officer_b, quarterly):
+    client = client_for(officer_a)
+    query = f"?form={quarterly.pk}&period=quarter-2026-1&unit=P24-TU"
+    preview = client.get("/bao-cao/van-ban/du-thao.docx" + query)
+    assert preview["Content-Type"].startswith("application/vnd.openxmlformats-officedocument.wordprocessing")
+    assert client.post("/bao-cao/van-ban/" + query).status_code == 302
+    listing = client.get("/bao-cao/van-ban/")
+    document = listing.context["documents"][0]
+    assert client.get(f"/bao-cao/van-ban/{document.public_id}.docx").status_code == 200
+    assert client_for(officer_b).get(f"/bao-cao/van-ban/{document.public_id}.docx").status_code == 404
