@@ -32,6 +32,8 @@ class Action(models.TextChoices):
     REPORT_RETURNED = "report.returned", _("Returned a report")
     REPORT_REMINDED = "report.reminded", _("Sent report reminders")
     DOCUMENT_ISSUED = "document.issued", _("Issued a numbered document")
+    INDICATOR_CREATED = "indicator.created", _("Defined an indicator")
+    REPORT_FORM_CREATED = "reportform.created", _("Defined a report form")
     INGEST_DOCUMENT_CREATED = "ingest.document_created", _("Read a document into a proposed record")
     INGEST_RECORD_CONFIRMED = "ingest.record_confirmed", _("Confirmed an ingested record")
     DEADLINE_RULE_CREATED = "petitions.rule_created", _("Added a deadline rule")

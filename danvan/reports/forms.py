@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from danvan.reports.models import Frequency
+from danvan.reports.models import Frequency, Indicator
 
 
 class ReportEntryForm(forms.Form):
@@ -69,3 +69,54 @@ class PickForm(forms.Form):
 
 
 FREQUENCY_CHOICES = Frequency.choices
+
+
+class IndicatorForm(forms.Form):
+    owner = forms.CharField(
+        label=_("Defining unit (code)"),
+        max_length=40,
+        help_text=_("A provincial or central unit you work for, e.g. P24-TU."),
+    )
+    code = forms.SlugField(label=_("Code"), max_length=64, help_text=_("Lower-case letters, digits, _ and -."))
+    name = forms.CharField(label=_("Name"), max_length=255)
+    unit_label = forms.CharField(label=_("Unit of measure"), max_length=32, help_text=_("người, cuộc, mô hình, %…"))
+    aggregation = forms.ChoiceField(label=_("How it rolls up"), choices=Indicator.Aggregation.choices)
+    weight = forms.ModelChoiceField(
+        label=_("Weighted by"), queryset=Indicator.objects.filter(is_active=True), required=False, to_field_name="code"
+    )
+    is_percentage = forms.BooleanField(label=_("A percentage (at most 100)"), required=False)
+    decimal_places = forms.IntegerField(label=_("Decimal places"), min_value=0, max_value=2, initial=0)
+
+
+class ReportFormDefinitionForm(forms.Form):
+    owner = forms.CharField(
+        label=_("Defining unit (code)"),
+        max_length=40,
+        help_text=_("The form is due from units under this unit, e.g. P24-TU."),
+    )
+    code = forms.SlugField(label=_("Code"), max_length=64)
+    name = forms.CharField(label=_("Name"), max_length=255)
+    frequency = forms.ChoiceField(label=_("Frequency"), choices=Frequency.choices)
+    unit_kinds = forms.MultipleChoiceField(
+        label=_("Reporting unit types"), widget=forms.CheckboxSelectMultiple, choices=[]
+    )
+    due_working_days = forms.IntegerField(
+        label=_("Due (working days after the cut-off)"), min_value=0, max_value=60, initial=2
+    )
+    indicators = forms.ModelMultipleChoiceField(
+        label=_("Indicators"),
+        widget=forms.CheckboxSelectMultiple,
+        queryset=Indicator.objects.filter(is_active=True).order_by("code"),
+    )
+    narrative_keys = forms.MultipleChoiceField(
+        label=_("Narrative parts"), widget=forms.CheckboxSelectMultiple, choices=[], required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        from danvan.organisations.models import OrgUnit
+        from danvan.reports.starter import NARRATIVE
+
+        super().__init__(*args, **kwargs)
+        self.fields["unit_kinds"].choices = OrgUnit.Kind.choices
+        self.fields["narrative_keys"].choices = NARRATIVE
+        self.initial.setdefault("narrative_keys", [key for key, _title in NARRATIVE])

@@ -13,6 +13,7 @@ urlpatterns = [
     path("tong-hop/chi-tiet/", views.drilldown, name="drilldown"),
     path("tien-do/", views.completeness, name="completeness"),
     path("so-sanh/", views.pivot, name="pivot"),
+    path("chi-tieu-bieu-mau/", views.definitions, name="definitions"),
     path("van-ban/", views.documents, name="documents"),
     path("van-ban/du-thao.docx", views.briefing_preview, name="briefing_preview"),
     path("van-ban/<uuid:public_id>.docx", views.document_download, name="document_download"),

@@ -373,3 +373,50 @@ def document_download(request, public_id):
     if document is None or not can_view_unit(request.user, document.register.issuer):
         raise Http404
     return _docx(bytes(document.content), f"{document.reference.replace('Số ', '').replace('/', '_')}.docx")
+
+
+def _owner(request, code: str):
+    from danvan.organisations.models import OrgUnit
+
+    unit = OrgUnit.objects.filter(code=(code or "").strip().upper()).first()
+    if unit is None or not can_view_unit(request.user, unit):
+        raise ApplicationError(_("Unit code: no unit with this code in your scope."), field="owner")
+    return unit
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def definitions(request):
+    """Indicators and forms: the lists, and the two forms to define new ones."""
+    from danvan.reports import definitions as defs
+    from danvan.reports.forms import IndicatorForm, ReportFormDefinitionForm
+
+    which = request.POST.get("which")
+    indicator_form = IndicatorForm(request.POST if which == "indicator" else None)
+    report_form = ReportFormDefinitionForm(request.POST if which == "form" else None)
+    if request.method == "POST":
+        bound = indicator_form if which == "indicator" else report_form
+        if bound.is_valid():
+            data = dict(bound.cleaned_data)
+            try:
+                data["owner"] = _owner(request, data["owner"])
+                if which == "indicator":
+                    created = defs.indicator_create(actor=request.user, **data)
+                else:
+                    data["indicators"] = list(data["indicators"])
+                    created = defs.reportform_create(actor=request.user, **data)
+            except ApplicationError as exc:
+                exc.add_to_form(bound)
+            else:
+                messages.success(request, _("%(name)s saved.") % {"name": created.name})
+                return redirect("reports:definitions")
+    return render(
+        request,
+        "reports/definitions.html",
+        {
+            "indicator_form": indicator_form,
+            "report_form": report_form,
+            "indicators": Indicator.objects.select_related("owner", "weight").order_by("code"),
+            "forms": ReportForm.objects.select_related("owner").order_by("name"),
+        },
+    )

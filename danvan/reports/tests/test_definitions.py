@@ -1,0 +1,55 @@
+import pytest
+
+from danvan.audit.models import Action, AuditEvent
+from danvan.organisations.models import OrgUnit
+from danvan.reports.models import Indicator, ReportForm
+from danvan.reports.permissions import form_applies_to
+
+pytestmark = pytest.mark.django_db
+
+
+def post_indicator(client, **overrides):
+    data = {"which": "indicator", "owner": "P24-TU", "code": "hoi_thi_doi", "name": "Đội dự Hội thi Dân vận khéo",
+            "unit_label": "đội", "aggregation": "sum", "decimal_places": "0", **overrides}
+    return client.post("/bao-cao/chi-tieu-bieu-mau/", data)
+
+
+def test_a_provincial_officer_defines_an_indicator_and_a_form_for_the_province(client_for, officer_a):
+    client = client_for(officer_a)
+    assert post_indicator(client).status_code == 302
+    indicator = Indicator.objects.get(code="hoi_thi_doi")
+    assert indicator.owner.code == "P24-TU"
+    response = client.post("/bao-cao/chi-tieu-bieu-mau/", {
+        "which": "form", "owner": "P24-TU", "code": "hoi-thi-dvk", "name": "Báo cáo Hội thi Dân vận khéo",
+        "frequency": "year", "unit_kinds": ["danvan_bloc"], "due_working_days": "5",
+        "indicators": [str(indicator.pk), str(Indicator.objects.get(code="mo_hinh_dang_ky").pk)],
+        "narrative_keys": ["ket_qua", "kien_nghi"],
+    })
+    assert response.status_code == 302
+    form = ReportForm.objects.get(code="hoi-thi-dvk")
+    assert [s.kind for s in form.sections.order_by("order")] == ["figures", "narrative", "narrative"]
+    assert form_applies_to(form, OrgUnit.objects.get(code="C7288-KDV"))
+    assert not form_applies_to(form, OrgUnit.objects.get(code="C30463-KDV"))  # An Giang is outside its scope
+    assert AuditEvent.objects.filter(action=Action.REPORT_FORM_CREATED, unit__code="P24-TU").count() == 1
+
+
+def test_a_commune_cannot_define_forms(client_for, commune_officer_a):
+    response = post_indicator(client_for(commune_officer_a), owner="C7288-DU")
+    assert "owner" in response.context["indicator_form"].errors
+    assert not Indicator.objects.filter(code="hoi_thi_doi").exists()
+
+
+def test_another_province_is_not_a_possible_owner(client_for, officer_b):
+    response = post_indicator(client_for(officer_b), owner="P24-TU")
+    assert "owner" in response.context["indicator_form"].errors
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [({"code": "doi_thoai_cuoc"}, "code"), ({"aggregation": "wavg"}, "weight"),
+     ({"is_percentage": "on", "unit_label": "%"}, "aggregation"), ({"code": "Mã có dấu"}, "code")],
+)
+def test_bad_indicator_definitions_name_the_field(client_for, officer_a, overrides, field):
+    response = post_indicator(client_for(officer_a), **overrides)
+    assert response.status_code == 200
+    assert field in response.context["indicator_form"].errors
