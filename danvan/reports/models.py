@@ -299,3 +299,30 @@ class IssuedDocument(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reference} {self.title}"
+
+
+class RollupTotal(models.Model):
+    """The running total of an indicator for a unit's whole subtree and a period.
+
+    Kept in step with the final figures by the submit / return services, in the same transaction: a roll-up is
+    live without summing thousands of rows on every read (see docs/decisions/0005-live-rollups.md).
+    `verify_rollups` recomputes them from DataValue and reports (or repairs) any difference.
+    """
+
+    unit = models.ForeignKey("organisations.OrgUnit", on_delete=models.CASCADE, related_name="+")
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+")
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.CASCADE, related_name="+")
+    total = models.DecimalField(max_digits=20, decimal_places=2, default=0)
+    # For weighted averages: Σ value × weight and Σ weight over the units that reported both.
+    weighted_sum = models.DecimalField(max_digits=24, decimal_places=4, default=0)
+    weight_sum = models.DecimalField(max_digits=20, decimal_places=2, default=0)
+    reports = models.IntegerField(default=0)  # how many final figures make the total
+
+    class Meta:
+        constraints = [
+            # Also the index of every roll-up read: WHERE unit = … AND indicator IN … AND period IN ….
+            models.UniqueConstraint(fields=["unit", "indicator", "period"], name="rolluptotal_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id}/{self.indicator_id}/{self.period_id} = {self.total}"

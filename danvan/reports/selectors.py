@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, FilteredRelation, Q, Sum
 from django.http import Http404
 
 from danvan.accounts.permissions import DATA_ENTRY_ROLES, can_view_unit, scope_roots
@@ -19,10 +19,12 @@ from danvan.reports.models import (
     Indicator,
     ReportForm,
     ReportingPeriod,
+    RollupTotal,
     Submission,
 )
 from danvan.reports.periods import period_containing, period_previous, period_same_last_year
 from danvan.reports.permissions import form_applies_to
+from danvan.reports.rollups import is_stored
 from danvan.reports.services import form_indicators
 
 
@@ -117,13 +119,21 @@ class RollupRow:
 
 
 def _final_values_under(unit: OrgUnit):
+    if unit.parent_id is None:
+        # The root's subtree is everything: no join needed for the national roll-up.
+        return DataValue.objects.filter(is_final=True)
     return DataValue.objects.filter(is_final=True, unit__ancestor_links__ancestor=unit)
 
 
 def rollup(*, unit: OrgUnit, form: ReportForm, period: ReportingPeriod) -> list[RollupRow]:
-    """Each indicator of the form for `unit` and everything below it: the period and the year to date."""
+    """Each indicator of the form for `unit` and everything below it: the period and the year to date.
+
+    The root and the provinces read their maintained totals (a few dozen rows); smaller subtrees are summed
+    live from the figures."""
     indicators = form_indicators(form)
     ytd = ytd_periods(period)
+    if is_stored(unit):
+        return _rollup_stored(unit, indicators, period, ytd)
     summed = {
         row["indicator"]: row
         for row in _final_values_under(unit)
@@ -142,6 +152,38 @@ def rollup(*, unit: OrgUnit, form: ReportForm, period: ReportingPeriod) -> list[
             own = DataValue.objects.filter(is_final=True, unit=unit, indicator=indicator, period=period).first()
             rows.append(RollupRow(indicator, own.value if own else None, None))
     return rows
+
+
+def _rollup_stored(unit: OrgUnit, indicators: list[Indicator], period: ReportingPeriod, ytd: list[int]):
+    totals: dict[int, dict[int, RollupTotal]] = {}
+    for total in RollupTotal.objects.filter(unit=unit, indicator__in=[i.pk for i in indicators], period__in=ytd):
+        totals.setdefault(total.indicator_id, {})[total.period_id] = total
+    rows = []
+    for indicator in indicators:
+        by_period = {p: t for p, t in totals.get(indicator.pk, {}).items() if t.reports}
+        if indicator.aggregation == Indicator.Aggregation.WEIGHTED_AVERAGE:
+            rows.append(RollupRow(indicator, _ratio([by_period.get(period.pk)]), _ratio(by_period.values())))
+        elif indicator.aggregation == Indicator.Aggregation.SUM:
+            current = by_period.get(period.pk)
+            rows.append(
+                RollupRow(
+                    indicator,
+                    current.total if current else None,
+                    sum((t.total for t in by_period.values()), Decimal(0)) if by_period else None,
+                )
+            )
+        else:
+            own = DataValue.objects.filter(is_final=True, unit=unit, indicator=indicator, period=period).first()
+            rows.append(RollupRow(indicator, own.value if own else None, None))
+    return rows
+
+
+def _ratio(totals) -> Decimal | None:
+    totals = [t for t in totals if t is not None]
+    weight = sum((t.weight_sum for t in totals), Decimal(0))
+    if not weight:
+        return None
+    return (sum((t.weighted_sum for t in totals), Decimal(0)) / weight).quantize(Decimal("0.01"))
 
 
 def _weighted(unit: OrgUnit, indicator: Indicator, periods: list[int]) -> Decimal | None:
@@ -183,7 +225,10 @@ def drilldown(*, unit: OrgUnit, indicator: Indicator, period: ReportingPeriod) -
 
 @dataclass
 class CompletenessRow:
-    unit: OrgUnit
+    unit_id: int
+    code: str
+    name: str
+    parent_name: str
     status: str  # draft / submitted / returned / approved / missing
     submitted_at: dt.datetime | None
     due_date: dt.date | None
@@ -198,23 +243,28 @@ class CompletenessRow:
 
 
 def completeness(*, unit: OrgUnit, form: ReportForm, period: ReportingPeriod) -> list[CompletenessRow]:
-    """Every unit under `unit` that owes this form for this period, with its report's state. One query."""
-    expected = OrgUnit.objects.filter(ancestor_links__ancestor=unit, kind__in=form.unit_kinds, is_active=True)
+    """Every unit under `unit` that owes this form for this period, with its report's state.
+
+    One query: the expected units LEFT JOINed to their report for this form and period; plain rows, not
+    model instances, because the national table has thousands of them."""
+    expected = OrgUnit.objects.filter(kind__in=form.unit_kinds, is_active=True)
+    if unit.parent_id is not None:  # the root's subtree is every unit: no join needed
+        expected = expected.filter(ancestor_links__ancestor=unit)
     if form.scope_id:
         expected = expected.filter(
             pk__in=OrgUnitClosure.objects.filter(ancestor_id=form.scope_id).values("descendant_id")
         )
-    mine = Submission.objects.filter(form=form, period=period, unit=OuterRef("pk"))
     rows = (
-        expected.select_related("parent")
-        .annotate(
-            sub_status=Subquery(mine.values("status")[:1]),
-            sub_submitted_at=Subquery(mine.values("submitted_at")[:1]),
-            sub_due=Subquery(mine.values("due_date")[:1]),
+        expected.annotate(
+            report=FilteredRelation("submissions", condition=Q(submissions__form=form, submissions__period=period))
         )
         .order_by("depth", "sort_order", "name")
+        .values_list("pk", "code", "name", "parent__name", "report__status", "report__submitted_at", "report__due_date")
     )
-    return [CompletenessRow(u, u.sub_status or "missing", u.sub_submitted_at, u.sub_due) for u in rows]
+    return [
+        CompletenessRow(pk, code, name, parent or "", status or "missing", submitted, due)
+        for pk, code, name, parent, status, submitted, due in rows
+    ]
 
 
 def completeness_summary(rows: list[CompletenessRow]) -> dict[str, int]:
@@ -268,3 +318,19 @@ def same_period_last_year(period: ReportingPeriod) -> ReportingPeriod:
 
 def submission_counts_by_status(*, form: ReportForm, period: ReportingPeriod) -> dict[str, int]:
     return dict(Submission.objects.filter(form=form, period=period).values_list("status").annotate(n=Count("id")))
+
+
+def rollup_by_child(*, unit: OrgUnit, form: ReportForm, period: ReportingPeriod) -> dict[int, dict[int, Decimal]]:
+    """Summed indicators of the form for each unit directly below `unit` (its subtree's total):
+    {child id: {indicator id: total}}. One grouped query; weighted averages are left to `rollup` per unit."""
+    indicators = [i.pk for i in form_indicators(form) if i.aggregation == Indicator.Aggregation.SUM]
+    table: dict[int, dict[int, Decimal]] = {}
+    for branch, indicator_id, total in (
+        DataValue.objects.filter(
+            is_final=True, period=period, indicator__in=indicators, unit__ancestor_links__ancestor__parent=unit
+        )
+        .values_list("unit__ancestor_links__ancestor", "indicator")
+        .annotate(total=Sum("value"))
+    ):
+        table.setdefault(branch, {})[indicator_id] = total
+    return table

@@ -22,6 +22,7 @@ from danvan.reports.models import (
 )
 from danvan.reports.periods import add_working_days
 from danvan.reports.permissions import can_decide_submission, form_applies_to
+from danvan.reports.rollups import rollups_apply
 from danvan.reports.values import parse_value
 
 
@@ -166,6 +167,7 @@ def report_submit(*, actor, submission: Submission) -> Submission:
         submission.version += 1
         submission.save(update_fields=["status", "submitted_at", "submitted_by", "version", "updated_at"])
         submission.values.update(is_final=True)
+        rollups_apply(submission=submission, sign=+1)
         audit_record(
             actor=actor,
             action=Action.REPORT_SUBMITTED,
@@ -205,7 +207,9 @@ def _decide(*, actor, submission: Submission, approve: bool, comment: str) -> Su
         submission.version += 1
         submission.save(update_fields=["status", "decided_at", "decided_by", "return_comment", "version", "updated_at"])
         # A returned report is a draft again: its figures leave the roll-up until it is sent back.
-        submission.values.update(is_final=approve)
+        if not approve:
+            submission.values.update(is_final=False)
+            rollups_apply(submission=submission, sign=-1)
         audit_record(
             actor=actor,
             action=Action.REPORT_APPROVED if approve else Action.REPORT_RETURNED,

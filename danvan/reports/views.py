@@ -253,7 +253,10 @@ def completeness(request):
     ctx = _pick(request)
     rows = selectors.completeness(unit=ctx["unit"], form=ctx["form"], period=ctx["period"])
     if request.method == "POST":
-        missing = [r.unit for r in rows if r.status in {"missing", "draft", "returned"}]
+        from danvan.organisations.models import OrgUnit
+
+        missing_ids = [r.unit_id for r in rows if r.status in {"missing", "draft", "returned"}]
+        missing = list(OrgUnit.objects.filter(pk__in=missing_ids))
         if not can_view_unit(request.user, ctx["unit"]) or not can_enter_data(request.user, ctx["unit"]):
             raise Http404
         count = services.report_remind(actor=request.user, form=ctx["form"], period=ctx["period"], units=missing)

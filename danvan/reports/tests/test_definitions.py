@@ -9,8 +9,16 @@ pytestmark = pytest.mark.django_db
 
 
 def post_indicator(client, **overrides):
-    data = {"which": "indicator", "owner": "P24-TU", "code": "hoi_thi_doi", "name": "Đội dự Hội thi Dân vận khéo",
-            "unit_label": "đội", "aggregation": "sum", "decimal_places": "0", **overrides}
+    data = {
+        "which": "indicator",
+        "owner": "P24-TU",
+        "code": "hoi_thi_doi",
+        "name": "Đội dự Hội thi Dân vận khéo",
+        "unit_label": "đội",
+        "aggregation": "sum",
+        "decimal_places": "0",
+        **overrides,
+    }
     return client.post("/bao-cao/chi-tieu-bieu-mau/", data)
 
 
@@ -19,12 +27,20 @@ def test_a_provincial_officer_defines_an_indicator_and_a_form_for_the_province(c
     assert post_indicator(client).status_code == 302
     indicator = Indicator.objects.get(code="hoi_thi_doi")
     assert indicator.owner.code == "P24-TU"
-    response = client.post("/bao-cao/chi-tieu-bieu-mau/", {
-        "which": "form", "owner": "P24-TU", "code": "hoi-thi-dvk", "name": "Báo cáo Hội thi Dân vận khéo",
-        "frequency": "year", "unit_kinds": ["danvan_bloc"], "due_working_days": "5",
-        "indicators": [str(indicator.pk), str(Indicator.objects.get(code="mo_hinh_dang_ky").pk)],
-        "narrative_keys": ["ket_qua", "kien_nghi"],
-    })
+    response = client.post(
+        "/bao-cao/chi-tieu-bieu-mau/",
+        {
+            "which": "form",
+            "owner": "P24-TU",
+            "code": "hoi-thi-dvk",
+            "name": "Báo cáo Hội thi Dân vận khéo",
+            "frequency": "year",
+            "unit_kinds": ["danvan_bloc"],
+            "due_working_days": "5",
+            "indicators": [str(indicator.pk), str(Indicator.objects.get(code="mo_hinh_dang_ky").pk)],
+            "narrative_keys": ["ket_qua", "kien_nghi"],
+        },
+    )
     assert response.status_code == 302
     form = ReportForm.objects.get(code="hoi-thi-dvk")
     assert [s.kind for s in form.sections.order_by("order")] == ["figures", "narrative", "narrative"]
@@ -46,8 +62,12 @@ def test_another_province_is_not_a_possible_owner(client_for, officer_b):
 
 @pytest.mark.parametrize(
     ("overrides", "field"),
-    [({"code": "doi_thoai_cuoc"}, "code"), ({"aggregation": "wavg"}, "weight"),
-     ({"is_percentage": "on", "unit_label": "%"}, "aggregation"), ({"code": "Mã có dấu"}, "code")],
+    [
+        ({"code": "doi_thoai_cuoc"}, "code"),
+        ({"aggregation": "wavg"}, "weight"),
+        ({"is_percentage": "on", "unit_label": "%"}, "aggregation"),
+        ({"code": "Mã có dấu"}, "code"),
+    ],
 )
 def test_bad_indicator_definitions_name_the_field(client_for, officer_a, overrides, field):
     response = post_indicator(client_for(officer_a), **overrides)

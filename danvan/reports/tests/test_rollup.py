@@ -82,3 +82,13 @@ def test_pivot_puts_units_against_periods(two_communes, q1, q2):
     )
     # Units in the tree's order (by name: Bố Hạ before Yên Thế).
     assert [(r.unit.code, r.values) for r in table] == [("C7294-DU", [2, None]), ("C7288-DU", [3, 4])]
+
+
+def test_a_province_by_commune(two_communes, quarterly, q1):
+    from danvan.reports.models import Indicator
+    from danvan.reports.selectors import rollup_by_child
+
+    table = rollup_by_child(unit=OrgUnit.objects.get(code="P24-TU"), form=quarterly, period=q1)
+    cuoc = Indicator.objects.get(code="doi_thoai_cuoc").pk
+    by_code = {OrgUnit.objects.get(pk=pk).code: row[cuoc] for pk, row in table.items()}
+    assert by_code == {"C7288-DU": 3, "C7294-DU": 2}
