@@ -52,6 +52,13 @@ class Action(models.TextChoices):
     PETITION_REPEAT_LINKED = "petition.repeat_linked", _("Linked a petition to an earlier one")
     PETITION_REPEAT_CLEARED = "petition.repeat_cleared", _("Confirmed a petition is new")
     PETITIONS_EXPORTED = "petition.exported", _("Exported petitions")
+    RECEPTION_DUTY_SET = "reception.duty_set", _("Set a leader's reception duty")
+    RECEPTION_SESSION_RECORDED = "reception.session_recorded", _("Recorded a citizen reception session")
+    CASE_OPENED = "case.opened", _("Opened a prolonged complex case")
+    CASE_UPDATED = "case.updated", _("Updated a prolonged complex case")
+    DIALOGUE_RECORDED = "dialogue.recorded", _("Recorded a dialogue with citizens")
+    COMMITMENT_UPDATED = "dialogue.commitment_updated", _("Updated a dialogue commitment")
+    PETITION_ATTACHMENT_ADDED = "petition.attachment_added", _("Attached a file to a petition")
 
 
 class AuditEvent(models.Model):

@@ -18,6 +18,8 @@ class Module:
     issue: str
     # The app's start page once it exists; until then the module page says what is coming.
     url_name: str | None = None
+    # Pages that already work inside a module still being built: (url name, label).
+    links: tuple[tuple[str, str], ...] = ()
 
     @property
     def url(self) -> str:
@@ -54,6 +56,7 @@ MODULES: tuple[Module, ...] = (
             _("Follow-up of the last meeting's conclusions"),
         ),
         _("Meetings, conclusions and work plans"),
+        links=(("ingest:index", _("Read articles and reports into meeting records")),),
     ),
     Module(
         "workplans",

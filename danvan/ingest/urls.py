@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from danvan.ingest import views
 
 app_name = "ingest"
-urlpatterns = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("<uuid:public_id>/", views.detail, name="detail"),
+]
