@@ -40,7 +40,8 @@ class IngestDocument(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.filename or f"{_('Pasted text')} {self.created_at:%d/%m/%Y %H:%M}"
+        pasted = _("Pasted text")
+        return self.filename or f"{pasted} {self.created_at:%d/%m/%Y %H:%M}"
 
 
 class IngestRecord(models.Model):

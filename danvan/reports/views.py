@@ -233,6 +233,12 @@ def rollup(request):
     if request.GET.get("format") == "xlsx":
         return exports.rollup_xlsx(unit=ctx["unit"], form=ctx["form"], period=ctx["period"], rows=rows)
     ctx["rows"] = rows
+    # Indicators × the units directly below, side by side.
+    by_child = selectors.rollup_by_child(unit=ctx["unit"], form=ctx["form"], period=ctx["period"])
+    summed = [r.indicator for r in rows if r.indicator.aggregation == Indicator.Aggregation.SUM]
+    children = {u.pk: u for u in ctx["unit"].children.filter(pk__in=by_child).order_by("sort_order", "name")}
+    ctx["by_child_indicators"] = summed
+    ctx["by_child"] = [(child, [by_child[pk].get(i.pk) for i in summed]) for pk, child in children.items()]
     return render(request, "reports/rollup.html", ctx)
 
 

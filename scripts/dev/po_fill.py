@@ -10,7 +10,9 @@ import sys
 
 
 def quote(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """A .po string literal: backslashes, quotes and newlines escaped."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
+    return '"' + escaped + '"'
 
 
 def main(po_path: str, json_path: str) -> int:
@@ -39,7 +41,8 @@ def main(po_path: str, json_path: str) -> int:
             continue
         kept = [ln for ln in lines if not ln.startswith("#|")]
         kept = [ln.replace(", fuzzy", "") if ln.startswith("#,") else ln for ln in kept]
-        kept = [ln for ln in kept if ln.strip() != "#,"]
+        # A flags line left with no flag ("#," or "#") goes entirely.
+        kept = [ln for ln in kept if ln.strip() not in {"#,", "#"}]
         head = []
         for ln in kept:
             if ln.startswith("msgstr"):
