@@ -7,17 +7,19 @@ from pathlib import Path
 LOCALE = Path(__file__).resolve().parents[3] / "locale" / "vi" / "LC_MESSAGES"
 
 
-def po_entries(path: Path) -> list[tuple[str, str, bool]]:
-    """(msgid, first msgstr, fuzzy?) for each entry, joining continued lines."""
+def po_entries(path: Path) -> list[tuple[str, str, bool, str | None]]:
+    """(msgid, first msgstr, fuzzy?, context) for each entry, joining continued lines."""
     entries, fuzzy = [], False
     text = path.read_text(encoding="utf-8")
     for block in text.split("\n\n"):
         lines = block.strip().splitlines()
         fuzzy = any(line.startswith("#,") and "fuzzy" in line for line in lines)
-        current, parts = None, {"msgid": "", "msgstr": ""}
+        current, parts = None, {"msgid": "", "msgstr": "", "msgctxt": None}
         for line in lines:
-            match = re.match(r'^(msgid|msgstr|msgstr\[0\]|msgid_plural|msgstr\[\d+\])\s+"(.*)"$', line)
-            if match:
+            match = re.match(r'^(msgctxt|msgid|msgstr|msgstr\[0\]|msgid_plural|msgstr\[\d+\])\s+"(.*)"$', line)
+            if match and match.group(1) == "msgctxt":
+                parts["msgctxt"], current = match.group(2), None
+            elif match:
                 key = match.group(1)
                 current = (
                     "msgstr"
@@ -29,15 +31,15 @@ def po_entries(path: Path) -> list[tuple[str, str, bool]]:
             elif line.startswith('"') and current:
                 parts[current] += line[1:-1]
         if parts["msgid"]:
-            entries.append((parts["msgid"], parts["msgstr"], fuzzy))
+            entries.append((parts["msgid"], parts["msgstr"], fuzzy, parts["msgctxt"]))
     return entries
 
 
 def test_every_message_is_translated_and_none_is_fuzzy():
     entries = po_entries(LOCALE / "django.po")
     assert len(entries) > 200
-    untranslated = [msgid for msgid, msgstr, _ in entries if not msgstr]
-    fuzzy = [msgid for msgid, _, is_fuzzy in entries if is_fuzzy]
+    untranslated = [msgid for msgid, msgstr, _, _ctx in entries if not msgstr]
+    fuzzy = [msgid for msgid, _, is_fuzzy, _ctx in entries if is_fuzzy]
     assert untranslated == []
     assert fuzzy == []
 
@@ -47,7 +49,9 @@ def test_the_compiled_catalogue_matches_the_source():
         compiled = gettext.GNUTranslations(handle)
     stale = [
         msgid
-        for msgid, msgstr, _ in po_entries(LOCALE / "django.po")
-        if "\\" not in msgid and "%" not in msgid and compiled.gettext(msgid) != msgstr
+        for msgid, msgstr, _, context in po_entries(LOCALE / "django.po")
+        if "\\" not in msgid
+        and "%" not in msgid
+        and (compiled.pgettext(context, msgid) if context else compiled.gettext(msgid)) != msgstr
     ]
     assert stale == [], "run manage.py compilemessages"
