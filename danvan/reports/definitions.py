@@ -8,6 +8,7 @@ from danvan.audit.services import audit_record
 from danvan.core.errors import ApplicationError
 from danvan.organisations.models import OrgUnit
 from danvan.reports.models import FormItem, FormSection, Frequency, Indicator, ReportForm
+from danvan.reports.periods import check_cutoff
 from danvan.reports.starter import NARRATIVE
 
 OWNER_LEVELS = {OrgUnit.Level.CENTRAL, OrgUnit.Level.PROVINCE}
@@ -76,11 +77,13 @@ def reportform_create(
     due_working_days: int,
     indicators: list[Indicator],
     narrative_keys: list[str],
+    cutoff_day: int = 14,
 ) -> ReportForm:
     """A new form (version 1) due from units of `unit_kinds` under `owner`: one figures section, then the
     chosen narrative parts."""
     _check_owner(actor, owner)
     code, name = (code or "").strip().lower(), " ".join((name or "").split())
+    check_cutoff(cutoff_day)
     if frequency not in Frequency.values:
         raise ApplicationError("Tần suất: hãy chọn trong danh sách.", field="frequency")
     if not unit_kinds or set(unit_kinds) - set(OrgUnit.Kind.values):
@@ -99,6 +102,7 @@ def reportform_create(
             scope=owner,
             unit_kinds=sorted(set(unit_kinds)),
             due_working_days=due_working_days,
+            cutoff_day=cutoff_day,
         )
         figures = FormSection.objects.create(form=form, order=1, title="Số liệu", kind=FormSection.Kind.FIGURES)
         FormItem.objects.bulk_create(

@@ -100,6 +100,13 @@ class ReportFormDefinitionForm(forms.Form):
     unit_kinds = forms.MultipleChoiceField(
         label=_("Reporting unit types"), widget=forms.CheckboxSelectMultiple, choices=[]
     )
+    cutoff_day = forms.IntegerField(
+        label=_("Cut-off day"),
+        min_value=0,
+        max_value=28,
+        initial=14,
+        help_text=_("14: the official periods (15th to 14th, NĐ 09/2019). 0: calendar months. Or another day."),
+    )
     due_working_days = forms.IntegerField(
         label=_("Due (working days after the cut-off)"), min_value=0, max_value=60, initial=2
     )

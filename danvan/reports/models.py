@@ -58,6 +58,9 @@ class ReportForm(models.Model):
     unit_kinds = models.JSONField(default=list)
     # Submission deadline: this many working days after the period's cut-off (Khánh Hòa QĐ 01/2023 uses 2).
     due_working_days = models.PositiveSmallIntegerField(default=2)
+    # The day figures are cut off each month: 14 (NĐ 09/2019: the 15th to the 14th), another day a province
+    # chooses, or 0 for calendar periods (the 1st to the month's end).
+    cutoff_day = models.PositiveSmallIntegerField(default=14)
     is_active = models.BooleanField(default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -108,13 +111,16 @@ class ReportingPeriod(models.Model):
     frequency = models.CharField(max_length=8, choices=Frequency)
     year = models.PositiveSmallIntegerField()
     number = models.PositiveSmallIntegerField()  # month 1-12, quarter 1-4, 1 for 6 and 9 months and the year
+    cutoff_day = models.PositiveSmallIntegerField(default=14)  # see ReportForm.cutoff_day
     start_date = models.DateField()
     end_date = models.DateField()
 
     class Meta:
         ordering = ["-year", "frequency", "-number"]
         constraints = [
-            models.UniqueConstraint(fields=["frequency", "year", "number"], name="reportingperiod_unique"),
+            models.UniqueConstraint(
+                fields=["frequency", "year", "number", "cutoff_day"], name="reportingperiod_unique"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -122,8 +128,9 @@ class ReportingPeriod(models.Model):
 
     @property
     def key(self) -> str:
-        """Readable identifier used in URLs and templates: "quarter-2026-1"."""
-        return f"{self.frequency}-{self.year}-{self.number}"
+        """Readable identifier used in URLs and templates: "quarter-2026-1" (official cut-off) or "quarter-2026-1-c0"."""
+        base = f"{self.frequency}-{self.year}-{self.number}"
+        return base if self.cutoff_day == 14 else f"{base}-c{self.cutoff_day}"
 
     @property
     def label(self) -> str:

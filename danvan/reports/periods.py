@@ -1,12 +1,14 @@
-"""Reporting periods on the official cut-offs (NĐ 09/2019/NĐ-CP Điều 12): from the 15th of the month before
-to the 14th of the period's last month; 6 months, 9 months and the year run from 15/12 of the previous year."""
+"""Reporting periods. By default the official cut-offs (NĐ 09/2019/NĐ-CP Điều 12): from the 15th of the month
+before to the 14th of the period's last month; 6 months, 9 months and the year run from 15/12 of the year
+before. A form may use another cut-off day, or 0 for calendar periods (the 1st to the month's end)."""
 
+import calendar
 import datetime as dt
 
 from danvan.core.errors import ApplicationError
 from danvan.reports.models import Frequency, ReportingPeriod
 
-CUTOFF_DAY = 14
+OFFICIAL_CUTOFF = 14
 MAX_NUMBER = {
     Frequency.MONTH: 12,
     Frequency.QUARTER: 4,
@@ -17,12 +19,27 @@ MAX_NUMBER = {
 LAST_MONTH = {Frequency.HALF_YEAR: 6, Frequency.NINE_MONTHS: 9, Frequency.YEAR: 12}
 
 
-def _previous_month_start(year: int, month: int) -> dt.date:
-    return dt.date(year - 1, 12, CUTOFF_DAY + 1) if month == 1 else dt.date(year, month - 1, CUTOFF_DAY + 1)
+def _month_end(year: int, month: int, cutoff: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1] if cutoff == 0 else cutoff)
 
 
-def period_bounds(frequency: str, year: int, number: int) -> tuple[dt.date, dt.date]:
+def _month_start(year: int, month: int, cutoff: int) -> dt.date:
+    """The first day of the window that ends in (year, month): the day after the previous month's cut-off."""
+    if cutoff == 0:
+        return dt.date(year, month, 1)
+    return dt.date(year - 1, 12, cutoff + 1) if month == 1 else dt.date(year, month - 1, cutoff + 1)
+
+
+def check_cutoff(cutoff: int) -> None:
+    if not 0 <= cutoff <= 28:
+        raise ApplicationError(
+            "Ngày chốt số liệu: từ 1 đến 28, hoặc 0 cho kỳ theo tháng dương lịch.", field="cutoff_day"
+        )
+
+
+def period_bounds(frequency: str, year: int, number: int, cutoff: int = OFFICIAL_CUTOFF) -> tuple[dt.date, dt.date]:
     """(start, end) of a period; raises ApplicationError for a period the frequency does not have."""
+    check_cutoff(cutoff)
     if frequency not in MAX_NUMBER:
         raise ApplicationError("Kỳ báo cáo: tần suất không hợp lệ.", field="period")
     if not 1 <= number <= MAX_NUMBER[frequency] or not 2000 <= year <= 2100:
@@ -30,41 +47,45 @@ def period_bounds(frequency: str, year: int, number: int) -> tuple[dt.date, dt.d
             f"Kỳ báo cáo: kỳ {number}/{year} không có với tần suất “{Frequency(frequency).label}”.", field="period"
         )
     if frequency == Frequency.MONTH:
-        return _previous_month_start(year, number), dt.date(year, number, CUTOFF_DAY)
+        return _month_start(year, number, cutoff), _month_end(year, number, cutoff)
     if frequency == Frequency.QUARTER:
-        first, last = 3 * number - 2, 3 * number
-        return _previous_month_start(year, first), dt.date(year, last, CUTOFF_DAY)
-    return dt.date(year - 1, 12, CUTOFF_DAY + 1), dt.date(year, LAST_MONTH[frequency], CUTOFF_DAY)
+        return _month_start(year, 3 * number - 2, cutoff), _month_end(year, 3 * number, cutoff)
+    return _month_start(year, 1, cutoff), _month_end(year, LAST_MONTH[frequency], cutoff)
 
 
-def period_get_or_create(frequency: str, year: int, number: int) -> ReportingPeriod:
-    start, end = period_bounds(frequency, year, number)
+def period_get_or_create(frequency: str, year: int, number: int, cutoff: int = OFFICIAL_CUTOFF) -> ReportingPeriod:
+    start, end = period_bounds(frequency, year, number, cutoff)
     period, _created = ReportingPeriod.objects.get_or_create(
-        frequency=frequency, year=year, number=number, defaults={"start_date": start, "end_date": end}
+        frequency=frequency,
+        year=year,
+        number=number,
+        cutoff_day=cutoff,
+        defaults={"start_date": start, "end_date": end},
     )
     return period
 
 
-def period_containing(frequency: str, day: dt.date) -> ReportingPeriod:
-    """The period of `frequency` whose cut-off window holds `day` (after the 14th of December: next year's)."""
-    year = day.year + 1 if (day.month, day.day) > (12, CUTOFF_DAY) else day.year
+def period_containing(frequency: str, day: dt.date, cutoff: int = OFFICIAL_CUTOFF) -> ReportingPeriod:
+    """The period of `frequency` whose window holds `day`."""
+    if cutoff == 0 or day.day <= cutoff:
+        year, month = day.year, day.month
+    else:  # after the cut-off, the day belongs to next month's window
+        year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
     if frequency == Frequency.MONTH:
-        month = day.month if day.day <= CUTOFF_DAY else day.month % 12 + 1
-        return period_get_or_create(frequency, year, month)
+        return period_get_or_create(frequency, year, month, cutoff)
     if frequency == Frequency.QUARTER:
-        month = day.month if day.day <= CUTOFF_DAY else day.month % 12 + 1
-        return period_get_or_create(frequency, year, (month - 1) // 3 + 1)
-    return period_get_or_create(frequency, year, 1)
+        return period_get_or_create(frequency, year, (month - 1) // 3 + 1, cutoff)
+    return period_get_or_create(frequency, year, 1, cutoff)
 
 
 def period_previous(period: ReportingPeriod) -> ReportingPeriod:
     if period.number > 1:
-        return period_get_or_create(period.frequency, period.year, period.number - 1)
-    return period_get_or_create(period.frequency, period.year - 1, MAX_NUMBER[period.frequency])
+        return period_get_or_create(period.frequency, period.year, period.number - 1, period.cutoff_day)
+    return period_get_or_create(period.frequency, period.year - 1, MAX_NUMBER[period.frequency], period.cutoff_day)
 
 
 def period_same_last_year(period: ReportingPeriod) -> ReportingPeriod:
-    return period_get_or_create(period.frequency, period.year - 1, period.number)
+    return period_get_or_create(period.frequency, period.year - 1, period.number, period.cutoff_day)
 
 
 def add_working_days(day: dt.date, days: int) -> dt.date:
@@ -78,12 +99,22 @@ def add_working_days(day: dt.date, days: int) -> dt.date:
 
 
 def parse_period_key(key: str) -> ReportingPeriod:
-    """'quarter-2026-1' → the period; ApplicationError for anything else."""
+    """'quarter-2026-1' or 'quarter-2026-1-c0' → the period; ApplicationError for anything else."""
     try:
-        frequency, year, number = key.split("-")
-        return period_get_or_create(frequency, int(year), int(number))
-    except (ValueError, TypeError):
+        parts = key.split("-")
+        cutoff = OFFICIAL_CUTOFF
+        if len(parts) == 4 and parts[3].startswith("c"):
+            cutoff = int(parts[3][1:])
+            parts = parts[:3]
+        frequency, year, number = parts
+        return period_get_or_create(frequency, int(year), int(number), cutoff)
+    except (ValueError, TypeError, AttributeError):
         raise ApplicationError("Kỳ báo cáo: mã kỳ không hợp lệ.", field="period") from None
+
+
+def period_fits(form, period: ReportingPeriod) -> bool:
+    """The period is one of the form's: same frequency and same cut-off day."""
+    return period.frequency == form.frequency and period.cutoff_day == form.cutoff_day
 
 
 def period_key(period: ReportingPeriod) -> str:

@@ -84,7 +84,7 @@ def reports_due_for_user(*, user, today: dt.date) -> list[DueRow]:
         units = [u for u in candidates if form_applies_to(form, u)]
         if not units:
             continue
-        current = period_containing(form.frequency, today)
+        current = period_containing(form.frequency, today, form.cutoff_day)
         for period in (current, period_previous(current)):
             rows.extend(DueRow(form, period, unit, None) for unit in units)
     submissions = {
@@ -105,7 +105,7 @@ def ytd_periods(period: ReportingPeriod) -> list[int]:
     if period.frequency in {Frequency.MONTH, Frequency.QUARTER}:
         return list(
             ReportingPeriod.objects.filter(
-                frequency=period.frequency, year=period.year, number__lte=period.number
+                frequency=period.frequency, cutoff_day=period.cutoff_day, year=period.year, number__lte=period.number
             ).values_list("pk", flat=True)
         )
     return [period.pk]

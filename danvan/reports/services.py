@@ -84,6 +84,12 @@ def report_save_draft(
             f"không theo kỳ “{period.label}”.",
             field="period",
         )
+    if period.cutoff_day != form.cutoff_day:
+        raise ApplicationError(
+            f"Kỳ báo cáo: biểu mẫu “{form.name}” chốt số liệu ngày {form.cutoff_day or 'cuối tháng'}, "
+            f"kỳ đã chọn chốt ngày {period.cutoff_day or 'cuối tháng'}.",
+            field="period",
+        )
     parsed = _validate_values(form, values)
     keys = set(form_narrative_keys(form))
     unknown = set(narratives) - keys

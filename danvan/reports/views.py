@@ -14,7 +14,7 @@ from danvan.organisations.selectors import orgunit_get_for_user, orgunit_roots_f
 from danvan.reports import exports, selectors, services
 from danvan.reports.forms import ReportEntryForm, ReturnForm, UploadForm
 from danvan.reports.models import Indicator, ReportForm, Submission
-from danvan.reports.periods import parse_period_key, period_containing, period_key, period_previous
+from danvan.reports.periods import parse_period_key, period_containing, period_fits, period_key, period_previous
 from danvan.reports.permissions import can_decide_submission, form_applies_to
 
 
@@ -31,7 +31,7 @@ def _entry_target(request, form_id, key, code):
     except ApplicationError:
         raise Http404 from None
     unit = orgunit_get_for_user(user=request.user, code=code)
-    if not form_applies_to(form, unit) or period.frequency != form.frequency:
+    if not form_applies_to(form, unit) or not period_fits(form, period):
         raise Http404
     submission = Submission.objects.filter(form=form, period=period, unit=unit).first()
     return form, period, unit, submission
@@ -198,13 +198,11 @@ def _pick(request):
         raise Http404
     key = request.GET.get("period")
     try:
-        period = (
-            parse_period_key(key) if key else period_previous(period_containing(form.frequency, timezone.localdate()))
-        )
+        period = parse_period_key(key) if key else None
     except ApplicationError:
         raise Http404 from None
-    if period.frequency != form.frequency:
-        period = period_containing(form.frequency, timezone.localdate())
+    if period is None or not period_fits(form, period):
+        period = period_containing(form.frequency, timezone.localdate(), form.cutoff_day)
     code = request.GET.get("unit")
     if code:
         unit = orgunit_get_for_user(user=request.user, code=code.strip().upper())

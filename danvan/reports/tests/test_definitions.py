@@ -37,6 +37,7 @@ def test_a_provincial_officer_defines_an_indicator_and_a_form_for_the_province(c
             "frequency": "year",
             "unit_kinds": ["danvan_bloc"],
             "due_working_days": "5",
+            "cutoff_day": "0",
             "indicators": [str(indicator.pk), str(Indicator.objects.get(code="mo_hinh_dang_ky").pk)],
             "narrative_keys": ["ket_qua", "kien_nghi"],
         },

@@ -48,3 +48,36 @@ def test_the_period_containing_a_day(day, key):
 def test_working_days_skip_the_weekend():
     # Saturday 14/3/2026 + 2 working days = Tuesday 17/3/2026.
     assert add_working_days(dt.date(2026, 3, 14), 2) == dt.date(2026, 3, 17)
+
+
+@pytest.mark.parametrize(
+    ("frequency", "number", "cutoff", "start", "end"),
+    [
+        ("quarter", 1, 0, dt.date(2026, 1, 1), dt.date(2026, 3, 31)),
+        ("month", 2, 0, dt.date(2026, 2, 1), dt.date(2026, 2, 28)),
+        ("year", 1, 0, dt.date(2026, 1, 1), dt.date(2026, 12, 31)),
+        ("quarter", 2, 20, dt.date(2026, 3, 21), dt.date(2026, 6, 20)),
+        ("half", 1, 20, dt.date(2025, 12, 21), dt.date(2026, 6, 20)),
+    ],
+)
+def test_a_province_can_use_calendar_periods_or_its_own_cut_off(frequency, number, cutoff, start, end):
+    assert period_bounds(frequency, 2026, number, cutoff) == (start, end)
+
+
+def test_a_cut_off_beyond_the_28th_is_refused():
+    with pytest.raises(ApplicationError) as error:
+        period_bounds("quarter", 2026, 1, 30)
+    assert error.value.field == "cutoff_day"
+
+
+def test_keys_carry_a_non_official_cut_off():
+    from danvan.reports.periods import parse_period_key, period_get_or_create
+
+    calendar_q1 = period_get_or_create("quarter", 2026, 1, 0)
+    assert calendar_q1.key == "quarter-2026-1-c0"
+    assert parse_period_key("quarter-2026-1-c0") == calendar_q1
+    assert parse_period_key("quarter-2026-1").cutoff_day == 14
+
+
+def test_the_period_containing_a_day_with_calendar_periods():
+    assert period_containing("quarter", dt.date(2026, 3, 20), 0).key == "quarter-2026-1-c0"

@@ -165,3 +165,17 @@ def test_returning_needs_a_reason_and_takes_the_figures_out_of_the_roll_up(repor
     assert returned.status == Submission.Status.RETURNED
     assert not returned.values.get().is_final
     assert AuditEvent.objects.filter(action=Action.REPORT_RETURNED, target_id=str(submission.public_id)).count() == 1
+
+
+def test_a_period_with_another_cut_off_is_refused(quarterly, commune_officer_a):
+    with pytest.raises(ApplicationError) as error:
+        report_save_draft(
+            actor=commune_officer_a,
+            form=quarterly,
+            period=period_get_or_create("quarter", 2026, 1, 0),
+            unit=OrgUnit.objects.get(code="C7288-KDV"),
+            values={},
+            narratives={},
+            expected_version=0,
+        )
+    assert error.value.field == "period"
