@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "danvan.reports",
     "danvan.petitions",
     "danvan.ingest",
+    "danvan.initiatives",
 ]
 
 MIDDLEWARE = [

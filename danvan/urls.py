@@ -8,5 +8,6 @@ urlpatterns = [
     path("bao-cao/", include("danvan.reports.urls")),
     path("don-thu/", include("danvan.petitions.urls")),
     path("doc-van-ban/", include("danvan.ingest.urls")),
+    path("dan-van-kheo/", include("danvan.initiatives.urls")),
     path("", include("danvan.core.urls")),
 ]
