@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "danvan.petitions",
     "danvan.ingest",
     "danvan.initiatives",
+    "danvan.workplans",
+    "danvan.meetings",
 ]
 
 MIDDLEWARE = [

@@ -9,5 +9,7 @@ urlpatterns = [
     path("don-thu/", include("danvan.petitions.urls")),
     path("doc-van-ban/", include("danvan.ingest.urls")),
     path("dan-van-kheo/", include("danvan.initiatives.urls")),
+    path("nhiem-vu/", include("danvan.workplans.urls")),
+    path("hoi-nghi/", include("danvan.meetings.urls")),
     path("", include("danvan.core.urls")),
 ]

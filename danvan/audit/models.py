@@ -34,6 +34,11 @@ class Action(models.TextChoices):
     DOCUMENT_ISSUED = "document.issued", _("Issued a numbered document")
     INDICATOR_CREATED = "indicator.created", _("Defined an indicator")
     REPORT_FORM_CREATED = "reportform.created", _("Defined a report form")
+    WORKPLAN_CREATED = "workplan.created", _("Created a work plan")
+    TASK_ASSIGNED = "task.assigned", _("Assigned a task")
+    TASK_UPDATED = "task.updated", _("Updated a task's progress")
+    MEETING_SCHEDULED = "meeting.scheduled", _("Scheduled a meeting")
+    MEETING_RECORDED = "meeting.recorded", _("Recorded a meeting's outcome")
     INGEST_DOCUMENT_CREATED = "ingest.document_created", _("Read a document into a proposed record")
     INGEST_RECORD_CONFIRMED = "ingest.record_confirmed", _("Confirmed an ingested record")
     DEADLINE_RULE_CREATED = "petitions.rule_created", _("Added a deadline rule")
@@ -59,6 +64,15 @@ class Action(models.TextChoices):
     DIALOGUE_RECORDED = "dialogue.recorded", _("Recorded a dialogue with citizens")
     COMMITMENT_UPDATED = "dialogue.commitment_updated", _("Updated a dialogue commitment")
     PETITION_ATTACHMENT_ADDED = "petition.attachment_added", _("Attached a file to a petition")
+    INITIATIVE_REGISTERED = "initiative.registered", _("Registered a model initiative")
+    INITIATIVE_APPROVED = "initiative.approved", _("Approved a model initiative")
+    INITIATIVE_REJECTED = "initiative.rejected", _("Rejected a model initiative")
+    INITIATIVE_UPDATE_ADDED = "initiative.update_added", _("Reported progress on a model initiative")
+    INITIATIVE_EVALUATED = "initiative.evaluated", _("Evaluated a model initiative")
+    INITIATIVE_RECOGNISED = "initiative.recognised", _("Recognised a model initiative")
+    INITIATIVE_COMMENDED = "initiative.commended", _("Recorded a commendation")
+    INITIATIVE_REPLICATED = "initiative.replicated", _("Replicated a model initiative")
+    EVALUATION_SCHEME_CREATED = "initiative.scheme_created", _("Set up evaluation criteria")
 
 
 class AuditEvent(models.Model):

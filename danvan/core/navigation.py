@@ -56,7 +56,7 @@ MODULES: tuple[Module, ...] = (
             _("Follow-up of the last meeting's conclusions"),
         ),
         _("Meetings, conclusions and work plans"),
-        links=(("ingest:index", _("Read articles and reports into meeting records")),),
+        url_name="meetings:index",
     ),
     Module(
         "workplans",
@@ -69,6 +69,7 @@ MODULES: tuple[Module, ...] = (
             _("Calendar of meetings and deadlines, with an ICS feed"),
         ),
         _("Meetings, conclusions and work plans"),
+        url_name="workplans:index",
     ),
     Module(
         "petitions",
@@ -95,6 +96,7 @@ MODULES: tuple[Module, ...] = (
             _("Emulation movements, campaigns and the Hội thi Dân vận khéo"),
         ),
         _("“Dân vận khéo”: models, movements and contests"),
+        url_name="initiatives:index",
     ),
     Module(
         "democracy",

@@ -24,6 +24,13 @@ def orgunit_subtree(unit: OrgUnit) -> QuerySet[OrgUnit]:
     return OrgUnit.objects.filter(ancestor_links__ancestor=unit).order_by()
 
 
+def orgunit_is_within(unit: OrgUnit, ancestor: OrgUnit) -> bool:
+    """`unit` is `ancestor` or lies below it (one indexed lookup)."""
+    from danvan.organisations.models import OrgUnitClosure
+
+    return OrgUnitClosure.objects.filter(ancestor=ancestor, descendant=unit).exists()
+
+
 def orgunit_ancestors(unit: OrgUnit) -> list[OrgUnit]:
     """The path from the root down to `unit`'s parent, in one query."""
     return list(

@@ -58,7 +58,8 @@ def _number(value: Decimal | None, decimals: int) -> str:
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 
-def _place(unit: OrgUnit) -> str:
+def document_place(unit: OrgUnit) -> str:
+    """The place name in a document's date line: the province (or \"Hà Nội\" for the centre)."""
     admin = unit.admin_unit
     if admin is None:
         return "Hà Nội"
@@ -98,7 +99,7 @@ def briefing_content(*, unit, form, period, reference: str, today: dt.date) -> t
     label = period.label[0].lower() + period.label[1:]
     subject = f"Kết quả công tác dân vận {label}"
     content = party_report_docx(
-        header=Header(superior=superior, issuer=short, reference=reference, place=_place(unit), date=today),
+        header=Header(superior=superior, issuer=short, reference=reference, place=document_place(unit), date=today),
         doc_type_title="Báo cáo",
         subject=subject,
         intro=f"Thực hiện chương trình công tác, {short} báo cáo kết quả công tác dân vận {label} "
@@ -112,7 +113,8 @@ def briefing_content(*, unit, form, period, reference: str, today: dt.date) -> t
     return subject, content
 
 
-def _register(issuer: OrgUnit, doc_type: str, today: dt.date) -> DocumentRegister:
+def register_for(issuer: OrgUnit, doc_type: str, today: dt.date) -> DocumentRegister:
+    """The issuer's register for this document type and the Party term of `today` (row-locked)."""
     term = PartyTerm.objects.filter(starts_on__lte=today).order_by("-starts_on").first()
     if term is None or (term.ends_on and term.ends_on < today):
         raise ApplicationError(
@@ -125,34 +127,52 @@ def _register(issuer: OrgUnit, doc_type: str, today: dt.date) -> DocumentRegiste
     return register
 
 
-def briefing_issue(
-    *, actor, unit: OrgUnit, form: ReportForm, period: ReportingPeriod, today: dt.date
+def document_issue(
+    *, actor, issuer: OrgUnit, doc_type: str, title: str, build, today: dt.date, details: dict | None = None
 ) -> IssuedDocument:
-    """Give the briefing report the next number of its register and keep the file."""
-    if not can_edit_unit(actor, unit):
-        raise ApplicationError("Bạn không có quyền ban hành báo cáo cho đơn vị này.", code="forbidden")
-    issuer = issuer_for(unit)
+    """Give a document the next number of its register, build it with that reference, and keep the file.
+
+    `build(reference) -> bytes`. Call inside a permission-checked service; one audit event."""
     with transaction.atomic():
         # The row lock makes two officers issuing at once get 12 and 13, never 12 twice.
-        register = _register(issuer, "BC", today)
+        register = register_for(issuer, doc_type, today)
         register.last_number += 1
         register.save(update_fields=["last_number"])
-        reference = f"Số {register.last_number:02d}-BC/{register.symbol}"
-        subject, content = briefing_content(unit=unit, form=form, period=period, reference=reference, today=today)
+        reference = f"Số {register.last_number:02d}-{doc_type}/{register.symbol}"
         document = IssuedDocument.objects.create(
             register=register,
             number=register.last_number,
             reference=reference,
-            title=subject,
+            title=title,
             issued_on=today,
             issued_by=actor,
-            content=content,
+            content=build(reference),
         )
         audit_record(
             actor=actor,
             action=Action.DOCUMENT_ISSUED,
             unit=issuer,
             target=document,
-            after={"reference": reference, "title": subject, "form": form.code, "period": period.key},
+            after={"reference": reference, "title": title, **(details or {})},
         )
     return document
+
+
+def briefing_issue(
+    *, actor, unit: OrgUnit, form: ReportForm, period: ReportingPeriod, today: dt.date
+) -> IssuedDocument:
+    """Give the briefing report the next number of its register and keep the file."""
+    if not can_edit_unit(actor, unit):
+        raise ApplicationError("Bạn không có quyền ban hành báo cáo cho đơn vị này.", code="forbidden")
+    label = period.label[0].lower() + period.label[1:]
+    return document_issue(
+        actor=actor,
+        issuer=issuer_for(unit),
+        doc_type="BC",
+        title=f"Kết quả công tác dân vận {label}",
+        today=today,
+        build=lambda reference: briefing_content(unit=unit, form=form, period=period, reference=reference, today=today)[
+            1
+        ],
+        details={"form": form.code, "period": period.key},
+    )

@@ -100,18 +100,8 @@ def _no_borders(table):
     table._tbl.tblPr.append(borders)
 
 
-def party_report_docx(
-    *,
-    header: Header,
-    doc_type_title: str,
-    subject: str,
-    intro: str,
-    figures: list[FigureRow],
-    period_label: str,
-    parts: list[Part],
-    signer_title: str,
-    recipients: list[str],
-) -> bytes:
+def _open_document(header: Header):
+    """A4 page, margins, Times New Roman 14, page numbers from page 2, and the two header blocks."""
     document = Document()
     section = document.sections[0]
     section.page_height, section.page_width = Mm(297), Mm(210)
@@ -143,11 +133,52 @@ def party_report_docx(
     _bottom_border(top)
     date_line = f"{header.place}, ngày {header.date.day:02d} tháng {header.date.month:02d} năm {header.date.year}"
     _paragraph(right, date_line, align=center, indent=False, italic=True, space_after=0)
-
     _paragraph(document, "", align=center, indent=False)
+    return document
+
+
+def _title(document, doc_type_title: str, subject: str) -> None:
+    center = WD_ALIGN_PARAGRAPH.CENTER
     _paragraph(document, doc_type_title, align=center, indent=False, size=16, bold=True, caps=True, space_after=0)
     _paragraph(document, subject, align=center, indent=False, bold=True, space_after=0)
     _paragraph(document, "-----", align=center, indent=False)
+
+
+def _signature(document, signer_title: str, recipients: list[str]) -> None:
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    signature = document.add_table(rows=1, cols=2)
+    _no_borders(signature)
+    to_cell, sign_cell = signature.rows[0].cells
+    _run(to_cell.paragraphs[0], "Nơi nhận:", size=12, bold=True, italic=True)
+    for recipient in [*recipients, "Lưu Văn phòng."]:
+        _paragraph(to_cell, f"- {recipient}", align=WD_ALIGN_PARAGRAPH.LEFT, indent=False, size=12, space_after=0)
+    sign_first = sign_cell.paragraphs[0]
+    sign_first.alignment = center
+    _run(sign_first, signer_title, bold=True, caps=True)
+    _paragraph(sign_cell, "(Ký, ghi rõ họ tên)", align=center, indent=False, italic=True)
+
+
+def _save(document) -> bytes:
+    output = io.BytesIO()
+    document.save(output)
+    return output.getvalue()
+
+
+def party_report_docx(
+    *,
+    header: Header,
+    doc_type_title: str,
+    subject: str,
+    intro: str,
+    figures: list[FigureRow],
+    period_label: str,
+    parts: list[Part],
+    signer_title: str,
+    recipients: list[str],
+) -> bytes:
+    document = _open_document(header)
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    _title(document, doc_type_title, subject)
     if intro:
         _paragraph(document, intro)
 
@@ -188,18 +219,27 @@ def party_report_docx(
             _run(paragraph, f"{unit_name}: ", italic=True)
             _run(paragraph, text)
 
-    signature = document.add_table(rows=1, cols=2)
-    _no_borders(signature)
-    to_cell, sign_cell = signature.rows[0].cells
-    to_first = to_cell.paragraphs[0]
-    _run(to_first, "Nơi nhận:", size=12, bold=True, italic=True)
-    for recipient in [*recipients, "Lưu Văn phòng."]:
-        _paragraph(to_cell, f"- {recipient}", align=WD_ALIGN_PARAGRAPH.LEFT, indent=False, size=12, space_after=0)
-    sign_first = sign_cell.paragraphs[0]
-    sign_first.alignment = center
-    _run(sign_first, signer_title, bold=True, caps=True)
-    _paragraph(sign_cell, "(Ký, ghi rõ họ tên)", align=center, indent=False, italic=True)
+    _signature(document, signer_title, recipients)
+    return _save(document)
 
-    output = io.BytesIO()
-    document.save(output)
-    return output.getvalue()
+
+def party_notice_docx(
+    *,
+    header: Header,
+    subject: str,
+    opening: str,
+    items: list[str],
+    closing: str,
+    signer_title: str,
+    recipients: list[str],
+) -> bytes:
+    """A "Thông báo kết luận": the opening paragraph, the numbered conclusions, a closing paragraph."""
+    document = _open_document(header)
+    _title(document, "Thông báo", subject)
+    _paragraph(document, opening)
+    for number, item in enumerate(items, start=1):
+        _paragraph(document, f"{number}. {item}")
+    if closing:
+        _paragraph(document, closing)
+    _signature(document, signer_title, recipients)
+    return _save(document)

@@ -1,0 +1,192 @@
+"""Meetings: schedule, record the outcome (each conclusion becomes a task), issue the conclusion notice."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from danvan.accounts.permissions import can_edit_unit
+from danvan.audit.models import Action
+from danvan.audit.services import audit_record
+from danvan.core.errors import ApplicationError
+from danvan.meetings.models import Attendance, Conclusion, Meeting
+from danvan.organisations.models import OrgUnit
+from danvan.organisations.selectors import orgunit_is_within
+
+
+def _check_chairs(chairs: list[dict]) -> list[dict]:
+    cleaned = []
+    for chair in chairs or []:
+        name, title = " ".join(str(chair.get("name", "")).split()), " ".join(str(chair.get("title", "")).split())
+        if name:
+            cleaned.append({"name": name, "title": title})
+    return cleaned
+
+
+def meeting_schedule(
+    *,
+    actor,
+    unit: OrgUnit,
+    kind: str,
+    title: str,
+    starts_at: dt.datetime,
+    ends_at: dt.datetime,
+    place: str = "",
+    chairs: list[dict] | None = None,
+    invited: list[OrgUnit] | None = None,
+    agenda: str = "",
+    period=None,
+) -> Meeting:
+    title = " ".join((title or "").split())
+    if not can_edit_unit(actor, unit):
+        raise ApplicationError("Bạn không có quyền tổ chức hội nghị cho đơn vị này.", code="forbidden")
+    if kind not in Meeting.Kind.values:
+        raise ApplicationError("Loại hội nghị: chọn trong danh sách.", field="kind")
+    if not title:
+        raise ApplicationError("Tên hội nghị: bắt buộc.", field="title")
+    if starts_at is None or ends_at is None:
+        raise ApplicationError("Thời gian: nhập giờ bắt đầu và kết thúc (dd/mm/yyyy hh:mm).", field="starts_at")
+    if ends_at < starts_at:
+        raise ApplicationError("Kết thúc: phải sau giờ bắt đầu.", field="ends_at")
+    with transaction.atomic():
+        meeting = Meeting.objects.create(
+            unit=unit,
+            kind=kind,
+            title=title,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            place=(place or "").strip(),
+            chairs=_check_chairs(chairs),
+            agenda=(agenda or "").strip(),
+            period=period,
+            created_by=actor,
+        )
+        if invited:
+            meeting.invited_units.set(invited)
+        audit_record(
+            actor=actor,
+            action=Action.MEETING_SCHEDULED,
+            unit=unit,
+            target=meeting,
+            after={"title": title, "kind": kind, "starts_at": starts_at.isoformat()},
+        )
+    return meeting
+
+
+@dataclass
+class ConclusionInput:
+    text: str
+    assignee: OrgUnit | None
+    deadline: dt.date | None
+
+
+def meeting_record_outcome(
+    *,
+    actor,
+    meeting: Meeting,
+    minutes: str,
+    conclusions: list[ConclusionInput],
+    attendance: list[tuple[OrgUnit | None, str, int]] | None = None,
+    commendations: str = "",
+    proposals: str = "",
+) -> Meeting:
+    """Minutes, attendance, and the chair's conclusions; each conclusion with an assignee becomes a task of
+    the meeting's unit. Every conclusion is checked before anything is written."""
+    from danvan.workplans.services import task_assign
+
+    if not can_edit_unit(actor, meeting.unit):
+        raise ApplicationError("Bạn không có quyền ghi kết quả hội nghị này.", code="forbidden")
+    errors = []
+    for number, item in enumerate(conclusions, start=1):
+        if not item.text.strip():
+            errors.append(f"Kết luận {number}: nội dung trống.")
+        if item.assignee is not None and not orgunit_is_within(item.assignee, meeting.unit):
+            errors.append(f"Kết luận {number}: {item.assignee.name} không thuộc {meeting.unit.name}.")
+        if item.assignee is not None and item.deadline is None:
+            errors.append(f"Kết luận {number}: cần thời hạn khi giao cho đơn vị.")
+    if errors:
+        raise ApplicationError(" ".join(errors), field="conclusions", extra={"errors": errors})
+    with transaction.atomic():
+        meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        meeting.minutes, meeting.commendations, meeting.proposals = (
+            minutes.strip(),
+            commendations.strip(),
+            proposals.strip(),
+        )
+        meeting.status = Meeting.Status.HELD
+        meeting.save(update_fields=["minutes", "commendations", "proposals", "status"])
+        if attendance is not None:
+            meeting.attendance.all().delete()
+            Attendance.objects.bulk_create(
+                [Attendance(meeting=meeting, unit=u, site=site, people=people) for u, site, people in attendance]
+            )
+        start = meeting.conclusions.count()
+        for offset, item in enumerate(conclusions, start=1):
+            task = None
+            if item.assignee is not None:
+                task = task_assign(
+                    actor=actor,
+                    assigned_by=meeting.unit,
+                    assignee=item.assignee,
+                    title=item.text.strip(),
+                    deadline=item.deadline,
+                )
+            Conclusion.objects.create(meeting=meeting, order=start + offset, text=item.text.strip(), task=task)
+        audit_record(
+            actor=actor,
+            action=Action.MEETING_RECORDED,
+            unit=meeting.unit,
+            target=meeting,
+            after={"conclusions": len(conclusions), "attendance": len(attendance or [])},
+        )
+    return meeting
+
+
+def conclusion_notice_issue(*, actor, meeting: Meeting, today: dt.date):
+    """The "Thông báo kết luận" of a held meeting, numbered in the issuer's TB register, in Party format."""
+    from danvan.reports.briefing import document_issue, document_place, issuer_for
+    from danvan.reports.documents import Header, party_notice_docx
+
+    if not can_edit_unit(actor, meeting.unit):
+        raise ApplicationError("Bạn không có quyền ban hành thông báo của đơn vị này.", code="forbidden")
+    conclusions = list(meeting.conclusions.select_related("task__assignee"))
+    if not conclusions:
+        raise ApplicationError("Hội nghị chưa có kết luận nào để thông báo.", field="conclusions")
+    issuer = issuer_for(meeting.unit)
+    superior = issuer.parent.name if issuer.parent else "Ban Chấp hành Trung ương"
+    short = issuer.name[: -len(superior)].strip() if issuer.name.endswith(superior) else issuer.name
+    chair = meeting.chairs[0] if meeting.chairs else None
+    by_whom = f"đồng chí {chair['name']}, {chair['title']}" if chair else "đồng chí chủ trì"
+    subject = f"Kết luận của {by_whom} tại {meeting.title}"
+    started = meeting.starts_at.astimezone(dt.timezone(dt.timedelta(hours=7)))
+    opening = (
+        f"Ngày {started:%d/%m/%Y}, tại {meeting.place or 'hội trường'}, {meeting.unit.name} tổ chức "
+        f"{meeting.title}. Sau khi nghe báo cáo và ý kiến của các đại biểu, {by_whom} kết luận như sau:"
+    )
+    items = [
+        c.text + (f" (Giao {c.task.assignee.name} chủ trì; thời hạn {c.task.deadline:%d/%m/%Y}.)" if c.task else "")
+        for c in conclusions
+    ]
+
+    def build(reference: str) -> bytes:
+        return party_notice_docx(
+            header=Header(
+                superior=superior, issuer=short, reference=reference, place=document_place(meeting.unit), date=today
+            ),
+            subject=subject,
+            opening=opening,
+            items=items,
+            closing=f"{short} thông báo để các cơ quan, đơn vị biết, thực hiện.",
+            signer_title="T/L " + short,
+            recipients=[u.name for u in meeting.invited_units.all()[:8]],
+        )
+
+    return document_issue(
+        actor=actor,
+        issuer=issuer,
+        doc_type="TB",
+        title=subject,
+        build=build,
+        today=today,
+        details={"meeting": str(meeting.public_id)},
+    )

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from danvan.meetings import views
+
+app_name = "meetings"
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("<uuid:public_id>/", views.detail, name="detail"),
+    path("<uuid:public_id>/thong-bao-ket-luan/", views.notice, name="notice"),
+]

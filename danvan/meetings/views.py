@@ -1,0 +1,160 @@
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from danvan.accounts.permissions import can_edit_unit
+from danvan.core.errors import ApplicationError
+from danvan.meetings import selectors, services
+from danvan.meetings.forms import OutcomeForm, ScheduleForm
+from danvan.organisations.models import OrgUnit
+
+
+def _units_by_code(codes: list[str], field: str) -> dict[str, OrgUnit]:
+    wanted = {c.strip().upper() for c in codes if c.strip()}
+    found = {u.code: u for u in OrgUnit.objects.filter(code__in=wanted)}
+    missing = sorted(wanted - found.keys())
+    if missing:
+        raise ApplicationError(f"Mã đơn vị không có: {', '.join(missing)}.", field=field)
+    return found
+
+
+def parse_conclusions(text: str) -> list[services.ConclusionInput]:
+    """Lines "conclusion | unit code | dd/mm/yyyy"; the unit and deadline may be left out together."""
+    rows, errors = [], []
+    lines = [line for line in (text or "").splitlines() if line.strip()]
+    codes = [line.split("|")[1] for line in lines if line.count("|") >= 1]
+    units = _units_by_code(codes, "conclusions") if codes else {}
+    for number, line in enumerate(lines, start=1):
+        parts = [p.strip() for p in line.split("|")]
+        unit = units.get(parts[1].upper()) if len(parts) > 1 and parts[1] else None
+        deadline = None
+        if len(parts) > 2 and parts[2]:
+            try:
+                deadline = dt.datetime.strptime(parts[2], "%d/%m/%Y").date()
+            except ValueError:
+                errors.append(f"Kết luận {number}: thời hạn “{parts[2]}” phải có dạng dd/mm/yyyy.")
+        rows.append(services.ConclusionInput(parts[0], unit, deadline))
+    if errors:
+        raise ApplicationError(" ".join(errors), field="conclusions")
+    return rows
+
+
+def parse_attendance(text: str) -> list[tuple[OrgUnit | None, str, int]]:
+    rows = []
+    lines = [line for line in (text or "").splitlines() if line.strip()]
+    units = {u.code: u for u in OrgUnit.objects.filter(code__in=[ln.split("|")[0].strip().upper() for ln in lines])}
+    for number, line in enumerate(lines, start=1):
+        name, _sep, count = (p.strip() for p in line.partition("|"))
+        if not count.isdigit():
+            raise ApplicationError(f"Dòng {number}: số người “{count}” phải là số nguyên.", field="attendance")
+        unit = units.get(name.upper())
+        rows.append((unit, "" if unit else name, int(count)))
+    return rows
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def index(request):
+    form = ScheduleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            unit = _units_by_code([data["unit"]], "unit")[data["unit"].strip().upper()]
+            if not can_edit_unit(request.user, unit):
+                raise ApplicationError(_("Unit code: you cannot organise meetings for this unit."), field="unit")
+            invited = list(_units_by_code(data["invited"].split(","), "invited").values())
+            period = None
+            if data["period"]:
+                from danvan.reports.periods import parse_period_key
+
+                period = parse_period_key(data["period"].strip())
+            chairs = [
+                dict(zip(("name", "title"), (p.strip() for p in line.split("|", 1)), strict=False))
+                for line in data["chairs"].splitlines()
+                if line.strip()
+            ]
+            meeting = services.meeting_schedule(
+                actor=request.user,
+                unit=unit,
+                kind=data["kind"],
+                title=data["title"],
+                starts_at=data["starts_at"],
+                ends_at=data["ends_at"],
+                place=data["place"],
+                chairs=chairs,
+                invited=invited,
+                agenda=data["agenda"],
+                period=period,
+            )
+        except ApplicationError as exc:
+            exc.add_to_form(form)
+        else:
+            messages.success(request, _("Meeting scheduled."))
+            return redirect("meetings:detail", public_id=meeting.public_id)
+    meetings = selectors.meetings_for_user(user=request.user).order_by("-starts_at")[:100]
+    return render(request, "meetings/index.html", {"meetings": meetings, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def detail(request, public_id):
+    meeting = selectors.meeting_get_for_user(user=request.user, public_id=public_id)
+    can_edit = can_edit_unit(request.user, meeting.unit)
+    form = OutcomeForm(
+        request.POST or None,
+        initial={"minutes": meeting.minutes, "commendations": meeting.commendations, "proposals": meeting.proposals},
+    )
+    if request.method == "POST":
+        if not can_edit:
+            raise Http404
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.meeting_record_outcome(
+                    actor=request.user,
+                    meeting=meeting,
+                    minutes=data["minutes"],
+                    conclusions=parse_conclusions(data["conclusions"]),
+                    attendance=parse_attendance(data["attendance"]) if data["attendance"].strip() else None,
+                    commendations=data["commendations"],
+                    proposals=data["proposals"],
+                )
+            except ApplicationError as exc:
+                exc.add_to_form(form)
+            else:
+                messages.success(request, _("Outcome recorded; the conclusions were assigned as tasks."))
+                return redirect("meetings:detail", public_id=meeting.public_id)
+    previous = selectors.previous_in_series(meeting)
+    return render(
+        request,
+        "meetings/detail.html",
+        {
+            "meeting": meeting,
+            "form": form,
+            "can_edit": can_edit,
+            "today": timezone.localdate(),
+            "conclusions": meeting.conclusions.select_related("task__assignee"),
+            "attendance": meeting.attendance.select_related("unit"),
+            "invited": meeting.invited_units.all(),
+            "previous": previous,
+            "previous_conclusions": previous.conclusions.select_related("task__assignee") if previous else [],
+        },
+    )
+
+
+@login_required
+@require_POST
+def notice(request, public_id):
+    meeting = selectors.meeting_get_for_user(user=request.user, public_id=public_id)
+    try:
+        document = services.conclusion_notice_issue(actor=request.user, meeting=meeting, today=timezone.localdate())
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        return redirect("meetings:detail", public_id=meeting.public_id)
+    return redirect("reports:document_download", public_id=document.public_id)

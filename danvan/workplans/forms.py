@@ -1,0 +1,36 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from danvan.workplans.models import Task, WorkPlan
+
+
+class TaskForm(forms.Form):
+    assignee = forms.CharField(
+        label=_("Lead unit (code)"),
+        max_length=40,
+        help_text=_("A unit below yours, e.g. C7288-KDV. Find codes on the unit pages."),
+    )
+    title = forms.CharField(label=_("Task"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
+    expected_output = forms.CharField(label=_("Expected output"), max_length=255, required=False)
+    deadline = forms.DateField(label=_("Deadline (dd/mm/yyyy)"))
+
+
+class AdHocTaskForm(TaskForm):
+    assigned_by = forms.CharField(label=_("Assigning unit (code)"), max_length=40)
+    field_order = ["assigned_by", "assignee", "title", "expected_output", "deadline"]
+
+
+class ProgressForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=[c for c in Task.Status.choices if c[0] != "cancelled"])
+    progress = forms.IntegerField(label=_("Progress (%)"), min_value=0, max_value=100)
+    note = forms.CharField(label=_("Note"), max_length=500, required=False)
+
+
+class PlanForm(forms.Form):
+    unit = forms.CharField(label=_("Unit (code)"), max_length=40)
+    kind = forms.ChoiceField(label=_("Type"), choices=WorkPlan.Kind.choices)
+    title = forms.CharField(label=_("Title"), max_length=255)
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    reference = forms.CharField(
+        label=_("Number and symbol"), max_length=64, required=False, help_text=_("e.g. 24-KH/BDVTU")
+    )

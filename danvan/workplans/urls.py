@@ -1,0 +1,14 @@
+from django.urls import path
+
+from danvan.workplans import views
+
+app_name = "workplans"
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("giao/", views.task_new, name="task_new"),
+    path("ke-hoach/", views.plans, name="plans"),
+    path("ke-hoach/<uuid:public_id>/", views.plan_detail, name="plan"),
+    path("lich/", views.calendar, name="calendar"),
+    path("lich/<str:token>.ics", views.ics, name="ics"),
+    path("<uuid:public_id>/", views.task_detail, name="task"),
+]
