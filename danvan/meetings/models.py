@@ -37,6 +37,10 @@ class Meeting(models.Model):
     minutes = models.TextField(blank=True)
     commendations = models.TextField(blank=True)
     proposals = models.TextField(blank=True)
+    # The article or report this record was read from (ingest), when it was not entered by hand.
+    source_record = models.OneToOneField(
+        "ingest.IngestRecord", null=True, blank=True, on_delete=models.SET_NULL, related_name="meeting"
+    )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -190,3 +190,73 @@ def conclusion_notice_issue(*, actor, meeting: Meeting, today: dt.date):
         today=today,
         details={"meeting": str(meeting.public_id)},
     )
+
+
+KIND_FROM_EVENT = {"giao_ban": "giao_ban", "so_ket": "so_ket", "tong_ket": "tong_ket"}
+PERIOD_PATTERNS = {"Q": "quarter", "H": "half", "9M": "nine"}
+
+
+def _period_from_record(value: str | None):
+    """ "2021-Q1" → quarter 1 of 2021; "2021-H1" → 6 months; "2021-9M" → 9 months; "2021" → the year."""
+    from danvan.reports.periods import period_get_or_create
+
+    if not value:
+        return None
+    year, _sep, rest = value.partition("-")
+    if not year.isdigit() or len(year) != 4:
+        return None
+    if not rest:
+        return period_get_or_create("year", int(year), 1)
+    if rest.startswith("Q") and rest[1:].isdigit():
+        return period_get_or_create("quarter", int(year), int(rest[1:]))
+    if rest in {"H1", "9M"}:
+        return period_get_or_create("half" if rest == "H1" else "nine", int(year), 1)
+    return None
+
+
+def meeting_from_ingest(*, actor, record) -> Meeting:
+    """A held meeting from a confirmed ingested record: type, date, place, chairs, the period it reviewed, and
+    the tasks it stated as conclusions (history: no task is assigned from them)."""
+    from danvan.ingest.models import EVENT_TYPE_LABELS
+
+    unit = record.document.unit
+    if not can_edit_unit(actor, unit):
+        raise ApplicationError("Bạn không có quyền tạo hội nghị cho đơn vị này.", code="forbidden")
+    if record.status != "confirmed":
+        raise ApplicationError("Bản ghi chưa được xác nhận: kiểm tra, sửa và xác nhận trước.", code="not_confirmed")
+    if Meeting.objects.filter(source_record=record).exists():
+        raise ApplicationError("Bản ghi này đã được tạo thành hội nghị.", code="duplicate")
+    data = record.current
+    if record.event_date is None:
+        raise ApplicationError(
+            "Ngày hội nghị chưa xác định: sửa ngày trong bản ghi rồi xác nhận lại.", field="event_date"
+        )
+    label = str(EVENT_TYPE_LABELS.get(data.get("event_type"), "Hội nghị"))
+    title = data.get("title") or f"{label} {data.get('organizer') or unit.name}".strip()
+    tz = dt.timezone(dt.timedelta(hours=7))
+    with transaction.atomic():
+        meeting = Meeting.objects.create(
+            unit=unit,
+            kind=KIND_FROM_EVENT.get(data.get("event_type"), Meeting.Kind.THEMATIC),
+            title=title[:255],
+            starts_at=dt.datetime.combine(record.event_date, dt.time(8, 0), tzinfo=tz),
+            ends_at=dt.datetime.combine(record.event_date, dt.time(11, 30), tzinfo=tz),
+            place=(data.get("place") or "")[:255],
+            chairs=_check_chairs(data.get("chair") or []),
+            period=_period_from_record(data.get("period")),
+            status=Meeting.Status.HELD,
+            minutes=f"Tạo từ: {record.document}",
+            source_record=record,
+            created_by=actor,
+        )
+        Conclusion.objects.bulk_create(
+            [Conclusion(meeting=meeting, order=i, text=text) for i, text in enumerate(data.get("tasks") or [], 1)]
+        )
+        audit_record(
+            actor=actor,
+            action=Action.MEETING_RECORDED,
+            unit=unit,
+            target=meeting,
+            after={"from_document": str(record.document.public_id), "conclusions": meeting.conclusions.count()},
+        )
+    return meeting

@@ -7,4 +7,5 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("<uuid:public_id>/", views.detail, name="detail"),
     path("<uuid:public_id>/thong-bao-ket-luan/", views.notice, name="notice"),
+    path("tu-van-ban/<uuid:public_id>/", views.from_ingest, name="from_ingest"),
 ]

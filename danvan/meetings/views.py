@@ -131,6 +131,13 @@ def detail(request, public_id):
                 messages.success(request, _("Outcome recorded; the conclusions were assigned as tasks."))
                 return redirect("meetings:detail", public_id=meeting.public_id)
     previous = selectors.previous_in_series(meeting)
+    period_form = None
+    if meeting.period:
+        from danvan.reports.models import ReportForm
+
+        period_form = ReportForm.objects.filter(
+            frequency=meeting.period.frequency, cutoff_day=meeting.period.cutoff_day, is_active=True
+        ).first()
     return render(
         request,
         "meetings/detail.html",
@@ -143,6 +150,7 @@ def detail(request, public_id):
             "attendance": meeting.attendance.select_related("unit"),
             "invited": meeting.invited_units.all(),
             "previous": previous,
+            "period_form": period_form,
             "previous_conclusions": previous.conclusions.select_related("task__assignee") if previous else [],
         },
     )
@@ -158,3 +166,18 @@ def notice(request, public_id):
         messages.error(request, exc.message)
         return redirect("meetings:detail", public_id=meeting.public_id)
     return redirect("reports:document_download", public_id=document.public_id)
+
+
+@login_required
+@require_POST
+def from_ingest(request, public_id):
+    from danvan.ingest.selectors import ingest_document_get_for_user
+
+    document = ingest_document_get_for_user(user=request.user, public_id=public_id)
+    try:
+        meeting = services.meeting_from_ingest(actor=request.user, record=document.record)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        return redirect("ingest:detail", public_id=document.public_id)
+    messages.success(request, _("Meeting record created from the document."))
+    return redirect("meetings:detail", public_id=meeting.public_id)

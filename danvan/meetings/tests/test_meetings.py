@@ -137,3 +137,29 @@ def test_scheduling_through_the_page(client_for, officer_a):
 
 def test_another_province_gets_404(client_for, officer_b, briefing):
     assert client_for(officer_b).get(f"/hoi-nghi/{briefing.public_id}/").status_code == 404
+
+
+def test_a_confirmed_article_becomes_a_held_meeting_with_its_conclusions(client_for, officer_a):
+    from pathlib import Path
+
+    from danvan.ingest.services import ingest_document_create
+
+    seed = Path(__file__).resolve().parents[2] / "ingest" / "tests" / "fixtures" / "seeds" / "000_6a9b676a3494a261.txt"
+    record = ingest_document_create(
+        actor=officer_a, unit=unit("P24-TU"), filename="000.txt", content=seed.read_bytes()
+    )
+    client = client_for(officer_a)
+    refused = client.post(f"/hoi-nghi/tu-van-ban/{record.document.public_id}/", follow=True)
+    assert "xác nhận" in " ".join(str(m) for m in refused.context["messages"])  # confirm first
+    record.status, record.corrected = "confirmed", record.proposed
+    record.save()
+    response = client.post(f"/hoi-nghi/tu-van-ban/{record.document.public_id}/")
+    meeting = Meeting.objects.get(source_record=record)
+    assert response.status_code == 302
+    assert meeting.kind == "giao_ban" and meeting.status == "held"
+    assert meeting.starts_at.date().isoformat() == "2021-03-19"
+    assert meeting.period.key == "quarter-2021-1"
+    assert meeting.chairs[0]["name"] == "Phạm Văn Thịnh"
+    assert meeting.conclusions.count() >= 3
+    again = client.post(f"/hoi-nghi/tu-van-ban/{record.document.public_id}/", follow=True)
+    assert "đã được tạo" in " ".join(str(m) for m in again.context["messages"])
