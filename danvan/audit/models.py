@@ -72,6 +72,7 @@ class Action(models.TextChoices):
     INITIATIVE_RECOGNISED = "initiative.recognised", _("Recognised a model initiative")
     INITIATIVE_COMMENDED = "initiative.commended", _("Recorded a commendation")
     INITIATIVE_REPLICATED = "initiative.replicated", _("Replicated a model initiative")
+    INITIATIVE_PHOTO_ADDED = "initiative.photo_added", _("Added a photo to a model update")
     EVALUATION_SCHEME_CREATED = "initiative.scheme_created", _("Set up evaluation criteria")
 
 

@@ -83,6 +83,7 @@ MODULES: tuple[Module, ...] = (
             _("Leaders' dialogues with citizens and the commitments made"),
         ),
         _("Citizens: reception, petitions and dialogues"),
+        url_name="petitions:index",
     ),
     Module(
         "initiatives",

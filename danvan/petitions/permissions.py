@@ -1,0 +1,51 @@
+"""Who may see and act on petitions. Built on danvan.accounts.permissions (a role covers the unit's subtree)."""
+
+from danvan.accounts.models import RoleAssignment
+from danvan.accounts.permissions import ACCOUNT_ROLES, EDIT_ROLES, can_edit_unit, can_view_unit, roles_on
+from danvan.organisations.models import OrgUnit
+
+HANDLER_ROLES = EDIT_ROLES
+
+
+def is_handler(user, petition) -> bool:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    cache = user.__dict__.setdefault("_danvan_petition_handler", {})
+    if petition.pk not in cache:
+        cache[petition.pk] = petition.handlers.filter(user=user).exists()
+    return cache[petition.pk]
+
+
+def can_view_petition(user, petition) -> bool:
+    return can_view_unit(user, petition.unit) or is_handler(user, petition)
+
+
+def can_act_on_petition(user, petition) -> bool:
+    """Move the petition through its lifecycle: an editor of its unit or one of its handlers."""
+    return can_edit_unit(user, petition.unit) or is_handler(user, petition)
+
+
+def can_receive_for(user, unit: OrgUnit) -> bool:
+    return can_edit_unit(user, unit)
+
+
+def can_assign_handlers(user, petition) -> bool:
+    return can_edit_unit(user, petition.unit)
+
+
+def can_see_denouncer(user, petition) -> bool:
+    """Only the handlers assigned to this petition: not its unit's leaders, not other officers (Luật Tố cáo 2018)."""
+    return is_handler(user, petition)
+
+
+def may_handle(user, unit: OrgUnit) -> bool:
+    """A handler must hold an editing role on a unit inside `unit`'s subtree (the unit itself included)."""
+    return RoleAssignment.objects.filter(
+        user=user, role__in=HANDLER_ROLES, unit__ancestor_links__ancestor=unit, user__is_active=True
+    ).exists()
+
+
+def can_edit_rules(user) -> bool:
+    """The legal rules table and the holiday calendar are national: administrators of the root unit."""
+    root = OrgUnit.objects.filter(parent__isnull=True).order_by("pk").first()
+    return root is not None and bool(roles_on(user, root) & ACCOUNT_ROLES)

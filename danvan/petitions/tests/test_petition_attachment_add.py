@@ -1,0 +1,69 @@
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from conftest import make_user
+from danvan.core.errors import ApplicationError
+from danvan.petitions import services
+from danvan.petitions.models import PetitionAttachment
+
+from .factories import receive
+
+pytestmark = pytest.mark.django_db
+PDF = b"%PDF-1.4\n%test\n"
+
+
+@pytest.fixture(autouse=True)
+def var_dir(settings, tmp_path):
+    settings.VAR_DIR = tmp_path
+    return tmp_path
+
+
+def test_a_pdf_is_stored_outside_the_web_root_under_a_random_name(officer_a, var_dir):
+    petition = receive(officer_a)
+    attachment = services.petition_attachment_add(
+        actor=officer_a, petition=petition, upload=SimpleUploadedFile("Đơn khiếu nại.pdf", PDF)
+    )
+    path = var_dir / "petition_files" / attachment.file.name
+    assert path.read_bytes() == PDF and "khieu" not in attachment.file.name.lower()
+    assert attachment.original_name == "Đơn khiếu nại.pdf" and attachment.content_type == "application/pdf"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("script.exe", b"MZ...", "chỉ nhận"),
+        ("fake.pdf", b"<html>", "không phải tệp PDF"),
+        ("big.pdf", b"%PDF" + b"0" * (10 * 1024 * 1024), "tối đa 10 MB"),
+    ],
+)
+def test_bad_files_are_refused_and_nothing_is_stored(officer_a, var_dir, name, content, message):
+    petition = receive(officer_a)
+    with pytest.raises(ApplicationError) as exc:
+        services.petition_attachment_add(actor=officer_a, petition=petition, upload=SimpleUploadedFile(name, content))
+    assert exc.value.field == "file" and message in exc.value.message
+    assert not PetitionAttachment.objects.exists() and not (var_dir / "petition_files").exists()
+
+
+def test_download_goes_through_the_petition_check(client_for, officer_a, officer_b, leader_a):
+    petition = receive(officer_a)
+    client = client_for(officer_a)
+    page = client.post(f"/don-thu/{petition.code}/tep/", {"file": SimpleUploadedFile("scan.pdf", PDF)})
+    assert page.status_code == 302
+    attachment = PetitionAttachment.objects.get()
+    url = f"/don-thu/{petition.code}/tep/{attachment.pk}/"
+    assert b"".join(client.get(url).streaming_content) == PDF
+    assert client_for(officer_b).get(url).status_code == 404
+    client = client_for(officer_a)  # the fixture's client is shared: log back in
+    page = client.post(f"/don-thu/{petition.code}/tep/", {"file": SimpleUploadedFile("x.exe", b"MZ")})
+    assert page.status_code == 400 and "chỉ nhận" in page.content.decode()
+
+
+def test_a_denunciations_files_are_for_its_handlers_only(client_for, officer_a, leader_a):
+    petition = receive(officer_a, category="to_cao")
+    attachment = services.petition_attachment_add(
+        actor=officer_a, petition=petition, upload=SimpleUploadedFile("to-cao.pdf", PDF)
+    )
+    url = f"/don-thu/{petition.code}/tep/{attachment.pk}/"
+    assert client_for(leader_a).get(url).status_code == 404
+    assert client_for(make_user("officer.a2", "officer", "P24-TU")).get(url).status_code == 404
+    assert client_for(officer_a).get(url).status_code == 200
