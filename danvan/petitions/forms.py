@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from danvan.core.errors import ApplicationError
 from danvan.petitions.models import (
@@ -118,7 +119,7 @@ class SearchForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
-        choices=[("", _("All")), ("open", _("Open"))] + list(Petition.Status.choices),
+        choices=[("", _("All")), ("open", pgettext_lazy("petition status", "Open"))] + list(Petition.Status.choices),
     )
     category = forms.ChoiceField(
         label=_("Category"), required=False, choices=[("", _("All"))] + list(Petition.Category.choices)

@@ -12,6 +12,7 @@ from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Procedure(models.TextChoices):
@@ -524,7 +525,7 @@ class Commitment(models.Model):
     """An issue raised at a dialogue, turned into a commitment with an owner unit and a deadline."""
 
     class Status(models.TextChoices):
-        OPEN = "open", _("Open")
+        OPEN = "open", pgettext_lazy("commitment status", "Open")
         DONE = "done", _("Done")
         DROPPED = "dropped", _("Not feasible (explained)")
 
