@@ -340,6 +340,13 @@ class PetitionEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.on:%d/%m/%Y} {self.status_from} → {self.status_to}"
 
+    @property
+    def status_to_label(self) -> str:
+        try:
+            return str(Petition.Status(self.status_to).label)
+        except ValueError:
+            return self.status_to
+
 
 class PetitionTransfer(models.Model):
     """Routing to the competent body, with the transfer letter and its tracking."""

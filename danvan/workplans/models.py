@@ -3,6 +3,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class WorkPlan(models.Model):
@@ -33,7 +34,7 @@ class Task(models.Model):
     """Work assigned to a unit: an item of a plan, a meeting's conclusion, or on its own."""
 
     class Status(models.TextChoices):
-        TODO = "todo", _("Not started")
+        TODO = "todo", pgettext_lazy("task status", "Not started")
         IN_PROGRESS = "in_progress", _("In progress")
         DONE = "done", _("Done")
         CANCELLED = "cancelled", _("Cancelled")
