@@ -145,9 +145,7 @@ def test_a_confirmed_article_becomes_a_held_meeting_with_its_conclusions(client_
     from danvan.ingest.services import ingest_document_create
 
     seed = Path(__file__).resolve().parents[2] / "ingest" / "tests" / "fixtures" / "seeds" / "000_6a9b676a3494a261.txt"
-    record = ingest_document_create(
-        actor=officer_a, unit=unit("P24-TU"), filename="000.txt", content=seed.read_bytes()
-    )
+    record = ingest_document_create(actor=officer_a, unit=unit("P24-TU"), filename="000.txt", content=seed.read_bytes())
     client = client_for(officer_a)
     refused = client.post(f"/hoi-nghi/tu-van-ban/{record.document.public_id}/", follow=True)
     assert "xác nhận" in " ".join(str(m) for m in refused.context["messages"])  # confirm first
