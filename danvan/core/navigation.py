@@ -97,6 +97,7 @@ MODULES: tuple[Module, ...] = (
             _("Emulation movements, campaigns and the Hội thi Dân vận khéo"),
         ),
         _("“Dân vận khéo”: models, movements and contests"),
+        url_name="initiatives:index",
     ),
     Module(
         "democracy",

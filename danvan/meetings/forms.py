@@ -49,3 +49,8 @@ class OutcomeForm(forms.Form):
     )
     commendations = forms.CharField(label=_("Commendations"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
     proposals = forms.CharField(label=_("Proposals"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class DocumentForm(forms.Form):
+    title = forms.CharField(label=_("Document title"), max_length=255, required=False)
+    upload = forms.FileField(label=_("File (PDF, image, DOCX, XLSX; at most 10 MB)"))

@@ -85,3 +85,17 @@ class Conclusion(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+
+class MeetingDocument(models.Model):
+    """A document of the meeting: the report presented, a speech, the minutes as signed."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="documents")
+    title = models.CharField(max_length=255)
+    file = models.ForeignKey("core.StoredFile", on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.title

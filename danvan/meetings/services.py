@@ -260,3 +260,27 @@ def meeting_from_ingest(*, actor, record) -> Meeting:
             after={"from_document": str(record.document.public_id), "conclusions": meeting.conclusions.count()},
         )
     return meeting
+
+
+def meeting_document_add(*, actor, meeting: Meeting, title: str, upload):
+    """Attach a document to the meeting (the report presented, a speech, the signed minutes)."""
+    from danvan.core.files import stored_file_from_upload
+    from danvan.meetings.models import MeetingDocument
+
+    if not can_edit_unit(actor, meeting.unit):
+        raise ApplicationError("Bạn không có quyền cập nhật hội nghị này.", code="forbidden")
+    if upload is None:
+        raise ApplicationError("Tệp: hãy chọn một tệp.", field="upload")
+    stored = stored_file_from_upload(upload, actor=actor, field="upload")
+    title = " ".join((title or "").split()) or stored.name
+    with transaction.atomic():
+        stored.save()
+        document = MeetingDocument.objects.create(meeting=meeting, title=title[:255], file=stored)
+        audit_record(
+            actor=actor,
+            action=Action.MEETING_RECORDED,
+            unit=meeting.unit,
+            target=meeting,
+            after={"document": title[:255], "size": stored.size},
+        )
+    return document

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from danvan.accounts.permissions import can_edit_unit
 from danvan.core.errors import ApplicationError
 from danvan.meetings import selectors, services
-from danvan.meetings.forms import OutcomeForm, ScheduleForm
+from danvan.meetings.forms import DocumentForm, OutcomeForm, ScheduleForm
 from danvan.organisations.models import OrgUnit
 
 
@@ -150,6 +150,8 @@ def detail(request, public_id):
             "attendance": meeting.attendance.select_related("unit"),
             "invited": meeting.invited_units.all(),
             "previous": previous,
+            "documents": meeting.documents.select_related("file").defer("file__content"),
+            "document_form": DocumentForm(),
             "period_form": period_form,
             "previous_conclusions": previous.conclusions.select_related("task__assignee") if previous else [],
         },
@@ -181,3 +183,36 @@ def from_ingest(request, public_id):
         return redirect("ingest:detail", public_id=document.public_id)
     messages.success(request, _("Meeting record created from the document."))
     return redirect("meetings:detail", public_id=meeting.public_id)
+
+
+@login_required
+@require_POST
+def document_add(request, public_id):
+    meeting = selectors.meeting_get_for_user(user=request.user, public_id=public_id)
+    form = DocumentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Choose a file to attach."))
+    else:
+        try:
+            services.meeting_document_add(
+                actor=request.user,
+                meeting=meeting,
+                title=form.cleaned_data["title"],
+                upload=form.cleaned_data["upload"],
+            )
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("Document attached."))
+    return redirect("meetings:detail", public_id=meeting.public_id)
+
+
+@login_required
+def document_download(request, public_id, document_id):
+    from danvan.core.files import stored_file_response
+
+    meeting = selectors.meeting_get_for_user(user=request.user, public_id=public_id)
+    document = meeting.documents.select_related("file").filter(pk=document_id).first()
+    if document is None:
+        raise Http404
+    return stored_file_response(document.file)

@@ -12,18 +12,25 @@ class TaskForm(forms.Form):
     )
     title = forms.CharField(label=_("Task"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
     expected_output = forms.CharField(label=_("Expected output"), max_length=255, required=False)
+    coordinating = forms.CharField(
+        label=_("Coordinating units (codes)"),
+        max_length=400,
+        required=False,
+        help_text=_("Separated by commas, e.g. C7288-MTTQ, C7288-HND"),
+    )
     deadline = forms.DateField(label=_("Deadline (dd/mm/yyyy)"))
 
 
 class AdHocTaskForm(TaskForm):
     assigned_by = forms.CharField(label=_("Assigning unit (code)"), max_length=40)
-    field_order = ["assigned_by", "assignee", "title", "expected_output", "deadline"]
+    field_order = ["assigned_by", "assignee", "title", "expected_output", "coordinating", "deadline"]
 
 
 class ProgressForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=[c for c in Task.Status.choices if c[0] != "cancelled"])
     progress = forms.IntegerField(label=_("Progress (%)"), min_value=0, max_value=100)
     note = forms.CharField(label=_("Note"), max_length=500, required=False)
+    upload = forms.FileField(label=_("Attached file (PDF, image, DOCX, XLSX; at most 10 MB)"), required=False)
 
 
 class PlanForm(forms.Form):

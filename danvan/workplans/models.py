@@ -81,6 +81,7 @@ class TaskUpdate(models.Model):
     status = models.CharField(max_length=12, choices=Task.Status)
     progress = models.PositiveSmallIntegerField()
     note = models.CharField(max_length=500, blank=True)
+    file = models.ForeignKey("core.StoredFile", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
         ordering = ["-at"]

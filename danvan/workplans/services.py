@@ -8,6 +8,7 @@ from danvan.accounts.permissions import can_edit_unit, can_enter_data
 from danvan.audit.models import Action
 from danvan.audit.services import audit_record
 from danvan.core.errors import ApplicationError
+from danvan.core.files import stored_file_from_upload
 from danvan.organisations.models import OrgUnit
 from danvan.organisations.selectors import orgunit_is_within
 from danvan.workplans.models import Task, TaskUpdate, WorkPlan
@@ -61,6 +62,11 @@ def task_assign(
             f"Đơn vị chủ trì: {assignee.name} không thuộc {assigned_by.name}; chỉ giao cho đơn vị cấp dưới.",
             field="assignee",
         )
+    outside = [u.name for u in coordinating or [] if not orgunit_is_within(u, assigned_by)]
+    if outside:
+        raise ApplicationError(
+            f"Đơn vị phối hợp: {', '.join(outside)} không thuộc {assigned_by.name}.", field="coordinating"
+        )
     if plan is not None and plan.unit_id != assigned_by.pk:
         raise ApplicationError("Kế hoạch: không thuộc đơn vị giao nhiệm vụ.", field="plan")
     with transaction.atomic():
@@ -85,14 +91,15 @@ def task_assign(
     return task
 
 
-def task_update_progress(*, actor, task: Task, progress: int, status: str, note: str = "") -> Task:
-    """The assignee reports progress. 100 % means done; done means 100 %."""
+def task_update_progress(*, actor, task: Task, progress: int, status: str, note: str = "", upload=None) -> Task:
+    """The assignee reports progress, optionally with a file. 100 % means done; done means 100 %."""
     if not can_enter_data(actor, task.assignee):
         raise ApplicationError("Chỉ đơn vị được giao cập nhật tiến độ nhiệm vụ này.", code="forbidden")
     if status not in Task.Status.values or status == Task.Status.CANCELLED:
         raise ApplicationError("Trạng thái: chọn chưa thực hiện, đang thực hiện hoặc hoàn thành.", field="status")
     if not 0 <= progress <= 100:
         raise ApplicationError("Tiến độ: từ 0 đến 100 (%).", field="progress")
+    stored = stored_file_from_upload(upload, actor=actor, field="upload") if upload else None
     if status == Task.Status.DONE:
         progress = 100
     elif progress == 100:
@@ -104,7 +111,11 @@ def task_update_progress(*, actor, task: Task, progress: int, status: str, note:
         before = {"status": task.status, "progress": task.progress}
         task.status, task.progress, task.last_note = status, progress, (note or "").strip()[:500]
         task.save(update_fields=["status", "progress", "last_note", "updated_at"])
-        TaskUpdate.objects.create(task=task, actor=actor, status=status, progress=progress, note=task.last_note)
+        if stored is not None:
+            stored.save()
+        TaskUpdate.objects.create(
+            task=task, actor=actor, status=status, progress=progress, note=task.last_note, file=stored
+        )
         audit_record(
             actor=actor,
             action=Action.TASK_UPDATED,

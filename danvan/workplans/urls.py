@@ -11,4 +11,5 @@ urlpatterns = [
     path("lich/", views.calendar, name="calendar"),
     path("lich/<str:token>.ics", views.ics, name="ics"),
     path("<uuid:public_id>/", views.task_detail, name="task"),
+    path("<uuid:public_id>/tep/<int:update_id>/", views.task_file, name="task_file"),
 ]

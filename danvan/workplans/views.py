@@ -30,6 +30,15 @@ def _unit(request, code: str, field: str) -> OrgUnit:
     return unit
 
 
+def _coordinating(codes: str) -> list[OrgUnit]:
+    wanted = {c.strip().upper() for c in (codes or "").split(",") if c.strip()}
+    units = list(OrgUnit.objects.filter(code__in=wanted))
+    missing = sorted(wanted - {u.code for u in units})
+    if missing:
+        raise ApplicationError(f"Đơn vị phối hợp: không có mã {', '.join(missing)}.", field="coordinating")
+    return units
+
+
 @login_required
 def index(request):
     today = timezone.localdate()
@@ -86,7 +95,9 @@ def task_new(request):
 def task_detail(request, public_id):
     task = selectors.task_get_for_user(user=request.user, public_id=public_id)
     can_update = can_enter_data(request.user, task.assignee) and task.status != "cancelled"
-    form = ProgressForm(request.POST or None, initial={"status": task.status, "progress": task.progress})
+    form = ProgressForm(
+        request.POST or None, request.FILES or None, initial={"status": task.status, "progress": task.progress}
+    )
     if request.method == "POST":
         if not can_update:
             raise Http404
@@ -106,7 +117,7 @@ def task_detail(request, public_id):
             "form": form,
             "can_update": can_update,
             "today": timezone.localdate(),
-            "updates": task.updates.select_related("actor")[:50],
+            "updates": task.updates.select_related("actor", "file").defer("file__content")[:50],
         },
     )
 
@@ -143,7 +154,15 @@ def plan_detail(request, public_id):
             data = form.cleaned_data
             try:
                 assignee = _unit(request, data.pop("assignee"), "assignee")
-                services.task_assign(actor=request.user, assigned_by=plan.unit, assignee=assignee, plan=plan, **data)
+                coordinating = _coordinating(data.pop("coordinating"))
+                services.task_assign(
+                    actor=request.user,
+                    assigned_by=plan.unit,
+                    assignee=assignee,
+                    plan=plan,
+                    coordinating=coordinating,
+                    **data,
+                )
             except ApplicationError as exc:
                 exc.add_to_form(form)
             else:
@@ -180,3 +199,14 @@ def ics(request, token):
     response = HttpResponse(ics_feed(user=feed.user, today=timezone.localdate()), content_type="text/calendar")
     response["Content-Disposition"] = 'inline; filename="danvan.ics"'
     return response
+
+
+@login_required
+def task_file(request, public_id, update_id):
+    from danvan.core.files import stored_file_response
+
+    task = selectors.task_get_for_user(user=request.user, public_id=public_id)
+    update = task.updates.select_related("file").filter(pk=update_id, file__isnull=False).first()
+    if update is None:
+        raise Http404
+    return stored_file_response(update.file)

@@ -161,3 +161,21 @@ def test_a_confirmed_article_becomes_a_held_meeting_with_its_conclusions(client_
     assert meeting.conclusions.count() >= 3
     again = client.post(f"/hoi-nghi/tu-van-ban/{record.document.public_id}/", follow=True)
     assert "đã được tạo" in " ".join(str(m) for m in again.context["messages"])
+
+
+def test_documents_are_attached_and_served_only_in_scope(client_for, officer_a, officer_b, briefing):
+    import io
+
+    client = client_for(officer_a)
+    exe = io.BytesIO(b"MZ")
+    exe.name = "virus.exe"
+    page = client.post(f"/hoi-nghi/{briefing.public_id}/tai-lieu/", {"upload": exe}, follow=True)
+    assert "chỉ nhận" in " ".join(str(m) for m in page.context["messages"])
+    assert briefing.documents.count() == 0
+    docx = io.BytesIO(b"PK\x03\x04 a report")
+    docx.name = "bao-cao-quy-1.docx"
+    client.post(f"/hoi-nghi/{briefing.public_id}/tai-lieu/", {"title": "Báo cáo quý I", "upload": docx})
+    document = briefing.documents.get()
+    assert document.title == "Báo cáo quý I"
+    assert client.get(f"/hoi-nghi/{briefing.public_id}/tai-lieu/{document.pk}/").content == b"PK\x03\x04 a report"
+    assert client_for(officer_b).get(f"/hoi-nghi/{briefing.public_id}/tai-lieu/{document.pk}/").status_code == 404

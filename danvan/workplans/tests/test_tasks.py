@@ -145,3 +145,47 @@ def test_a_new_task_through_the_page_names_the_bad_field(client_for, officer_a):
     assert response.status_code == 200
     assert "assignee" in response.context["form"].errors
     assert not Task.objects.exists()
+
+
+def test_progress_can_carry_a_file_and_only_real_documents_are_accepted(client_for, officer_a, commune_officer_a):
+    import io
+
+    task = task_assign(
+        actor=officer_a,
+        assigned_by=unit("P24-TU"),
+        assignee=unit("C7288-DU"),
+        title="X",
+        deadline=TODAY,
+        coordinating=[unit("C7288-MTTQ")],
+    )
+    client = client_for(commune_officer_a)
+    fake = io.BytesIO(b"MZ not a pdf")
+    fake.name = "bao-cao.pdf"
+    refused = client.post(f"/nhiem-vu/{task.public_id}/", {"status": "in_progress", "progress": "50", "upload": fake})
+    assert refused.status_code == 200
+    assert "upload" in refused.context["form"].errors
+    assert task.updates.count() == 0
+    pdf = io.BytesIO(b"%PDF-1.4 minimal")
+    pdf.name = "bao-cao.pdf"
+    client.post(f"/nhiem-vu/{task.public_id}/", {"status": "in_progress", "progress": "50", "upload": pdf})
+    update = task.updates.get()
+    download = client.get(f"/nhiem-vu/{task.public_id}/tep/{update.pk}/")
+    assert download.content == b"%PDF-1.4 minimal"
+    assert download["Content-Disposition"].startswith("attachment")
+    from conftest import make_user
+
+    outsider = make_user("khac", "officer", "P91-TU")
+    assert client_for(outsider).get(f"/nhiem-vu/{task.public_id}/tep/{update.pk}/").status_code == 404
+
+
+def test_coordinating_units_must_lie_under_the_assigner(officer_a):
+    with pytest.raises(ApplicationError) as error:
+        task_assign(
+            actor=officer_a,
+            assigned_by=unit("C7288-DU"),
+            assignee=unit("C7288-KDV"),
+            title="X",
+            deadline=TODAY,
+            coordinating=[unit("C7294-MTTQ")],
+        )
+    assert error.value.field == "coordinating"

@@ -1,0 +1,20 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+
+
+class StoredFile(models.Model):
+    """An uploaded file kept in the database: the app may run on several machines, and no local disk is the only
+    copy of anything (ARCHITECTURE.md). Served only through views that check access to what it belongs to."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    content = models.BinaryField()
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.name
