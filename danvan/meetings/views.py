@@ -61,7 +61,10 @@ def parse_attendance(text: str) -> list[tuple[OrgUnit | None, str, int]]:
 @login_required
 @require_http_methods(["GET", "POST"])
 def index(request):
-    form = ScheduleForm(request.POST or None)
+    from danvan.workplans.selectors import home_units
+
+    own = next((u for u in home_units(request.user) if can_edit_unit(request.user, u)), None)
+    form = ScheduleForm(request.POST or None, initial={"unit": own.code if own else ""})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
