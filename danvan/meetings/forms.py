@@ -28,6 +28,12 @@ class ScheduleForm(forms.Form):
     invited = forms.CharField(
         label=_("Invited units (codes)"), required=False, help_text=_("Separated by commas, e.g. P24-MTTQ, P24-HND")
     )
+    invited_people = forms.CharField(
+        label=_("Invited people"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text=_("One per line: name, title"),
+    )
     agenda = forms.CharField(label=_("Agenda"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 

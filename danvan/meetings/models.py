@@ -32,6 +32,7 @@ class Meeting(models.Model):
     )
     chairs = models.JSONField(default=list)  # [{"name": …, "title": …}]
     invited_units = models.ManyToManyField("organisations.OrgUnit", blank=True, related_name="+")
+    invited_people = models.TextField(blank=True)  # one per line: name, title
     agenda = models.TextField(blank=True)
     status = models.CharField(max_length=10, choices=Status, default=Status.SCHEDULED)
     minutes = models.TextField(blank=True)

@@ -36,6 +36,7 @@ def meeting_schedule(
     invited: list[OrgUnit] | None = None,
     agenda: str = "",
     period=None,
+    invited_people: str = "",
 ) -> Meeting:
     title = " ".join((title or "").split())
     if not can_edit_unit(actor, unit):
@@ -59,6 +60,7 @@ def meeting_schedule(
             chairs=_check_chairs(chairs),
             agenda=(agenda or "").strip(),
             period=period,
+            invited_people=(invited_people or "").strip(),
             created_by=actor,
         )
         if invited:

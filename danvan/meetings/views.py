@@ -94,6 +94,7 @@ def index(request):
                 invited=invited,
                 agenda=data["agenda"],
                 period=period,
+                invited_people=data["invited_people"],
             )
         except ApplicationError as exc:
             exc.add_to_form(form)

@@ -127,12 +127,14 @@ def test_scheduling_through_the_page(client_for, officer_a):
             "chairs": "Phạm Văn Thịnh | Trưởng ban",
             "invited": "P24-MTTQ",
             "period": "half-2026-1",
+            "invited_people": "Nguyễn Văn A, Bí thư Đảng ủy xã",
         },
     )
     assert response.status_code == 302
     meeting = Meeting.objects.get(title="Sơ kết 6 tháng")
     assert meeting.period.key == "half-2026-1"
     assert meeting.chairs == [{"name": "Phạm Văn Thịnh", "title": "Trưởng ban"}]
+    assert meeting.invited_people == "Nguyễn Văn A, Bí thư Đảng ủy xã"
 
 
 def test_another_province_gets_404(client_for, officer_b, briefing):
