@@ -7,8 +7,7 @@ import warnings
 from decimal import Decimal, InvalidOperation
 
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import transaction
 from django.utils import timezone
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -16,6 +15,7 @@ from danvan.accounts.permissions import APPROVE_ROLES, roles_on
 from danvan.audit.models import Action
 from danvan.audit.services import audit_record, snapshot
 from danvan.core.errors import ApplicationError
+from danvan.core.sequences import next_in_sequence
 from danvan.core.text import fold
 from danvan.initiatives import permissions as perms
 from danvan.initiatives.models import (
@@ -69,15 +69,7 @@ def province_of(unit: OrgUnit) -> OrgUnit | None:
 
 
 def _next_code(year: int) -> str:
-    """MH-YYYY-NNNNNN from a locked per-year counter: two registrations at once never get the same number."""
-    try:
-        with transaction.atomic():
-            InitiativeSequence.objects.get_or_create(year=year)
-    except IntegrityError:
-        pass  # another transaction created the year's row first
-    InitiativeSequence.objects.filter(year=year).update(last=F("last") + 1)  # takes the row lock
-    number = InitiativeSequence.objects.get(year=year).last
-    return f"MH-{year}-{number:06d}"
+    return next_in_sequence(InitiativeSequence, year=year, prefix="MH")
 
 
 def _clean_targets(targets) -> list[tuple[str, str, Decimal]]:

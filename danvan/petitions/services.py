@@ -5,13 +5,13 @@ import re
 import uuid
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import transaction
 from django.utils import timezone
 
 from danvan.audit.models import Action
 from danvan.audit.services import audit_record, snapshot
 from danvan.core.errors import ApplicationError
+from danvan.core.sequences import next_in_sequence
 from danvan.core.text import fold
 from danvan.organisations.models import OrgUnit, OrgUnitClosure
 from danvan.petitions import permissions as perms
@@ -190,15 +190,7 @@ def _clean_people(people: list[dict], *, anonymous: bool, group: bool) -> list[d
 
 
 def _next_code(year: int) -> str:
-    """DT-YYYY-NNNNNN from a locked per-year counter: two intakes at once never get the same number."""
-    try:
-        with transaction.atomic():
-            PetitionSequence.objects.get_or_create(year=year)
-    except IntegrityError:
-        pass  # another transaction created the year's row first
-    PetitionSequence.objects.filter(year=year).update(last=F("last") + 1)  # takes the row lock
-    number = PetitionSequence.objects.get(year=year).last
-    return f"DT-{year}-{number:06d}"
+    return next_in_sequence(PetitionSequence, year=year, prefix="DT")
 
 
 def _first_step(petition: Petition) -> tuple[str, str]:
