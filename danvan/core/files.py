@@ -2,6 +2,8 @@
 
 import os
 
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.http import HttpResponse
 
 from danvan.core.errors import ApplicationError
@@ -41,3 +43,26 @@ def stored_file_response(stored) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="{stored.public_id}{os.path.splitext(stored.name)[1]}"'
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+class PrivateFileStorage(FileSystemStorage):
+    """Files in a folder outside the web root (no URL): served only by views that check access.
+
+    The root is read from settings when used, not at import, so tests and deployments can move it.
+    """
+
+    def __init__(self, *, root_setting: str, subdir: str):
+        super().__init__()
+        self.root_setting, self.subdir = root_setting, subdir
+
+    @property
+    def base_location(self):
+        return os.path.join(getattr(settings, self.root_setting), self.subdir)
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+    @property
+    def base_url(self):
+        return None

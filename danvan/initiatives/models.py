@@ -1,11 +1,10 @@
 """“Dân vận khéo” model initiatives: registration, progress, evaluation, recognition, replication."""
 
-import os
-
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from danvan.core.files import PrivateFileStorage
 
 
 class Field(models.TextChoices):
@@ -257,23 +256,8 @@ class Commendation(models.Model):
         return f"{self.get_form_display()} {self.decision_number}"
 
 
-class PhotoStorage(FileSystemStorage):
-    """Files under MEDIA_ROOT/initiatives: outside the web root, served only by the checked view."""
-
-    @property
-    def base_location(self):
-        return os.path.join(settings.MEDIA_ROOT, "initiatives")
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    @property
-    def base_url(self):
-        return None
-
-
-_photo_storage = PhotoStorage()
+# Outside the web root, served only by the checked view.
+_photo_storage = PrivateFileStorage(root_setting="MEDIA_ROOT", subdir="initiatives")
 
 
 def photo_storage():

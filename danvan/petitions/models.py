@@ -4,15 +4,14 @@ Deadlines never live in code: every limit is a `DeadlineRule` row with its artic
 so the amendments of Luật 136/2025/QH15 (in force 1/7/2026) are entered as new rows.
 """
 
-import os
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+
+from danvan.core.files import PrivateFileStorage
 
 
 class Procedure(models.TextChoices):
@@ -558,23 +557,8 @@ class Commitment(models.Model):
 # --- Attachments --------------------------------------------------------------------------------------------
 
 
-class AttachmentStorage(FileSystemStorage):
-    """Files under VAR_DIR/petition_files: outside the web root, served only by the checked download view."""
-
-    @property
-    def base_location(self):
-        return os.path.join(settings.VAR_DIR, "petition_files")
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    @property
-    def base_url(self):
-        return None
-
-
-_attachment_storage = AttachmentStorage()
+# Outside the web root, served only by the checked download view.
+_attachment_storage = PrivateFileStorage(root_setting="VAR_DIR", subdir="petition_files")
 
 
 def attachment_storage():
