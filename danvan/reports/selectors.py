@@ -23,7 +23,6 @@ from danvan.reports.models import (
     Submission,
 )
 from danvan.reports.periods import period_containing, period_previous, period_same_last_year
-from danvan.reports.permissions import form_applies_to
 from danvan.reports.rollups import is_stored
 from danvan.reports.services import form_indicators
 
@@ -81,7 +80,16 @@ def reports_due_for_user(*, user, today: dt.date) -> list[DueRow]:
     )
     rows: list[DueRow] = []
     for form in ReportForm.objects.filter(is_active=True).order_by("name"):
-        units = [u for u in candidates if form_applies_to(form, u)]
+        # The same rule as form_applies_to, for all candidates in one query instead of one per unit.
+        kinds = [u for u in candidates if u.kind in form.unit_kinds]
+        if form.scope_id and kinds:
+            inside = set(
+                OrgUnitClosure.objects.filter(ancestor_id=form.scope_id, descendant__in=kinds).values_list(
+                    "descendant_id", flat=True
+                )
+            )
+            kinds = [u for u in kinds if u.pk in inside]
+        units = kinds
         if not units:
             continue
         current = period_containing(form.frequency, today, form.cutoff_day)

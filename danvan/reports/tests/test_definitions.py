@@ -74,3 +74,30 @@ def test_bad_indicator_definitions_name_the_field(client_for, officer_a, overrid
     response = post_indicator(client_for(officer_a), **overrides)
     assert response.status_code == 200
     assert field in response.context["indicator_form"].errors
+
+
+def test_my_reports_due_does_not_query_per_unit_for_a_scoped_form(client_for, officer_a):
+    import datetime as dt
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from danvan.reports.definitions import reportform_create
+    from danvan.reports.selectors import reports_due_for_user
+
+    reportform_create(
+        actor=officer_a,
+        owner=OrgUnit.objects.get(code="P24-TU"),
+        code="rieng-tinh",
+        name="Báo cáo riêng của tỉnh",
+        frequency="quarter",
+        unit_kinds=["party_committee"],
+        due_working_days=2,
+        indicators=[Indicator.objects.get(code="doi_thoai_cuoc")],
+        narrative_keys=[],
+    )
+    with CaptureQueriesContext(connection) as queries:
+        rows = reports_due_for_user(user=officer_a, today=dt.date(2026, 4, 20))
+    scoped = [r for r in rows if r.form.code == "rieng-tinh"]
+    assert len(scoped) > 100  # the province's party committee and every commune's, two periods
+    assert len(queries) < 25
