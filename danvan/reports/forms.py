@@ -54,23 +54,6 @@ class UploadForm(forms.Form):
     file = forms.FileField(label=_("Filled-in template (.xlsx)"))
 
 
-class PickForm(forms.Form):
-    """Which form, period and unit a roll-up, completeness table or pivot shows."""
-
-    form = forms.ModelChoiceField(label=_("Report form"), queryset=None, empty_label=None)
-    period = forms.CharField(label=_("Period"), required=False)
-    unit = forms.CharField(label=_("Unit code"), required=False)
-
-    def __init__(self, *args, **kwargs):
-        from danvan.reports.models import ReportForm
-
-        super().__init__(*args, **kwargs)
-        self.fields["form"].queryset = ReportForm.objects.filter(is_active=True).order_by("name")
-
-
-FREQUENCY_CHOICES = Frequency.choices
-
-
 class IndicatorForm(forms.Form):
     owner = forms.CharField(
         label=_("Defining unit (code)"),

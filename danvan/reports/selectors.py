@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, FilteredRelation, Q, Sum
+from django.db.models import FilteredRelation, Q, Sum
 from django.http import Http404
 
 from danvan.accounts.permissions import DATA_ENTRY_ROLES, can_view_unit, scope_roots
@@ -322,10 +322,6 @@ def change_percent(current: Decimal | None, previous: Decimal | None) -> Decimal
 
 def same_period_last_year(period: ReportingPeriod) -> ReportingPeriod:
     return period_same_last_year(period)
-
-
-def submission_counts_by_status(*, form: ReportForm, period: ReportingPeriod) -> dict[str, int]:
-    return dict(Submission.objects.filter(form=form, period=period).values_list("status").annotate(n=Count("id")))
 
 
 def rollup_by_child(*, unit: OrgUnit, form: ReportForm, period: ReportingPeriod) -> dict[int, dict[int, Decimal]]:
