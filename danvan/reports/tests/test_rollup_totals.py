@@ -52,3 +52,19 @@ def test_the_command_finds_and_repairs_a_wrong_total(report, commune_officer_a):
     call_command("verify_rollups", "--repair")
     assert rollups_differences() == []
     assert rollups_rebuild() == RollupTotal.objects.count()
+
+
+def test_rebuilding_the_tree_after_a_move_recomputes_the_totals(report, commune_officer_a):
+    from danvan.organisations.models import OrgUnit as Unit
+
+    report("C7288-KDV", commune_officer_a, {"doi_thoai_cuoc": "3"})
+    # A data correction moves xã Yên Thế's Party committee under An Giang; build_org_tree moves it back.
+    Unit.objects.filter(code="C7288-DU").update(parent=Unit.objects.get(code="P91-TU"))
+    from danvan.organisations.services import orgtree_sync_closure
+
+    orgtree_sync_closure()
+    call_command("verify_rollups", "--repair")
+    assert set(RollupTotal.objects.filter(reports__gt=0).values_list("unit__code", flat=True)) == {"TW", "P91-TU"}
+    call_command("build_org_tree")
+    assert rollups_differences() == []
+    assert set(RollupTotal.objects.filter(reports__gt=0).values_list("unit__code", flat=True)) == {"TW", "P24-TU"}

@@ -1,7 +1,7 @@
 import time
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection
+from django.db import connection, transaction
 
 from danvan.core.errors import ApplicationError
 from danvan.organisations.services import org_tree_build
@@ -19,6 +19,13 @@ class Command(BaseCommand):
             result = org_tree_build(actor=None)
         except ApplicationError as exc:
             raise CommandError(exc.message) from None
+        if result.extra["closure_rows_removed"]:
+            # Units moved: the report totals kept for the centre and the provinces follow the tree.
+            from danvan.reports.rollups import rollups_rebuild
+
+            with transaction.atomic():
+                rebuilt = rollups_rebuild()
+            self.stdout.write(f"Tổng hợp báo cáo tính lại theo cây mới: {rebuilt} tổng.")
         if connection.vendor == "postgresql" and (result.created or result.updated):
             # Fresh statistics and a visibility map right after a bulk load, so the planner uses index-only
             # scans on the closure table at once instead of waiting for autovacuum.
