@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.db.models import FilteredRelation, Q, Sum
 from django.http import Http404
 
-from danvan.accounts.permissions import DATA_ENTRY_ROLES, can_view_unit, scope_roots
+from danvan.accounts.permissions import DATA_ENTRY_ROLES, READ_ROLES, can_view_unit, scope_roots
 from danvan.organisations.models import OrgUnit, OrgUnitClosure
 from danvan.reports.models import (
     DataValue,
@@ -25,6 +25,25 @@ from danvan.reports.models import (
 from danvan.reports.periods import period_containing, period_previous, period_same_last_year
 from danvan.reports.rollups import is_stored
 from danvan.reports.services import form_indicators
+
+
+def forms_for_user(*, user):
+    """Active forms of the national starter set and those defined by units in the user's scope or above it."""
+    from danvan.accounts.permissions import units_in_scope
+
+    above = OrgUnit.objects.filter(descendant_links__descendant__in=scope_roots(user, READ_ROLES))
+    return ReportForm.objects.filter(is_active=True).filter(
+        Q(owner__isnull=True) | Q(owner__in=units_in_scope(user)) | Q(owner__in=above)
+    )
+
+
+def indicators_for_user(*, user):
+    from danvan.accounts.permissions import units_in_scope
+
+    above = OrgUnit.objects.filter(descendant_links__descendant__in=scope_roots(user, READ_ROLES))
+    return Indicator.objects.filter(
+        Q(owner__isnull=True) | Q(owner__in=units_in_scope(user)) | Q(owner__in=above)
+    ).distinct()
 
 
 def form_get(*, form_id: int) -> ReportForm:

@@ -13,7 +13,7 @@ from danvan.core.errors import ApplicationError
 from danvan.organisations.selectors import orgunit_get_for_user, orgunit_roots_for_user
 from danvan.reports import exports, selectors, services
 from danvan.reports.forms import ReportEntryForm, ReturnForm, UploadForm
-from danvan.reports.models import Indicator, ReportForm, Submission
+from danvan.reports.models import Indicator, Submission
 from danvan.reports.periods import parse_period_key, period_containing, period_fits, period_key, period_previous
 from danvan.reports.permissions import can_decide_submission, form_applies_to
 
@@ -21,7 +21,7 @@ from danvan.reports.permissions import can_decide_submission, form_applies_to
 @login_required
 def index(request):
     rows = selectors.reports_due_for_user(user=request.user, today=timezone.localdate())
-    return render(request, "reports/index.html", {"rows": rows, "forms": ReportForm.objects.filter(is_active=True)})
+    return render(request, "reports/index.html", {"rows": rows})
 
 
 def _entry_target(request, form_id, key, code):
@@ -191,7 +191,7 @@ def decide(request, public_id, decision):
 
 def _pick(request):
     """The form, period and unit a summary page shows, from the query string, defaulting sensibly."""
-    forms = ReportForm.objects.filter(is_active=True).order_by("name")
+    forms = selectors.forms_for_user(user=request.user).distinct().order_by("name")
     form_id = request.GET.get("form")
     form = forms.filter(pk=form_id).first() if form_id and form_id.isdigit() else forms.first()
     if form is None:
@@ -401,6 +401,10 @@ def definitions(request):
     which = request.POST.get("which")
     indicator_form = IndicatorForm(request.POST if which == "indicator" else None)
     report_form = ReportFormDefinitionForm(request.POST if which == "form" else None)
+    # Only the national indicators and those of the person's own province (or above) can go into a form.
+    usable = selectors.indicators_for_user(user=request.user)
+    report_form.fields["indicators"].queryset = usable.filter(is_active=True).order_by("code")
+    indicator_form.fields["weight"].queryset = usable.filter(is_active=True)
     if request.method == "POST":
         bound = indicator_form if which == "indicator" else report_form
         if bound.is_valid():
@@ -423,7 +427,7 @@ def definitions(request):
         {
             "indicator_form": indicator_form,
             "report_form": report_form,
-            "indicators": Indicator.objects.select_related("owner", "weight").order_by("code"),
-            "forms": ReportForm.objects.select_related("owner").order_by("name"),
+            "indicators": usable.select_related("owner", "weight").order_by("code"),
+            "forms": selectors.forms_for_user(user=request.user).distinct().select_related("owner").order_by("name"),
         },
     )

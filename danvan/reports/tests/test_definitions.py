@@ -101,3 +101,12 @@ def test_my_reports_due_does_not_query_per_unit_for_a_scoped_form(client_for, of
     scoped = [r for r in rows if r.form.code == "rieng-tinh"]
     assert len(scoped) > 100  # the province's party committee and every commune's, two periods
     assert len(queries) < 25
+
+
+def test_another_provinces_forms_and_indicators_are_not_offered(client_for, officer_a, officer_b):
+    post_indicator(client_for(officer_a))
+    page = client_for(officer_b).get("/bao-cao/chi-tieu-bieu-mau/")
+    assert "hoi_thi_doi" not in {i.code for i in page.context["indicators"]}
+    assert "doi_thoai_cuoc" in {i.code for i in page.context["indicators"]}
+    choices = {i.code for i in page.context["report_form"].fields["indicators"].queryset}
+    assert "hoi_thi_doi" not in choices
