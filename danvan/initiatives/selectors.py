@@ -210,6 +210,40 @@ def initiative_counts(*, unit, year: int) -> dict[str, int]:
     )
 
 
+def initiatives_registered_between(*, area, start, end) -> int:
+    """Report source "initiatives.registered": registrations (not rejected) made by units of `area` in the dates."""
+    return (
+        Initiative.objects.filter(unit__in=area, created_at__date__range=(start, end))
+        .exclude(status=Status.REJECTED)
+        .count()
+    )
+
+
+def initiatives_recognised_between(*, area, start, end) -> int:
+    """Report source "initiatives.recognised": models of `area` first recognised (any level) in the dates.
+
+    A model recognised by the commune and later by the province counts once, in the period of the first.
+    """
+    from danvan.initiatives.models import Recognition
+
+    return (
+        Recognition.objects.filter(initiative__unit__in=area)
+        .values("initiative_id")
+        .annotate(first=Min("decided_on"))
+        .filter(first__range=(start, end))
+        .count()
+    )
+
+
+def initiatives_replicated_between(*, area, start, end) -> int:
+    """Report source "initiatives.replicated": adoptions of another unit's model registered by `area` in the dates."""
+    return (
+        Initiative.objects.filter(unit__in=area, replicated_from__isnull=False, created_at__date__range=(start, end))
+        .exclude(status=Status.REJECTED)
+        .count()
+    )
+
+
 def pending_for_user(*, user, limit: int = 50) -> QuerySet[Initiative]:
     """Registrations waiting for a decision the user may take (roles on a strict ancestor of the unit)."""
     from danvan.accounts.permissions import APPROVE_ROLES

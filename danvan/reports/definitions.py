@@ -32,8 +32,13 @@ def indicator_create(
     weight: Indicator | None,
     is_percentage: bool,
     decimal_places: int,
+    source: str = "",
 ) -> Indicator:
+    from danvan.reports.sources import SOURCES
+
     _check_owner(actor, owner)
+    if source and source not in SOURCES:
+        raise ApplicationError(f"Nguồn số liệu: “{source}” không có; hãy chọn trong danh sách.", field="source")
     code, name, unit_label = (code or "").strip().lower(), " ".join((name or "").split()), (unit_label or "").strip()
     if Indicator.objects.filter(code=code).exists():
         raise ApplicationError(f"Mã chỉ tiêu: “{code}” đã có; hãy chọn mã khác.", field="code")
@@ -55,13 +60,14 @@ def indicator_create(
             is_percentage=is_percentage,
             decimal_places=decimal_places,
             owner=owner,
+            source=source,
         )
         audit_record(
             actor=actor,
             action=Action.INDICATOR_CREATED,
             unit=owner,
             target=indicator,
-            after={"code": code, "name": name, "aggregation": aggregation},
+            after={"code": code, "name": name, "aggregation": aggregation, "source": source},
         )
     return indicator
 

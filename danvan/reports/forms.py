@@ -19,6 +19,8 @@ class ReportEntryForm(forms.Form):
                 required=False,
                 max_length=32,
                 widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+                # Computed by the system (reports/sources.py): shown, never taken from the request.
+                disabled=bool(indicator.source),
             )
             self.indicator_fields.append((indicator, name))
         self.narrative_fields = []
@@ -31,7 +33,14 @@ class ReportEntryForm(forms.Form):
 
     @property
     def indicator_rows(self):
-        return [(indicator, self[name]) for indicator, name in self.indicator_fields]
+        """(indicator, bound field, what fills it in — the source's label — or "" when a person types it)."""
+        from danvan.reports.sources import SOURCES
+
+        rows = []
+        for indicator, name in self.indicator_fields:
+            source = SOURCES.get(indicator.source)
+            rows.append((indicator, self[name], source.label if source else ""))
+        return rows
 
     @property
     def narrative_rows(self):
@@ -69,6 +78,18 @@ class IndicatorForm(forms.Form):
     )
     is_percentage = forms.BooleanField(label=_("A percentage (at most 100)"), required=False)
     decimal_places = forms.IntegerField(label=_("Decimal places"), min_value=0, max_value=2, initial=0)
+    source = forms.ChoiceField(
+        label=_("Where the figure comes from"),
+        required=False,
+        choices=[],
+        help_text=_("Leave “Entered by the reporting unit” unless another module already counts it."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        from danvan.reports.sources import source_choices
+
+        super().__init__(*args, **kwargs)
+        self.fields["source"].choices = [("", _("Entered by the reporting unit")), *source_choices()]
 
 
 class ReportFormDefinitionForm(forms.Form):

@@ -33,6 +33,9 @@ class Indicator(models.Model):
         "organisations.OrgUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     is_active = models.BooleanField(default=True)
+    # Filled by the system from another module instead of typed in (reports/sources.py), e.g.
+    # "initiatives.registered"; empty for figures units enter. No `choices`: apps register sources at start-up.
+    source = models.CharField(max_length=64, blank=True, default="")
 
     class Meta:
         ordering = ["code"]

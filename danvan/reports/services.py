@@ -23,6 +23,7 @@ from danvan.reports.models import (
 from danvan.reports.periods import add_working_days
 from danvan.reports.permissions import can_decide_submission, form_applies_to
 from danvan.reports.rollups import rollups_apply
+from danvan.reports.sources import computed_values
 from danvan.reports.values import parse_value
 
 
@@ -90,7 +91,13 @@ def report_save_draft(
             f"kỳ đã chọn chốt ngày {period.cutoff_day or 'cuối tháng'}.",
             field="period",
         )
-    parsed = _validate_values(form, values)
+    # Figures another module already knows (e.g. "Dân vận khéo" models) are computed, never typed: whatever
+    # was entered or uploaded for them is ignored.
+    indicators = form_indicators(form)
+    computed = computed_values(indicators=indicators, unit=unit, period=period)
+    parsed = _validate_values(form, {code: raw for code, raw in values.items() if code not in computed})
+    pk_by_code = {indicator.code: indicator.pk for indicator in indicators}
+    parsed.update({pk_by_code[code]: value for code, value in computed.items()})
     keys = set(form_narrative_keys(form))
     unknown = set(narratives) - keys
     if unknown:

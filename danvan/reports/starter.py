@@ -48,6 +48,13 @@ INDICATORS = [
     ("don_vuot_cap", "Đơn thư vượt cấp", "đơn", "sum", None, False, 0),
 ]
 
+# Starter indicators the system fills itself (reports/sources.py; set by migration 0007).
+SOURCES = {
+    "mo_hinh_dang_ky": "initiatives.registered",
+    "mo_hinh_cong_nhan": "initiatives.recognised",
+    "mo_hinh_nhan_rong": "initiatives.replicated",
+}
+
 NARRATIVE = [
     ("ket_qua", "Kết quả đạt được"),
     ("han_che", "Hạn chế, nguyên nhân"),

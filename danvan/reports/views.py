@@ -16,6 +16,7 @@ from danvan.reports.forms import ReportEntryForm, ReturnForm, UploadForm
 from danvan.reports.models import Indicator, Submission
 from danvan.reports.periods import parse_period_key, period_containing, period_fits, period_key, period_previous
 from danvan.reports.permissions import can_decide_submission, form_applies_to
+from danvan.reports.sources import computed_values
 
 
 @login_required
@@ -37,7 +38,7 @@ def _entry_target(request, form_id, key, code):
     return form, period, unit, submission
 
 
-def _entry_form(form, submission, data=None):
+def _entry_form(form, submission, unit, period, data=None):
     indicators = services.form_indicators(form)
     narratives = list(form.sections.filter(kind="narrative").order_by("order"))
     initial = {"version": submission.version if submission else 0}
@@ -47,6 +48,11 @@ def _entry_form(form, submission, data=None):
             initial[f"v_{code}"] = _format(value, indicator)
         for key, text in submission.narratives.values_list("key", "text"):
             initial[f"n_{key}"] = text
+    if submission is None or submission.is_editable:
+        # What the system will fill in on saving, shown live while the report can still change.
+        by_code = {i.code: i for i in indicators}
+        for code, value in computed_values(indicators=indicators, unit=unit, period=period).items():
+            initial[f"v_{code}"] = _format(value, by_code[code])
     return ReportEntryForm(data, initial=initial, indicators=indicators, narratives=narratives)
 
 
@@ -59,7 +65,7 @@ def _format(value, indicator: Indicator) -> str:
 @require_http_methods(["GET", "POST"])
 def entry(request, form_id, key, code):
     form, period, unit, submission = _entry_target(request, form_id, key, code)
-    entry_form = _entry_form(form, submission, request.POST or None)
+    entry_form = _entry_form(form, submission, unit, period, request.POST or None)
     field_errors = {}
     if request.method == "POST":
         if not can_enter_data(request.user, unit):

@@ -92,12 +92,16 @@ def test_offline_template_round_trip(client_for, commune_officer_a, quarterly):
     url = URL.format(form=quarterly.pk, unit="C7288-KDV")
     template = client.get(url + "mau.xlsx")
     assert template.status_code == 200
-    filled = fill(template.content, {"doi_thoai_cuoc": 5, "mo_hinh_dang_ky": "2", "nd:ket_qua": "Kết quả tốt."})
+    filled = fill(template.content, {"doi_thoai_cuoc": 5, "tuyen_truyen_hoi_nghi": "2", "nd:ket_qua": "Kết quả tốt."})
     upload(client, url, filled)
     submission = Submission.objects.get(unit__code="C7288-KDV")
     assert dict(submission.values.values_list("indicator__code", "value")) == {
         "doi_thoai_cuoc": 5,
-        "mo_hinh_dang_ky": 2,
+        "tuyen_truyen_hoi_nghi": 2,
+        # filled by the system from the "Dân vận khéo" registry, not from the file
+        "mo_hinh_dang_ky": 0,
+        "mo_hinh_cong_nhan": 0,
+        "mo_hinh_nhan_rong": 0,
     }
     assert submission.narratives.get(key="ket_qua").text == "Kết quả tốt."
 
@@ -105,7 +109,7 @@ def test_offline_template_round_trip(client_for, commune_officer_a, quarterly):
 def test_an_upload_with_bad_cells_lists_them_and_saves_nothing(client_for, commune_officer_a, quarterly):
     client = client_for(commune_officer_a)
     url = URL.format(form=quarterly.pk, unit="C7288-KDV")
-    filled = fill(client.get(url + "mau.xlsx").content, {"doi_thoai_cuoc": "ba", "mo_hinh_dang_ky": -1})
+    filled = fill(client.get(url + "mau.xlsx").content, {"doi_thoai_cuoc": "ba", "tuyen_truyen_hoi_nghi": -1})
     page = upload(client, url, filled)
     text = " ".join(str(m) for m in page.context["messages"])
     assert "Hội nghị đối thoại" in text and "không phải là số" in text and "không được âm" in text
