@@ -150,6 +150,8 @@ def initiative_detail(*, initiative: Initiative) -> dict:
         "evaluations": evaluations,
         "recognitions": list(initiative.recognitions.select_related("decided_by")),
         "commendations": list(initiative.commendations.all()),
+        # Biểu dương conferences that honoured it (meetings app).
+        "honoured_at": list(initiative.honoured_at.order_by("starts_at")),
     }
 
 

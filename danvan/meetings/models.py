@@ -14,6 +14,7 @@ class Meeting(models.Model):
         YEAR_REVIEW = "tong_ket", _("Year-end review (tổng kết)")
         THEMATIC = "chuyen_de", _("Thematic meeting")
         ONLINE = "truc_tuyen", _("Online conference with connected sites")
+        COMMENDATION = "bieu_duong", _("Conference honouring exemplars (biểu dương điển hình)")
 
     class Status(models.TextChoices):
         SCHEDULED = "scheduled", _("Scheduled")
@@ -37,6 +38,8 @@ class Meeting(models.Model):
     status = models.CharField(max_length=10, choices=Status, default=Status.SCHEDULED)
     minutes = models.TextField(blank=True)
     commendations = models.TextField(blank=True)
+    # Recognised "Dân vận khéo" models honoured at the meeting (a biểu dương điển hình conference).
+    honoured_models = models.ManyToManyField("initiatives.Initiative", blank=True, related_name="honoured_at")
     proposals = models.TextField(blank=True)
     # The article or report this record was read from (ingest), when it was not entered by hand.
     source_record = models.OneToOneField(

@@ -264,6 +264,37 @@ def meeting_from_ingest(*, actor, record) -> Meeting:
     return meeting
 
 
+def meeting_honour_model(*, actor, meeting: Meeting, initiative) -> Meeting:
+    """Record that a recognised “Dân vận khéo” model of the meeting unit's area was honoured at the meeting."""
+    from danvan.initiatives.models import RECOGNISED_STATUSES
+
+    if not can_edit_unit(actor, meeting.unit):
+        raise ApplicationError("Đồng chí không có quyền cập nhật hội nghị này.", code="forbidden")
+    if initiative.status not in RECOGNISED_STATUSES:
+        raise ApplicationError(
+            f"Mô hình {initiative.code}: chỉ biểu dương mô hình đã được công nhận; mô hình này đang ở trạng thái "
+            f"“{initiative.get_status_display()}”.",
+            field="code",
+        )
+    if not orgunit_is_within(initiative.unit, meeting.unit):
+        raise ApplicationError(
+            f"Mô hình {initiative.code}: thuộc {initiative.unit.name}, ngoài phạm vi của {meeting.unit.name}.",
+            field="code",
+        )
+    with transaction.atomic():
+        if meeting.honoured_models.filter(pk=initiative.pk).exists():
+            raise ApplicationError(f"Mô hình {initiative.code} đã có trong danh sách biểu dương.", field="code")
+        meeting.honoured_models.add(initiative)
+        audit_record(
+            actor=actor,
+            action=Action.MEETING_RECORDED,
+            unit=meeting.unit,
+            target=meeting,
+            after={"honoured": initiative.code},
+        )
+    return meeting
+
+
 def meeting_document_add(*, actor, meeting: Meeting, title: str, upload):
     """Attach a document to the meeting (the report presented, a speech, the signed minutes)."""
     from danvan.core.files import stored_file_from_upload

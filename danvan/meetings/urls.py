@@ -9,5 +9,6 @@ urlpatterns = [
     path("<uuid:public_id>/thong-bao-ket-luan/", views.notice, name="notice"),
     path("tu-van-ban/<uuid:public_id>/", views.from_ingest, name="from_ingest"),
     path("<uuid:public_id>/tai-lieu/", views.document_add, name="document_add"),
+    path("<uuid:public_id>/bieu-duong/", views.honour_add, name="honour_add"),
     path("<uuid:public_id>/tai-lieu/<int:document_id>/", views.document_download, name="document"),
 ]

@@ -156,6 +156,7 @@ def detail(request, public_id):
             "previous": previous,
             "documents": meeting.documents.select_related("file").defer("file__content"),
             "document_form": DocumentForm(),
+            "honoured": meeting.honoured_models.select_related("unit").order_by("code"),
             "period_form": period_form,
             "previous_conclusions": previous.conclusions.select_related("task__assignee") if previous else [],
         },
@@ -208,6 +209,25 @@ def document_add(request, public_id):
             messages.error(request, exc.message)
         else:
             messages.success(request, _("Document attached."))
+    return redirect("meetings:detail", public_id=meeting.public_id)
+
+
+@login_required
+@require_POST
+def honour_add(request, public_id):
+    from danvan.initiatives.models import Initiative
+
+    meeting = selectors.meeting_get_for_user(user=request.user, public_id=public_id)
+    code = (request.POST.get("code") or "").strip().upper()
+    initiative = Initiative.objects.select_related("unit").filter(code=code).first()
+    try:
+        if initiative is None:
+            raise ApplicationError(f"Mã mô hình: không có mô hình “{code}”; hãy nhập mã dạng MH-2026-000123.")
+        services.meeting_honour_model(actor=request.user, meeting=meeting, initiative=initiative)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Model added to the exemplars honoured."))
     return redirect("meetings:detail", public_id=meeting.public_id)
 
 
