@@ -1,7 +1,12 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.module_loading import import_string
 
 from danvan.accounts.demo import DEMO_PASSWORD, demo_data_load
+
+DEMO_LOADERS = [
+    ("Mô hình “Dân vận khéo”", "danvan.initiatives.demo.demo_initiatives_load"),
+]
 
 
 class Command(BaseCommand):
@@ -21,3 +26,7 @@ class Command(BaseCommand):
         for persona, created in results:
             flag = "mới" if created else "đã có"
             self.stdout.write(f"  {persona.username:<15} {persona.description}  [{flag}]")
+        # Each module's demo records, made through its own services as the personas above (idempotent).
+        for label, loader in DEMO_LOADERS:
+            created = import_string(loader)()
+            self.stdout.write(f"  {label}: {created} bản ghi mẫu mới" if created else f"  {label}: đã có")
