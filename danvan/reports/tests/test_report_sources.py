@@ -96,7 +96,7 @@ def test_the_entry_page_shows_the_computed_figure_read_only(client_for, commune_
     page = client_for(commune_officer_a).get(f"/bao-cao/nhap/{quarterly.pk}/quarter-2026-1/C7288-KDV/")
     assert page.status_code == 200
     html = page.content.decode()
-    assert 'id="id_v_mo_hinh_dang_ky" value="1" class="form-control form-control-sm text-end" readonly' in html
+    assert 'id="id_v_mo_hinh_dang_ky" value="1" class="form-control form-control-sm text-end bg-light" readonly' in html
     assert 'name="v_mo_hinh_dang_ky"' not in html
 
 
