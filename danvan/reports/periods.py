@@ -88,14 +88,29 @@ def period_same_last_year(period: ReportingPeriod) -> ReportingPeriod:
     return period_get_or_create(period.frequency, period.year - 1, period.number, period.cutoff_day)
 
 
-def add_working_days(day: dt.date, days: int) -> dt.date:
-    """`days` working days after `day`, skipping Saturdays and Sundays (public holidays: not yet)."""
+def add_working_days(day: dt.date, days: int, holidays: frozenset[dt.date] = frozenset()) -> dt.date:
+    """`days` working days after `day`, skipping Saturdays, Sundays and `holidays`."""
     current = day
     while days > 0:
         current += dt.timedelta(days=1)
-        if current.weekday() < 5:
+        if current.weekday() < 5 and current not in holidays:
             days -= 1
     return current
+
+
+def holidays_from(day: dt.date, last: dt.date | None = None) -> frozenset[dt.date]:
+    """Public holidays after `day` (or between `day` and `last`) and the 120 days that follow: enough for any
+    report deadline (forms allow at most 60 working days). One query on the shared holiday calendar kept by the
+    citizen-reception module (petitions.Holiday, with Tết and the government's substitute days)."""
+    from danvan.petitions.models import Holiday
+
+    until = (last or day) + dt.timedelta(days=120)
+    return frozenset(Holiday.objects.filter(date__gt=day, date__lte=until).values_list("date", flat=True))
+
+
+def report_due_date(period_end: dt.date, due_working_days: int) -> dt.date:
+    """The submission deadline: `due_working_days` working days after the period's cut-off, holidays skipped."""
+    return add_working_days(period_end, due_working_days, holidays_from(period_end))
 
 
 def parse_period_key(key: str) -> ReportingPeriod:

@@ -22,7 +22,7 @@ from danvan.reports.models import (
     RollupTotal,
     Submission,
 )
-from danvan.reports.periods import period_containing, period_previous, period_same_last_year
+from danvan.reports.periods import holidays_from, period_containing, period_previous, period_same_last_year
 from danvan.reports.rollups import is_stored
 from danvan.reports.services import form_indicators
 
@@ -75,6 +75,8 @@ class DueRow:
     def status(self) -> str:
         return self.submission.status if self.submission else "missing"
 
+    holidays: frozenset = frozenset()
+
     @property
     def due_date(self) -> dt.date:
         from danvan.reports.periods import add_working_days
@@ -82,7 +84,7 @@ class DueRow:
         return (
             self.submission.due_date
             if self.submission
-            else add_working_days(self.period.end_date, self.form.due_working_days)
+            else add_working_days(self.period.end_date, self.form.due_working_days, self.holidays)
         )
 
 
@@ -122,8 +124,12 @@ def reports_due_for_user(*, user, today: dt.date) -> list[DueRow]:
             unit__in={r.unit.pk for r in rows},
         )
     }
+    # One holiday query for every row's deadline.
+    ends = [row.period.end_date for row in rows]
+    holidays = holidays_from(min(ends), max(ends)) if rows else frozenset()
     for row in rows:
         row.submission = submissions.get((row.form.pk, row.period.pk, row.unit.pk))
+        row.holidays = holidays
     return rows
 
 

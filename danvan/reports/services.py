@@ -20,7 +20,7 @@ from danvan.reports.models import (
     ReportingPeriod,
     Submission,
 )
-from danvan.reports.periods import add_working_days
+from danvan.reports.periods import report_due_date
 from danvan.reports.permissions import can_decide_submission, form_applies_to
 from danvan.reports.rollups import rollups_apply
 from danvan.reports.sources import computed_values
@@ -112,7 +112,7 @@ def report_save_draft(
                 period=period,
                 unit=unit,
                 updated_by=actor,
-                due_date=add_working_days(period.end_date, form.due_working_days),
+                due_date=report_due_date(period.end_date, form.due_working_days),
             )
             before = None
         else:

@@ -81,3 +81,16 @@ def test_keys_carry_a_non_official_cut_off():
 
 def test_the_period_containing_a_day_with_calendar_periods():
     assert period_containing("quarter", dt.date(2026, 3, 20), 0).key == "quarter-2026-1-c0"
+
+
+@pytest.mark.django_db
+def test_a_report_due_over_tet_skips_the_holidays_of_the_shared_calendar():
+    from danvan.petitions.models import Holiday
+    from danvan.reports.periods import report_due_date
+
+    # Quarter 1/2026 is cut off on Saturday 14/3; a made-up holiday on Monday 16/3 moves "2 working days" by one.
+    assert report_due_date(dt.date(2026, 3, 14), 2) == dt.date(2026, 3, 17)
+    Holiday.objects.create(date=dt.date(2026, 3, 16), name="Ngày nghỉ bù (thử)")
+    assert report_due_date(dt.date(2026, 3, 14), 2) == dt.date(2026, 3, 18)
+    # The seeded Tết Bính Ngọ (14–22/2/2026): 2 working days after Friday 13/2 are Monday 23 and Tuesday 24.
+    assert report_due_date(dt.date(2026, 2, 13), 2) == dt.date(2026, 2, 24)
