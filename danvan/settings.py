@@ -176,8 +176,8 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = not PRODUCTION
 # Pasted reports and articles may be a few MB of text (ingest accepts up to 5 MB).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
-# Uploaded files live outside the web root and are served only through views that check access.
-MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+# Uploaded files are kept in the database (core.StoredFile, core.files.DatabaseStorage) and served only through
+# views that check access; nothing is written under a web root or to one machine's disk.
 
 # --- Security -------------------------------------------------------------------------------
 SECURE_CSP = {

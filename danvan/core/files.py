@@ -1,10 +1,12 @@
 """Checking an uploaded file before anything is stored: allowed type by content, not only by name, and size."""
 
+import mimetypes
 import os
 
-from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.base import ContentFile
+from django.core.files.storage import Storage
 from django.http import HttpResponse
+from django.utils.deconstruct import deconstructible
 
 from danvan.core.errors import ApplicationError
 
@@ -45,24 +47,57 @@ def stored_file_response(stored) -> HttpResponse:
     return response
 
 
-class PrivateFileStorage(FileSystemStorage):
-    """Files in a folder outside the web root (no URL): served only by views that check access.
-
-    The root is read from settings when used, not at import, so tests and deployments can move it.
+@deconstructible
+class DatabaseStorage(Storage):
+    """A Django storage that keeps each file in a `core.StoredFile` row, so FileFields (initiative photos,
+    petition attachments) live in the database like every other upload: the app may run on several machines
+    and no local disk is the only copy of anything (ARCHITECTURE.md). Files have no URL; views that check
+    access stream them.
     """
 
-    def __init__(self, *, root_setting: str, subdir: str):
-        super().__init__()
-        self.root_setting, self.subdir = root_setting, subdir
+    def __init__(self, *, prefix: str):
+        self.prefix = prefix.strip("/")
 
-    @property
-    def base_location(self):
-        return os.path.join(getattr(settings, self.root_setting), self.subdir)
+    def _key(self, name: str) -> str:
+        return f"{self.prefix}/{name}"
 
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
+    def _rows(self, name: str):
+        from danvan.core.models import StoredFile
 
-    @property
-    def base_url(self):
-        return None
+        return StoredFile.objects.filter(key=self._key(name))
+
+    def _save(self, name, content):
+        from danvan.core.models import StoredFile
+
+        content.seek(0)
+        data = content.read()
+        StoredFile.objects.create(
+            key=self._key(name),
+            name=os.path.basename(name)[:255],
+            content_type=mimetypes.guess_type(name)[0] or "application/octet-stream",
+            size=len(data),
+            content=data,
+        )
+        return name
+
+    def _open(self, name, mode="rb"):
+        content = self._rows(name).values_list("content", flat=True).first()
+        if content is None:
+            raise FileNotFoundError(name)
+        file = ContentFile(bytes(content), name=name)
+        return file
+
+    def exists(self, name):
+        return self._rows(name).exists()
+
+    def delete(self, name):
+        self._rows(name).delete()
+
+    def size(self, name):
+        size = self._rows(name).values_list("size", flat=True).first()
+        if size is None:
+            raise FileNotFoundError(name)
+        return size
+
+    def url(self, name):
+        raise NotImplementedError("Stored files have no URL: a view that checks access serves them.")

@@ -13,6 +13,8 @@ class StoredFile(models.Model):
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()
     content = models.BinaryField()
+    # Set for files written through DatabaseStorage (a FileField's name, e.g. "initiatives/2026/11/ab12.jpg").
+    key = models.CharField(max_length=255, unique=True, null=True, blank=True)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     uploaded_at = models.DateTimeField(auto_now_add=True)
 

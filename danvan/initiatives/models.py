@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.files import PrivateFileStorage
+from danvan.core.files import DatabaseStorage
 
 
 class Field(models.TextChoices):
@@ -257,7 +257,7 @@ class Commendation(models.Model):
 
 
 # Outside the web root, served only by the checked view.
-_photo_storage = PrivateFileStorage(root_setting="MEDIA_ROOT", subdir="initiatives")
+_photo_storage = DatabaseStorage(prefix="initiatives")
 
 
 def photo_storage():

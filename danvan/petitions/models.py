@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from danvan.core.files import PrivateFileStorage
+from danvan.core.files import DatabaseStorage
 
 
 class Procedure(models.TextChoices):
@@ -558,7 +558,7 @@ class Commitment(models.Model):
 
 
 # Outside the web root, served only by the checked download view.
-_attachment_storage = PrivateFileStorage(root_setting="VAR_DIR", subdir="petition_files")
+_attachment_storage = DatabaseStorage(prefix="petition_files")
 
 
 def attachment_storage():

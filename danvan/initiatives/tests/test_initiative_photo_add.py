@@ -9,15 +9,10 @@ from PIL import Image
 from conftest import PASSWORD
 from danvan.audit.models import AuditEvent
 from danvan.core.errors import ApplicationError
+from danvan.core.models import StoredFile
 from danvan.initiatives import services
 from danvan.initiatives.models import InitiativePhoto
 from danvan.initiatives.tests.factories import approved
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
 
 
 def _image(fmt="JPEG", size=(1200, 800), name="anh.jpg"):
@@ -37,16 +32,19 @@ def update(commune_officer_a, leader_a):
 @pytest.mark.parametrize(
     ("fmt", "content_type"), [("JPEG", "image/jpeg"), ("PNG", "image/png"), ("WEBP", "image/webp")]
 )
-def test_a_photo_is_stored_privately_with_a_thumbnail(commune_officer_a, update, media, fmt, content_type):
+def test_a_photo_is_stored_privately_with_a_thumbnail(commune_officer_a, update, fmt, content_type):
     photo = services.initiative_photo_add(actor=commune_officer_a, update=update, upload=_image(fmt))
     assert photo.content_type == content_type and (photo.width, photo.height) == (1200, 800)
-    assert photo.file.path.startswith(str(media)) and photo.original_name == "anh.jpg"
-    with Image.open(photo.thumbnail.path) as thumb:
+    assert photo.original_name == "anh.jpg" and "anh" not in photo.file.name
+    # Kept in the database (core.StoredFile), not on one machine's disk.
+    stored = StoredFile.objects.get(key=f"initiatives/{photo.file.name}")
+    assert stored.size == photo.size and stored.content_type == content_type
+    with photo.thumbnail.open("rb") as file, Image.open(file) as thumb:
         assert max(thumb.size) == 320
     assert AuditEvent.objects.filter(action="initiative.photo_added").count() == 1
 
 
-def test_non_images_and_other_formats_are_refused_naming_the_accepted_types(commune_officer_a, update, media):
+def test_non_images_and_other_formats_are_refused_naming_the_accepted_types(commune_officer_a, update):
     fake = SimpleUploadedFile("anh.jpg", b"%PDF-1.4 not a picture", content_type="image/jpeg")
     gif = _image("GIF", name="anh.gif")
     for upload in (fake, gif):
@@ -54,7 +52,7 @@ def test_non_images_and_other_formats_are_refused_naming_the_accepted_types(comm
             services.initiative_photo_add(actor=commune_officer_a, update=update, upload=upload)
         assert "JPEG, PNG, WebP" in err.value.message and err.value.field == "photo"
     assert not InitiativePhoto.objects.exists()
-    assert not any(p.is_file() for p in media.rglob("*"))
+    assert not StoredFile.objects.filter(key__startswith="initiatives/").exists()
 
 
 def test_an_oversized_photo_is_refused_before_reading_it(commune_officer_a, update):

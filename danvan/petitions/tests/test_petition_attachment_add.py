@@ -3,6 +3,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from conftest import make_user
 from danvan.core.errors import ApplicationError
+from danvan.core.models import StoredFile
 from danvan.petitions import services
 from danvan.petitions.models import PetitionAttachment
 
@@ -12,19 +13,13 @@ pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.4\n%test\n"
 
 
-@pytest.fixture(autouse=True)
-def var_dir(settings, tmp_path):
-    settings.VAR_DIR = tmp_path
-    return tmp_path
-
-
-def test_a_pdf_is_stored_outside_the_web_root_under_a_random_name(officer_a, var_dir):
+def test_a_pdf_is_stored_in_the_database_under_a_random_name(officer_a):
     petition = receive(officer_a)
     attachment = services.petition_attachment_add(
         actor=officer_a, petition=petition, upload=SimpleUploadedFile("Đơn khiếu nại.pdf", PDF)
     )
-    path = var_dir / "petition_files" / attachment.file.name
-    assert path.read_bytes() == PDF and "khieu" not in attachment.file.name.lower()
+    stored = StoredFile.objects.get(key=f"petition_files/{attachment.file.name}")
+    assert bytes(stored.content) == PDF and "khieu" not in attachment.file.name.lower()
     assert attachment.original_name == "Đơn khiếu nại.pdf" and attachment.content_type == "application/pdf"
 
 
@@ -36,12 +31,15 @@ def test_a_pdf_is_stored_outside_the_web_root_under_a_random_name(officer_a, var
         ("big.pdf", b"%PDF" + b"0" * (10 * 1024 * 1024), "tối đa 10 MB"),
     ],
 )
-def test_bad_files_are_refused_and_nothing_is_stored(officer_a, var_dir, name, content, message):
+def test_bad_files_are_refused_and_nothing_is_stored(officer_a, name, content, message):
     petition = receive(officer_a)
     with pytest.raises(ApplicationError) as exc:
         services.petition_attachment_add(actor=officer_a, petition=petition, upload=SimpleUploadedFile(name, content))
     assert exc.value.field == "file" and message in exc.value.message
-    assert not PetitionAttachment.objects.exists() and not (var_dir / "petition_files").exists()
+    assert (
+        not PetitionAttachment.objects.exists()
+        and not StoredFile.objects.filter(key__startswith="petition_files/").exists()
+    )
 
 
 def test_download_goes_through_the_petition_check(client_for, officer_a, officer_b, leader_a):
