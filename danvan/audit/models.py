@@ -74,6 +74,21 @@ class Action(models.TextChoices):
     INITIATIVE_REPLICATED = "initiative.replicated", _("Replicated a model initiative")
     INITIATIVE_PHOTO_ADDED = "initiative.photo_added", _("Added a photo to a model update")
     EVALUATION_SCHEME_CREATED = "initiative.scheme_created", _("Set up evaluation criteria")
+    # contests (Hội thi Dân vận khéo): add below this line
+    CONTEST_CREATED = "contest.created", _("Created a contest")
+    CONTEST_UPDATED = "contest.updated", _("Updated a contest")
+    CONTEST_STATUS_CHANGED = "contest.status_changed", _("Started or finished a contest")
+    CONTEST_ROUND_CREATED = "contest.round_created", _("Added a contest round")
+    CONTEST_ROUND_TEAMS_SET = "contest.round_teams_set", _("Set the teams of a contest round")
+    CONTEST_PART_CREATED = "contest.part_created", _("Added a contest part")
+    CONTEST_PART_REMOVED = "contest.part_removed", _("Removed a contest part")
+    CONTEST_TEAM_ADDED = "contest.team_added", _("Added a contest team")
+    CONTEST_TEAM_UPDATED = "contest.team_updated", _("Updated a contest team")
+    CONTEST_TEAMS_IMPORTED = "contest.teams_imported", _("Imported contest teams")
+    CONTEST_JUDGE_ADDED = "contest.judge_added", _("Added a contest judge")
+    CONTEST_JUDGE_REMOVED = "contest.judge_removed", _("Removed a contest judge")
+    CONTEST_SCORES_ENTERED = "contest.scores_entered", _("Entered contest scores")
+    CONTEST_PRIZES_AWARDED = "contest.prizes_awarded", _("Awarded contest prizes")
 
 
 class AuditEvent(models.Model):

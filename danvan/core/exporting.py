@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 
 from django.http import HttpResponse
+from django.utils.http import content_disposition_header
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -16,21 +17,32 @@ def _safe(value):
     return value
 
 
-def xlsx_response(*, filename: str, sheet_title: str, headers: list[str], rows: Iterable[list]) -> HttpResponse:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(sheet_title[:31])
-    bold = Font(bold=True)
+def xlsx_response(
+    *,
+    filename: str,
+    sheet_title: str = "",
+    headers: list[str] | None = None,
+    rows: Iterable[list] = (),
+    sheets: list[tuple[str, list[str], Iterable[list]]] | None = None,
+) -> HttpResponse:
+    """An XLSX download: one sheet (`sheet_title`, `headers`, `rows`) or several (`sheets` of (title, headers,
+    rows)). Bold headers; text that Excel would run as a formula is stored as text."""
     from openpyxl.cell import WriteOnlyCell
 
-    header_cells = []
-    for title in headers:
-        cell = WriteOnlyCell(sheet, value=title)
-        cell.font = bold
-        header_cells.append(cell)
-    sheet.append(header_cells)
-    for row in rows:
-        sheet.append([_safe(v) for v in row])
+    workbook = Workbook(write_only=True)
+    bold = Font(bold=True)
+    for title, sheet_headers, sheet_rows in sheets or [(sheet_title, headers or [], rows)]:
+        sheet = workbook.create_sheet(title[:31])
+        header_cells = []
+        for text in sheet_headers:
+            cell = WriteOnlyCell(sheet, value=text)
+            cell.font = bold
+            header_cells.append(cell)
+        sheet.append(header_cells)
+        for row in sheet_rows:
+            sheet.append([_safe(v) for v in row])
     response = HttpResponse(content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # RFC 6266 form: a Vietnamese name ("01-QĐ_KDV.docx") becomes filename*=utf-8''…, never a header error.
+    response["Content-Disposition"] = content_disposition_header(True, filename)
     workbook.save(response)
     return response

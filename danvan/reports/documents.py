@@ -43,7 +43,7 @@ class Part:
     entries: list[tuple[str, str]] = field(default_factory=list)  # (unit name, its text)
 
 
-def _run(paragraph, text, *, size=14, bold=False, italic=False, caps=False):
+def add_run(paragraph, text, *, size=14, bold=False, italic=False, caps=False):
     run = paragraph.add_run(text.upper() if caps else text)
     run.font.name = FONT
     run.font.size = Pt(size)
@@ -54,7 +54,7 @@ def _run(paragraph, text, *, size=14, bold=False, italic=False, caps=False):
     return run
 
 
-def _paragraph(container, text="", *, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=True, space_after=6, **style):
+def add_paragraph(container, text="", *, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=True, space_after=6, **style):
     paragraph = container.add_paragraph()
     paragraph.alignment = align
     paragraph.paragraph_format.space_after = Pt(space_after)
@@ -62,7 +62,7 @@ def _paragraph(container, text="", *, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=T
     if indent and align == WD_ALIGN_PARAGRAPH.JUSTIFY:
         paragraph.paragraph_format.first_line_indent = Mm(10)
     if text:
-        _run(paragraph, text, **style)
+        add_run(paragraph, text, **style)
     return paragraph
 
 
@@ -100,7 +100,7 @@ def _no_borders(table):
     table._tbl.tblPr.append(borders)
 
 
-def _open_document(header: Header):
+def open_party_document(header: Header):
     """A4 page, margins, Times New Roman 14, page numbers from page 2, and the two header blocks."""
     document = Document()
     section = document.sections[0]
@@ -123,42 +123,42 @@ def _open_document(header: Header):
     center = WD_ALIGN_PARAGRAPH.CENTER
     first = left.paragraphs[0]
     first.alignment = center
-    _run(first, header.superior, caps=True)
-    _run(_paragraph(left, align=center, indent=False, space_after=0), header.issuer, bold=True, caps=True)
-    _paragraph(left, "*", align=center, indent=False, space_after=0)
-    _paragraph(left, header.reference, align=center, indent=False, space_after=0)
+    add_run(first, header.superior, caps=True)
+    add_run(add_paragraph(left, align=center, indent=False, space_after=0), header.issuer, bold=True, caps=True)
+    add_paragraph(left, "*", align=center, indent=False, space_after=0)
+    add_paragraph(left, header.reference, align=center, indent=False, space_after=0)
     top = right.paragraphs[0]
     top.alignment = center
-    _run(top, "ĐẢNG CỘNG SẢN VIỆT NAM", size=15, bold=True)
+    add_run(top, "ĐẢNG CỘNG SẢN VIỆT NAM", size=15, bold=True)
     _bottom_border(top)
     date_line = f"{header.place}, ngày {header.date.day:02d} tháng {header.date.month:02d} năm {header.date.year}"
-    _paragraph(right, date_line, align=center, indent=False, italic=True, space_after=0)
-    _paragraph(document, "", align=center, indent=False)
+    add_paragraph(right, date_line, align=center, indent=False, italic=True, space_after=0)
+    add_paragraph(document, "", align=center, indent=False)
     return document
 
 
-def _title(document, doc_type_title: str, subject: str) -> None:
+def add_title(document, doc_type_title: str, subject: str) -> None:
     center = WD_ALIGN_PARAGRAPH.CENTER
-    _paragraph(document, doc_type_title, align=center, indent=False, size=16, bold=True, caps=True, space_after=0)
-    _paragraph(document, subject, align=center, indent=False, bold=True, space_after=0)
-    _paragraph(document, "-----", align=center, indent=False)
+    add_paragraph(document, doc_type_title, align=center, indent=False, size=16, bold=True, caps=True, space_after=0)
+    add_paragraph(document, subject, align=center, indent=False, bold=True, space_after=0)
+    add_paragraph(document, "-----", align=center, indent=False)
 
 
-def _signature(document, signer_title: str, recipients: list[str]) -> None:
+def add_signature(document, signer_title: str, recipients: list[str]) -> None:
     center = WD_ALIGN_PARAGRAPH.CENTER
     signature = document.add_table(rows=1, cols=2)
     _no_borders(signature)
     to_cell, sign_cell = signature.rows[0].cells
-    _run(to_cell.paragraphs[0], "Nơi nhận:", size=12, bold=True, italic=True)
+    add_run(to_cell.paragraphs[0], "Nơi nhận:", size=12, bold=True, italic=True)
     for recipient in [*recipients, "Lưu Văn phòng."]:
-        _paragraph(to_cell, f"- {recipient}", align=WD_ALIGN_PARAGRAPH.LEFT, indent=False, size=12, space_after=0)
+        add_paragraph(to_cell, f"- {recipient}", align=WD_ALIGN_PARAGRAPH.LEFT, indent=False, size=12, space_after=0)
     sign_first = sign_cell.paragraphs[0]
     sign_first.alignment = center
-    _run(sign_first, signer_title, bold=True, caps=True)
-    _paragraph(sign_cell, "(Ký, ghi rõ họ tên)", align=center, indent=False, italic=True)
+    add_run(sign_first, signer_title, bold=True, caps=True)
+    add_paragraph(sign_cell, "(Ký, ghi rõ họ tên)", align=center, indent=False, italic=True)
 
 
-def _save(document) -> bytes:
+def document_bytes(document) -> bytes:
     output = io.BytesIO()
     document.save(output)
     return output.getvalue()
@@ -176,22 +176,22 @@ def party_report_docx(
     signer_title: str,
     recipients: list[str],
 ) -> bytes:
-    document = _open_document(header)
+    document = open_party_document(header)
     center = WD_ALIGN_PARAGRAPH.CENTER
-    _title(document, doc_type_title, subject)
+    add_title(document, doc_type_title, subject)
     if intro:
-        _paragraph(document, intro)
+        add_paragraph(document, intro)
 
     roman = ["I", "II", "III", "IV", "V", "VI"]
-    _paragraph(document, f"{roman[0]}. KẾT QUẢ ĐẠT ĐƯỢC", bold=True, indent=False)
-    _paragraph(document, f"1. Số liệu tổng hợp {period_label}", bold=True, indent=False)
+    add_paragraph(document, f"{roman[0]}. KẾT QUẢ ĐẠT ĐƯỢC", bold=True, indent=False)
+    add_paragraph(document, f"1. Số liệu tổng hợp {period_label}", bold=True, indent=False)
     grid = document.add_table(rows=1, cols=4)
     grid.style = "Table Grid"
     for cell, text in zip(
         grid.rows[0].cells, ("Chỉ tiêu", "Đơn vị tính", period_label, "Lũy kế từ đầu năm"), strict=True
     ):
         cell.paragraphs[0].alignment = center
-        _run(cell.paragraphs[0], text, size=13, bold=True)
+        add_run(cell.paragraphs[0], text, size=13, bold=True)
     for row in figures:
         cells = grid.add_row().cells
         for i, text in enumerate((row.name, row.unit_label, row.value, row.ytd)):
@@ -199,7 +199,7 @@ def party_report_docx(
             paragraph.alignment = (
                 WD_ALIGN_PARAGRAPH.LEFT if i == 0 else (center if i == 1 else WD_ALIGN_PARAGRAPH.RIGHT)
             )
-            _run(paragraph, text, size=13)
+            add_run(paragraph, text, size=13)
     # Word reads the cells' widths, LibreOffice the grid's: set both, and turn autofit off.
     grid.autofit = False
     widths = (Mm(85), Mm(25), Mm(28), Mm(27))
@@ -211,16 +211,16 @@ def party_report_docx(
 
     for index, part in enumerate(parts):
         heading = f"{index + 2}. {part.title}" if index == 0 else f"{roman[index]}. {part.title.upper()}"
-        _paragraph(document, heading, bold=True, indent=False)
+        add_paragraph(document, heading, bold=True, indent=False)
         if not part.entries:
-            _paragraph(document, "(Chưa có nội dung từ các đơn vị.)", italic=True)
+            add_paragraph(document, "(Chưa có nội dung từ các đơn vị.)", italic=True)
         for unit_name, text in part.entries:
-            paragraph = _paragraph(document)
-            _run(paragraph, f"{unit_name}: ", italic=True)
-            _run(paragraph, text)
+            paragraph = add_paragraph(document)
+            add_run(paragraph, f"{unit_name}: ", italic=True)
+            add_run(paragraph, text)
 
-    _signature(document, signer_title, recipients)
-    return _save(document)
+    add_signature(document, signer_title, recipients)
+    return document_bytes(document)
 
 
 def party_notice_docx(
@@ -234,12 +234,12 @@ def party_notice_docx(
     recipients: list[str],
 ) -> bytes:
     """A "Thông báo kết luận": the opening paragraph, the numbered conclusions, a closing paragraph."""
-    document = _open_document(header)
-    _title(document, "Thông báo", subject)
-    _paragraph(document, opening)
+    document = open_party_document(header)
+    add_title(document, "Thông báo", subject)
+    add_paragraph(document, opening)
     for number, item in enumerate(items, start=1):
-        _paragraph(document, f"{number}. {item}")
+        add_paragraph(document, f"{number}. {item}")
     if closing:
-        _paragraph(document, closing)
-    _signature(document, signer_title, recipients)
-    return _save(document)
+        add_paragraph(document, closing)
+    add_signature(document, signer_title, recipients)
+    return document_bytes(document)

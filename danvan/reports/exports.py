@@ -3,6 +3,7 @@
 import io
 
 from django.http import HttpResponse
+from django.utils.http import content_disposition_header
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -63,7 +64,8 @@ def template_workbook(*, form, period, unit, indicators, narratives, values=None
 
 def template_response(content: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(content, content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # RFC 6266 form: a Vietnamese name ("01-QĐ_KDV.docx") becomes filename*=utf-8''…, never a header error.
+    response["Content-Disposition"] = content_disposition_header(True, filename)
     return response
 
 

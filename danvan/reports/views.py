@@ -4,6 +4,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -325,7 +326,8 @@ def _docx(content: bytes, filename: str):
     from django.http import HttpResponse
 
     response = HttpResponse(content, content_type=DOCX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # RFC 6266 form: a Vietnamese name ("01-QĐ_KDV.docx") becomes filename*=utf-8''…, never a header error.
+    response["Content-Disposition"] = content_disposition_header(True, filename)
     return response
 
 
