@@ -41,6 +41,8 @@ PAGES = [
     "/dan-van-kheo/",
     "/dan-van-kheo/dang-ky/",
     "/dan-van-kheo/tieu-chi/",
+    "/hoi-thi/",
+    "/hoi-thi/tao-moi/",
     "/doc-van-ban/",
     "/phan-he/democracy/",
     "/phan-he/situation/",

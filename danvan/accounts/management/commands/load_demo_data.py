@@ -6,6 +6,7 @@ from danvan.accounts.demo import DEMO_PASSWORD, demo_data_load
 
 DEMO_LOADERS = [
     ("Mô hình “Dân vận khéo”", "danvan.initiatives.demo.demo_initiatives_load"),
+    ("Hội thi “Dân vận khéo”", "danvan.contests.demo.demo_contests_load"),
 ]
 
 
@@ -28,5 +29,6 @@ class Command(BaseCommand):
             self.stdout.write(f"  {persona.username:<15} {persona.description}  [{flag}]")
         # Each module's demo records, made through its own services as the personas above (idempotent).
         for label, loader in DEMO_LOADERS:
-            created = import_string(loader)()
-            self.stdout.write(f"  {label}: {created} bản ghi mẫu mới" if created else f"  {label}: đã có")
+            result = import_string(loader)()
+            made = result if isinstance(result, int) and not isinstance(result, bool) else None
+            self.stdout.write(f"  {label}: {made} bản ghi mẫu mới" if made else f"  {label}: sẵn sàng")
