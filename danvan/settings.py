@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "danvan.initiatives",
     "danvan.workplans",
     "danvan.meetings",
+    "danvan.movements",
     "danvan.contests",
     "danvan.api",
 ]

@@ -12,6 +12,7 @@ urlpatterns = [
     path("dan-van-kheo/", include("danvan.initiatives.urls")),
     path("nhiem-vu/", include("danvan.workplans.urls")),
     path("hoi-nghi/", include("danvan.meetings.urls")),
+    path("phong-trao/", include("danvan.movements.urls")),
     path("hoi-thi/", include("danvan.contests.urls")),
     path("", include("danvan.core.urls")),
 ]

@@ -74,6 +74,18 @@ class Action(models.TextChoices):
     INITIATIVE_REPLICATED = "initiative.replicated", _("Replicated a model initiative")
     INITIATIVE_PHOTO_ADDED = "initiative.photo_added", _("Added a photo to a model update")
     EVALUATION_SCHEME_CREATED = "initiative.scheme_created", _("Set up evaluation criteria")
+    # movements (emulation movements and campaigns): add below this line
+    MOVEMENT_CREATED = "movement.created", _("Created an emulation movement")
+    MOVEMENT_UPDATED = "movement.updated", _("Updated an emulation movement")
+    MOVEMENT_TARGET_ADDED = "movement.target_added", _("Added a movement target")
+    MOVEMENT_CHECKPOINT_ADDED = "movement.checkpoint_added", _("Added a movement reporting round")
+    MOVEMENT_LAUNCHED = "movement.launched", _("Launched an emulation movement")
+    MOVEMENT_CLOSED = "movement.closed", _("Closed an emulation movement")
+    MOVEMENT_REGISTERED = "movement.registered", _("Registered a unit for a movement")
+    MOVEMENT_REGISTERED_BULK = "movement.registered_bulk", _("Registered units for a movement in bulk")
+    MOVEMENT_REPORTED = "movement.reported", _("Reported movement results")
+    MOVEMENT_ACTIVITY_ADDED = "movement.activity_added", _("Added a movement activity")
+    MOVEMENT_AWARDED = "movement.awarded", _("Recorded a movement award")
     # contests (Hội thi Dân vận khéo): add below this line
     CONTEST_CREATED = "contest.created", _("Created a contest")
     CONTEST_UPDATED = "contest.updated", _("Updated a contest")
