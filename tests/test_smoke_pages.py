@@ -41,6 +41,8 @@ PAGES = [
     "/dan-van-kheo/",
     "/dan-van-kheo/dang-ky/",
     "/dan-van-kheo/tieu-chi/",
+    "/phong-trao/",
+    "/phong-trao/moi/",
     "/hoi-thi/",
     "/hoi-thi/tao-moi/",
     "/doc-van-ban/",

@@ -100,6 +100,20 @@ MODULES: tuple[Module, ...] = (
         url_name="initiatives:index",
     ),
     Module(
+        "movements",
+        _("Emulation movements and campaigns"),
+        "bi-flag",
+        _("Phong trào thi đua and campaigns such as Tháng Dân vận: targets, registration, results and a scoreboard."),
+        (
+            _("A movement launched by a unit over a period, with targets and reporting rounds"),
+            _("Units register and report their results; late and missing reports are counted"),
+            _("A scoreboard ranking units by results and reporting completeness, by province"),
+            _("Activities assigned as work-plan tasks; titles and awards at the close"),
+        ),
+        _("“Dân vận khéo”: models, movements and contests"),
+        url_name="movements:index",
+    ),
+    Module(
         "contests",
         _("Hội thi “Dân vận khéo”"),
         "bi-trophy",

@@ -6,6 +6,7 @@ from danvan.accounts.demo import DEMO_PASSWORD, demo_data_load
 
 DEMO_LOADERS = [
     ("Mô hình “Dân vận khéo”", "danvan.initiatives.demo.demo_initiatives_load"),
+    ("Phong trào thi đua", "danvan.movements.demo.demo_movements_load"),
     ("Hội thi “Dân vận khéo”", "danvan.contests.demo.demo_contests_load"),
 ]
 
@@ -30,5 +31,5 @@ class Command(BaseCommand):
         # Each module's demo records, made through its own services as the personas above (idempotent).
         for label, loader in DEMO_LOADERS:
             result = import_string(loader)()
-            made = result if isinstance(result, int) and not isinstance(result, bool) else None
+            made = len(result) if isinstance(result, list) else result if isinstance(result, int) else None
             self.stdout.write(f"  {label}: {made} bản ghi mẫu mới" if made else f"  {label}: sẵn sàng")
