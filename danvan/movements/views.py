@@ -353,9 +353,29 @@ def report(request, code, checkpoint_id):
     )
 
 
+def _home_province(user, provinces) -> OrgUnit | None:
+    """The one province all the user's roles sit in (or under), if it takes part: their default scoreboard."""
+    codes = set(
+        OrgUnit.objects.filter(
+            level=OrgUnit.Level.PROVINCE,
+            kind=OrgUnit.Kind.PARTY_COMMITTEE,
+            descendant_links__descendant__in=scope_roots(user),
+        ).values_list("code", flat=True)
+    )
+    if len(codes) != 1:
+        return None
+    return next((p for p in provinces if p.code in codes), None)
+
+
 def _scoreboard(request, movement):
     provinces = province_choices(movement=movement)
-    form = forms.ScoreboardFilterForm(request.GET or None, provinces=provinces)
+    if "unit" not in request.GET:
+        # A provincial or commune officer opening a movement that spans several provinces sees their own
+        # province first (the "province scoreboard"); "whole movement" stays one choice away.
+        home = _home_province(request.user, provinces) if len(provinces) > 1 else None
+        form = forms.ScoreboardFilterForm(initial={"unit": home.code if home else ""}, provinces=provinces)
+        return form, movement_scoreboard(movement=movement, root=home)
+    form = forms.ScoreboardFilterForm(request.GET, provinces=provinces)
     root = None
     if form.is_valid() and form.cleaned_data.get("unit"):
         root = next((p for p in provinces if p.code == form.cleaned_data["unit"]), None)

@@ -157,6 +157,23 @@ def test_the_scoreboard_page_filters_by_province_and_exports_xlsx(client_for, sy
     assert [r[1] for r in rows[1:]] == ["C7288-DU", "P24-TU"]
 
 
+def test_a_commune_officer_sees_their_province_first_and_the_centre_sees_everything(
+    client_for, sysadmin, commune_officer_a
+):
+    movement = launched(sysadmin, unit_code="TW-TGDV", name="Dân vận khéo toàn quốc")
+    services.movement_register_bulk(
+        actor=sysadmin, movement=movement, units=[unit(c) for c in ("C7288-DU", "P91-TU", "P24-TU")]
+    )
+    url = reverse("movements:scoreboard", args=[movement.code])
+    own = client_for(commune_officer_a).get(url)
+    assert {r.unit.code for r in own.context["board"].rows} == {"C7288-DU", "P24-TU"}
+    assert own.context["form"]["unit"].value() == "P24-TU"
+    everything = client_for(commune_officer_a).get(url, {"unit": ""})
+    assert {r.unit.code for r in everything.context["board"].rows} == {"C7288-DU", "P24-TU", "P91-TU"}
+    central = client_for(sysadmin).get(url)
+    assert len(central.context["board"].rows) == 3
+
+
 def test_the_list_and_scoreboard_query_counts_do_not_grow_with_rows(client_for, officer_a, leader_a):
     c = client_for(officer_a)
     first = launched(officer_a, leader_a, name="Một")
