@@ -7,6 +7,9 @@ The commune of A is Xã Yên Thế (C7288), in the former huyện Yên Thế.
 import pytest
 from django.conf import settings
 
+# Browser-test fixtures (a real danvan server, one Chromium), shared by tests/browser and the apps' browser tests.
+pytest_plugins = ["tests.browser.fixtures"]
+
 
 def pytest_configure(config):
     # Argon2 is the real hasher (tested on its own); tests hash many passwords, so use a fast one here.

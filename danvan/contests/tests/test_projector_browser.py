@@ -1,19 +1,13 @@
 """The projector view updates its standings in place (htmx polling) when a judge saves a score — in Chromium.
 
-Same set-up as tests/browser: a real danvan on its own SQLite file, started as scripts/run.sh starts it, plus the
-demo contest; skipped in the PostgreSQL pass.
+The shared browser server (tests/browser/fixtures.py): a real danvan on its own SQLite file with the demo data,
+which includes the demo contest; skipped in the PostgreSQL pass.
 """
 
 import os
-import subprocess
-import sys
-import time
-import urllib.request
 
 import pytest
 from playwright.sync_api import expect
-
-from tests.browser.conftest import CHROMIUM, ROOT, _free_port, browser  # noqa: F401  (browser is a fixture)
 
 pytestmark = [
     pytest.mark.browser,
@@ -23,47 +17,8 @@ pytestmark = [
 ]
 
 
-@pytest.fixture(scope="module")
-def contest_server(tmp_path_factory):
-    if not os.path.exists(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing: scripts/test.sh installs Debian's chromium (apt-get install chromium).")
-    var = tmp_path_factory.mktemp("danvan-contests-browser")
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DANVAN_ENV"}}
-    env.update({"DANVAN_VAR_DIR": str(var), "DATABASE_URL": f"sqlite:///{var / 'danvan.sqlite3'}"})
-    for command in (
-        ["migrate", "--noinput", "-v0"],
-        ["load_admin_units"],
-        ["build_org_tree"],
-        ["load_demo_data"],
-        ["shell", "-c", "from danvan.contests.demo import demo_contests_load; demo_contests_load()"],
-    ):
-        subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True)
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(f"{base}/healthz", timeout=2)
-            break
-        except OSError:
-            if time.monotonic() > deadline or server.poll() is not None:
-                server.kill()
-                pytest.fail("danvan did not start for the browser test")
-            time.sleep(0.3)
-    yield base
-    server.terminate()
-    server.wait(timeout=10)
-
-
-def test_the_projector_shows_a_new_score_without_reloading(contest_server, browser):  # noqa: F811
-    base = contest_server
+def test_the_projector_shows_a_new_score_without_reloading(danvan_server, browser):
+    base = danvan_server
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     csp_errors = []
     projector = context.new_page()

@@ -1,4 +1,5 @@
-"""A real danvan, started the way scripts/run.sh starts it, on its own SQLite file, for Chromium to drive."""
+"""Browser-test fixtures, loaded for every test by the root conftest: a real danvan started the way
+scripts/run.sh starts it (its own SQLite file, the real tree, the demo data), and one Chromium."""
 
 import os
 import socket
@@ -67,6 +68,7 @@ def danvan_server(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def browser():
+    """One Chromium for the whole run: Playwright's sync API allows one instance per process."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
