@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import connection
-from django.db.models import Count, Exists, Max, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.http import Http404
 from django.utils import timezone
 
@@ -242,29 +242,31 @@ def movement_scoreboard(*, movement: Movement, root: OrgUnit | None = None, toda
     if root is not None:
         registrations = registrations.filter(unit__ancestor_links__ancestor=root)
     regs = list(registrations.select_related("unit").order_by())
-    reg_ids = registrations.values("pk")
-    aggregates = {
-        row["registration_id"]: row
-        for row in MovementReport.objects.filter(registration__in=reg_ids)
+    # Every report of these registrations, light rows: the counts, the last time and each registration's latest
+    # round come from them in Python (one pass), then the latest round's results in one query by report id.
+    # A correlated "latest report" subquery per registration took 444 ms for the 3,355 units of a central movement.
+    aggregates: dict[int, dict] = {}
+    latest_key: dict[int, tuple] = {}
+    for reg_id, report_id, due_date, checkpoint_id, is_late, submitted_at in (
+        MovementReport.objects.filter(registration__in=registrations.values("pk"))
         .order_by()
-        .values("registration_id")
-        .annotate(
-            reported=Count("id", filter=Q(checkpoint__due_date__lte=today)),
-            on_time=Count("id", filter=Q(checkpoint__due_date__lte=today, is_late=False)),
-            last=Max("submitted_at"),
-        )
-    }
-    # Each registration's report for the latest round it reported: its results are the latest cumulative values.
-    latest_report = (
-        MovementReport.objects.filter(registration=OuterRef("pk"))
-        .order_by("-checkpoint__due_date", "-checkpoint_id")
-        .values("pk")[:1]
-    )
+        .values_list("registration_id", "pk", "checkpoint__due_date", "checkpoint_id", "is_late", "submitted_at")
+    ):
+        agg = aggregates.setdefault(reg_id, {"reported": 0, "on_time": 0, "last": None})
+        if due_date <= today:
+            agg["reported"] += 1
+            agg["on_time"] += not is_late
+        if agg["last"] is None or submitted_at > agg["last"]:
+            agg["last"] = submitted_at
+        key = (due_date, checkpoint_id, report_id)
+        if reg_id not in latest_key or key > latest_key[reg_id]:
+            latest_key[reg_id] = key
+    registration_of = {key[2]: reg_id for reg_id, key in latest_key.items()}
     latest: dict[int, dict[int, Decimal]] = {}
-    for reg_id, target_id, value in MovementResult.objects.filter(
-        report__in=registrations.annotate(r=Subquery(latest_report)).values("r")
-    ).values_list("report__registration_id", "target_id", "value"):
-        latest.setdefault(reg_id, {})[target_id] = value
+    for report_id, target_id, value in MovementResult.objects.filter(report_id__in=list(registration_of)).values_list(
+        "report_id", "target_id", "value"
+    ):
+        latest.setdefault(registration_of[report_id], {})[target_id] = value
     counts = (
         _initiative_counts(movement, [r.unit_id for r in regs], root or movement.scope_unit)
         if movement.counts_initiatives
