@@ -233,7 +233,7 @@ def movement_scoreboard(*, movement: Movement, root: OrgUnit | None = None, toda
       completeness = rounds reported / rounds due so far (0 while none is due).
     Ties: completeness, then on-time share, then earlier last report, then unit name; rows equal on all but the
     name share a rank. A fixed number of queries whatever the number of units: targets, due rounds,
-    registrations, report aggregates, latest results, and (counts_initiatives) the models count.
+    registrations, their reports, the latest rounds' results, and (counts_initiatives) the models count.
     """
     today = today or timezone.localdate()
     targets = list(movement.targets.all())
