@@ -14,17 +14,9 @@ from danvan.contests.exports import MARKS_HEADERS, marks_rows, standings_rows
 from danvan.contests.models import Judge, Part, Round, Team
 from danvan.core.errors import ApplicationError
 from danvan.core.exporting import xlsx_response
-from danvan.organisations.models import OrgUnit
+from danvan.organisations.forms import unit_from_form
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def _unit(form, name="unit"):
-    code = (form.cleaned_data.get(name) or "").strip().upper()
-    unit = OrgUnit.objects.filter(code=code).first()
-    if unit is None:
-        form.add_error(name, _("No unit has the code “%(code)s”. Check the code, e.g. C7288-DU.") % {"code": code})
-    return unit
 
 
 def _base(request, contest, **extra) -> dict:
@@ -61,7 +53,7 @@ def create(request):
         raise Http404
     if request.method == "POST":
         form = forms.ContestForm(request.POST)
-        if form.is_valid() and (unit := _unit(form)) is not None:
+        if form.is_valid() and (unit := unit_from_form(form)) is not None:
             try:
                 contest = services.contest_create(actor=request.user, unit=unit, **form.settings())
             except ApplicationError as e:
@@ -217,7 +209,7 @@ def teams(request, code):
                 return redirect("contests:teams", code=contest.code)
     elif request.method == "POST":
         form = forms.TeamForm(request.POST)
-        if form.is_valid() and (unit := _unit(form)) is not None:
+        if form.is_valid() and (unit := unit_from_form(form)) is not None:
             d = form.cleaned_data
             try:
                 services.team_add(
@@ -287,7 +279,7 @@ def judges(request, code):
         return redirect("contests:judges", code=contest.code)
     if request.method == "POST":
         form = forms.JudgeForm(request.POST)
-        if form.is_valid() and (unit := _unit(form, "home_unit")) is not None:
+        if form.is_valid() and (unit := unit_from_form(form, "home_unit")) is not None:
             user = get_user_model().objects.filter(username=form.cleaned_data["username"].strip()).first()
             try:
                 services.judge_add(

@@ -22,15 +22,8 @@ from danvan.initiatives.selectors import (
     pending_for_user,
     schemes_for_user,
 )
+from danvan.organisations.forms import unit_from_form
 from danvan.organisations.models import OrgUnit
-
-
-def _unit(form, name="unit"):
-    code = (form.cleaned_data.get(name) or "").strip()
-    unit = OrgUnit.objects.filter(code=code).first()
-    if unit is None:
-        form.add_error(name, _("No unit has the code “%(code)s”. Check the code, e.g. C7288-DU.") % {"code": code})
-    return unit
 
 
 def _library(request, limit):
@@ -83,7 +76,7 @@ def register(request):
     show_duplicate = request.method == "POST" and request.POST.get("allow_duplicate") in ("on", "true", "True")
     if request.method == "POST":
         form = forms.RegisterForm(request.POST, show_duplicate=show_duplicate)
-        if form.is_valid() and (unit := _unit(form)) is not None:
+        if form.is_valid() and (unit := unit_from_form(form)) is not None:
             d = form.cleaned_data
             try:
                 initiative = services.initiative_register(
@@ -252,7 +245,7 @@ def replicate(request, code):
     source = initiative_get_for_user(user=request.user, code=code)
     if request.method == "POST":
         form = forms.ReplicateForm(request.POST)
-        if form.is_valid() and (unit := _unit(form)) is not None:
+        if form.is_valid() and (unit := unit_from_form(form)) is not None:
             d = form.cleaned_data
             try:
                 copy = services.initiative_replicate(
@@ -310,7 +303,7 @@ def photo_file(request, code, photo_id, variant):
 def schemes(request):
     if request.method == "POST":
         form = forms.SchemeForm(request.POST)
-        if form.is_valid() and (unit := _unit(form)) is not None:
+        if form.is_valid() and (unit := unit_from_form(form)) is not None:
             d = form.cleaned_data
             try:
                 services.evaluation_scheme_create(

@@ -24,16 +24,9 @@ from danvan.movements.selectors import (
     province_choices,
     units_for_user_in_movement,
 )
+from danvan.organisations.forms import unit_from_form
 from danvan.organisations.models import OrgUnit
 from danvan.workplans.models import WorkPlan
-
-
-def _unit_from(form, name="unit"):
-    code = (form.cleaned_data.get(name) or "").strip()
-    unit = OrgUnit.objects.select_related("parent").filter(code=code).first()
-    if unit is None:
-        form.add_error(name, _("No unit has the code “%(code)s”. Check the code, e.g. C7288-DU.") % {"code": code})
-    return unit
 
 
 def _plans_for(user, unit=None):
@@ -81,7 +74,7 @@ def create(request):
     plans = _plans_for(request.user)
     if request.method == "POST":
         form = forms.MovementForm(request.POST, plans=plans)
-        if form.is_valid() and (unit := _unit_from(form)) is not None:
+        if form.is_valid() and (unit := unit_from_form(form)) is not None:
             try:
                 movement = services.movement_create(actor=request.user, unit=unit, **_movement_kwargs(form, plans))
             except ApplicationError as e:
@@ -196,7 +189,7 @@ def checkpoint_add(request, code):
 def activity_add(request, code):
     movement = movement_get_for_user(user=request.user, code=code)
     form = forms.ActivityForm(request.POST)
-    if form.is_valid() and (assignee := _unit_from(form, "assignee")) is not None:
+    if form.is_valid() and (assignee := unit_from_form(form, "assignee")) is not None:
         try:
             services.movement_activity_add(
                 actor=request.user,
@@ -235,7 +228,7 @@ def register(request, code):
     targets = list(movement.targets.all())
     if request.method == "POST":
         form = forms.RegisterForm(request.POST, units=units, targets=targets)
-        if form.is_valid() and (unit := _unit_from(form)) is not None:
+        if form.is_valid() and (unit := unit_from_form(form)) is not None:
             try:
                 services.movement_register(
                     actor=request.user,
@@ -315,7 +308,7 @@ def report(request, code, checkpoint_id):
     targets = list(movement.targets.all())
     if request.method == "POST":
         form = forms.ReportForm(request.POST, units=choices, targets=targets)
-        if form.is_valid() and (unit := _unit_from(form)) is not None:
+        if form.is_valid() and (unit := unit_from_form(form)) is not None:
             try:
                 submitted = services.movement_report_submit(
                     actor=request.user,
@@ -448,7 +441,7 @@ def award_add(request, code):
     if not perms.can_lead(request.user, movement):
         raise Http404
     form = forms.AwardForm(request.POST, units=_participants(movement))
-    if form.is_valid() and (unit := _unit_from(form)) is not None:
+    if form.is_valid() and (unit := unit_from_form(form)) is not None:
         d = form.cleaned_data
         try:
             services.movement_award_add(

@@ -39,3 +39,18 @@ class VillageImportForm(forms.Form):
         help_text=_("Columns: ma_xa (commune code), ten (name), loai (thon, to_dan_pho or to_dan_van)."),
     )
     dry_run = forms.BooleanField(label=_("Only check, do not save"), required=False)
+
+
+def unit_from_form(form, name: str = "unit") -> OrgUnit | None:
+    """The unit whose code the person typed in `form[name]` (any case), or None with a field error saying so.
+
+    Scope is not checked here: the service that uses the unit decides who may act on it."""
+    from django.utils.translation import gettext
+
+    code = (form.cleaned_data.get(name) or "").strip().upper()
+    unit = OrgUnit.objects.select_related("parent").filter(code=code).first()
+    if unit is None:
+        form.add_error(
+            name, gettext("No unit has the code “%(code)s”. Check the code, e.g. C7288-DU.") % {"code": code}
+        )
+    return unit
