@@ -430,10 +430,11 @@ def export(request, code):
             row.prize_label = prize_labels.get(row.team.pk, "") if round is rounds[-1] else ""
         all_standings.append(standings)
     headers, rows = standings_rows(all_standings)
+    sheets = [("Xếp hạng", headers, rows)]
+    # Each judge's marks are for the organisers and the panel; teams and other viewers get the standings.
+    if perms.can_organise(request.user, contest) or perms.judge_for(request.user, contest):
+        sheets.append(("Điểm từng giám khảo", MARKS_HEADERS, marks_rows(selectors.all_scores(contest=contest))))
     return xlsx_response(
         filename=f"ket-qua-{contest.code}.xlsx",
-        sheets=[
-            ("Xếp hạng", headers, rows),
-            ("Điểm từng giám khảo", MARKS_HEADERS, marks_rows(selectors.all_scores(contest=contest))),
-        ],
+        sheets=sheets,
     )

@@ -75,6 +75,13 @@ def _text(content: bytes) -> str:
     return "\n".join(parts)
 
 
+def test_a_team_member_gets_the_standings_but_not_each_judges_marks(client_for, awarded, reporter_a):
+    contest, _teams = awarded
+    response = client_for(reporter_a).get(reverse("contests:export", args=[contest.code]))
+    assert response.status_code == 200
+    assert [sheet.title for sheet in load_workbook(io.BytesIO(response.content)).worksheets] == ["Xếp hạng"]
+
+
 def test_the_numbered_decision_is_in_party_format_with_the_prize_table(
     client_for, awarded, commune_officer_a, tmp_path
 ):
