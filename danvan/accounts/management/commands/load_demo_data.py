@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.module_loading import import_string
 
 from danvan.accounts.demo import DEMO_PASSWORD, demo_data_load
+from danvan.audit.models import AuditEvent
 
 DEMO_LOADERS = [
     ("Mô hình “Dân vận khéo”", "danvan.initiatives.demo.demo_initiatives_load"),
@@ -30,6 +31,8 @@ class Command(BaseCommand):
             self.stdout.write(f"  {persona.username:<15} {persona.description}  [{flag}]")
         # Each module's demo records, made through its own services as the personas above (idempotent).
         for label, loader in DEMO_LOADERS:
-            result = import_string(loader)()
-            made = len(result) if isinstance(result, list) else result if isinstance(result, int) else None
-            self.stdout.write(f"  {label}: {made} bản ghi mẫu mới" if made else f"  {label}: sẵn sàng")
+            # Every write is audited, so new audit events tell whether the loader created anything this time.
+            before = AuditEvent.objects.count()
+            import_string(loader)()
+            created = AuditEvent.objects.count() > before
+            self.stdout.write(f"  {label}: {'đã tạo dữ liệu mẫu' if created else 'đã có'}")
