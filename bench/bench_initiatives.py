@@ -213,7 +213,7 @@ def load(rows: int) -> dict:
                 f"(SELECT max(id) FROM initiatives_{table}))"
             )
         for year, last in per_year.items():
-            cursor.execute("INSERT INTO initiatives_initiativesequence (year, last) VALUES (%s, %s)", [year, last])
+            cursor.execute("INSERT INTO core_codesequence (prefix, year, last) VALUES ('MH', %s, %s)", [year, last])
         timings["copy_s"] = round(time.perf_counter() - started, 1)
         started = time.perf_counter()
         cursor.execute(

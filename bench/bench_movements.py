@@ -144,7 +144,7 @@ def load_initiatives(raw, rng, rows: int, years: list[int], communes, provinces,
             "(SELECT max(id) FROM initiatives_initiative))"
         )
         for year, last in per_year.items():
-            cur.execute("INSERT INTO initiatives_initiativesequence (year, last) VALUES (%s, %s)", [year, last])
+            cur.execute("INSERT INTO core_codesequence (prefix, year, last) VALUES ('MH', %s, %s)", [year, last])
 
 
 def load_movements(raw, rng, years: list[int], today: dt.date, creator: int) -> dict:
@@ -269,7 +269,7 @@ def load_movements(raw, rng, years: list[int], today: dt.date, creator: int) -> 
                 f"(SELECT max(id) FROM movements_{table}))"
             )
         for year, last in seq.items():
-            cur.execute("INSERT INTO movements_movementsequence (year, last) VALUES (%s, %s)", [year, last])
+            cur.execute("INSERT INTO core_codesequence (prefix, year, last) VALUES ('PT', %s, %s)", [year, last])
     return counts
 
 

@@ -209,8 +209,8 @@ def load(rows: int, today: dt.date) -> dict:
                     copy.write_row((i, officer_of[unit_id], officer_of[unit_id], now))
         for year, last in per_year.items():
             cursor.execute(
-                "INSERT INTO petitions_petitionsequence (year, last) VALUES (%s, %s) "
-                "ON CONFLICT (year) DO UPDATE SET last = EXCLUDED.last",
+                "INSERT INTO core_codesequence (prefix, year, last) VALUES ('DT', %s, %s) "
+                "ON CONFLICT (prefix, year) DO UPDATE SET last = EXCLUDED.last",
                 [year, last],
             )
         cursor.execute("SELECT setval(pg_get_serial_sequence('petitions_petition', 'id'), %s)", [rows])

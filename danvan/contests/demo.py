@@ -12,7 +12,6 @@ from danvan.contests.models import (
     DEFAULT_TIE_BREAK,
     Contest,
     Contestant,
-    ContestSequence,
     Judge,
     Part,
     PartKind,
@@ -62,7 +61,7 @@ def demo_contests_load() -> Contest | None:
         return None
     with transaction.atomic():
         contest = Contest.objects.create(
-            code=next_in_sequence(ContestSequence, year=2026, prefix="HT"),
+            code=next_in_sequence(prefix="HT", year=2026),
             unit=units[ORGANISER],
             name=NAME,
             level_label="cấp xã",

@@ -25,16 +25,6 @@ class PrizeTier(models.TextChoices):
     ENCOURAGEMENT = "khuyen_khich", "Giải Khuyến khích"
 
 
-class ContestSequence(models.Model):
-    """The last number handed out per year, for the public code HT-YYYY-NNNNNN (locked row, so race-safe)."""
-
-    year = models.PositiveSmallIntegerField(primary_key=True)
-    last = models.PositiveIntegerField(default=0)
-
-    def __str__(self) -> str:
-        return f"{self.year}: {self.last}"
-
-
 class Contest(models.Model):
     class Status(models.TextChoices):
         PREPARING = "preparing", _("Preparing")

@@ -17,7 +17,6 @@ from danvan.contests.models import (
     DEFAULT_TIE_BREAK,
     Contest,
     Contestant,
-    ContestSequence,
     Judge,
     Part,
     PartKind,
@@ -174,7 +173,7 @@ def contest_create(
     data = _clean_settings(locals())
     with transaction.atomic():
         contest = Contest.objects.create(
-            code=next_in_sequence(ContestSequence, year=data["starts_on"].year, prefix="HT"),
+            code=next_in_sequence(prefix="HT", year=data["starts_on"].year),
             unit=unit,
             created_by=actor,
             **data,

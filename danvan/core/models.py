@@ -20,3 +20,18 @@ class StoredFile(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class CodeSequence(models.Model):
+    """The last number handed out per code prefix and year, behind readable public codes (DT-2026-000123,
+    MH-…, PT-…, HT-…). `core.sequences.next_in_sequence` updates the row, which locks it: race-safe."""
+
+    prefix = models.CharField(max_length=8)
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["prefix", "year"], name="codesequence_prefix_year")]
+
+    def __str__(self) -> str:
+        return f"{self.prefix}-{self.year}: {self.last}"

@@ -34,16 +34,6 @@ class Level(models.TextChoices):
     PROVINCE = "province", _("Province")
 
 
-class InitiativeSequence(models.Model):
-    """The last number handed out per year, for the public code MH-YYYY-NNNNNN (locked row, so race-safe)."""
-
-    year = models.PositiveSmallIntegerField(primary_key=True)
-    last = models.PositiveIntegerField(default=0)
-
-    def __str__(self) -> str:
-        return f"{self.year}: {self.last}"
-
-
 class Initiative(models.Model):
     """A model (mô hình) or exemplar (điển hình) registered by a unit for a year."""
 

@@ -29,7 +29,6 @@ from danvan.initiatives.models import (
     Initiative,
     InitiativePhoto,
     InitiativeResult,
-    InitiativeSequence,
     InitiativeTarget,
     InitiativeUpdate,
     Level,
@@ -69,7 +68,7 @@ def province_of(unit: OrgUnit) -> OrgUnit | None:
 
 
 def _next_code(year: int) -> str:
-    return next_in_sequence(InitiativeSequence, year=year, prefix="MH")
+    return next_in_sequence(prefix="MH", year=year)
 
 
 def _clean_targets(targets) -> list[tuple[str, str, Decimal]]:

@@ -18,7 +18,6 @@ from danvan.movements.models import (
     MovementRegistration,
     MovementReport,
     MovementResult,
-    MovementSequence,
     MovementTarget,
 )
 from danvan.movements.services import scope_of
@@ -37,7 +36,7 @@ def _at(day: dt.date, hour: int = 9) -> dt.datetime:
 
 def _movement(*, launcher, kind, name, description, start, end, counts_initiatives, targets, checkpoints):
     movement = Movement.objects.create(
-        code=next_in_sequence(MovementSequence, year=start.year, prefix="PT"),
+        code=next_in_sequence(prefix="PT", year=start.year),
         unit=launcher,
         scope_unit=scope_of(launcher),
         kind=kind,

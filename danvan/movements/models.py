@@ -6,16 +6,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class MovementSequence(models.Model):
-    """The last number handed out per year, for the public code PT-YYYY-NNNNNN (locked row, so race-safe)."""
-
-    year = models.PositiveSmallIntegerField(primary_key=True)
-    last = models.PositiveIntegerField(default=0)
-
-    def __str__(self) -> str:
-        return f"{self.year}: {self.last}"
-
-
 class Movement(models.Model):
     """A movement or campaign launched by a unit for a period; units of its scope register and report results."""
 

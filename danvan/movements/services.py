@@ -24,7 +24,6 @@ from danvan.movements.models import (
     MovementRegistration,
     MovementReport,
     MovementResult,
-    MovementSequence,
     MovementTarget,
 )
 from danvan.organisations.models import OrgUnit, OrgUnitClosure
@@ -142,7 +141,7 @@ def movement_create(
     _check_plan(plan, scope)
     with transaction.atomic():
         movement = Movement.objects.create(
-            code=next_in_sequence(MovementSequence, year=start_date.year, prefix="PT"),
+            code=next_in_sequence(prefix="PT", year=start_date.year),
             unit=unit,
             scope_unit=scope,
             kind=kind,

@@ -139,16 +139,6 @@ class PetitionField(models.Model):
         return self.name
 
 
-class PetitionSequence(models.Model):
-    """The last number handed out per year, for the public code DT-YYYY-NNNNNN (locked row, so race-safe)."""
-
-    year = models.PositiveSmallIntegerField(primary_key=True)
-    last = models.PositiveIntegerField(default=0)
-
-    def __str__(self) -> str:
-        return f"{self.year}: {self.last}"
-
-
 class Petition(models.Model):
     class Source(models.TextChoices):
         RECEPTION = "tiep_cong_dan", "Tiếp công dân"

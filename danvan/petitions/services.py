@@ -31,7 +31,6 @@ from danvan.petitions.models import (
     PetitionEvent,
     PetitionField,
     PetitionHandler,
-    PetitionSequence,
     PetitionTransfer,
     Procedure,
     ReceptionDuty,
@@ -190,7 +189,7 @@ def _clean_people(people: list[dict], *, anonymous: bool, group: bool) -> list[d
 
 
 def _next_code(year: int) -> str:
-    return next_in_sequence(PetitionSequence, year=year, prefix="DT")
+    return next_in_sequence(prefix="DT", year=year)
 
 
 def _first_step(petition: Petition) -> tuple[str, str]:

@@ -97,8 +97,8 @@ def test_cccd_and_phone_are_normalised_and_validated():
 
 def test_the_code_comes_from_one_atomic_increment_of_the_year_counter(officer_a):
     # UPDATE … SET last = last + 1 takes the row lock: a concurrent intake waits, then reads its own number.
-    from danvan.petitions.models import PetitionSequence
+    from danvan.core.models import CodeSequence
 
-    PetitionSequence.objects.create(year=2026, last=122)
+    CodeSequence.objects.create(prefix="DT", year=2026, last=122)
     assert receive(officer_a).code == "DT-2026-000123"
-    assert PetitionSequence.objects.get(year=2026).last == 123
+    assert CodeSequence.objects.get(prefix="DT", year=2026).last == 123
