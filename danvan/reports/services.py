@@ -36,9 +36,9 @@ def form_narrative_keys(form: ReportForm) -> list[str]:
     return list(form.sections.filter(kind="narrative").order_by("order").values_list("key", flat=True))
 
 
-def _validate_values(form: ReportForm, raw_values: dict[str, object]) -> dict[int, Decimal]:
-    """Parse every figure; list every problem by indicator; raise once with all of them."""
-    indicators = {i.code: i for i in form_indicators(form)}
+def _validate_values(indicators: list[Indicator], raw_values: dict[str, object]) -> dict[int, Decimal]:
+    """Parse every figure of the form's `indicators`; list every problem by indicator; raise once with all."""
+    indicators = {i.code: i for i in indicators}
     by_code, parsed = {}, {}
     for code, raw in raw_values.items():
         indicator = indicators.get(code)
@@ -95,7 +95,7 @@ def report_save_draft(
     # was entered or uploaded for them is ignored.
     indicators = form_indicators(form)
     computed = computed_values(indicators=indicators, unit=unit, period=period)
-    parsed = _validate_values(form, {code: raw for code, raw in values.items() if code not in computed})
+    parsed = _validate_values(indicators, {code: raw for code, raw in values.items() if code not in computed})
     pk_by_code = {indicator.code: indicator.pk for indicator in indicators}
     parsed.update({pk_by_code[code]: value for code, value in computed.items()})
     keys = set(form_narrative_keys(form))
