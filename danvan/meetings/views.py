@@ -215,14 +215,16 @@ def document_add(request, public_id):
 @login_required
 @require_POST
 def honour_add(request, public_id):
-    from danvan.initiatives.models import Initiative
+    from danvan.initiatives.selectors import initiative_get_for_user
 
     meeting = selectors.meeting_get_for_user(user=request.user, public_id=public_id)
     code = (request.POST.get("code") or "").strip().upper()
-    initiative = Initiative.objects.select_related("unit").filter(code=code).first()
     try:
-        if initiative is None:
-            raise ApplicationError(f"Mã mô hình: không có mô hình “{code}”; hãy nhập mã dạng MH-2026-000123.")
+        try:
+            # Through the model's own access check: a model the person may not see is answered as missing.
+            initiative = initiative_get_for_user(user=request.user, code=code)
+        except Http404:
+            raise ApplicationError(f"Mã mô hình: không có mô hình “{code}”; hãy nhập mã dạng MH-2026-000123.") from None
         services.meeting_honour_model(actor=request.user, meeting=meeting, initiative=initiative)
     except ApplicationError as exc:
         messages.error(request, exc.message)

@@ -62,3 +62,10 @@ def test_another_provinces_officer_cannot_reach_the_conference(
     model = recognised(commune_officer_a, leader_a)
     assert _honour(client_for(officer_b), conference, model.code).status_code == 404
     assert not conference.honoured_models.exists()
+
+
+def test_a_model_the_organiser_may_not_see_is_answered_as_missing(client_for, leader_a, officer_b, conference):
+    elsewhere = register(officer_b, unit_code="P91-TU", name="Mô hình của tỉnh khác")
+    page = _honour(client_for(leader_a), conference, elsewhere.code).content.decode()
+    assert f"không có mô hình “{elsewhere.code}”" in page and "trạng thái" not in page
+    assert not conference.honoured_models.exists()
