@@ -79,7 +79,7 @@ def read_upload(*, content: bytes, form, period, unit) -> tuple[dict[str, object
         book = load_workbook(io.BytesIO(content), data_only=True)
     except Exception:
         raise ApplicationError("Tệp: không đọc được tệp Excel (.xlsx).", field="file") from None
-    if META_SHEET not in book.sheetnames or book[META_SHEET]["A1"].value != MARKER:
+    if META_SHEET not in book.sheetnames or DATA_SHEET not in book.sheetnames or book[META_SHEET]["A1"].value != MARKER:
         raise ApplicationError("Tệp: không phải biểu mẫu tải từ danvan; hãy tải mẫu mới và nhập lại.", field="file")
     meta = book[META_SHEET]
     code, version, key, unit_code = (meta[f"A{i}"].value for i in range(2, 6))

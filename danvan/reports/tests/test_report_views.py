@@ -166,3 +166,16 @@ def test_reminders_leave_a_notice_for_each_missing_unit(client_for, officer_a, q
     client = client_for(officer_a)
     client.post(f"/bao-cao/tien-do/?form={quarterly.pk}&period=quarter-2026-1&unit=C7288-DU")
     assert set(Notice.objects.values_list("unit__code", flat=True)) == {"C7288-KDV"}
+
+
+def test_a_template_without_its_data_sheet_is_refused(client_for, commune_officer_a, quarterly):
+    client = client_for(commune_officer_a)
+    url = URL.format(form=quarterly.pk, unit="C7288-KDV")
+    book = load_workbook(io.BytesIO(client.get(url + "mau.xlsx").content))
+    book["Báo cáo"].title = "Trang tính 1"
+    out = io.BytesIO()
+    book.save(out)
+    page = upload(client, url, out.getvalue())
+    assert page.status_code == 200
+    assert "không phải biểu mẫu tải từ danvan" in " ".join(str(m) for m in page.context["messages"])
+    assert not Submission.objects.exists()
