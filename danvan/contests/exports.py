@@ -3,18 +3,14 @@
 Data first (rows), format second: the views hand both sheets to `danvan.core.exporting.xlsx_response`.
 """
 
+from danvan.contests.services import number_text
+
 STANDINGS_HEADERS_START = ["Vòng thi", "Hạng", "Số bốc thăm", "Đội thi", "Đơn vị"]
 MARKS_HEADERS = ["Vòng thi", "Phần thi", "Giám khảo", "Đơn vị của giám khảo", "Đội thi", "Điểm"]
 
 
 def _number(value):
     return None if value is None else float(value)
-
-
-def number_text(value) -> str:
-    from danvan.contests.services import number_text as text
-
-    return text(value)
 
 
 def standings_rows(standings_by_round) -> tuple[list[str], list[list]]:

@@ -66,7 +66,9 @@ def round_get(*, contest: Contest, order: int | None) -> Round:
     if not rounds:
         raise Http404("Hội thi chưa có vòng thi.")
     if order is None:
-        scored = set(Score.objects.filter(part__round__contest=contest).values_list("part__round_id", flat=True)[:1000])
+        scored = set(
+            Score.objects.filter(part__round__contest=contest).values_list("part__round_id", flat=True).distinct()
+        )
         with_scores = [r for r in rounds if r.pk in scored]
         return with_scores[-1] if with_scores else rounds[0]
     for r in rounds:

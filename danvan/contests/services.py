@@ -5,7 +5,7 @@ written then. Set-up and scores are locked once the contest is finished.
 """
 
 import datetime as dt
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Max
@@ -27,6 +27,7 @@ from danvan.contests.models import (
     Team,
 )
 from danvan.core.errors import ApplicationError
+from danvan.core.numbers import as_id, parse_decimal
 from danvan.core.sequences import next_in_sequence
 from danvan.organisations.models import OrgUnit
 
@@ -56,14 +57,12 @@ def number_text(value: Decimal) -> str:
     return text.replace(".", ",")
 
 
-def parse_number(raw, *, label: str, field: str) -> Decimal:
-    try:
-        number = Decimal(str(raw).strip().replace(",", "."))
-    except (InvalidOperation, ValueError):
-        raise ApplicationError(f"“{label}”: hãy nhập một số, ví dụ 8 hoặc 8,5.", field=field) from None
-    if not number.is_finite():
-        raise ApplicationError(f"“{label}”: hãy nhập một số hữu hạn.", field=field)
-    return number
+CENT = Decimal("0.01")
+
+
+def parse_number(raw, *, label: str, field: str, digits: int = 6) -> Decimal:
+    """A mark, maximum or coefficient (DecimalField(6, 2) unless `digits` says otherwise)."""
+    return parse_decimal(raw, label=label, field=field, digits=digits, example=", ví dụ 8 hoặc 8,5")
 
 
 def score_check(part: Part, raw, *, field: str = "value") -> Decimal:
@@ -75,7 +74,7 @@ def score_check(part: Part, raw, *, field: str = "value") -> Decimal:
             f"(đồng chí đã nhập {number_text(value)}).",
             field=field,
         )
-    if value != value.quantize(Decimal("0.01")):
+    if value != value.quantize(CENT):
         raise ApplicationError(f"“{part.title}”: điểm lấy tối đa 2 chữ số thập phân.", field=field)
     return value
 
@@ -348,10 +347,11 @@ def part_create(
     if kind not in PartKind.values:
         raise ApplicationError("Hãy chọn loại phần thi trong danh sách.", field="kind")
     title = (title or "").strip() or PartKind(kind).label
-    top = parse_number(max_score, label="Điểm tối đa", field="max_score")
+    # Rounded as stored (2 decimals) before the range check: 0,001 would otherwise pass and be saved as 0.
+    top = parse_number(max_score, label="Điểm tối đa", field="max_score").quantize(CENT)
     if not Decimal(0) < top <= Decimal(1000):
         raise ApplicationError("“Điểm tối đa”: phải lớn hơn 0 và không quá 1000.", field="max_score")
-    weight = parse_number(coefficient, label="Hệ số", field="coefficient")
+    weight = parse_number(coefficient, label="Hệ số", field="coefficient", digits=4).quantize(CENT)
     if not Decimal(0) < weight <= Decimal(10):
         raise ApplicationError("“Hệ số”: phải lớn hơn 0 và không quá 10.", field="coefficient")
     with transaction.atomic():
@@ -520,7 +520,7 @@ def teams_import(*, actor, contest: Contest, rows: list[dict]) -> list[Team]:
             team["name"] = row["team"].strip()
         draw = (str(row.get("draw") or "")).strip()
         if draw:
-            if not draw.isdigit() or not 1 <= int(draw) <= 999:
+            if not 1 <= (as_id(draw) or 0) <= 999:
                 errors.append(f"Dòng {number}: “Số bốc thăm” phải là số nguyên từ 1 đến 999.")
             elif int(draw) in existing_draws or draws.get(int(draw), code) != code:
                 errors.append(f"Dòng {number}: số bốc thăm {draw} bị trùng.")

@@ -14,6 +14,7 @@ from danvan.contests.exports import MARKS_HEADERS, marks_rows, standings_rows
 from danvan.contests.models import Judge, Part, Round, Team
 from danvan.core.errors import ApplicationError
 from danvan.core.exporting import xlsx_response
+from danvan.core.numbers import as_id
 from danvan.organisations.forms import unit_from_form
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -31,7 +32,7 @@ def _base(request, contest, **extra) -> dict:
 
 def _round_order(request):
     value = request.GET.get("vong", "")
-    return int(value) if value.isdigit() else None
+    return as_id(value)
 
 
 @login_required
@@ -124,14 +125,14 @@ def rounds(request, code):
                     messages.success(request, _("Round added."))
                     return redirect("contests:rounds", code=contest.code)
             elif request.POST.get("action") == "remove_part":
-                part = Part.objects.filter(round__contest=contest, pk=request.POST.get("part") or 0).first()
+                part = Part.objects.filter(round__contest=contest, pk=as_id(request.POST.get("part")) or 0).first()
                 if part is None:
                     raise Http404
                 services.part_remove(actor=request.user, part=part)
                 messages.success(request, _("Part removed."))
                 return redirect("contests:rounds", code=contest.code)
             else:
-                part_round = Round.objects.filter(contest=contest, pk=request.POST.get("round") or 0).first()
+                part_round = Round.objects.filter(contest=contest, pk=as_id(request.POST.get("round")) or 0).first()
                 if part_round is None:
                     raise Http404
                 part_form = forms.PartForm(request.POST)
@@ -167,7 +168,7 @@ def round_teams(request, code, order):
                     messages.success(request, _("The teams of the round are set."))
                     return redirect("contests:detail", code=contest.code)
             else:
-                ids = [int(v) for v in request.POST.getlist("teams") if v.isdigit()]
+                ids = [i for i in map(as_id, request.POST.getlist("teams")) if i is not None]
                 teams = list(contest.teams.filter(pk__in=ids))
                 services.round_teams_set(actor=request.user, round=round, teams=teams)
                 messages.success(request, _("The teams of the round are set."))
@@ -268,7 +269,11 @@ def judges(request, code):
     contest = selectors.contest_get_for_organiser(user=request.user, code=code)
     form = forms.JudgeForm()
     if request.method == "POST" and request.POST.get("action") == "remove":
-        judge = Judge.objects.filter(contest=contest, pk=request.POST.get("judge") or 0).select_related("user").first()
+        judge = (
+            Judge.objects.filter(contest=contest, pk=as_id(request.POST.get("judge")) or 0)
+            .select_related("user")
+            .first()
+        )
         if judge is None:
             raise Http404
         try:

@@ -4,7 +4,7 @@ import datetime
 import io
 import uuid
 import warnings
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -15,6 +15,7 @@ from danvan.accounts.permissions import APPROVE_ROLES, roles_on
 from danvan.audit.models import Action
 from danvan.audit.services import audit_record, snapshot
 from danvan.core.errors import ApplicationError
+from danvan.core.numbers import parse_decimal
 from danvan.core.sequences import next_in_sequence
 from danvan.core.text import fold
 from danvan.initiatives import permissions as perms
@@ -50,14 +51,8 @@ STARTER_NAME = "Bộ tiêu chí mẫu 100 điểm"
 FIELDS = ["code", "unit", "year", "name", "field", "new_rural", "kind", "status", "start_date", "end_date"]
 
 
-def _decimal(value, *, field: str, label: str) -> Decimal:
-    try:
-        number = Decimal(str(value).strip().replace(",", "."))
-    except (InvalidOperation, ValueError):
-        raise ApplicationError(f"“{label}”: hãy nhập một số (ví dụ 120 hoặc 12,5).", field=field) from None
-    if not number.is_finite():
-        raise ApplicationError(f"“{label}”: hãy nhập một số hữu hạn.", field=field)
-    return number
+def _decimal(value, *, field: str, label: str, digits: int = 14) -> Decimal:
+    return parse_decimal(value, label=label, field=field, digits=digits)
 
 
 def province_of(unit: OrgUnit) -> OrgUnit | None:
@@ -358,8 +353,8 @@ def evaluation_scheme_create(*, actor, unit: OrgUnit, year: int, name: str = "",
     for i, (cname, max_score, weight) in enumerate(rows, start=1):
         if not (cname or "").strip():
             raise ApplicationError(f"Tiêu chí số {i}: hãy nhập tên.", field="criteria")
-        m = _decimal(max_score, field="criteria", label=f"Điểm tối đa của “{cname}”")
-        w = _decimal(weight, field="criteria", label=f"Trọng số của “{cname}”")
+        m = _decimal(max_score, field="criteria", label=f"Điểm tối đa của “{cname}”", digits=6)
+        w = _decimal(weight, field="criteria", label=f"Trọng số của “{cname}”", digits=5)
         if m <= 0 or w <= 0:
             raise ApplicationError(f"“{cname}”: điểm tối đa và trọng số phải lớn hơn 0.", field="criteria")
         cleaned.append((cname.strip(), m, w))
@@ -401,7 +396,7 @@ def evaluation_submit(
         key = f"criterion_{criterion.pk}"
         if raw in (None, ""):
             raise ApplicationError(f"Hãy chấm điểm tiêu chí “{criterion.name}”.", field=key)
-        value = _decimal(raw, field=key, label=criterion.name)
+        value = _decimal(raw, field=key, label=criterion.name, digits=6)
         if value < 0 or value > criterion.max_score:
             raise ApplicationError(
                 f"Điểm tiêu chí “{criterion.name}” phải từ 0 đến {criterion.max_score.normalize():f}.", field=key

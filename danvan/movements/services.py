@@ -4,7 +4,7 @@
 """
 
 import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
@@ -13,6 +13,7 @@ from danvan.accounts.permissions import can_edit_unit
 from danvan.audit.models import Action
 from danvan.audit.services import audit_record, snapshot
 from danvan.core.errors import ApplicationError
+from danvan.core.numbers import as_id, parse_decimal
 from danvan.core.sequences import next_in_sequence
 from danvan.core.text import fold
 from danvan.movements import permissions as perms
@@ -50,16 +51,8 @@ BOARD_KINDS = (OrgUnit.Kind.PROPAGANDA_MOBILISATION_BOARD, OrgUnit.Kind.MOBILISA
 CHECKPOINT_GRACE = datetime.timedelta(days=92)
 
 
-def _number(value, *, field: str, label: str) -> Decimal:
-    try:
-        number = Decimal(str(value).strip().replace(" ", "").replace(",", "."))
-    except (InvalidOperation, ValueError):
-        raise ApplicationError(f"“{label}”: hãy nhập một số (ví dụ 120 hoặc 12,5).", field=field) from None
-    if not number.is_finite():
-        raise ApplicationError(f"“{label}”: hãy nhập một số hữu hạn.", field=field)
-    if abs(number) >= Decimal("1e12"):
-        raise ApplicationError(f"“{label}”: số quá lớn.", field=field)
-    return number.quantize(Decimal("0.01"))
+def _number(value, *, field: str, label: str, digits: int = 14) -> Decimal:
+    return parse_decimal(value, label=label, field=field, digits=digits).quantize(Decimal("0.01"))
 
 
 def scope_of(unit: OrgUnit) -> OrgUnit:
@@ -244,7 +237,7 @@ def movement_target_add(
         raise ApplicationError(
             "“Chỉ tiêu mỗi đơn vị”: phải lớn hơn 0; hãy nhập giá trị cần đạt, ví dụ 10.", field="target_value"
         )
-    w = _number(weight if weight not in (None, "") else 1, field="weight", label="Trọng số")
+    w = _number(weight if weight not in (None, "") else 1, field="weight", label="Trọng số", digits=6)
     if w <= 0 or w > 100:
         raise ApplicationError("“Trọng số”: phải lớn hơn 0 và không quá 100, ví dụ 1.", field="weight")
     with transaction.atomic():
@@ -376,7 +369,7 @@ def _clean_commitments(movement: Movement, committed_values: dict | None) -> dic
     for key, raw in (committed_values or {}).items():
         if raw in (None, ""):
             continue
-        target = targets.get(int(key)) if str(key).isdigit() else None
+        target = targets.get(as_id(key))
         if target is None:
             raise ApplicationError("Giá trị đăng ký gửi lên không thuộc chỉ tiêu của phong trào này.", field="targets")
         field = f"target_{target.pk}"

@@ -1,5 +1,6 @@
 import re
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -209,3 +210,33 @@ def test_the_list_and_standings_pages_do_not_grow_with_rows(client_for, officer_
     assert _page_queries(c, reverse("contests:index")) == one
     assert _page_queries(c, reverse("contests:standings", args=[big.code])) == few
     assert _page_queries(c, reverse("contests:projector_table", args=[big.code])) <= few
+
+
+def test_odd_numbers_and_ids_get_a_message_or_404_never_a_server_error(client_for, commune_officer_a, officer_a):
+    contest, round, parts, teams, _ = ready(commune_officer_a, judges=[(officer_a, "P24-TGDV")])
+    organiser, judge = client_for(commune_officer_a), client_for(officer_a)
+    assert judge.get(reverse("contests:standings", args=[contest.code]), {"vong": "²"}).status_code == 200
+    rounds_url = reverse("contests:rounds", args=[contest.code])
+    assert organiser.post(rounds_url, {"action": "remove_part", "part": "abc"}).status_code == 404
+    assert organiser.post(rounds_url, {"action": "part", "round": "²"}).status_code == 404
+    judges_url = reverse("contests:judges", args=[contest.code])
+    assert organiser.post(judges_url, {"action": "remove", "judge": "abc"}).status_code in (302, 404)
+    # A huge mark is refused in a short message (it used to be written out digit by digit: 30 MB).
+    response = judge.post(
+        reverse("contests:score", args=[contest.code]), {"team": teams[0].pk, f"part_{parts[0].pk}": "1e9999999"}
+    )
+    assert response.status_code == 200 and len(response.content) < 200_000
+    assert "“Chào hỏi”: số quá lớn" in response.content.decode()
+    assert not Score.objects.exists()
+
+
+def test_a_maximum_that_rounds_to_zero_is_refused(commune_officer_a, officer_a):
+    from danvan.contests import services
+    from danvan.core.errors import ApplicationError
+
+    contest, round, *_ = ready(commune_officer_a, judges=[(officer_a, "P24-TGDV")], start=False)
+    with pytest.raises(ApplicationError) as error:
+        services.part_create(
+            actor=commune_officer_a, round=round, kind="khac", title="Phụ", max_score="0,001", coefficient="1"
+        )
+    assert error.value.field == "max_score"

@@ -66,3 +66,15 @@ def test_launching_needs_a_leader_a_target_and_a_round(officer_a, leader_a):
     assert services.movement_launch(actor=leader_a, movement=movement).status == "launched"
     with pytest.raises(ApplicationError):
         services.movement_launch(actor=leader_a, movement=movement)
+
+
+def test_a_target_typed_with_a_thousands_dot_is_a_thousand(officer_a):
+    from decimal import Decimal
+
+    from danvan.movements.tests.factories import draft
+
+    movement = draft(officer_a)
+    target = services.movement_target_add(
+        actor=officer_a, movement=movement, name="Lượt người tham gia", unit_label="người", target_value="1.000"
+    )
+    assert target.target_value == Decimal("1000")

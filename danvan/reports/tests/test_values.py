@@ -34,6 +34,8 @@ def test_it_reads_vietnamese_number_formats(raw, indicator, expected):
         ("100,5", PERCENT, "không quá 100"),
         ("2,5", COUNT, "số nguyên"),
         ("NaN", COUNT, "không phải là số"),
+        ("1e9999999", COUNT, "quá lớn"),
+        ("99999999999999,999", Indicator(code="d", name="Số", unit_label="x", decimal_places=2), "quá lớn"),
     ],
 )
 def test_it_explains_what_is_wrong(raw, indicator, fragment):
