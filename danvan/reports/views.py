@@ -196,11 +196,16 @@ def decide(request, public_id, decision):
     return redirect(target)
 
 
+def _is_small_id(value: str | None) -> bool:
+    # isdigit() lets "²" and 5,000-digit strings through to int() and the database: plain ASCII digits only.
+    return bool(value) and value.isascii() and value.isdecimal() and len(value) <= 9
+
+
 def _pick(request):
     """The form, period and unit a summary page shows, from the query string, defaulting sensibly."""
     forms = selectors.forms_for_user(user=request.user).distinct().order_by("name")
     form_id = request.GET.get("form")
-    form = forms.filter(pk=form_id).first() if form_id and form_id.isdigit() else forms.first()
+    form = forms.filter(pk=int(form_id)).first() if _is_small_id(form_id) else forms.first()
     if form is None:
         raise Http404
     key = request.GET.get("period")

@@ -179,3 +179,10 @@ def test_a_template_without_its_data_sheet_is_refused(client_for, commune_office
     assert page.status_code == 200
     assert "không phải biểu mẫu tải từ danvan" in " ".join(str(m) for m in page.context["messages"])
     assert not Submission.objects.exists()
+
+
+@pytest.mark.parametrize("form_id", ["²", "9" * 5000, "9" * 23])
+def test_a_malformed_form_id_on_a_summary_page_falls_back_to_the_first_form(client_for, officer_a, quarterly, form_id):
+    page = client_for(officer_a).get("/bao-cao/tong-hop/", {"form": form_id, "unit": "P24-TU"})
+    assert page.status_code == 200
+    assert page.context["form"] in page.context["forms"]
