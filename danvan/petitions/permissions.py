@@ -8,11 +8,13 @@ HANDLER_ROLES = EDIT_ROLES
 
 
 def is_handler(user, petition) -> bool:
+    """Assigned to the petition and still able to handle at its unit: a handler whose role moved elsewhere keeps the
+    PetitionHandler row (the history) but loses the petition and the denouncer's identity with the role."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
     cache = user.__dict__.setdefault("_danvan_petition_handler", {})
     if petition.pk not in cache:
-        cache[petition.pk] = petition.handlers.filter(user=user).exists()
+        cache[petition.pk] = petition.handlers.filter(user=user).exists() and may_handle(user, petition.unit)
     return cache[petition.pk]
 
 

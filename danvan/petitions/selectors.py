@@ -6,11 +6,12 @@ from dataclasses import dataclass, field
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
+from danvan.accounts.models import RoleAssignment
 from danvan.accounts.permissions import scope_roots
 from danvan.core.text import fold
 from danvan.organisations.models import OrgUnitClosure
 from danvan.petitions.models import Petition, Petitioner, PetitionHandler
-from danvan.petitions.permissions import can_view_petition
+from danvan.petitions.permissions import HANDLER_ROLES, can_view_petition
 
 
 def _scope_unit_ids(user):
@@ -42,11 +43,19 @@ def _unit_q(unit) -> Q:
     return Q(unit_id__in=list(OrgUnitClosure.objects.filter(ancestor=unit).values_list("descendant_id", flat=True)))
 
 
+def _handled_ids(user):
+    """Ids of the petitions the user handles while still able to handle at their unit (as permissions.is_handler)."""
+    still_there = RoleAssignment.objects.filter(
+        user=user, role__in=HANDLER_ROLES, unit__ancestor_links__ancestor=OuterRef("petition__unit")
+    )
+    return PetitionHandler.objects.filter(user=user).filter(Exists(still_there)).values("petition_id")
+
+
 def _visible(user) -> QuerySet[Petition]:
     """Petitions of units in the user's scope, plus those the user handles."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return Petition.objects.none()
-    handled = PetitionHandler.objects.filter(user=user).values("petition_id")
+    handled = _handled_ids(user)
     return Petition.objects.filter(_scope_q(user) | Q(pk__in=handled))
 
 
@@ -94,7 +103,7 @@ def petitions_due_for_officer(*, user, today: dt.date, within_days: int = 3) -> 
     horizon = today + dt.timedelta(within_days)
     open_due = Q(status__in=Petition.OPEN_STATUSES, due_on__lte=horizon)
     # Two indexed reads joined by id, rather than one OR across a join that would scan every petition.
-    handled = PetitionHandler.objects.filter(user=user).values("petition_id")
+    handled = _handled_ids(user)
     # A record opened at another unit by a transfer belongs to that unit, not to the sender.
     unassigned = Petition.objects.filter(open_due, created_by=user).exclude(source=Petition.Source.TRANSFERRED)
     unassigned = unassigned.filter(~Exists(PetitionHandler.objects.filter(petition=OuterRef("pk"))))
@@ -175,7 +184,7 @@ def petition_repeat_candidates(
     if cccds or phones or names:
         # Indexed lookups first, then the scope check on those petitions only (a common name matches thousands).
         matches = list(Petitioner.objects.filter(identity).values_list("petition_id", "cccd", "phone")[:5000])
-        handled = PetitionHandler.objects.filter(user=user).values("petition_id")
+        handled = _handled_ids(user)
         ids = {pid for pid, _c, _p in matches} - {exclude_pk}
         petitions = Petition.objects.filter(scope | Q(pk__in=handled), pk__in=ids).select_related("unit", "field")
         by_pk = {p.pk: p for p in petitions.order_by("-received_on")[:200]}

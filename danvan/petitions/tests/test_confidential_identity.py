@@ -4,6 +4,7 @@ import pytest
 from django.http import Http404
 
 from conftest import make_user
+from danvan.accounts.models import RoleAssignment
 from danvan.audit.models import Action, AuditEvent
 from danvan.core.errors import ApplicationError
 from danvan.organisations.models import OrgUnit
@@ -86,3 +87,21 @@ def test_an_export_leaves_it_out_unless_the_exporter_is_a_handler(officer_a, lea
     assert SECRET_NAME in str(rows)
     event = AuditEvent.objects.filter(action=Action.PETITIONS_EXPORTED).order_by("-id").first()
     assert event.details["identities_of"] == [denunciation.code]
+
+
+def test_a_handler_whose_role_moved_to_another_province_loses_the_identity(client_for, officer_a, denunciation):
+    RoleAssignment.objects.filter(user=officer_a).update(unit=OrgUnit.objects.get(code="P91-TU"))
+    client = client_for(officer_a)
+    page = client.get(f"/don-thu/{denunciation.code}/nguoi-to-cao/")
+    assert page.status_code == 404 and SECRET_NAME not in page.content.decode()
+    assert client.get(f"/don-thu/{denunciation.code}/").status_code == 404
+    assert denunciation not in petition_list_for_user(user=officer_a)
+    assert not AuditEvent.objects.filter(action=Action.PETITION_IDENTITY_VIEWED).exists()
+
+
+def test_a_handler_left_with_a_viewing_role_sees_the_petition_but_not_the_identity(client_for, officer_a, denunciation):
+    RoleAssignment.objects.filter(user=officer_a).update(role="viewer")
+    client = client_for(officer_a)
+    assert client.get(f"/don-thu/{denunciation.code}/").status_code == 200
+    page = client.get(f"/don-thu/{denunciation.code}/nguoi-to-cao/")
+    assert page.status_code == 404 and SECRET_NAME not in page.content.decode()
