@@ -69,6 +69,15 @@ def read_table(*, filename: str, content: bytes) -> list[dict]:
     return [dict(zip(header, row, strict=False)) | {"_line": i} for i, row in enumerate(rows[1:], start=2)]
 
 
+def _gso(code: str) -> int | None:
+    """A GSO commune code as typed (“7288”, “07288”) → its number; None for anything else.
+
+    isdigit() would let “²” and 5,000-digit strings through to int() and the database."""
+    if code.isascii() and code.isdecimal() and len(code) <= 6:
+        return int(code)
+    return None
+
+
 def villages_import(*, actor, rows: list[dict], dry_run: bool = False) -> list[OrgUnit]:
     """Validate every row, then create all units in one transaction (or none). Returns the created units."""
     from danvan.accounts.permissions import can_edit_unit
@@ -82,7 +91,7 @@ def villages_import(*, actor, rows: list[dict], dry_run: bool = False) -> list[O
         for u in OrgUnit.objects.select_related("admin_unit").filter(
             kind=OrgUnit.Kind.PARTY_COMMITTEE,
             level=OrgUnit.Level.COMMUNE,
-            admin_unit__gso_code__in=[int(c) for c in codes if c.isdigit()],
+            admin_unit__gso_code__in=[n for n in map(_gso, codes) if n is not None],
         )
     }
     existing = {
@@ -95,7 +104,7 @@ def villages_import(*, actor, rows: list[dict], dry_run: bool = False) -> list[O
         code = str(row.get("ma_xa", "")).strip()
         name = " ".join(str(row.get("ten", "")).split())
         kind = str(row.get("loai", "")).strip().lower()
-        parent = parents.get(int(code)) if code.isdigit() else None
+        parent = parents.get(_gso(code))
         if parent is None:
             errors.append(f"Dòng {line}, cột ma_xa: “{code}” không phải mã một xã, phường, đặc khu hiện hành.")
         elif not can_edit_unit(actor, parent):

@@ -104,3 +104,14 @@ def test_the_command_imports_and_reports_errors(tmp_path, officer_a):
     assert OrgUnit.objects.filter(name="Thôn Đồng Tâm").exists()
     with pytest.raises(CommandError, match="Dòng 2"):
         call_command("import_villages", str(good), "--actor", "officer.a")  # now duplicates
+
+
+def test_a_commune_code_that_is_not_a_plain_short_number_is_a_row_error(client_for, commune_officer_a):
+    bad = "ma_xa,ten,loai\n²,Thôn A,thon\n" + "9" * 5000 + ",Thôn B,thon\n" + "9" * 23 + ",Thôn C,thon\n"
+    before = OrgUnit.objects.count()
+    response = upload(client_for(commune_officer_a), "C7288-DU", "thon.csv", bad.encode())
+    assert response.status_code == 200
+    errors = response.context["errors"]
+    assert [e.split(",")[0] for e in errors] == ["Dòng 2", "Dòng 3", "Dòng 4"]
+    assert all("cột ma_xa" in e and "không phải mã một xã" in e for e in errors)
+    assert OrgUnit.objects.count() == before
