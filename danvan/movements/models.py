@@ -61,18 +61,6 @@ class Movement(models.Model):
     def __str__(self) -> str:
         return f"{self.code} — {self.name}"
 
-    @property
-    def is_draft(self) -> bool:
-        return self.status == self.Status.DRAFT
-
-    @property
-    def is_launched(self) -> bool:
-        return self.status == self.Status.LAUNCHED
-
-    @property
-    def is_closed(self) -> bool:
-        return self.status == self.Status.CLOSED
-
 
 class MovementTarget(models.Model):
     """A target every participant works towards: name, unit of measure, value per participant, weight."""

@@ -11,12 +11,11 @@
 
 from danvan.accounts.models import RoleAssignment
 from danvan.accounts.permissions import (
-    APPROVE_ROLES,
     READ_ROLES,
+    can_approve_for,
     can_edit_unit,
     can_enter_data,
     can_view_unit,
-    roles_on,
 )
 from danvan.movements.models import Movement
 from danvan.organisations.models import OrgUnit
@@ -55,7 +54,7 @@ def can_manage(user, movement: Movement) -> bool:
 
 def can_lead(user, movement: Movement) -> bool:
     """Launch, close, award: leader or admin of the launching unit or above."""
-    return bool(roles_on(user, movement.unit) & APPROVE_ROLES)
+    return can_approve_for(user, movement.unit)
 
 
 def can_edit(user, movement: Movement) -> bool:

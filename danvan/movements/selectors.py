@@ -163,10 +163,6 @@ class ScoreRow:
         last = self.last_reported_at.timestamp() if self.last_reported_at else float("inf")
         return (-self.score, -(self.completeness or 0), -(self.on_time_share or 0), last)
 
-    @property
-    def score_percent(self) -> Decimal:
-        return self.score
-
 
 @dataclass
 class Scoreboard:

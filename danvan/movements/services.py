@@ -405,6 +405,10 @@ def movement_register(
     _require_launched(movement, "đăng ký")
     cleaned = _clean_commitments(movement, committed_values)
     with transaction.atomic():
+        # The movement's row lock: two first registrations of a unit cannot both pass the check below (the unique
+        # constraint would turn the second into a server error), and none lands after the movement closed.
+        movement = Movement.objects.select_for_update().get(pk=movement.pk)
+        _require_launched(movement, "đăng ký")
         existing = MovementRegistration.objects.filter(movement=movement, unit=unit).first()
         if existing is not None:
             raise ApplicationError(
@@ -520,9 +524,11 @@ def movement_report_submit(
         cleaned[target.pk] = value
     now = timezone.now()
     with transaction.atomic():
-        report = (
-            MovementReport.objects.select_for_update().filter(registration=registration, checkpoint=checkpoint).first()
-        )
+        # Lock the movement row, as closing does: two first reports for a round cannot both create one, and no
+        # report lands after the movement closed.
+        movement = Movement.objects.select_for_update().get(pk=movement.pk)
+        _require_launched(movement, "báo cáo kết quả")
+        report = MovementReport.objects.filter(registration=registration, checkpoint=checkpoint).first()
         corrected = report is not None
         if report is None:
             report = MovementReport.objects.create(
@@ -655,6 +661,15 @@ def movement_award_add(
     if decided_on is None:
         raise ApplicationError("“Ngày quyết định”: bắt buộc (dd/mm/yyyy).", field="decided_on")
     with transaction.atomic():
+        # The registration's row lock makes a double submit wait, then see the first award.
+        MovementRegistration.objects.select_for_update().get(pk=registration.pk)
+        if MovementAward.objects.filter(
+            registration=registration, title__iexact=title[:255], decision_number__iexact=decision_number.strip()
+        ).exists():
+            raise ApplicationError(
+                f"“Danh hiệu”: {unit.name} đã được ghi nhận “{title}” theo quyết định {decision_number.strip()}.",
+                field="title",
+            )
         award = MovementAward.objects.create(
             movement=movement,
             registration=registration,

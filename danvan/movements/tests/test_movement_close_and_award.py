@@ -56,3 +56,24 @@ def test_an_award_with_bad_input_or_for_a_non_participant_is_refused(officer_a, 
         services.movement_award_add(actor=leader_a, movement=movement, unit=unit(code), decided_on=today(), **data)
     assert e.value.field == field
     assert not MovementAward.objects.exists()
+
+
+def test_the_same_award_submitted_twice_is_recorded_once(officer_a, leader_a, commune_officer_a):
+    movement = launched(officer_a, leader_a)
+    services.movement_register(actor=commune_officer_a, movement=movement, unit=unit("C7288-DU"))
+    services.movement_close(actor=leader_a, movement=movement, note="")
+    movement.refresh_from_db()
+    award = dict(
+        actor=leader_a,
+        movement=movement,
+        unit=unit("C7288-DU"),
+        title="Đảng bộ dân vận khéo",
+        form="bang_khen",
+        deciding_body="Ban Thường vụ Thành ủy Bắc Ninh",
+        decision_number="125-QĐ/TU",
+        decided_on=today(),
+    )
+    services.movement_award_add(**award)
+    with pytest.raises(ApplicationError) as error:
+        services.movement_award_add(**award)
+    assert error.value.field == "title" and MovementAward.objects.count() == 1
