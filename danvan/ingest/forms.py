@@ -1,4 +1,5 @@
 import datetime as dt
+import math
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -111,6 +112,9 @@ class IngestRecordForm(forms.Form):
             value = parts[0].replace(" ", "")
             try:
                 number = float(value.replace(".", "").replace(",", ".") if "," in value else value)
+                # float() takes "NaN", "inf" and "1e999"; a JSON column cannot store them.
+                if not math.isfinite(number):
+                    raise ValueError
             except ValueError:
                 raise forms.ValidationError(
                     _("“%(line)s”: start the line with a number, then | unit | text.") % {"line": line}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 import re
 
 from django.db import transaction
@@ -110,6 +111,9 @@ def clean_record(data: dict) -> dict:
     for figure in data.get("figures") or []:
         try:
             value = float(str(figure.get("value")).replace(",", "."))
+            # float() takes "NaN", "inf" and "1e999"; a JSON column cannot store them.
+            if not math.isfinite(value):
+                raise ValueError
         except (TypeError, ValueError):
             raise ApplicationError(
                 f"Số liệu “{figure.get('text', '')}” không có giá trị số: hãy nhập số (ví dụ 123 hoặc 98,5).",

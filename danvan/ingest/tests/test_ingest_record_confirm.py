@@ -69,3 +69,14 @@ def test_invalid_corrections_are_refused_and_nothing_changes(officer_a, record, 
 def test_someone_outside_the_unit_cannot_confirm(officer_b, record):
     with pytest.raises(ApplicationError):
         ingest_record_confirm(actor=officer_b, record=record, corrected=record.proposed)
+
+
+@pytest.mark.parametrize("value", ["NaN", "inf", "-Infinity", "1e999"])
+def test_a_figure_that_is_not_a_finite_number_is_refused(officer_a, record, value):
+    figures = [{"text": "200 ngày đêm", "value": value, "unit": "ngày đêm"}]
+    with pytest.raises(ApplicationError) as info:
+        ingest_record_confirm(actor=officer_a, record=record, corrected={**record.proposed, "figures": figures})
+    assert info.value.field == "figures"
+    assert "không có giá trị số" in info.value.message
+    record.refresh_from_db()
+    assert record.status == IngestRecord.Status.PROPOSED

@@ -120,3 +120,15 @@ def test_the_list_page_query_count_does_not_grow_with_documents(
 
 def test_anonymous_users_are_sent_to_log_in(client):
     assert client.get("/doc-van-ban/").status_code == 302
+
+
+@pytest.mark.parametrize("value", ["NaN", "inf", "1e999"])
+def test_a_figure_that_is_not_a_finite_number_is_shown_on_the_form(client_for, officer_a, unit, value):
+    record = ingest_document_create(actor=officer_a, unit=unit("P24-TU"), content=seed_text("002"))
+    response = client_for(officer_a).post(
+        f"/doc-van-ban/{record.document.public_id}/", {"event_type": "so_ket", "figures": f"{value} | mô hình"}
+    )
+    assert response.status_code == 200
+    assert "figures" in response.context["form"].errors
+    record.refresh_from_db()
+    assert record.status == "proposed"
