@@ -28,12 +28,9 @@ REGULATION_23 = (
 
 def _issuer_names(contest: Contest) -> tuple[str, str]:
     """(superior, short issuer name) for the header, as the briefing report and the notice compute them."""
-    from danvan.reports.briefing import issuer_for
+    from danvan.reports.briefing import header_names, issuer_for
 
-    issuer = issuer_for(contest.unit)
-    superior = issuer.parent.name if issuer.parent else "Ban Chấp hành Trung ương"
-    short = issuer.name[: -len(superior)].strip() if issuer.name.endswith(superior) else issuer.name
-    return superior, short
+    return header_names(issuer_for(contest.unit))
 
 
 def decision_docx(*, contest: Contest, prizes: list[Prize], reference: str, today: dt.date) -> bytes:

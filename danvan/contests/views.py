@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,11 +13,9 @@ from danvan.contests import permissions as perms
 from danvan.contests.exports import MARKS_HEADERS, marks_rows, standings_rows
 from danvan.contests.models import Judge, Part, Round, Team
 from danvan.core.errors import ApplicationError
-from danvan.core.exporting import xlsx_response
+from danvan.core.exporting import file_response, xlsx_response
 from danvan.core.numbers import as_id
 from danvan.organisations.forms import unit_from_form
-
-DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _base(request, contest, **extra) -> dict:
@@ -417,9 +415,7 @@ def decision(request, code):
     except ApplicationError as e:
         messages.error(request, e.message)
         return redirect("contests:detail", code=contest.code)
-    response = HttpResponse(content, content_type=DOCX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="quyet-dinh-trao-giai-{contest.code}-{suffix}.docx"'
-    return response
+    return file_response(content, filename=f"quyet-dinh-trao-giai-{contest.code}-{suffix}.docx")
 
 
 @login_required

@@ -146,7 +146,7 @@ def meeting_record_outcome(
 
 def conclusion_notice_issue(*, actor, meeting: Meeting, today: dt.date):
     """The "Thông báo kết luận" of a held meeting, numbered in the issuer's TB register, in Party format."""
-    from danvan.reports.briefing import document_issue, document_place, issuer_for
+    from danvan.reports.briefing import document_issue, document_place, header_names, issuer_for
     from danvan.reports.documents import Header, party_notice_docx
 
     if not can_edit_unit(actor, meeting.unit):
@@ -155,8 +155,7 @@ def conclusion_notice_issue(*, actor, meeting: Meeting, today: dt.date):
     if not conclusions:
         raise ApplicationError("Hội nghị chưa có kết luận nào để thông báo.", field="conclusions")
     issuer = issuer_for(meeting.unit)
-    superior = issuer.parent.name if issuer.parent else "Ban Chấp hành Trung ương"
-    short = issuer.name[: -len(superior)].strip() if issuer.name.endswith(superior) else issuer.name
+    superior, short = header_names(issuer)
     chair = meeting.chairs[0] if meeting.chairs else None
     by_whom = f"đồng chí {chair['name']}, {chair['title']}" if chair else "đồng chí chủ trì"
     subject = f"Kết luận của {by_whom} tại {meeting.title}"

@@ -50,6 +50,14 @@ def issuer_for(unit: OrgUnit) -> OrgUnit:
     return body
 
 
+def header_names(issuer: OrgUnit) -> tuple[str, str]:
+    """(superior, issuer) as a Party document header prints them: "Thành ủy Bắc Ninh" above "Ban Tuyên giáo và
+    Dân vận", the issuer's name without the superior's at its end."""
+    superior = issuer.parent.name if issuer.parent else "Ban Chấp hành Trung ương"
+    short = issuer.name[: -len(superior)].strip() if issuer.name.endswith(superior) else issuer.name
+    return superior, short
+
+
 def _number(value: Decimal | None, decimals: int) -> str:
     if value is None:
         return "—"
@@ -68,9 +76,7 @@ def document_place(unit: OrgUnit) -> str:
 
 
 def briefing_content(*, unit, form, period, reference: str, today: dt.date) -> tuple[str, bytes]:
-    issuer = issuer_for(unit)
-    superior = issuer.parent.name if issuer.parent else "Ban Chấp hành Trung ương"
-    short = issuer.name[: -len(superior)].strip() if issuer.name.endswith(superior) else issuer.name
+    superior, short = header_names(issuer_for(unit))
     rows = rollup(unit=unit, form=form, period=period)
     figures = [
         FigureRow(
