@@ -2,7 +2,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from danvan.accounts.permissions import AUDIT_ROLES, has_any_role
@@ -32,7 +33,10 @@ def event_list(request):
 
 @login_required
 def event_export(request):
-    _form, filters, events = _filtered(request)
+    form, filters, events = _filtered(request)
+    if form.is_bound and not form.is_valid():
+        # Never export the whole log for a filter that could not be read: the list page shows what is wrong.
+        return redirect(reverse("audit:list") + "?" + request.GET.urlencode())
     # Exporting the log is itself recorded.
     with transaction.atomic():
         audit_record(

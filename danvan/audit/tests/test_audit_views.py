@@ -60,3 +60,27 @@ def test_people_without_the_admin_role_get_404(client_for, officer_a):
     client = client_for(officer_a)
     assert client.get("/nhat-ky/").status_code == 404
     assert client.get("/nhat-ky/xuat.xlsx").status_code == 404
+
+
+@pytest.mark.parametrize("url", ["/nhat-ky/", "/nhat-ky/xuat.xlsx"])
+@pytest.mark.parametrize(
+    ("date_from", "date_to"), [("", "31/12/9999"), ("01/01/0001", ""), ("01/01/0001", "31/12/9999")]
+)
+def test_the_first_and_last_possible_days_filter_nothing_out(client_for, admin_a, events, url, date_from, date_to):
+    response = client_for(admin_a).get(url, {"unit_code": "C7288-KDV", "date_from": date_from, "date_to": date_to})
+    assert response.status_code == 200
+    if url == "/nhat-ky/":
+        assert len(response.context["page"]) == 1
+    else:
+        assert len(list(load_workbook(io.BytesIO(response.content)).active.iter_rows())) == 2
+
+
+def test_an_export_with_a_filter_that_cannot_be_read_exports_nothing(client_for, admin_a, events):
+    query = {"unit_code": "C7288-KDV", "date_from": "02/01/2026", "date_to": "01/01/2026"}
+    client = client_for(admin_a)
+    response = client.get("/nhat-ky/xuat.xlsx", query)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/nhat-ky/?")
+    page = client.get(response["Location"])
+    assert "date_to" in page.context["form"].errors
+    assert not AuditEvent.objects.filter(action=Action.AUDIT_EXPORTED).exists()
