@@ -7,7 +7,8 @@ Confidential data (a denouncer's identity) has no field in any schema: the API c
 import datetime as dt
 
 from django.http import Http404
-from ninja import NinjaAPI, Schema
+from ninja import NinjaAPI, Query, Schema
+from ninja.errors import HttpError, ValidationError
 from ninja.security import django_auth
 
 from danvan.core.errors import ApplicationError
@@ -28,6 +29,34 @@ def not_found(request, exc):
 @api.exception_handler(ApplicationError)
 def application_error(request, exc: ApplicationError):
     return _error(request, exc.code, exc.message, 400, exc.field)
+
+
+HTTP_ERRORS = {
+    401: ("unauthenticated", "Cần đăng nhập: hãy đăng nhập rồi gọi lại."),
+    403: ("forbidden", "Không được phép: thiếu mã CSRF hoặc không có quyền."),
+}
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc: HttpError):
+    # Ninja's own refusals (no session: 401, CSRF: 403) in the same shape as ours, not {"detail": …}.
+    code, message = HTTP_ERRORS.get(exc.status_code, ("error", str(exc)))
+    return _error(request, code, message, exc.status_code)
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request, exc: ValidationError):
+    # The first problem is reported, naming the parameter: {"loc": ["query", "q"], "type": "missing", …}.
+    first = exc.errors[0] if exc.errors else {}
+    field = next((str(part) for part in reversed(first.get("loc", ())) if isinstance(part, str)), None)
+    kind = first.get("type")
+    if kind == "missing":
+        message = f"Tham số “{field}”: bắt buộc."
+    elif kind == "string_too_long":
+        message = f"Tham số “{field}”: tối đa {first.get('ctx', {}).get('max_length')} ký tự."
+    else:
+        message = f"Tham số “{field}”: giá trị không hợp lệ ({first.get('msg', '')})."
+    return _error(request, "invalid", message, 422, field)
 
 
 class UnitOut(Schema):
@@ -70,7 +99,7 @@ def _unit_out(unit) -> UnitOut:
 
 
 @api.get("/units/search", response=list[UnitOut], tags=["units"])
-def units_search(request, q: str):
+def units_search(request, q: str = Query(..., max_length=100)):
     from danvan.organisations.selectors import orgunit_search_for_user
 
     return [_unit_out(u) for u in orgunit_search_for_user(user=request.user, query=q)]

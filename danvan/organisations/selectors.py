@@ -42,7 +42,11 @@ def orgunit_children_for_user(*, user, unit: OrgUnit) -> list[OrgUnit]:
     """Children of a unit the user can see (so all of them: scope is inherited), with their child counts."""
     if not can_view_unit(user, unit):
         raise Http404("Không tìm thấy đơn vị.")
-    return list(unit.children.annotate(child_count=Count("children")).order_by("sort_order", "name"))
+    return list(
+        unit.children.select_related("admin_unit")
+        .annotate(child_count=Count("children"))
+        .order_by("sort_order", "name")
+    )
 
 
 def orgunit_roots_for_user(*, user) -> list[OrgUnit]:

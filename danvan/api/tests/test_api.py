@@ -55,3 +55,34 @@ def test_the_openapi_schema_has_no_field_for_petitioners(client_for, officer_a):
     schema = client_for(officer_a).get("/api/v1/openapi.json").json()
     fields = set(schema["components"]["schemas"]["PetitionOut"]["properties"])
     assert not fields & {"petitioners", "petitioner", "denouncer", "identity", "full_name", "cccd", "phone"}
+
+
+def test_children_take_the_same_number_of_queries_however_many_there_are(
+    client_for, officer_a, django_assert_num_queries
+):
+    from danvan.organisations.models import OrgUnit
+
+    client = client_for(officer_a)
+    client.get("/api/v1/units/P24-TU/children")  # warm the session
+    count = OrgUnit.objects.filter(parent__code="P24-TU").count()
+    assert count > 3
+    with django_assert_num_queries(5):
+        assert len(client.get("/api/v1/units/P24-TU/children").json()) == count
+
+
+def test_no_login_answers_in_the_error_shape():
+    response = Client().get("/api/v1/units/TW")
+    assert response.status_code == 401
+    assert response.json()["error"]["code"] == "unauthenticated"
+    assert set(response.json()["error"]) == {"code", "message", "field"}
+
+
+def test_a_missing_or_too_long_search_query_answers_422_in_the_error_shape(client_for, officer_a):
+    client = client_for(officer_a)
+    missing = client.get("/api/v1/units/search")
+    assert missing.status_code == 422
+    assert missing.json() == {"error": {"code": "invalid", "message": "Tham số “q”: bắt buộc.", "field": "q"}}
+    long = client.get("/api/v1/units/search", {"q": "dan van " * 50})
+    assert long.status_code == 422
+    assert long.json()["error"]["field"] == "q" and "100" in long.json()["error"]["message"]
+    assert client.get("/api/v1/units/search", {"q": "dan van"}).status_code == 200
