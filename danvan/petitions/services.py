@@ -1057,9 +1057,32 @@ def petition_attachment_add(*, actor, petition: Petition, upload) -> PetitionAtt
                 action=Action.PETITION_ATTACHMENT_ADDED,
                 unit=petition.unit,
                 target=petition,
-                after={"file": name, "size": upload.size},
+                # A denunciation's file name may name the denouncer: the audit trail keeps only its size and type.
+                after={"size": upload.size, "type": content_type}
+                if petition.is_denunciation
+                else {"file": name, "size": upload.size},
             )
         except Exception:
             attachment.file.storage.delete(stored)
             raise
+    return attachment
+
+
+def petition_attachment_open(*, actor, petition: Petition, attachment_id: int) -> PetitionAttachment:
+    """An attachment to download. A denunciation's files are for its handlers only, and each download is audited
+    as a view of the denouncer's identity (the scan is the signed letter)."""
+    if petition.is_denunciation and not perms.can_see_denouncer(actor, petition):
+        raise ApplicationError("Thông tin người tố cáo được bảo mật.", code="forbidden")
+    attachment = petition.attachments.filter(pk=attachment_id).first()
+    if attachment is None:
+        raise ApplicationError("Tệp đính kèm: không tìm thấy tệp này.", code="not_found")
+    if petition.is_denunciation:
+        with transaction.atomic():
+            audit_record(
+                actor=actor,
+                action=Action.PETITION_IDENTITY_VIEWED,
+                unit=petition.unit,
+                target=petition,
+                details={"attachment": attachment.pk},
+            )
     return attachment

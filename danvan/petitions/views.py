@@ -605,15 +605,16 @@ def attachment_add(request, code):
 
 @login_required
 def attachment_download(request, code, attachment_id):
-    """Files are served only here, after the same check as the petition (handlers only for a denunciation)."""
+    """Files are served only here, after the same check as the petition (handlers only for a denunciation, audited)."""
     from django.http import FileResponse
 
     petition = petition_get_for_user(user=request.user, code=code)
-    if petition.is_denunciation and not perms.can_see_denouncer(request.user, petition):
-        raise Http404
-    attachment = petition.attachments.filter(pk=attachment_id).first()
-    if attachment is None:
-        raise Http404
+    try:
+        attachment = services.petition_attachment_open(
+            actor=request.user, petition=petition, attachment_id=attachment_id
+        )
+    except ApplicationError as exc:
+        raise Http404 from exc
     return FileResponse(
         attachment.file.open("rb"),
         as_attachment=True,

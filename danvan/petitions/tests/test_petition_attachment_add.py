@@ -1,7 +1,9 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils.translation import gettext
 
 from conftest import make_user
+from danvan.audit.models import Action, AuditEvent
 from danvan.core.errors import ApplicationError
 from danvan.core.models import StoredFile
 from danvan.petitions import services
@@ -65,3 +67,28 @@ def test_a_denunciations_files_are_for_its_handlers_only(client_for, officer_a, 
     assert client_for(leader_a).get(url).status_code == 404
     assert client_for(make_user("officer.a2", "officer", "P24-TU")).get(url).status_code == 404
     assert client_for(officer_a).get(url).status_code == 200
+
+
+def test_a_denunciations_file_names_stay_with_its_handlers(client_for, officer_a, leader_a):
+    petition = receive(officer_a, category="to_cao")
+    attachment = services.petition_attachment_add(
+        actor=officer_a, petition=petition, upload=SimpleUploadedFile("Don-cua-Nguyen-Van-An.pdf", PDF)
+    )
+    page = client_for(leader_a).get(f"/don-thu/{petition.code}/").content.decode()
+    assert "Nguyen-Van-An" not in page and gettext("[confidential]") in page
+    added = AuditEvent.objects.get(action=Action.PETITION_ATTACHMENT_ADDED)
+    assert "Nguyen-Van-An" not in str(added.after) and added.after["type"] == "application/pdf"
+    assert "Don-cua-Nguyen-Van-An.pdf" in client_for(officer_a).get(f"/don-thu/{petition.code}/").content.decode()
+    client_for(officer_a).get(f"/don-thu/{petition.code}/tep/{attachment.pk}/")
+    viewed = AuditEvent.objects.get(action=Action.PETITION_IDENTITY_VIEWED)
+    assert viewed.actor == officer_a and viewed.target_id == petition.code
+
+
+def test_a_complaints_file_name_is_kept_and_its_downloads_are_not_identity_views(client_for, officer_a):
+    petition = receive(officer_a)
+    attachment = services.petition_attachment_add(
+        actor=officer_a, petition=petition, upload=SimpleUploadedFile("scan.pdf", PDF)
+    )
+    assert AuditEvent.objects.get(action=Action.PETITION_ATTACHMENT_ADDED).after["file"] == "scan.pdf"
+    client_for(officer_a).get(f"/don-thu/{petition.code}/tep/{attachment.pk}/")
+    assert not AuditEvent.objects.filter(action=Action.PETITION_IDENTITY_VIEWED).exists()
