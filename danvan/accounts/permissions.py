@@ -53,6 +53,15 @@ def can_manage_accounts(user, unit: OrgUnit) -> bool:
     return bool(roles_on(user, unit) & ACCOUNT_ROLES)
 
 
+def can_manage_user(actor, user) -> bool:
+    """`actor` administers accounts on every unit `user` holds a role on.
+
+    A user with a role outside the actor's subtree (say, in another province too) is not theirs to change;
+    nor is an account without any role, which no unit admin answers for."""
+    assignments = list(user.role_assignments.select_related("unit"))
+    return bool(assignments) and all(can_manage_accounts(actor, a.unit) for a in assignments)
+
+
 def can_view_audit(user, unit: OrgUnit) -> bool:
     return bool(roles_on(user, unit) & AUDIT_ROLES)
 

@@ -6,7 +6,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from danvan.accounts.models import LoginFailure, RoleAssignment, User
-from danvan.accounts.permissions import ACCOUNT_ROLES, can_manage_accounts, units_in_scope
+from danvan.accounts.permissions import ACCOUNT_ROLES, can_manage_user, units_in_scope
 
 
 def _window_start() -> dt.datetime:
@@ -42,7 +42,6 @@ def user_get_for_manager(*, user, public_id) -> User:
     target = User.objects.filter(public_id=public_id).first()
     if target is None:
         raise Http404("Không tìm thấy tài khoản.")
-    assignments = list(target.role_assignments.select_related("unit"))
-    if not assignments or not all(can_manage_accounts(user, a.unit) for a in assignments):
+    if not can_manage_user(user, target):
         raise Http404("Không tìm thấy tài khoản.")
     return target

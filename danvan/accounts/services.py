@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from danvan.accounts.models import LoginFailure, Role, RoleAssignment, User
-from danvan.accounts.permissions import can_manage_accounts
+from danvan.accounts.permissions import can_manage_accounts, can_manage_user
 from danvan.audit.models import Action
 from danvan.audit.services import audit_record, snapshot
 from danvan.core.errors import ApplicationError
@@ -18,6 +18,13 @@ def _check_password(password: str, user: User | None = None) -> None:
         validate_password(password, user=user)
     except ValidationError as exc:
         raise ApplicationError("Mật khẩu: " + " ".join(exc.messages), field="password") from None
+
+
+def _check_manages(actor, user: User) -> None:
+    if not can_manage_user(actor, user):
+        raise ApplicationError(
+            "Tài khoản: bạn chỉ quản trị tài khoản có mọi vai trò nằm trong các đơn vị mình quản trị.", code="forbidden"
+        )
 
 
 def _check_role(role: str) -> None:
@@ -92,6 +99,7 @@ def role_revoke(*, actor, assignment: RoleAssignment) -> None:
 def user_set_active(*, actor, user: User, is_active: bool) -> User:
     if user.pk == actor.pk:
         raise ApplicationError("Bạn không thể tự khóa hoặc mở tài khoản của chính mình.", code="self")
+    _check_manages(actor, user)
     with transaction.atomic():
         user.is_active = is_active
         user.save(update_fields=["is_active"])
@@ -105,6 +113,7 @@ def user_set_active(*, actor, user: User, is_active: bool) -> User:
 
 
 def user_reset_password(*, actor, user: User, password: str) -> User:
+    _check_manages(actor, user)
     _check_password(password, user)
     with transaction.atomic():
         user.set_password(password)

@@ -92,3 +92,27 @@ def test_locking_an_account(client_for, admin_a, officer_a):
     client_for(admin_a).post(f"/tai-khoan/{officer_a.public_id}/", {"form": "deactivate"})
     officer_a.refresh_from_db()
     assert not officer_a.is_active
+
+
+def test_the_services_themselves_refuse_an_account_outside_the_admins_subtree(admin_a, officer_b):
+    from danvan.accounts.services import user_reset_password, user_set_active
+    from danvan.core.errors import ApplicationError
+
+    with pytest.raises(ApplicationError) as info:
+        user_set_active(actor=admin_a, user=officer_b, is_active=False)
+    assert info.value.code == "forbidden"
+    with pytest.raises(ApplicationError) as info:
+        user_reset_password(actor=admin_a, user=officer_b, password="Mot-mat-khau-moi-2026")
+    assert info.value.code == "forbidden"
+    officer_b.refresh_from_db()
+    assert officer_b.is_active and not officer_b.check_password("Mot-mat-khau-moi-2026")
+    assert not AuditEvent.objects.filter(target_id=str(officer_b.public_id)).exists()
+
+
+def test_an_account_with_one_role_outside_the_subtree_is_not_the_admins(admin_a, officer_a):
+    from danvan.accounts.permissions import can_manage_user
+    from danvan.organisations.models import OrgUnit
+
+    assert can_manage_user(admin_a, officer_a)
+    RoleAssignment.objects.create(user=officer_a, unit=OrgUnit.objects.get(code="P91-TU"), role="viewer")
+    assert not can_manage_user(admin_a, officer_a)
