@@ -1,6 +1,6 @@
-"""Petitions as rows for XLSX. Denouncer identities are left out unless the exporter handles that petition."""
+"""Petitions as rows for XLSX. Denouncer identities are never exported, not even to the petition's handlers."""
 
-from danvan.petitions.models import ConfidentialIdentity, Petition, PetitionHandler
+from danvan.petitions.models import Petition, Petitioner
 
 HEADERS = [
     "Mã đơn",
@@ -24,26 +24,19 @@ def _names(people) -> str:
     return "; ".join(p.full_name + (" (đại diện)" if p.is_representative else "") for p in people)
 
 
-def petition_rows(*, user, petitions: list[Petition]) -> tuple[list[list], list[str]]:
-    """Rows for `petitions`, and the codes whose denouncer identity went into them (the exporter handles those)."""
-    ids = [p.pk for p in petitions]
-    handled = set(PetitionHandler.objects.filter(user=user, petition_id__in=ids).values_list("petition_id", flat=True))
+def petition_rows(*, petitions: list[Petition]) -> list[list]:
+    """Rows for `petitions`. A denunciation's sender is always the hidden marker: an XLSX file travels beyond the
+    handlers, who read the identity on its audited page instead."""
     people: dict[int, list] = {}
-    for person in ConfidentialIdentity.objects.filter(petition_id__in=handled).order_by("id"):
-        people.setdefault(person.petition_id, []).append(person)
-    from danvan.petitions.models import Petitioner
-
+    ids = [p.pk for p in petitions if not p.is_denunciation]
     for person in Petitioner.objects.filter(petition_id__in=ids).order_by("-is_representative", "id"):
         people.setdefault(person.petition_id, []).append(person)
-    revealed = []
     rows = []
     for p in petitions:
-        if p.is_denunciation and p.pk not in handled:
+        if p.is_denunciation:
             who = HIDDEN
         else:
             who = _names(people.get(p.pk, [])) or ("Nặc danh" if p.is_anonymous else "")
-            if p.is_denunciation:
-                revealed.append(p.code)
         rows.append(
             [
                 p.code,
@@ -60,7 +53,7 @@ def petition_rows(*, user, petitions: list[Petition]) -> tuple[list[list], list[
                 p.result,
             ]
         )
-    return rows, revealed
+    return rows
 
 
 # --- Statistics forms 2a–2d (as in KNTC_bentre's LoaiBaoCao; current numbering unconfirmed, DOMAIN.md §5) ----

@@ -692,17 +692,12 @@ def petition_link_repeat(*, actor, petition: Petition, earlier: Petition | None)
 
 
 def petitions_export(*, actor, petitions: list[Petition], unit: OrgUnit | None = None) -> list[list]:
-    """Rows for an export, audited; denouncer identities are included only where the exporter is a handler."""
+    """Rows for an export, audited; a denunciation's sender is always hidden, whoever exports."""
     from danvan.petitions.exports import petition_rows
 
-    rows, revealed = petition_rows(user=actor, petitions=petitions)
+    rows = petition_rows(petitions=petitions)
     with transaction.atomic():
-        audit_record(
-            actor=actor,
-            action=Action.PETITIONS_EXPORTED,
-            unit=unit,
-            details={"count": len(rows), "identities_of": revealed},
-        )
+        audit_record(actor=actor, action=Action.PETITIONS_EXPORTED, unit=unit, details={"count": len(rows)})
     return rows
 
 
