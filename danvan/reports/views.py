@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from danvan.accounts.permissions import can_enter_data, can_view_unit
 from danvan.audit.models import AuditEvent
 from danvan.core.errors import ApplicationError
+from danvan.organisations.forms import unit_from_form
 from danvan.organisations.selectors import orgunit_get_for_user, orgunit_roots_for_user
 from danvan.reports import exports, selectors, services
 from danvan.reports.forms import ReportEntryForm, ReturnForm, UploadForm
@@ -395,15 +396,6 @@ def document_download(request, public_id):
     return _docx(bytes(document.content), f"{document.reference.replace('Số ', '').replace('/', '_')}.docx")
 
 
-def _owner(request, code: str):
-    from danvan.organisations.models import OrgUnit
-
-    unit = OrgUnit.objects.filter(code=(code or "").strip().upper()).first()
-    if unit is None or not can_view_unit(request.user, unit):
-        raise ApplicationError(_("Unit code: no unit with this code in your scope."), field="owner")
-    return unit
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def definitions(request):
@@ -420,10 +412,11 @@ def definitions(request):
     indicator_form.fields["weight"].queryset = usable.filter(is_active=True)
     if request.method == "POST":
         bound = indicator_form if which == "indicator" else report_form
-        if bound.is_valid():
-            data = dict(bound.cleaned_data)
+        # The owner's scope is the service's to check (only a province it administers, or the centre).
+        owner = unit_from_form(bound, "owner") if bound.is_valid() else None
+        if owner is not None:
+            data = {**bound.cleaned_data, "owner": owner}
             try:
-                data["owner"] = _owner(request, data["owner"])
                 if which == "indicator":
                     created = defs.indicator_create(actor=request.user, **data)
                 else:
