@@ -233,6 +233,8 @@ def _pick(request):
         "period": period,
         "unit": unit,
         "period_key": period_key(period),
+        # The last eight periods, oldest first: the period menu, and the columns of the pivot.
+        "periods": periods,
         "period_choices": [(period_key(p), p.label) for p in reversed(periods)],
     }
 
@@ -293,7 +295,7 @@ def pivot(request):
     indicator = next((i for i in indicators if i.code == code), indicators[0] if indicators else None)
     if indicator is None:
         raise Http404
-    periods = [parse_period_key(k) for k, _label in reversed(ctx["period_choices"])]
+    periods = ctx["periods"]
     last_year = selectors.same_period_last_year(ctx["period"])
     table = selectors.pivot(unit=ctx["unit"], indicator=indicator, periods=[*periods, last_year])
     rows = []

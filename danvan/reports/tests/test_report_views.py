@@ -4,6 +4,7 @@ import pytest
 from openpyxl import load_workbook
 
 from danvan.reports.models import Submission
+from danvan.reports.periods import parse_period_key
 
 pytestmark = pytest.mark.django_db
 
@@ -186,3 +187,15 @@ def test_a_malformed_form_id_on_a_summary_page_falls_back_to_the_first_form(clie
     page = client_for(officer_a).get("/bao-cao/tong-hop/", {"form": form_id, "unit": "P24-TU"})
     assert page.status_code == 200
     assert page.context["form"] in page.context["forms"]
+
+
+def test_the_pivot_reads_its_periods_once(client_for, report, commune_officer_a, officer_a, quarterly, monkeypatch):
+    from danvan.reports import views
+
+    report("C7288-KDV", commune_officer_a, {"doi_thoai_cuoc": "3"})
+    parsed = []
+    monkeypatch.setattr(views, "parse_period_key", lambda key: parsed.append(key) or parse_period_key(key))
+    query = f"?form={quarterly.pk}&period=quarter-2026-1&unit=P24-TU&indicator=doi_thoai_cuoc&format=json"
+    pivot = client_for(officer_a).get("/bao-cao/so-sanh/" + query).json()
+    assert parsed == ["quarter-2026-1"]
+    assert len(pivot["periods"]) == 8 and pivot["series"][0]["data"][-1] == 3.0
