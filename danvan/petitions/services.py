@@ -14,6 +14,7 @@ from danvan.core.errors import ApplicationError
 from danvan.core.sequences import next_in_sequence
 from danvan.core.text import fold
 from danvan.organisations.models import OrgUnit, OrgUnitClosure
+from danvan.organisations.selectors import orgunit_is_within
 from danvan.petitions import permissions as perms
 from danvan.petitions.deadlines import deadline_for
 from danvan.petitions.models import (
@@ -949,6 +950,11 @@ def dialogue_record(
             continue
         if item.get("owner_unit") is None:
             raise ApplicationError("Đơn vị thực hiện: bắt buộc cho mỗi kiến nghị.", field=f"issues-{i}-owner_unit")
+        if not orgunit_is_within(item["owner_unit"], unit):
+            raise ApplicationError(
+                f"Đơn vị thực hiện: phải là {unit.name} hoặc đơn vị trực thuộc; đồng chí hãy nhập mã đơn vị khác.",
+                field=f"issues-{i}-owner_unit",
+            )
         if item.get("due_on") is None:
             raise ApplicationError("Hạn thực hiện: bắt buộc cho mỗi kiến nghị.", field=f"issues-{i}-due_on")
         if item["due_on"] < held_on:

@@ -5,7 +5,7 @@ import pytest
 from danvan.core.errors import ApplicationError
 from danvan.organisations.models import OrgUnit
 from danvan.petitions import services
-from danvan.petitions.models import Case
+from danvan.petitions.models import Case, Dialogue
 from danvan.petitions.selectors import cases_for_user, commitments_open_for_user
 
 from .factories import receive
@@ -80,3 +80,19 @@ def test_a_commitment_needs_an_owner_and_a_deadline_after_the_dialogue(officer_a
     with pytest.raises(ApplicationError) as exc:
         services.dialogue_record(**base, issues=[{"issue": "A", "owner_unit": unit, "due_on": D(2026, 3, 1)}])
     assert exc.value.field == "issues-0-due_on"
+
+
+def test_a_commitment_cannot_be_given_to_a_unit_outside_the_dialogues_unit(officer_a):
+    unit = OrgUnit.objects.get(code="P24-TU")
+    elsewhere = OrgUnit.objects.get(code="P91-TU")
+    with pytest.raises(ApplicationError) as exc:
+        services.dialogue_record(
+            actor=officer_a,
+            unit=unit,
+            held_on=D(2026, 3, 5),
+            place="Hội trường",
+            leaders="Chủ tịch",
+            issues=[{"issue": "A", "owner_unit": elsewhere, "due_on": D(2026, 4, 1)}],
+        )
+    assert exc.value.field == "issues-0-owner_unit" and "Đơn vị thực hiện" in exc.value.message
+    assert not Dialogue.objects.exists()
