@@ -28,6 +28,14 @@ def _today():
     return timezone.localdate()
 
 
+def _posted_id(request, name: str) -> int:
+    """A row id from a hidden POST field; anything but a plain number of sane length is 404, not a server error."""
+    value = request.POST.get(name, "")
+    if not (value.isdecimal() and len(value) <= 18):
+        raise Http404
+    return int(value)
+
+
 def _list_filters(request):
     form = forms.SearchForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
@@ -557,7 +565,7 @@ def commitments(request):
     from danvan.petitions.selectors import commitments_open_for_user
 
     if request.method == "POST":
-        commitment = Commitment.objects.filter(pk=request.POST.get("commitment")).select_related("dialogue").first()
+        commitment = Commitment.objects.filter(pk=_posted_id(request, "commitment")).select_related("dialogue").first()
         if commitment is None:
             raise Http404
         form = forms.CommitmentForm(request.POST)
@@ -667,7 +675,7 @@ def rules(request):
                     services.holiday_set(actor=request.user, **holiday_form.cleaned_data)
                     return redirect("petitions:rules")
             elif which == "holiday_remove":
-                holiday = Holiday.objects.filter(pk=request.POST.get("holiday")).first()
+                holiday = Holiday.objects.filter(pk=_posted_id(request, "holiday")).first()
                 if holiday is None:
                     raise Http404
                 services.holiday_remove(actor=request.user, holiday=holiday)

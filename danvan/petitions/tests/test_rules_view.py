@@ -41,3 +41,11 @@ def test_an_administrator_edits_the_holidays(client_for, sysadmin):
     holiday = Holiday.objects.get(date=dt.date(2026, 11, 24))
     client.post("/don-thu/quy-dinh/", {"form": "holiday_remove", "holiday": holiday.pk})
     assert not Holiday.objects.filter(date=dt.date(2026, 11, 24)).exists()
+
+
+@pytest.mark.parametrize("bad", ["abc", "9" * 25, ""])
+def test_a_bad_holiday_or_rule_id_is_404_not_an_error(client_for, sysadmin, bad):
+    client = client_for(sysadmin)
+    assert client.post("/don-thu/quy-dinh/", {"form": "holiday_remove", "holiday": bad}).status_code == 404
+    page = client.post("/don-thu/quy-dinh/", {"form": "end", "rule": bad, "effective_to": "30/06/2026"})
+    assert page.status_code in (200, 404)

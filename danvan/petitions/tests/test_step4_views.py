@@ -153,3 +153,9 @@ def test_each_statistics_form_exports_as_xlsx(client_for, officer_a, commune_off
     assert rows[0][0].startswith(f"Mẫu {form}")
     total = rows[-1]
     assert total[0] == "Tổng cộng" and total[1] == (2 if form == "2b" else 1)
+
+
+@pytest.mark.parametrize("bad", ["abc", "9" * 25, "-1", "1.5", ""])
+def test_a_bad_commitment_id_is_404_not_an_error(client_for, officer_a, bad):
+    page = client_for(officer_a).post("/don-thu/doi-thoai/cam-ket/", {"commitment": bad, "status": "done"})
+    assert page.status_code == 404
