@@ -4,13 +4,13 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from danvan.accounts.permissions import can_enter_data, can_view_unit
 from danvan.audit.models import AuditEvent
 from danvan.core.errors import ApplicationError
+from danvan.core.exporting import file_response
 from danvan.organisations.forms import unit_from_form
 from danvan.organisations.selectors import orgunit_get_for_user, orgunit_roots_for_user
 from danvan.reports import exports, selectors, services
@@ -327,18 +327,6 @@ def pivot(request):
     return render(request, "reports/pivot.html", ctx)
 
 
-DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def _docx(content: bytes, filename: str):
-    from django.http import HttpResponse
-
-    response = HttpResponse(content, content_type=DOCX_TYPE)
-    # RFC 6266 form: a Vietnamese name ("01-QĐ_KDV.docx") becomes filename*=utf-8''…, never a header error.
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    return response
-
-
 @login_required
 def briefing_preview(request):
     """The briefing report without a number, to read before issuing it."""
@@ -358,7 +346,7 @@ def briefing_preview(request):
         return redirect(
             reverse("reports:rollup") + f"?form={ctx['form'].pk}&period={ctx['period_key']}&unit={ctx['unit'].code}"
         )
-    return _docx(content, f"du-thao-bao-cao-{ctx['period_key']}-{ctx['unit'].code}.docx")
+    return file_response(content, filename=f"du-thao-bao-cao-{ctx['period_key']}-{ctx['unit'].code}.docx")
 
 
 @login_required
@@ -395,7 +383,9 @@ def document_download(request, public_id):
     document = IssuedDocument.objects.select_related("register__issuer").filter(public_id=public_id).first()
     if document is None or not can_view_unit(request.user, document.register.issuer):
         raise Http404
-    return _docx(bytes(document.content), f"{document.reference.replace('Số ', '').replace('/', '_')}.docx")
+    return file_response(
+        bytes(document.content), filename=f"{document.reference.replace('Số ', '').replace('/', '_')}.docx"
+    )
 
 
 @login_required

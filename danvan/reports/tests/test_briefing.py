@@ -128,5 +128,8 @@ def test_the_pages_issue_list_and_download(client_for, reported, officer_a, offi
     assert client.post("/bao-cao/van-ban/" + query).status_code == 302
     listing = client.get("/bao-cao/van-ban/")
     document = listing.context["documents"][0]
-    assert client.get(f"/bao-cao/van-ban/{document.public_id}.docx").status_code == 200
+    download = client.get(f"/bao-cao/van-ban/{document.public_id}.docx")
+    assert download.status_code == 200
+    assert download["Content-Disposition"].startswith("attachment; filename")
+    assert preview["Content-Disposition"] == 'attachment; filename="du-thao-bao-cao-quarter-2026-1-P24-TU.docx"'
     assert client_for(officer_b).get(f"/bao-cao/van-ban/{document.public_id}.docx").status_code == 404
