@@ -2,14 +2,12 @@
 
 import io
 
-from django.http import HttpResponse
-from django.utils.http import content_disposition_header
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from danvan.core.errors import ApplicationError
-from danvan.core.exporting import XLSX_TYPE, xlsx_response
+from danvan.core.exporting import xlsx_response
 from danvan.reports.periods import period_key
 
 MARKER = "danvan-report-template"
@@ -60,13 +58,6 @@ def template_workbook(*, form, period, unit, indicators, narratives, values=None
     output = io.BytesIO()
     book.save(output)
     return output.getvalue()
-
-
-def template_response(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=XLSX_TYPE)
-    # RFC 6266 form: a Vietnamese name ("01-QĐ_KDV.docx") becomes filename*=utf-8''…, never a header error.
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    return response
 
 
 def read_upload(*, content: bytes, form, period, unit) -> tuple[dict[str, object], dict[str, str]]:

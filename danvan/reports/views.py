@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from danvan.accounts.permissions import can_enter_data, can_view_unit
 from danvan.audit.models import AuditEvent
 from danvan.core.errors import ApplicationError
-from danvan.core.exporting import file_response
+from danvan.core.exporting import XLSX_TYPE, file_response
 from danvan.organisations.forms import unit_from_form
 from danvan.organisations.selectors import orgunit_get_for_user, orgunit_roots_for_user
 from danvan.reports import exports, selectors, services
@@ -134,7 +134,7 @@ def template_download(request, form_id, key, code):
         values={k: float(v) for k, v in values.items()},
         texts=texts,
     )
-    return exports.template_response(content, f"{form.code}-{key}-{unit.code}.xlsx")
+    return file_response(content, filename=f"{form.code}-{key}-{unit.code}.xlsx", content_type=XLSX_TYPE)
 
 
 @login_required
