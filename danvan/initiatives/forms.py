@@ -55,7 +55,9 @@ class RegisterForm(forms.Form):
     participants = forms.CharField(
         label=_("Who is mobilised"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
-    people_mobilised = forms.IntegerField(label=_("Number of people mobilised"), min_value=0, required=False)
+    people_mobilised = forms.IntegerField(
+        label=_("Number of people mobilised"), min_value=0, max_value=1_000_000, required=False
+    )
     start_date = forms.DateField(label=_("Start date (dd/mm/yyyy)"))
     end_date = forms.DateField(label=_("End date (dd/mm/yyyy)"), required=False)
     targets = forms.CharField(
@@ -78,7 +80,9 @@ class ReplicateForm(forms.Form):
     name = forms.CharField(label=_("Name (empty: the source's name)"), max_length=255, required=False)
     start_date = forms.DateField(label=_("Start date (dd/mm/yyyy)"))
     end_date = forms.DateField(label=_("End date (dd/mm/yyyy)"), required=False)
-    people_mobilised = forms.IntegerField(label=_("Number of people mobilised"), min_value=0, required=False)
+    people_mobilised = forms.IntegerField(
+        label=_("Number of people mobilised"), min_value=0, max_value=1_000_000, required=False
+    )
 
 
 class DecisionForm(forms.Form):

@@ -45,14 +45,22 @@ def parse_conclusions(text: str) -> list[services.ConclusionInput]:
     return rows
 
 
+MAX_ATTENDANCE = 1_000_000
+
+
 def parse_attendance(text: str) -> list[tuple[OrgUnit | None, str, int]]:
     rows = []
     lines = [line for line in (text or "").splitlines() if line.strip()]
     units = {u.code: u for u in OrgUnit.objects.filter(code__in=[ln.split("|")[0].strip().upper() for ln in lines])}
     for number, line in enumerate(lines, start=1):
         name, _sep, count = (p.strip() for p in line.partition("|"))
-        if not count.isdigit():
+        if not count.isdecimal():
             raise ApplicationError(f"Dòng {number}: số người “{count}” phải là số nguyên.", field="attendance")
+        # Checked before int(): a run of digits would otherwise overflow the database column (a server error).
+        if len(count) > 7 or int(count) > MAX_ATTENDANCE:
+            raise ApplicationError(
+                f"Dòng {number}: số người “{count}” quá lớn; đồng chí hãy nhập tối đa 1.000.000.", field="attendance"
+            )
         unit = units.get(name.upper())
         rows.append((unit, "" if unit else name, int(count)))
     return rows

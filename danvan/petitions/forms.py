@@ -32,7 +32,7 @@ class PetitionIntakeForm(forms.Form):
     content = forms.CharField(label=_("Content"), widget=forms.Textarea(attrs={"rows": 4}))
     respondent = forms.CharField(label=_("Person or body complained about"), max_length=255, required=False)
     petitioner_kind = forms.ChoiceField(label=_("Sent by"), choices=Petition.PetitionerKind.choices)
-    group_size = forms.IntegerField(label=_("Number of people"), min_value=1, initial=1)
+    group_size = forms.IntegerField(label=_("Number of people"), min_value=1, max_value=1_000_000, initial=1)
     is_anonymous = forms.BooleanField(label=_("Anonymous (nặc danh)"), required=False)
     is_ineligible = forms.BooleanField(label=_("Not eligible (không đủ điều kiện)"), required=False)
     is_over_level = forms.BooleanField(label=_("Sent above the competent level (vượt cấp)"), required=False)
@@ -140,7 +140,7 @@ class ReceptionSessionForm(forms.Form):
     is_delegated = forms.BooleanField(label=_("Delegated (ủy quyền)"), required=False)
     kind = forms.ChoiceField(label=_("Kind"), choices=ReceptionSession.Kind.choices)
     citizen_kind = forms.ChoiceField(label=_("Citizens"), choices=Petition.PetitionerKind.choices)
-    citizen_count = forms.IntegerField(label=_("Number of citizens"), min_value=1, initial=1)
+    citizen_count = forms.IntegerField(label=_("Number of citizens"), min_value=1, max_value=1_000_000, initial=1)
     field = forms.ModelChoiceField(label=_("Field"), queryset=PetitionField.objects.filter(is_active=True))
     content = forms.CharField(label=_("Content"), widget=forms.Textarea(attrs={"rows": 3}))
     result = forms.CharField(label=_("Result"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
@@ -191,7 +191,9 @@ class DialogueForm(forms.Form):
     place = forms.CharField(label=_("Place"), max_length=255)
     leaders = forms.CharField(label=_("Leader(s)"), max_length=255)
     participants = forms.CharField(label=_("Participants"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    participant_count = forms.IntegerField(label=_("Number of participants"), min_value=0, initial=0)
+    participant_count = forms.IntegerField(
+        label=_("Number of participants"), min_value=0, max_value=1_000_000, initial=0
+    )
 
 
 class IssueForm(forms.Form):

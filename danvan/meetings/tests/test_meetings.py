@@ -181,3 +181,13 @@ def test_documents_are_attached_and_served_only_in_scope(client_for, officer_a, 
     assert document.title == "Báo cáo quý I"
     assert client.get(f"/hoi-nghi/{briefing.public_id}/tai-lieu/{document.pk}/").content == b"PK\x03\x04 a report"
     assert client_for(officer_b).get(f"/hoi-nghi/{briefing.public_id}/tai-lieu/{document.pk}/").status_code == 404
+
+
+def test_a_huge_attendance_count_names_the_field_instead_of_a_server_error(client_for, officer_a, briefing):
+    response = client_for(officer_a).post(
+        f"/hoi-nghi/{briefing.public_id}/",
+        {"minutes": "Biên bản", "attendance": "P24-MTTQ | " + "9" * 25, "conclusions": "Tiếp tục thực hiện"},
+    )
+    assert response.status_code == 200
+    assert "quá lớn" in response.context["form"].errors["attendance"][0]
+    assert briefing.conclusions.count() == 0
