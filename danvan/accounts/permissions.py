@@ -31,6 +31,17 @@ def roles_on(user, unit: OrgUnit) -> frozenset[str]:
     return cache[unit.pk]
 
 
+def has_role_within(user, unit: OrgUnit) -> bool:
+    """The user holds some role on `unit` or a unit below it — the test for "work launched above you reaches
+    you" (a movement or contest of the province seen from a commune). One query, cached per user object."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    cache = user.__dict__.setdefault("_danvan_role_within", {})
+    if unit.pk not in cache:
+        cache[unit.pk] = RoleAssignment.objects.filter(user=user, unit__ancestor_links__ancestor=unit).exists()
+    return cache[unit.pk]
+
+
 def can_view_unit(user, unit: OrgUnit) -> bool:
     return bool(roles_on(user, unit) & READ_ROLES)
 

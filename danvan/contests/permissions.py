@@ -7,8 +7,7 @@
 - Score: only a user on the contest's judge panel; see `judge_conflict` for the own-unit rule.
 """
 
-from danvan.accounts.models import RoleAssignment
-from danvan.accounts.permissions import EDIT_ROLES, can_edit_unit, can_view_unit, has_any_role
+from danvan.accounts.permissions import EDIT_ROLES, can_edit_unit, can_view_unit, has_any_role, has_role_within
 from danvan.contests.models import Contest, Judge
 from danvan.organisations.models import OrgUnit, OrgUnitClosure
 
@@ -19,13 +18,6 @@ def can_create_contests(user) -> bool:
 
 def can_organise(user, contest: Contest) -> bool:
     return can_edit_unit(user, contest.unit)
-
-
-def _role_below(user, unit: OrgUnit) -> bool:
-    cache = user.__dict__.setdefault("_danvan_contest_role_below", {})
-    if unit.pk not in cache:
-        cache[unit.pk] = RoleAssignment.objects.filter(user=user, unit__ancestor_links__ancestor=unit).exists()
-    return cache[unit.pk]
 
 
 def judge_for(user, contest: Contest) -> Judge | None:
@@ -41,7 +33,9 @@ def judge_for(user, contest: Contest) -> Judge | None:
 def can_view_contest(user, contest: Contest) -> bool:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
-    return can_view_unit(user, contest.unit) or _role_below(user, contest.unit) or judge_for(user, contest) is not None
+    return (
+        can_view_unit(user, contest.unit) or has_role_within(user, contest.unit) or judge_for(user, contest) is not None
+    )
 
 
 def forbidden_pairs(*, judges, teams, organiser: OrgUnit) -> set[tuple[int, int]]:

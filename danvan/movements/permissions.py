@@ -9,38 +9,21 @@
   unit's admin, leader or officer may also register units of the scope in bulk.
 """
 
-from danvan.accounts.models import RoleAssignment
 from danvan.accounts.permissions import (
-    READ_ROLES,
     can_approve_for,
     can_edit_unit,
     can_enter_data,
     can_view_unit,
+    has_role_within,
 )
 from danvan.movements.models import Movement
 from danvan.organisations.models import OrgUnit
 
 
-def _active(user) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and user.is_active)
-
-
-def has_role_in_scope(user, movement: Movement) -> bool:
-    """The user holds a role somewhere in the movement's scope subtree (one query, cached on the user)."""
-    if not _active(user):
-        return False
-    cache = user.__dict__.setdefault("_danvan_roles_below", {})
-    if movement.scope_unit_id not in cache:
-        cache[movement.scope_unit_id] = RoleAssignment.objects.filter(
-            user=user, role__in=READ_ROLES, unit__ancestor_links__ancestor_id=movement.scope_unit_id
-        ).exists()
-    return cache[movement.scope_unit_id]
-
-
 def can_view_movement(user, movement: Movement) -> bool:
     if can_view_unit(user, movement.unit):
         return True
-    return movement.status != Movement.Status.DRAFT and has_role_in_scope(user, movement)
+    return movement.status != Movement.Status.DRAFT and has_role_within(user, movement.scope_unit)
 
 
 def can_create_for(user, unit: OrgUnit) -> bool:
