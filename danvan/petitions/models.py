@@ -445,7 +445,7 @@ class Case(models.Model):
         RESOLVED = "resolved", _("Resolved")
         CLOSED = "closed", _("Closed")
 
-    code = models.CharField(max_length=20, unique=True)  # VV-2026-0001
+    code = models.CharField(max_length=20, unique=True)  # VV-2026-000001 (core.CodeSequence; older: VV-2026-0001)
     unit = models.ForeignKey("organisations.OrgUnit", on_delete=models.PROTECT, related_name="petition_cases")
     title = models.CharField(max_length=255)
     summary = models.TextField(blank=True)

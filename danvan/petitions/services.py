@@ -820,12 +820,6 @@ def reception_session_record(
 # --- Prolonged complex cases --------------------------------------------------------------------------------
 
 
-def _next_case_code(year: int) -> str:
-    last = Case.objects.filter(code__startswith=f"VV-{year}-").select_for_update().order_by("-code").first()
-    number = int(last.code.rsplit("-", 1)[1]) + 1 if last else 1
-    return f"VV-{year}-{number:04d}"
-
-
 def case_open(*, actor, unit: OrgUnit, title: str, opened_on: dt.date, summary: str = "") -> Case:
     if not perms.can_edit_unit(actor, unit):
         raise ApplicationError("Bạn không có quyền mở vụ việc cho đơn vị này.", code="forbidden")
@@ -836,7 +830,7 @@ def case_open(*, actor, unit: OrgUnit, title: str, opened_on: dt.date, summary: 
         raise ApplicationError("Ngày mở: bắt buộc (dd/mm/yyyy).", field="opened_on")
     with transaction.atomic():
         case = Case.objects.create(
-            code=_next_case_code(opened_on.year),
+            code=next_in_sequence(prefix="VV", year=opened_on.year),
             unit=unit,
             title=title[:255],
             summary=(summary or "").strip(),

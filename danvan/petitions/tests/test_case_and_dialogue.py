@@ -19,7 +19,7 @@ def test_a_case_gathers_petitions_a_working_group_and_a_timeline(officer_a, offi
     case = services.case_open(
         actor=officer_a, unit=unit, title="Tranh chấp đất rừng thôn Đông", opened_on=D(2026, 3, 1)
     )
-    assert case.code == "VV-2026-0001"
+    assert case.code == "VV-2026-000001"
     first, second = receive(officer_a), receive(officer_a)
     services.case_add_petition(actor=officer_a, case=case, petition=first)
     services.case_add_petition(actor=officer_a, case=case, petition=second)
@@ -96,3 +96,20 @@ def test_a_commitment_cannot_be_given_to_a_unit_outside_the_dialogues_unit(offic
         )
     assert exc.value.field == "issues-0-owner_unit" and "Đơn vị thực hiện" in exc.value.message
     assert not Dialogue.objects.exists()
+
+
+def test_case_numbers_continue_after_the_old_four_digit_codes(officer_a):
+    """The data migration seeds the shared counter from existing cases, so no new code collides with them."""
+    import importlib
+
+    from django.apps import apps
+
+    unit = OrgUnit.objects.get(code="P24-TU")
+    for number in (9, 10):  # as text "0010" sorted after "0009" only by luck of the zero padding
+        Case.objects.create(code=f"VV-2026-{number:04d}", unit=unit, title="Cũ", opened_on=D(2026, 1, 5))
+    importlib.import_module("danvan.petitions.migrations.0011_case_code_sequence").seed_counters(apps, None)
+    case = services.case_open(actor=officer_a, unit=unit, title="Mới", opened_on=D(2026, 3, 1))
+    assert case.code == "VV-2026-000011"
+    assert services.case_open(actor=officer_a, unit=unit, title="Năm sau", opened_on=D(2027, 1, 2)).code == (
+        "VV-2027-000001"
+    )
