@@ -11,6 +11,7 @@ from django.utils import timezone
 from danvan.audit.models import Action
 from danvan.audit.services import audit_record, snapshot
 from danvan.core.errors import ApplicationError
+from danvan.core.files import DOCUMENT_TYPES, MAX_BYTES
 from danvan.core.sequences import next_in_sequence
 from danvan.core.text import fold
 from danvan.organisations.models import OrgUnit, OrgUnitClosure
@@ -1008,20 +1009,12 @@ def commitment_update(
 
 # --- Attachments -----------------------------------------------------------------------------------------------
 
-MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
-# Extension → (content type, the bytes such a file starts with). The content is checked, not only the name.
-ALLOWED_ATTACHMENTS = {
-    ".pdf": ("application/pdf", (b"%PDF",)),
-    ".jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
-    ".jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
-    ".png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
-    ".docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", (b"PK\x03\x04",)),
-    ".xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", (b"PK\x03\x04",)),
-}
-
 
 def petition_attachment_add(*, actor, petition: Petition, upload) -> PetitionAttachment:
-    """Store a scanned letter or evidence file (PDF, JPEG, PNG, DOCX, XLSX; at most 10 MB) outside the web root."""
+    """Store a scanned letter or evidence file (PDF, JPEG, PNG, DOCX, XLSX; at most 10 MB) outside the web root.
+
+    The types, their first bytes and the size limit are core.files'; the file goes to a FileField here, not a
+    StoredFile row, hence the check written out rather than core.files.stored_file_from_upload."""
     import os
 
     _check_actor(actor, petition)
@@ -1029,11 +1022,11 @@ def petition_attachment_add(*, actor, petition: Petition, upload) -> PetitionAtt
         raise ApplicationError("Tệp đính kèm: hãy chọn một tệp.", field="file")
     name = os.path.basename(upload.name or "")[:200]
     ext = os.path.splitext(name)[1].lower()
-    if ext not in ALLOWED_ATTACHMENTS:
+    if ext not in DOCUMENT_TYPES:
         raise ApplicationError("Tệp đính kèm: chỉ nhận PDF, JPG, PNG, DOCX hoặc XLSX.", field="file")
-    if upload.size > MAX_ATTACHMENT_BYTES:
+    if upload.size > MAX_BYTES:
         raise ApplicationError("Tệp đính kèm: tối đa 10 MB; hãy quét lại với độ phân giải thấp hơn.", field="file")
-    content_type, magics = ALLOWED_ATTACHMENTS[ext]
+    content_type, magics = DOCUMENT_TYPES[ext]
     head = upload.read(8)
     upload.seek(0)
     if not any(head.startswith(m) for m in magics):
