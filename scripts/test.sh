@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets everything up and runs the whole test suite: lint, then pytest on SQLite, then on PostgreSQL
 # when one is reachable (DATABASE_URL, or postgres@127.0.0.1:5432). Extra arguments go to pytest.
-source "$(dirname "${BASH_SOURCE[0]}")/_setup.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/_setup.sh" --dev  # explicit: a bare source would hand our pytest arguments to uv sync
 
 # Browser tests drive Debian's Chromium; document tests open DOCX files in LibreOffice. Install them (and
 # Times New Roman's stand-in font) where missing.
