@@ -106,7 +106,8 @@ TEMPLATES = [
 ]
 
 # --- Database -------------------------------------------------------------------------------
-DATABASES = {"default": env_database("DATABASE_URL", f"sqlite:///{VAR_DIR / 'danvan.sqlite3'}")}
+# Production names its database explicitly: a missing DATABASE_URL must stop the start, not open a new SQLite file.
+DATABASES = {"default": env_database("DATABASE_URL", None if PRODUCTION else f"sqlite:///{VAR_DIR / 'danvan.sqlite3'}")}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = False
