@@ -3,6 +3,7 @@ from django.conf import settings
 from django.contrib.auth import authenticate
 from django.utils.translation import gettext_lazy as _
 
+from danvan.accounts.demo import demo_login_refused
 from danvan.accounts.models import Role
 from danvan.accounts.selectors import login_is_locked, login_recent_failures
 from danvan.accounts.services import login_record_failure
@@ -38,6 +39,12 @@ class LoginForm(forms.Form):
                 )
                 % {"minutes": minutes},
                 code="locked",
+            )
+        if settings.PRODUCTION and demo_login_refused(username=username, password=password):
+            login_record_failure(username=username, ip=client_ip(self.request))
+            raise forms.ValidationError(
+                _("Demo accounts and the demo password cannot be used when danvan runs in production."),
+                code="demo_refused",
             )
         user = authenticate(self.request, username=username, password=password)
         if user is None:
