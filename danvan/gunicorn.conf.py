@@ -41,7 +41,7 @@ preload_app = True
 max_requests = 2000
 max_requests_jitter = 200
 # The heartbeat file in memory, not on a disk that may stall (containers).
-worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
+worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108 (only gunicorn heartbeats)
 # The reverse proxy logs each request; gunicorn logs its own errors to stderr.
 errorlog = "-"
 accesslog = os.environ.get("WEB_ACCESS_LOG") or None
