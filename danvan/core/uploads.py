@@ -64,10 +64,10 @@ _ALLOWED_ENCODINGS = frozenset({"utf-8", "utf8", "utf-16", "utf16", "us-ascii", 
 class Deadline:
     """A time budget for parsing one upload; `check()` refuses the file once it is spent."""
 
-    def __init__(self, seconds: float = PARSE_SECONDS, *, field: str = "file"):
-        self.seconds = seconds
+    def __init__(self, seconds: float | None = None, *, field: str = "file"):
+        self.seconds = PARSE_SECONDS if seconds is None else seconds
         self.field = field
-        self.end = time.monotonic() + seconds
+        self.end = time.monotonic() + self.seconds
 
     def check(self) -> None:
         if time.monotonic() >= self.end:
@@ -223,7 +223,7 @@ def _unreadable(kind: str) -> str:
 
 
 @contextmanager
-def open_xlsx(content: bytes, *, limits: ZipLimits = XLSX_IMPORT, field: str = "file", seconds: float = PARSE_SECONDS):
+def open_xlsx(content: bytes, *, limits: ZipLimits = XLSX_IMPORT, field: str = "file", seconds: float | None = None):
     """`with open_xlsx(content) as upload:` — the checked workbook, closed afterwards."""
     deadline = Deadline(seconds, field=field)
     check_office_zip(content, kind="xlsx", limits=limits, field=field)
@@ -240,7 +240,7 @@ def open_xlsx(content: bytes, *, limits: ZipLimits = XLSX_IMPORT, field: str = "
         book.close()
 
 
-def open_docx(content: bytes, *, limits: ZipLimits = DOCX_TEXT, field: str = "file", seconds: float = PARSE_SECONDS):
+def open_docx(content: bytes, *, limits: ZipLimits = DOCX_TEXT, field: str = "file", seconds: float | None = None):
     """(python-docx Document, Deadline) for a checked DOCX; the caller checks the deadline as it walks it."""
     deadline = Deadline(seconds, field=field)
     check_office_zip(content, kind="docx", limits=limits, field=field)

@@ -12,7 +12,7 @@ from pathlib import PurePath
 
 from danvan.core.errors import ApplicationError
 from danvan.core.text import fold
-from danvan.core.uploads import DOCX_TEXT, open_docx
+from danvan.core.uploads import DOCX_TEXT, Deadline, open_docx
 
 MAX_BYTES = 5 * 1024 * 1024
 EXTENSIONS = (".txt", ".docx", ".html", ".htm")
@@ -181,7 +181,12 @@ class _TextParser(HTMLParser):
 def html_to_text(html: str) -> str:
     """Visible text of a page, one block per line; scripts, styles and navigation left out."""
     parser = _TextParser()
-    parser.feed(html)
+    # Fed in pieces under a time budget: the standard parser has inputs (thousands of "<" or an unclosed
+    # attribute) that it rescans at every piece, so one hostile page could otherwise hold a worker for minutes.
+    deadline = Deadline(field="file")
+    for start in range(0, len(html), 16384):
+        deadline.check()
+        parser.feed(html[start : start + 16384])
     parser.close()
     text = "".join(parser.parts)
     lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n")]
