@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from danvan.contests.models import DEFAULT_TIE_BREAK, Contest, PartKind
 from danvan.core.errors import ApplicationError
+from danvan.core.text import strip_bidi_controls
 from danvan.core.uploads import XLSX_IMPORT, open_xlsx
 
 NONE = [("", "—")]
@@ -165,7 +166,7 @@ def read_import(*, filename: str, content: bytes) -> list[dict]:
         rows = [["" if v is None else str(v).strip() for v in row] for row in sheet_rows]
     elif name.endswith(".csv"):
         try:
-            text = content.decode("utf-8-sig")
+            text = strip_bidi_controls(content.decode("utf-8-sig"))
         except UnicodeDecodeError:
             raise ApplicationError("Tệp: CSV phải được lưu với bảng mã UTF-8.", field="file") from None
         rows = [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text))]

@@ -28,6 +28,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from danvan.core.errors import ApplicationError
+from danvan.core.text import strip_bidi_controls
 
 MiB = 1024 * 1024
 PARSE_SECONDS = 10
@@ -196,13 +197,13 @@ class XlsxUpload:
 
     def rows(self, sheet: str | None = None, *, max_rows: int, max_cols: int) -> list[tuple]:
         """The values of the first `max_cols` columns, row by row from row 1 (blank rows included, so the
-        position is the row number); refuses a sheet of more than `max_rows` rows or one that reads too slowly."""
+        position is the row number), texts without bidirectional controls; refuses a sheet of more than `max_rows` rows or one that reads too slowly."""
         worksheet = self.book.active if sheet is None else self.book[sheet]
         rows: list[tuple] = []
         try:
             for row in worksheet.iter_rows(values_only=True, max_col=max_cols):
                 self.deadline.check()
-                rows.append(row)
+                rows.append(tuple(strip_bidi_controls(value) for value in row))
                 if len(rows) > max_rows:
                     raise ApplicationError(
                         f"Tệp: trang tính có hơn {max_rows} dòng (kể cả dòng trống); "

@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 from pathlib import PurePath
 
 from danvan.core.errors import ApplicationError
-from danvan.core.text import fold
+from danvan.core.text import fold, strip_bidi_controls
 from danvan.core.uploads import DOCX_TEXT, Deadline, open_docx
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -64,7 +64,7 @@ def check_text(text: str, *, field: str = "text") -> str:
             field=field,
             code="binary",
         )
-    text = unicodedata.normalize("NFC", text)
+    text = strip_bidi_controls(unicodedata.normalize("NFC", text))
     if not looks_vietnamese(text):
         raise ApplicationError(
             "Nội dung không phải tiếng Việt: danvan chỉ đọc bài viết, báo cáo tiếng Việt về công tác dân vận.",

@@ -13,7 +13,7 @@ from django.db import transaction
 from danvan.audit.models import Action
 from danvan.audit.services import audit_record
 from danvan.core.errors import ApplicationError
-from danvan.core.text import fold
+from danvan.core.text import fold, strip_bidi_controls
 from danvan.core.uploads import XLSX_IMPORT, open_xlsx
 from danvan.organisations.models import OrgUnit
 
@@ -47,7 +47,7 @@ def read_table(*, filename: str, content: bytes) -> list[dict]:
         rows = [["" if v is None else str(v).strip() for v in row] for row in sheet_rows]
     elif name.endswith(".csv"):
         try:
-            text = content.decode("utf-8-sig")
+            text = strip_bidi_controls(content.decode("utf-8-sig"))
         except UnicodeDecodeError:
             raise ApplicationError("Tệp: CSV phải được lưu với bảng mã UTF-8.", field="file") from None
         rows = [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text))]
