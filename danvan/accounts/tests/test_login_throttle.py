@@ -87,3 +87,27 @@ def test_a_new_password_longer_than_128_characters_is_refused(client_for, admin_
     assert "quá mức 128: hãy chọn mật khẩu ngắn hơn" in response.content.decode()
     user.refresh_from_db()
     assert user.check_password(PASSWORD)
+
+
+REAL_HASHERS = ["danvan.accounts.hashers.Argon2PasswordHasher", "django.contrib.auth.hashers.PBKDF2PasswordHasher"]
+
+
+def test_new_hashes_use_19_mib_and_one_lane(settings):
+    from django.contrib.auth.hashers import check_password, make_password
+
+    settings.PASSWORD_HASHERS = REAL_HASHERS
+    encoded = make_password("Mat-khau-thu-2026")
+    assert encoded.startswith("argon2$argon2id$v=19$m=19456,t=2,p=1$")
+    assert check_password("Mat-khau-thu-2026", encoded) and not check_password("Mat-khau-sai-2026", encoded)
+
+
+def test_a_hash_made_with_djangos_parameters_still_logs_in_and_is_rehashed(client, officer_a, settings):
+    from django.contrib.auth.hashers import Argon2PasswordHasher
+
+    officer_a.password = Argon2PasswordHasher().encode(PASSWORD, "somesaltsomesalt")
+    officer_a.save()
+    assert "m=102400,t=2,p=8" in officer_a.password
+    settings.PASSWORD_HASHERS = REAL_HASHERS
+    assert post_login(client, "officer.a", PASSWORD).status_code == 302
+    officer_a.refresh_from_db()
+    assert "m=19456,t=2,p=1" in officer_a.password
