@@ -58,6 +58,8 @@ class LoginFailure(models.Model):
         indexes = [
             # Counting recent failures for one name at every login attempt.
             models.Index(fields=["username", "at"], name="loginfailure_user_at_idx"),
+            # Counting recent failures from one address (per-address throttling) at every login attempt.
+            models.Index(fields=["ip", "at"], name="loginfailure_ip_at_idx"),
         ]
 
     def __str__(self) -> str:

@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 
 from danvan.accounts.models import LoginFailure, Role, RoleAssignment, User
 from danvan.accounts.permissions import can_manage_accounts, can_manage_user
+from danvan.accounts.validators import PASSWORD_MAX_LENGTH
 from danvan.audit.models import Action
 from danvan.audit.services import audit_record, snapshot
 from danvan.core.errors import ApplicationError
@@ -125,7 +126,8 @@ def user_reset_password(*, actor, user: User, password: str) -> User:
 
 
 def user_change_own_password(*, actor, old_password: str, new_password: str) -> User:
-    if not actor.check_password(old_password):
+    # Longer than any valid password: refused before the hasher sees it.
+    if len(old_password) > PASSWORD_MAX_LENGTH or not actor.check_password(old_password):
         raise ApplicationError("Mật khẩu hiện tại: không đúng.", field="old_password")
     try:
         validate_password(new_password, user=actor)

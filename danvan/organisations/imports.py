@@ -13,7 +13,8 @@ from django.db import transaction
 from danvan.audit.models import Action
 from danvan.audit.services import audit_record
 from danvan.core.errors import ApplicationError
-from danvan.core.text import fold
+from danvan.core.text import fold, strip_bidi_controls
+from danvan.core.uploads import XLSX_IMPORT, open_xlsx
 from danvan.organisations.models import OrgUnit
 
 COLUMNS = ("ma_xa", "ten", "loai")
@@ -40,16 +41,13 @@ def read_table(*, filename: str, content: bytes) -> list[dict]:
         raise ApplicationError("Tệp: lớn hơn 2 MB; hãy chia nhỏ danh sách.", field="file")
     name = filename.lower()
     if name.endswith(".xlsx"):
-        from openpyxl import load_workbook
-
-        try:
-            sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
-        except Exception:
-            raise ApplicationError("Tệp: không đọc được tệp Excel (.xlsx).", field="file") from None
-        rows = [["" if v is None else str(v).strip() for v in row] for row in sheet.iter_rows(values_only=True)]
+        # Checked for zip bombs and XML entity tricks first; blank rows count towards the bound too.
+        with open_xlsx(content, limits=XLSX_IMPORT, field="file") as workbook:
+            sheet_rows = workbook.rows(max_rows=4 * MAX_ROWS, max_cols=len(COLUMNS) + 20)
+        rows = [["" if v is None else str(v).strip() for v in row] for row in sheet_rows]
     elif name.endswith(".csv"):
         try:
-            text = content.decode("utf-8-sig")
+            text = strip_bidi_controls(content.decode("utf-8-sig"))
         except UnicodeDecodeError:
             raise ApplicationError("Tệp: CSV phải được lưu với bảng mã UTF-8.", field="file") from None
         rows = [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text))]

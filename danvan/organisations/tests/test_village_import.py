@@ -5,6 +5,7 @@ from django.core.management import CommandError, call_command
 from openpyxl import Workbook
 
 from danvan.audit.models import Action, AuditEvent
+from danvan.core.tests import crafted
 from danvan.organisations.models import OrgUnit
 
 pytestmark = pytest.mark.django_db
@@ -114,4 +115,24 @@ def test_a_commune_code_that_is_not_a_plain_short_number_is_a_row_error(client_f
     errors = response.context["errors"]
     assert [e.split(",")[0] for e in errors] == ["Dòng 2", "Dòng 3", "Dòng 4"]
     assert all("cột ma_xa" in e and "không phải mã một xã" in e for e in errors)
+    assert OrgUnit.objects.count() == before
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [
+        (crafted.xlsx_billion_laughs(), "khai báo DOCTYPE/ENTITY"),
+        (crafted.xlsx_unpacking_to(30 * crafted.MiB), "khi giải nén lên tới 30 MB, quá mức 20 MB"),
+        (crafted.with_many_parts(crafted.xlsx(), 1200), "gồm 1209 phần bên trong"),
+        (crafted.xlsx_with_a_row_far_below(), "hơn 20000 dòng"),
+    ],
+)
+def test_a_hostile_xlsx_is_refused_with_a_message_and_nothing_is_written(
+    client_for, commune_officer_a, content, fragment
+):
+    before = OrgUnit.objects.count()
+    response = upload(client_for(commune_officer_a), "C7288-DU", "thon.xlsx", content)
+    assert response.status_code == 200
+    message = response.context["form"].errors["file"][0]
+    assert message.startswith("Tệp: ") and fragment in message
     assert OrgUnit.objects.count() == before
