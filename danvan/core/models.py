@@ -3,6 +3,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class StoredFile(models.Model):
@@ -45,7 +46,7 @@ class JobRun(models.Model):
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
-        RUNNING = "running", _("Running")
+        RUNNING = "running", pgettext_lazy("job", "Running")
         SUCCEEDED = "succeeded", _("Done")
         FAILED = "failed", _("Failed")
 
