@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django_tasks_db",
     "danvan.core",
     "danvan.audit",
     "danvan.organisations",
@@ -216,6 +217,20 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+
+# --- Background work -----------------------------------------------------------------------
+# django.tasks with django-tasks-db: tasks are rows in the same database, run by `manage.py db_worker` on any
+# number of machines (docs/decisions/0012-background-jobs.md). Tests switch to the immediate backend (conftest).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Periodic jobs, enqueued by `manage.py run_scheduled` (cron or a systemd timer, every few minutes) once per day
+# at or after `hour` (Asia/Ho_Chi_Minh); core.PeriodicJob keeps when each last ran.
+DANVAN_PERIODIC_JOBS = {
+    "report_reminders": {"task": "danvan.reports.tasks.overdue_reports_remind", "hour": 7},
+    "petition_deadline_reminders": {"task": "danvan.petitions.tasks.petition_deadlines_remind", "hour": 7},
+    "job_cleanup": {"task": "danvan.core.tasks.jobruns_prune", "hour": 2},
+}
+# Finished background jobs (and their result files) are kept this many days.
+DANVAN_JOB_RETENTION_DAYS = env_int("DANVAN_JOB_RETENTION_DAYS", 7)
 
 # --- E-mail ---------------------------------------------------------------------------------
 # Production sends by SMTP (EMAIL_HOST, default a local relay on localhost); development without

@@ -7,4 +7,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("phan-he/<slug:slug>/", views.module, name="module"),
     path("healthz", views.healthz, name="healthz"),
+    path("cong-viec/<uuid:public_id>/", views.job_detail, name="job"),
+    path("cong-viec/<uuid:public_id>/trang-thai/", views.job_status, name="job_status"),
+    path("cong-viec/<uuid:public_id>/tai-ve/", views.job_download, name="job_download"),
 ]

@@ -26,3 +26,33 @@ def healthz(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+@login_required
+def job_detail(request, public_id):
+    from danvan.core.selectors import jobrun_get_for_user
+
+    job = jobrun_get_for_user(user=request.user, public_id=public_id)
+    return render(request, "core/job.html", {"job": job})
+
+
+@login_required
+def job_status(request, public_id):
+    """The status block alone, polled by htmx every 2 s while the job runs."""
+    from danvan.core.selectors import jobrun_get_for_user
+
+    job = jobrun_get_for_user(user=request.user, public_id=public_id)
+    return render(request, "core/job.html#job-status", {"job": job})
+
+
+@login_required
+def job_download(request, public_id):
+    from danvan.core.exporting import file_response
+    from danvan.core.models import StoredFile
+    from danvan.core.selectors import jobrun_get_for_user
+
+    job = jobrun_get_for_user(user=request.user, public_id=public_id)
+    if job.result_file_id is None:
+        raise Http404
+    stored = StoredFile.objects.get(pk=job.result_file_id)
+    return file_response(bytes(stored.content), filename=stored.name, content_type=stored.content_type)

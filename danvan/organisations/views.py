@@ -16,7 +16,7 @@ from danvan.organisations.forms import (
     UnitSearchForm,
     VillageImportForm,
 )
-from danvan.organisations.imports import read_table, villages_import
+from danvan.organisations.imports import read_table, villages_import, villages_import_start
 from danvan.organisations.selectors import (
     adminunit_predecessors,
     adminunit_search,
@@ -175,12 +175,14 @@ def village_import(request, code):
     """Upload thôn / tổ dân phố / tổ dân vận for the communes under this unit."""
     unit = _editable_unit(request, code)
     form = VillageImportForm(request.POST or None, request.FILES or None)
-    errors, created = [], None
+    errors = []
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
+        content = upload.read()
         try:
-            rows = read_table(filename=upload.name, content=upload.read())
-            created = villages_import(actor=request.user, rows=rows, dry_run=form.cleaned_data["dry_run"])
+            # Checked here first, so a wrong file gets its errors by row at once; the job checks again and writes.
+            rows = read_table(filename=upload.name, content=content)
+            villages_import(actor=request.user, rows=rows, dry_run=True)
         except ApplicationError as exc:
             exc.add_to_form(form)
             errors = exc.extra.get("errors", [])
@@ -188,8 +190,8 @@ def village_import(request, code):
             if form.cleaned_data["dry_run"]:
                 messages.success(request, _("The file is valid: %(n)s rows can be imported.") % {"n": len(rows)})
             else:
-                messages.success(request, _("%(n)s units imported.") % {"n": len(created)})
-                return redirect("organisations:detail", code=unit.code)
+                job = villages_import_start(actor=request.user, unit=unit, filename=upload.name, content=content)
+                return redirect("core:job", public_id=job.public_id)
     return render(
         request,
         "organisations/village_import.html",
