@@ -759,5 +759,6 @@ def contest_decision_issue(*, actor, contest: Contest, today: dt.date):
         title=subject,
         build=lambda reference: decision_docx(contest=contest, prizes=prizes, reference=reference, today=today),
         today=today,
+        key=f"contest:{contest.code}",
         details={"contest": contest.code},
     )

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from danvan.accounts.permissions import EDIT_ROLES, has_any_role, scope_roots
 from danvan.core.errors import ApplicationError
 from danvan.core.exporting import xlsx_response
+from danvan.core.submissions import submit_once
 from danvan.movements import forms, services
 from danvan.movements import permissions as perms
 from danvan.movements.exports import scoreboard_headers, scoreboard_rows
@@ -70,6 +71,7 @@ def _movement_kwargs(form, plans):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def create(request):
     plans = _plans_for(request.user)
     if request.method == "POST":
@@ -94,6 +96,7 @@ def create(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def edit(request, code):
     movement = movement_get_for_user(user=request.user, code=code)
     if not perms.can_edit(request.user, movement):
@@ -154,6 +157,7 @@ def detail(request, code):
 
 @login_required
 @require_POST
+@submit_once
 def target_add(request, code):
     movement = movement_get_for_user(user=request.user, code=code)
     form = forms.TargetForm(request.POST)
@@ -170,6 +174,7 @@ def target_add(request, code):
 
 @login_required
 @require_POST
+@submit_once
 def checkpoint_add(request, code):
     movement = movement_get_for_user(user=request.user, code=code)
     form = forms.CheckpointForm(request.POST)
@@ -186,6 +191,7 @@ def checkpoint_add(request, code):
 
 @login_required
 @require_POST
+@submit_once
 def activity_add(request, code):
     movement = movement_get_for_user(user=request.user, code=code)
     form = forms.ActivityForm(request.POST)
@@ -208,6 +214,7 @@ def activity_add(request, code):
 
 @login_required
 @require_POST
+@submit_once
 def launch(request, code):
     movement = movement_get_for_user(user=request.user, code=code)
     try:
@@ -220,6 +227,7 @@ def launch(request, code):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def register(request, code):
     movement = movement_get_for_user(user=request.user, code=code)
     units = units_for_user_in_movement(user=request.user, movement=movement)
@@ -252,6 +260,7 @@ _CODE_SPLIT = re.compile(r"[\s,;]+")
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def register_bulk(request, code):
     movement = movement_get_for_user(user=request.user, code=code)
     if not perms.can_manage(request.user, movement):
@@ -297,6 +306,7 @@ def register_bulk(request, code):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def report(request, code, checkpoint_id):
     movement = movement_get_for_user(user=request.user, code=code)
     checkpoint = movement.checkpoints.filter(pk=checkpoint_id).first()
@@ -405,6 +415,7 @@ def _participants(movement):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def close(request, code):
     movement = movement_get_for_user(user=request.user, code=code)
     if not perms.can_lead(request.user, movement):
@@ -436,6 +447,7 @@ def _close_context(movement, close_form, award_form):
 
 @login_required
 @require_POST
+@submit_once
 def award_add(request, code):
     movement = movement_get_for_user(user=request.user, code=code)
     if not perms.can_lead(request.user, movement):
