@@ -14,6 +14,7 @@ from danvan.contests.exports import MARKS_HEADERS, marks_rows, standings_rows
 from danvan.contests.models import Judge, Part, Round, Team
 from danvan.core.errors import ApplicationError
 from danvan.core.exporting import file_response, xlsx_response
+from danvan.core.locking import show_conflict, version_of
 from danvan.core.numbers import as_id
 from danvan.core.submissions import submit_once
 from danvan.organisations.forms import unit_from_form
@@ -77,14 +78,21 @@ def edit(request, code):
         form = forms.ContestForm(request.POST, editing=True)
         if form.is_valid():
             try:
-                services.contest_update(actor=request.user, contest=contest, **form.settings())
+                services.contest_update(
+                    actor=request.user,
+                    contest=contest,
+                    expected_version=form.cleaned_data["expected_version"],
+                    **form.settings(),
+                )
             except ApplicationError as e:
-                e.add_to_form(form)
+                show_conflict(form, e)
             else:
                 messages.success(request, _("Contest saved."))
                 return redirect("contests:detail", code=contest.code)
     else:
-        form = forms.ContestForm(initial=forms.ContestForm.initial_for(contest), editing=True)
+        form = forms.ContestForm(
+            initial={**forms.ContestForm.initial_for(contest), "expected_version": version_of(contest)}, editing=True
+        )
     return render(request, "contests/form.html", {"form": form, "contest": contest})
 
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from danvan.accounts.permissions import EDIT_ROLES, has_any_role, scope_roots
 from danvan.core.errors import ApplicationError
 from danvan.core.exporting import xlsx_response
+from danvan.core.locking import show_conflict, version_of
 from danvan.core.submissions import submit_once
 from danvan.movements import forms, services
 from danvan.movements import permissions as perms
@@ -106,9 +107,14 @@ def edit(request, code):
         form = forms.MovementForm(request.POST, plans=plans, editing=True)
         if form.is_valid():
             try:
-                services.movement_update(actor=request.user, movement=movement, **_movement_kwargs(form, plans))
+                services.movement_update(
+                    actor=request.user,
+                    movement=movement,
+                    expected_version=form.cleaned_data["expected_version"],
+                    **_movement_kwargs(form, plans),
+                )
             except ApplicationError as e:
-                e.add_to_form(form)
+                show_conflict(form, e)
             else:
                 messages.success(request, _("Movement saved."))
                 return redirect("movements:detail", code=movement.code)
@@ -126,6 +132,7 @@ def edit(request, code):
                 "plan": str(movement.plan.public_id) if movement.plan else "",
                 "results_weight": movement.results_weight,
                 "completeness_weight": movement.completeness_weight,
+                "expected_version": version_of(movement),
             },
         )
     return render(request, "movements/form.html", {"form": form, "movement": movement})
