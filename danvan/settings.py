@@ -94,6 +94,7 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            "builtins": ["danvan.core.templatetags.core_tags"],  # {% form_token %} in every POST form
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",

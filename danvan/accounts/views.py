@@ -20,6 +20,7 @@ from danvan.accounts.models import RoleAssignment
 from danvan.accounts.permissions import ACCOUNT_ROLES, can_manage_accounts, has_any_role
 from danvan.accounts.selectors import user_get_for_manager, users_managed_by
 from danvan.core.errors import ApplicationError
+from danvan.core.submissions import submit_once
 from danvan.organisations.models import OrgUnit
 from danvan.organisations.selectors import orgunit_get_for_user
 
@@ -51,6 +52,7 @@ def logout_view(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def password_change(request):
     form = PasswordChangeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -83,6 +85,7 @@ def user_list(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def user_create(request, code):
     unit = orgunit_get_for_user(user=request.user, code=code)
     if not can_manage_accounts(request.user, unit):
@@ -101,6 +104,7 @@ def user_create(request, code):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def user_detail(request, public_id):
     target = user_get_for_manager(user=request.user, public_id=public_id)
     action = request.POST.get("form")
@@ -146,6 +150,7 @@ def user_detail(request, public_id):
 
 @login_required
 @require_POST
+@submit_once
 def role_revoke(request, public_id, assignment_id):
     target = user_get_for_manager(user=request.user, public_id=public_id)
     assignment = RoleAssignment.objects.select_related("unit").filter(pk=assignment_id, user=target).first()

@@ -8,6 +8,7 @@ from danvan.contests.models import DEFAULT_TIE_BREAK, Contest, PartKind
 from danvan.core.errors import ApplicationError
 from danvan.core.text import strip_bidi_controls
 from danvan.core.uploads import XLSX_IMPORT, open_xlsx
+from danvan.core.locking import VersionField
 
 NONE = [("", "—")]
 
@@ -43,6 +44,8 @@ class ContestForm(forms.Form):
         super().__init__(*args, **kwargs)
         if editing:
             del self.fields["unit"]
+            # The version the edit page showed (core.locking): a save from a stale page is a conflict.
+            self.fields["expected_version"] = VersionField()
 
     @staticmethod
     def initial_for(contest: Contest | None = None, **extra) -> dict:
@@ -78,6 +81,7 @@ class ContestForm(forms.Form):
     def settings(self) -> dict:
         d = dict(self.cleaned_data)
         d.pop("unit", None)
+        d.pop("expected_version", None)
         d["tie_break_order"] = [k for k in (d.pop("tie_break_1"), d.pop("tie_break_2"), d.pop("tie_break_3")) if k]
         return d
 

@@ -103,3 +103,16 @@ class PeriodicJob(models.Model):
 
     def __str__(self) -> str:
         return self.name
+class SubmissionToken(models.Model):
+    """A key that may be used once: a form's one-time token (`form:<hex>`, rendered by `{% form_token %}`) or a
+    document's identity (`doc:…`). Inserted in the same transaction as the write it guards, so a second insert of
+    the same key fails there and then: a double click or a replay never writes twice (core.submissions)."""
+
+    key = models.CharField(max_length=160, unique=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.CASCADE, related_name="+")
+    # Where the first submission led (its redirect): a replay is sent there instead of writing again.
+    location = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)  # prune_submission_tokens
+
+    def __str__(self) -> str:
+        return self.key

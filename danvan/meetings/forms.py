@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from danvan.core.locking import VersionField
 from danvan.meetings.models import Meeting
 
 
@@ -55,6 +56,7 @@ class OutcomeForm(forms.Form):
     )
     commendations = forms.CharField(label=_("Commendations"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
     proposals = forms.CharField(label=_("Proposals"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    expected_version = VersionField()
 
 
 class DocumentForm(forms.Form):

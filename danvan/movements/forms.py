@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from danvan.core.locking import VersionField
 from danvan.movements.models import Movement, MovementAward
 
 ANY = [("", "—")]
@@ -46,6 +47,8 @@ class MovementForm(forms.Form):
         self.fields["plan"].choices = ANY + [(str(p.public_id), f"{p.title} ({p.year})") for p in plans]
         if editing:
             del self.fields["unit"]
+            # The version the edit page showed (core.locking): a save from a stale page is a conflict.
+            self.fields["expected_version"] = VersionField()
 
 
 class TargetForm(forms.Form):

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from danvan.core.locking import VersionField
 from danvan.organisations.models import OrgUnit
 from danvan.organisations.services import USER_CREATABLE_KINDS
 
@@ -20,6 +21,7 @@ class OrgUnitCreateForm(forms.Form):
 class OrgUnitUpdateForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=255)
     is_active = forms.BooleanField(label=_("Active"), required=False)
+    expected_version = VersionField()
 
 
 class PositionAssignForm(forms.Form):

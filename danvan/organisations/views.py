@@ -8,6 +8,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from danvan.accounts.permissions import can_edit_unit, can_manage_accounts, can_view_audit
 from danvan.core.errors import ApplicationError
+from danvan.core.locking import show_conflict, version_of
+from danvan.core.submissions import submit_once
 from danvan.organisations import services
 from danvan.organisations.forms import (
     OrgUnitCreateForm,
@@ -88,14 +90,18 @@ def _editable_unit(request, code):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def update(request, code):
     unit = _editable_unit(request, code)
-    form = OrgUnitUpdateForm(request.POST or None, initial={"name": unit.name, "is_active": unit.is_active})
+    form = OrgUnitUpdateForm(
+        request.POST or None,
+        initial={"name": unit.name, "is_active": unit.is_active, "expected_version": version_of(unit)},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.orgunit_update(actor=request.user, unit=unit, **form.cleaned_data)
         except ApplicationError as exc:
-            exc.add_to_form(form)
+            show_conflict(form, exc)
         else:
             messages.success(request, _("Unit updated."))
             return redirect("organisations:detail", code=unit.code)
@@ -108,6 +114,7 @@ def update(request, code):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def create_child(request, code):
     parent = _editable_unit(request, code)
     form = OrgUnitCreateForm(request.POST or None)
@@ -128,6 +135,7 @@ def create_child(request, code):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def position_add(request, code):
     unit = _editable_unit(request, code)
     form = PositionAssignForm(request.POST or None)
@@ -148,6 +156,7 @@ def position_add(request, code):
 
 @login_required
 @require_POST
+@submit_once
 def position_end(request, code, position_id):
     unit = _editable_unit(request, code)
     position = unit.positions.filter(pk=position_id).first()
@@ -171,6 +180,7 @@ def places(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def village_import(request, code):
     """Upload thôn / tổ dân phố / tổ dân vận for the communes under this unit."""
     unit = _editable_unit(request, code)

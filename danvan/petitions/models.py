@@ -303,6 +303,13 @@ class PetitionHandler(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="petition_assignments")
     assigned_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     assigned_at = models.DateTimeField(auto_now_add=True)
+    # A denunciation's handler proposed by someone who may not decide alone (permissions.can_decide_denunciation_
+    # handler): not a handler — no access, no identity — until a leader approves.
+    pending = models.BooleanField(default=False)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["petition", "user"], name="petitionhandler_unique")]

@@ -48,7 +48,7 @@ def _handled_ids(user):
     still_there = RoleAssignment.objects.filter(
         user=user, role__in=HANDLER_ROLES, unit__ancestor_links__ancestor=OuterRef("petition__unit")
     )
-    return PetitionHandler.objects.filter(user=user).filter(Exists(still_there)).values("petition_id")
+    return PetitionHandler.objects.filter(user=user, pending=False).filter(Exists(still_there)).values("petition_id")
 
 
 def _visible(user) -> QuerySet[Petition]:

@@ -1,11 +1,15 @@
-"""Background jobs of the petitions app. Read-only: they send what the petitions' records already say."""
+"""Background jobs and after-commit side effects of the petitions app. Read-only: they send what the petitions'
+records already say, and take ids, as a queued task does."""
 
 import datetime as dt
+import logging
 from collections import defaultdict
 
-from django.core.mail import EmailMessage, mailers
+from django.core.mail import EmailMessage, mailers, send_mail
 from django.tasks import task
 from django.utils import timezone
+
+log = logging.getLogger(__name__)
 
 # Handlers hear of a legal deadline this many calendar days before it falls.
 DAYS_AHEAD = 3
@@ -49,3 +53,21 @@ def petition_deadlines_mail(*, today: dt.date) -> int:
 def petition_deadlines_remind() -> int:
     """Periodic (daily): tell handlers which of their petitions fall due in three days."""
     return petition_deadlines_mail(today=timezone.localdate())
+
+
+def send_handler_email(*, user_id: int, code: str) -> int:
+    """Tell a new handler they handle petition `code`: the code only, never its content or its sender."""
+    from danvan.accounts.models import User
+
+    user = User.objects.filter(pk=user_id, is_active=True).exclude(email="").first()
+    if user is None:
+        return 0
+    text = (
+        f"Đồng chí {user.get_full_name() or user.get_username()} được phân công xử lý đơn {code} trên danvan.\n"
+        "Hãy đăng nhập danvan để xem đơn."
+    )
+    try:
+        return send_mail(f"[danvan] Phân công xử lý đơn {code}", text, None, [user.email])
+    except Exception:  # a mail server problem must not undo the assignment already recorded
+        log.exception("handler e-mail for %s failed", code)
+        return 0

@@ -11,6 +11,7 @@ from danvan.accounts.permissions import can_enter_data, can_view_unit
 from danvan.audit.models import AuditEvent
 from danvan.core.errors import ApplicationError
 from danvan.core.exporting import XLSX_TYPE, file_response
+from danvan.core.submissions import submit_once
 from danvan.organisations.forms import unit_from_form
 from danvan.organisations.selectors import orgunit_get_for_user, orgunit_roots_for_user
 from danvan.reports import exports, selectors, services
@@ -65,6 +66,7 @@ def _format(value, indicator: Indicator) -> str:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def entry(request, form_id, key, code):
     form, period, unit, submission = _entry_target(request, form_id, key, code)
     entry_form = _entry_form(form, submission, unit, period, request.POST or None)
@@ -139,6 +141,7 @@ def template_download(request, form_id, key, code):
 
 @login_required
 @require_POST
+@submit_once
 def template_upload(request, form_id, key, code):
     form, period, unit, submission = _entry_target(request, form_id, key, code)
     if not can_enter_data(request.user, unit):
@@ -173,6 +176,7 @@ def template_upload(request, form_id, key, code):
 
 @login_required
 @require_POST
+@submit_once
 def decide(request, public_id, decision):
     submission = selectors.submission_get_for_user(user=request.user, public_id=public_id)
     target = reverse(
@@ -268,6 +272,7 @@ def drilldown(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def completeness(request):
     ctx = _pick(request)
     rows = selectors.completeness(unit=ctx["unit"], form=ctx["form"], period=ctx["period"])
@@ -351,6 +356,7 @@ def briefing_preview(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def documents(request):
     from danvan.reports.briefing import briefing_issue
     from danvan.reports.models import IssuedDocument
@@ -390,6 +396,7 @@ def document_download(request, public_id):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def definitions(request):
     """Indicators and forms: the lists, and the two forms to define new ones."""
     from danvan.reports import definitions as defs

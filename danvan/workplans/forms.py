@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from danvan.core.locking import VersionField
 from danvan.workplans.models import Task, WorkPlan
 
 
@@ -31,6 +32,7 @@ class ProgressForm(forms.Form):
     progress = forms.IntegerField(label=_("Progress (%)"), min_value=0, max_value=100)
     note = forms.CharField(label=_("Note"), max_length=500, required=False)
     upload = forms.FileField(label=_("Attached file (PDF, image, DOCX, XLSX; at most 10 MB)"), required=False)
+    expected_version = VersionField()
 
 
 class PlanForm(forms.Form):

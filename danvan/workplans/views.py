@@ -13,6 +13,8 @@ from django.views.decorators.http import require_http_methods
 
 from danvan.accounts.permissions import can_edit_unit, can_enter_data
 from danvan.core.errors import ApplicationError
+from danvan.core.locking import show_conflict, version_of
+from danvan.core.submissions import submit_once
 from danvan.organisations.models import OrgUnit
 from danvan.workplans import selectors, services
 from danvan.workplans.calendar import calendar_events, ics_feed
@@ -67,6 +69,7 @@ def index(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def task_new(request):
     form = AdHocTaskForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -92,11 +95,14 @@ def task_new(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def task_detail(request, public_id):
     task = selectors.task_get_for_user(user=request.user, public_id=public_id)
     can_update = can_enter_data(request.user, task.assignee) and task.status != "cancelled"
     form = ProgressForm(
-        request.POST or None, request.FILES or None, initial={"status": task.status, "progress": task.progress}
+        request.POST or None,
+        request.FILES or None,
+        initial={"status": task.status, "progress": task.progress, "expected_version": version_of(task)},
     )
     if request.method == "POST":
         if not can_update:
@@ -105,7 +111,7 @@ def task_detail(request, public_id):
             try:
                 services.task_update_progress(actor=request.user, task=task, **form.cleaned_data)
             except ApplicationError as exc:
-                exc.add_to_form(form)
+                show_conflict(form, exc)
             else:
                 messages.success(request, _("Progress updated."))
                 return redirect("workplans:task", public_id=task.public_id)
@@ -124,6 +130,7 @@ def task_detail(request, public_id):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def plans(request):
     units = selectors.home_units(request.user)
     form = PlanForm(
@@ -143,6 +150,7 @@ def plans(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def plan_detail(request, public_id):
     plan = selectors.workplan_get_for_user(user=request.user, public_id=public_id)
     can_edit = can_edit_unit(request.user, plan.unit)
