@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Literal
 
 from django.http import Http404
-from ninja import Field, Path, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema, Status
 
 from danvan.api.schemas import (
     CODE_PATTERN,
@@ -19,6 +19,7 @@ from danvan.api.schemas import (
     page_schema,
     text,
 )
+from danvan.core.errors import ApplicationError
 from danvan.organisations.selectors import orgunit_get_for_user
 from danvan.petitions import services
 from danvan.petitions.models import Petition, PetitionField
@@ -26,6 +27,8 @@ from danvan.petitions.selectors import petition_get_for_user, petition_list_for_
 
 router = Router()
 
+# Deadlines are computed from the rules in force: none goes back further.
+EARLIEST_RECEIVED_ON = dt.date(2000, 1, 1)
 STATUS_FILTER = "^(open|" + "|".join(Petition.Status.values) + ")$"
 
 
@@ -39,7 +42,7 @@ class PetitionOut(Schema):
     category: str
     field: str
     status: str
-    received_on: dt.date
+    received_on: dt.date = Field(..., description="From 01/01/2000, not after today.")
     due_on: dt.date | None
     is_anonymous: bool
     is_over_level: bool
@@ -117,7 +120,7 @@ class PetitionIn(Schema):
     category: Literal[tuple(Petition.Category.values)]  # type: ignore[valid-type]
     field: str = Field(..., pattern=CODE_PATTERN, description="A field's code (GET petitions/fields).")
     content: text(20_000, min_length=1)
-    received_on: dt.date
+    received_on: dt.date = Field(..., description="From 01/01/2000, not after today.")
     petitioners: list[PetitionerIn] = Field(default_factory=list, max_length=100)
     petitioner_kind: Literal[tuple(Petition.PetitionerKind.values)] = "person"  # type: ignore[valid-type]
     group_size: int = Field(1, ge=1, le=100_000)
@@ -138,14 +141,14 @@ def petition_receive(request, payload: PetitionIn):
     the caller becomes its handler, a denouncer's identity goes to the confidential store. The answer has no
     sender fields."""
     unit = orgunit_get_for_user(user=request.user, code=payload.unit)
+    if payload.received_on < EARLIEST_RECEIVED_ON:
+        raise ApplicationError("Ngày nhận đơn: từ 01/01/2000 trở đi.", field="received_on")
     field = PetitionField.objects.filter(code=payload.field).first()
     repeat_of = None
     if payload.repeat_of:
         try:
             repeat_of = petition_get_for_user(user=request.user, code=payload.repeat_of)
         except Http404:
-            from danvan.core.errors import ApplicationError
-
             raise ApplicationError("Đơn trước: không tìm thấy đơn này.", field="repeat_of") from None
     data = payload.dict(exclude={"unit", "field", "repeat_of", "petitioners"})
     petition = services.petition_receive(
@@ -157,4 +160,4 @@ def petition_receive(request, payload: PetitionIn):
         repeat_checked=repeat_of is not None,
         **data,
     )
-    return 201, petition_out(petition_get_for_user(user=request.user, code=petition.code))
+    return Status(201, petition_out(petition_get_for_user(user=request.user, code=petition.code)))

@@ -22,6 +22,7 @@ from danvan.api.schemas import (
     errors,
     page_of_queryset,
     page_schema,
+    text,
 )
 from danvan.organisations.selectors import orgunit_get_for_user
 from danvan.reports import selectors, services
@@ -235,7 +236,7 @@ def _period(form: ReportForm, key: str):
 def unit_submissions(
     request,
     params: Query[PageParams],
-    code: str = Path(..., pattern=CODE_PATTERN),
+    code: str = Path(..., pattern=CODE_PATTERN, example="C7288-KDV"),
     form: int | None = Query(None, ge=1, le=2_000_000_000),
     status: str | None = Query(None, pattern=r"^(draft|submitted|returned|approved)$"),
 ):
@@ -261,8 +262,8 @@ def submission_detail(request, public_id: str = Path(..., pattern=UUID_PATTERN))
 def rollup(
     request,
     form: int = Query(..., ge=1, le=2_000_000_000),
-    period: str = Query(..., pattern=PERIOD_PATTERN),
-    unit: str = Query(..., pattern=CODE_PATTERN),
+    period: str = Query(..., pattern=PERIOD_PATTERN, example="quarter-2026-1"),
+    unit: str = Query(..., pattern=CODE_PATTERN, example="P24-TU"),
 ):
     """Each indicator of the form summed over `unit` and everything below it (submitted reports): the period and
     the year to date — the figures of the roll-up page."""
@@ -287,7 +288,7 @@ def rollup(
     }
 
 
-Narrative = Annotated[str, StringConstraints(max_length=50_000)]
+Narrative = text(50_000)
 Figure = Annotated[str, StringConstraints(max_length=40)] | int | None
 
 

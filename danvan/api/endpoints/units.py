@@ -2,7 +2,7 @@
 
 from ninja import Path, Query, Router, Schema
 
-from danvan.api.schemas import CODE_PATTERN, READ_ERRORS
+from danvan.api.schemas import CODE_PATTERN, NO_NUL, READ_ERRORS
 from danvan.organisations.selectors import orgunit_children_for_user, orgunit_get_for_user, orgunit_search_for_user
 
 router = Router()
@@ -31,17 +31,19 @@ def unit_out(unit) -> UnitOut:
 
 
 @router.get("/search", response={200: list[UnitOut], **READ_ERRORS}, summary="Tìm đơn vị theo tên")
-def units_search(request, q: str = Query(..., min_length=1, max_length=100)):
+def units_search(
+    request, q: str = Query(..., min_length=1, max_length=100, pattern=NO_NUL, example="dan van bac giang")
+):
     """Units in the caller's scope matching every word of `q`, diacritics ignored (at most 30)."""
     return [unit_out(u) for u in orgunit_search_for_user(user=request.user, query=q)]
 
 
 @router.get("/{code}", response={200: UnitOut, **READ_ERRORS}, summary="Một đơn vị")
-def unit_detail(request, code: str = Path(..., pattern=CODE_PATTERN)):
+def unit_detail(request, code: str = Path(..., pattern=CODE_PATTERN, example="P24-TGDV")):
     return unit_out(orgunit_get_for_user(user=request.user, code=code))
 
 
 @router.get("/{code}/children", response={200: list[UnitOut], **READ_ERRORS}, summary="Các đơn vị trực thuộc")
-def unit_children(request, code: str = Path(..., pattern=CODE_PATTERN)):
+def unit_children(request, code: str = Path(..., pattern=CODE_PATTERN, example="P24-TU")):
     unit = orgunit_get_for_user(user=request.user, code=code)
     return [unit_out(u) for u in orgunit_children_for_user(user=request.user, unit=unit)]

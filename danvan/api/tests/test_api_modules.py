@@ -101,3 +101,19 @@ def test_a_limit_beyond_100_is_a_422_naming_it(officer_a):
     response = bearer(officer_a).get("/api/v1/petitions", {"limit": 1000})
     assert response.status_code == 422
     assert response.json()["error"]["field"] == "limit"
+
+
+def test_a_page_of_petitions_takes_the_same_number_of_queries_however_many_rows(officer_a):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = bearer(officer_a)
+    client.get("/api/v1/petitions")  # the token's last-used time is written once a minute: out of the count
+    counts = []
+    for _ in range(2):
+        for _ in range(3):
+            receive(officer_a)
+        with CaptureQueriesContext(connection) as queries:
+            assert len(client.get("/api/v1/petitions").json()["items"]) in {3, 6}
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
