@@ -106,6 +106,9 @@ class Action(models.TextChoices):
     CONTEST_JUDGE_REMOVED = "contest.judge_removed", _("Removed a contest judge")
     CONTEST_SCORES_ENTERED = "contest.scores_entered", _("Entered contest scores")
     CONTEST_PRIZES_AWARDED = "contest.prizes_awarded", _("Awarded contest prizes")
+    # api (tokens for other systems): add below this line
+    API_TOKEN_CREATED = "api_token.created", _("Created an API token")
+    API_TOKEN_REVOKED = "api_token.revoked", _("Revoked an API token")
 
 
 class AuditEvent(models.Model):
