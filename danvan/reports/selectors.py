@@ -306,7 +306,8 @@ def _expected(unit: OrgUnit, form: ReportForm, period: ReportingPeriod):
 
 
 def _completeness_rows(queryset, start: int = 0, stop: int | None = None) -> list[CompletenessRow]:
-    rows = queryset.order_by("depth", "sort_order", "name").values_list(
+    # The id last: without a total order, pages read with OFFSET could repeat or skip units of equal names.
+    rows = queryset.order_by("depth", "sort_order", "name", "pk").values_list(
         "pk", "code", "name", "parent__name", "report__status", "report__submitted_at", "report__due_date"
     )[start:stop]
     return [
