@@ -357,9 +357,10 @@ def completeness_page(
     rows = _completeness_rows(_expected(unit, form, period), start, start + per_page)
     if unit.parent_id is None and rows:
         province_of = dict(
-            OrgUnitClosure.objects.filter(descendant_id__in=[r.unit_id for r in rows], ancestor__depth=1).values_list(
-                "descendant_id", "ancestor__name"
-            )
+            # The root's children are the provinces: found through the parent index, not a scan for depth 1.
+            OrgUnitClosure.objects.filter(
+                descendant_id__in=[r.unit_id for r in rows], ancestor__parent_id=unit.pk
+            ).values_list("descendant_id", "ancestor__name")
         )
         for row in rows:
             row.province_name = province_of.get(row.unit_id, "")
