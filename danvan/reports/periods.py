@@ -84,6 +84,25 @@ def period_previous(period: ReportingPeriod) -> ReportingPeriod:
     return period_get_or_create(period.frequency, period.year - 1, MAX_NUMBER[period.frequency], period.cutoff_day)
 
 
+def periods_before(period: ReportingPeriod, count: int) -> list[ReportingPeriod]:
+    """The `count` periods before `period`, oldest first: one query when they exist (any missing is created)."""
+    from django.db.models import Q
+
+    keys = []
+    year, number = period.year, period.number
+    for _i in range(count):
+        year, number = (year, number - 1) if number > 1 else (year - 1, MAX_NUMBER[period.frequency])
+        keys.append((year, number))
+    wanted = Q(pk__in=[])
+    for year, number in keys:
+        wanted |= Q(year=year, number=number)
+    found = {
+        (p.year, p.number): p
+        for p in ReportingPeriod.objects.filter(wanted, frequency=period.frequency, cutoff_day=period.cutoff_day)
+    }
+    return [found.get(key) or period_get_or_create(period.frequency, *key, period.cutoff_day) for key in reversed(keys)]
+
+
 def period_same_last_year(period: ReportingPeriod) -> ReportingPeriod:
     return period_get_or_create(period.frequency, period.year - 1, period.number, period.cutoff_day)
 
