@@ -7,6 +7,7 @@ from danvan.accounts.models import Role
 from danvan.accounts.selectors import login_is_locked, login_recent_failures
 from danvan.accounts.services import login_record_failure
 from danvan.audit.middleware import client_ip
+from danvan.organisations.widgets import unit_field
 
 
 class LoginForm(forms.Form):
@@ -77,9 +78,7 @@ class UserCreateForm(forms.Form):
 
 
 class RoleGrantForm(forms.Form):
-    unit_code = forms.CharField(
-        label=_("Unit code"), max_length=40, help_text=_("The code shown on the unit's page, e.g. C10336-KDV.")
-    )
+    unit_code = unit_field(_("Unit"))
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
 
 

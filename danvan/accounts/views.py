@@ -112,7 +112,7 @@ def user_detail(request, public_id):
                 unit = OrgUnit.objects.filter(code=grant_form.cleaned_data["unit_code"].strip().upper()).first()
                 if unit is None or not can_manage_accounts(request.user, unit):
                     raise ApplicationError(
-                        _("Unit code: no unit with this code among the units you administer."), field="unit_code"
+                        _("Choose one of the units you administer from the list."), field="unit_code"
                     )
                 services.role_grant(actor=request.user, user=target, unit=unit, role=grant_form.cleaned_data["role"])
                 messages.success(request, _("Role granted."))

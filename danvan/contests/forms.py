@@ -6,12 +6,13 @@ from django.utils.translation import gettext_lazy as _
 
 from danvan.contests.models import DEFAULT_TIE_BREAK, Contest, PartKind
 from danvan.core.errors import ApplicationError
+from danvan.organisations.widgets import unit_field
 
 NONE = [("", "—")]
 
 
 class ContestForm(forms.Form):
-    unit = forms.CharField(label=_("Organising unit (code)"), max_length=40, help_text=_("e.g. C7288-DU or P24-TU"))
+    unit = unit_field(_("Organising unit"))
     name = forms.CharField(label=_("Name of the contest"), max_length=255)
     level_label = forms.CharField(label=_("Level"), max_length=64, required=False, help_text=_("e.g. cấp xã"))
     starts_on = forms.DateField(label=_("Date (dd/mm/yyyy)"))
@@ -111,7 +112,7 @@ def contestants_text(team) -> str:
 
 
 class TeamForm(forms.Form):
-    unit = forms.CharField(label=_("Participating unit (code)"), max_length=40, help_text=_("e.g. C7288-HND"))
+    unit = unit_field(_("Participating unit"))
     name = forms.CharField(
         label=_("Team name"), max_length=255, required=False, help_text=_("Empty: “Đội” and the unit's name.")
     )
@@ -131,9 +132,7 @@ class TeamForm(forms.Form):
 
 class JudgeForm(forms.Form):
     username = forms.CharField(label=_("Judge's username"), max_length=150)
-    home_unit = forms.CharField(
-        label=_("Judge's home unit (code)"), max_length=40, help_text=_("They may not score that unit's team.")
-    )
+    home_unit = unit_field(_("Judge's home unit"))
     is_chair = forms.BooleanField(label=_("Chair of the panel"), required=False)
 
 

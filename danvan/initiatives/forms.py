@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from danvan.initiatives.models import Commendation, Field, Initiative, Level, Status
 from danvan.organisations.models import OrgUnit
+from danvan.organisations.widgets import unit_field
 
 ANY = [("", "—")]
 RECOGNITION_CHOICES = [(s.value, s.label) for s in (Status.RECOGNISED, Status.OUTSTANDING, Status.PROPOSED)]
@@ -44,7 +45,7 @@ def parse_targets(text: str) -> list[tuple[str, str, str]]:
 
 
 class RegisterForm(forms.Form):
-    unit = forms.CharField(label=_("Registering unit (code)"), max_length=40, help_text=_("e.g. C7288-DU"))
+    unit = unit_field(_("Registering unit"))
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     name = forms.CharField(label=_("Name of the model"), max_length=255)
     field = forms.ChoiceField(label=_("Field"), choices=Field.choices)
@@ -75,7 +76,7 @@ class RegisterForm(forms.Form):
 
 
 class ReplicateForm(forms.Form):
-    unit = forms.CharField(label=_("Adopting unit (code)"), max_length=40, help_text=_("e.g. C7288-DU"))
+    unit = unit_field(_("Adopting unit"))
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     name = forms.CharField(label=_("Name (empty: the source's name)"), max_length=255, required=False)
     start_date = forms.DateField(label=_("Start date (dd/mm/yyyy)"))
@@ -143,7 +144,7 @@ def parse_criteria(text: str) -> list[tuple[str, str, str]]:
 
 
 class SchemeForm(forms.Form):
-    unit = forms.CharField(label=_("Province (code)"), max_length=40, help_text=_("e.g. P24-TU"))
+    unit = unit_field(_("Province"), help_text=_("The provincial Party committee whose criteria these are."))
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     name = forms.CharField(label=_("Name"), max_length=255, required=False)
     criteria = forms.CharField(

@@ -2,10 +2,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from danvan.meetings.models import Meeting
+from danvan.organisations.widgets import unit_field
 
 
 class ScheduleForm(forms.Form):
-    unit = forms.CharField(label=_("Organising unit (code)"), max_length=40)
+    unit = unit_field(_("Organising unit"))
     kind = forms.ChoiceField(label=_("Type"), choices=Meeting.Kind.choices)
     title = forms.CharField(
         label=_("Title"), max_length=255, help_text=_("e.g. Hội nghị giao ban công tác dân vận quý I/2026")
@@ -25,9 +26,7 @@ class ScheduleForm(forms.Form):
         required=False,
         help_text=_("One per line: name | title"),
     )
-    invited = forms.CharField(
-        label=_("Invited units (codes)"), required=False, help_text=_("Separated by commas, e.g. P24-MTTQ, P24-HND")
-    )
+    invited = unit_field(_("Invited units"), required=False, multiple=True)
     invited_people = forms.CharField(
         label=_("Invited people"),
         widget=forms.Textarea(attrs={"rows": 2}),

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from danvan.organisations.widgets import unit_field
 from danvan.reports.models import Frequency, Indicator
 
 
@@ -64,11 +65,7 @@ class UploadForm(forms.Form):
 
 
 class IndicatorForm(forms.Form):
-    owner = forms.CharField(
-        label=_("Defining unit (code)"),
-        max_length=40,
-        help_text=_("A provincial or central unit you work for, e.g. P24-TU."),
-    )
+    owner = unit_field(_("Defining unit"), help_text=_("A provincial or central unit you work for."))
     code = forms.SlugField(label=_("Code"), max_length=64, help_text=_("Lower-case letters, digits, _ and -."))
     name = forms.CharField(label=_("Name"), max_length=255)
     unit_label = forms.CharField(label=_("Unit of measure"), max_length=32, help_text=_("người, cuộc, mô hình, %…"))
@@ -93,11 +90,7 @@ class IndicatorForm(forms.Form):
 
 
 class ReportFormDefinitionForm(forms.Form):
-    owner = forms.CharField(
-        label=_("Defining unit (code)"),
-        max_length=40,
-        help_text=_("The form is due from units under this unit, e.g. P24-TU."),
-    )
+    owner = unit_field(_("Defining unit"), help_text=_("The form is due from units under this unit."))
     code = forms.SlugField(label=_("Code"), max_length=64)
     name = forms.CharField(label=_("Name"), max_length=255)
     frequency = forms.ChoiceField(label=_("Frequency"), choices=Frequency.choices)

@@ -26,7 +26,7 @@ def _unit(request, code: str, field: str) -> OrgUnit:
     unit = OrgUnit.objects.filter(code=(code or "").strip().upper()).first()
     must_edit = field != "assignee"
     if unit is None or (must_edit and not can_edit_unit(request.user, unit)):
-        raise ApplicationError(_("Unit code: no unit with this code among the units you work for."), field=field)
+        raise ApplicationError(_("Choose one of the units you work for from the list."), field=field)
     return unit
 
 
@@ -35,7 +35,10 @@ def _coordinating(codes: str) -> list[OrgUnit]:
     units = list(OrgUnit.objects.filter(code__in=wanted))
     missing = sorted(wanted - {u.code for u in units})
     if missing:
-        raise ApplicationError(f"Đơn vị phối hợp: không có mã {', '.join(missing)}.", field="coordinating")
+        raise ApplicationError(
+            "Đơn vị phối hợp: có đơn vị không còn trong hệ thống; đồng chí hãy bỏ ra và chọn lại từ danh sách.",
+            field="coordinating",
+        )
     return units
 
 
