@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from danvan.contests.models import DEFAULT_TIE_BREAK, Contest, PartKind
 from danvan.core.errors import ApplicationError
-from danvan.organisations.widgets import unit_field
+from danvan.core.widgets import Column, rows_field
+from danvan.organisations.widgets import person_field, unit_field
 
 NONE = [("", "—")]
 
@@ -117,11 +118,10 @@ class TeamForm(forms.Form):
         label=_("Team name"), max_length=255, required=False, help_text=_("Empty: “Đội” and the unit's name.")
     )
     draw_number = forms.IntegerField(label=_("Draw number"), min_value=1, max_value=999, required=False)
-    contestants = forms.CharField(
-        label=_("Contestants"),
-        widget=forms.Textarea(attrs={"rows": 5}),
-        required=False,
-        help_text=_("One per line: full name; position; x for the captain."),
+    contestants = rows_field(
+        _("Contestants"),
+        [Column("name", _("Full name")), Column("title", _("Position")), Column("captain", _("Captain"), "flag")],
+        separator="; ",
     )
 
     def __init__(self, *args, editing=False, **kwargs):
@@ -131,7 +131,7 @@ class TeamForm(forms.Form):
 
 
 class JudgeForm(forms.Form):
-    username = forms.CharField(label=_("Judge's username"), max_length=150)
+    username = person_field(_("Judge"))
     home_unit = unit_field(_("Judge's home unit"))
     is_chair = forms.BooleanField(label=_("Chair of the panel"), required=False)
 

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from danvan.core.widgets import Column, rows_field
 from danvan.initiatives.models import Commendation, Field, Initiative, Level, Status
 from danvan.organisations.models import OrgUnit
 from danvan.organisations.widgets import unit_field
@@ -61,11 +62,14 @@ class RegisterForm(forms.Form):
     )
     start_date = forms.DateField(label=_("Start date (dd/mm/yyyy)"))
     end_date = forms.DateField(label=_("End date (dd/mm/yyyy)"), required=False)
-    targets = forms.CharField(
-        label=_("Measurable targets"),
-        widget=forms.Textarea(attrs={"rows": 4}),
-        required=False,
-        help_text=_("One per line: indicator; unit; target value — e.g. “Đường bê tông; km; 5”."),
+    targets = rows_field(
+        _("Measurable targets"),
+        [
+            Column("indicator", _("Indicator"), placeholder="Đường bê tông"),
+            Column("unit", _("Unit of measure"), placeholder="km"),
+            Column("value", _("Target value"), "number"),
+        ],
+        separator="; ",
     )
     allow_duplicate = forms.BooleanField(label=_("Register anyway (a model of this name exists)"), required=False)
 
@@ -147,8 +151,14 @@ class SchemeForm(forms.Form):
     unit = unit_field(_("Province"), help_text=_("The provincial Party committee whose criteria these are."))
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     name = forms.CharField(label=_("Name"), max_length=255, required=False)
-    criteria = forms.CharField(
-        label=_("Criteria"),
-        widget=forms.Textarea(attrs={"rows": 7}),
-        help_text=_("One per line: name; maximum score; weight (1 if left out)."),
+    criteria = rows_field(
+        _("Criteria"),
+        [
+            Column("name", _("Criterion")),
+            Column("max", _("Maximum score"), "number"),
+            Column("weight", _("Weight"), "number", placeholder="1"),
+        ],
+        separator="; ",
+        required=True,
+        help_text=_("An empty weight counts as 1."),
     )

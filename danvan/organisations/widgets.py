@@ -15,12 +15,15 @@ from danvan.organisations.models import OrgUnit
 class UnitPicker(forms.Widget):
     template_name = "organisations/widgets/unit_picker.html"
     # The shared form templates render most widgets by hand; this one they render as itself.
-    is_picker = True
+    renders_itself = True
 
-    def __init__(self, attrs=None, *, multiple: bool = False, kinds: str = ""):
+    def __init__(self, attrs=None, *, multiple: bool = False, kinds: str = "", text_name: str = ""):
         super().__init__(attrs)
         self.multiple = multiple
         self.kinds = kinds
+        # When set, the visible box is posted too under this name: free text is kept where no unit was chosen
+        # (a connected site's name in an attendance row).
+        self.text_name = text_name
 
     def format_value(self, value):
         return "" if value is None else str(value)
@@ -38,6 +41,8 @@ class UnitPicker(forms.Widget):
                 "unknown": [c for c in codes if c not in chosen],
                 "url": reverse_lazy("organisations:pick"),
                 "kinds": self.kinds,
+                "text_name": self.text_name,
+                "aria_label": context["widget"]["attrs"].get("aria-label", ""),
                 "placeholder": _("Type a unit's name, without diacritics is fine…"),
                 "invalid": str(context["widget"]["attrs"].get("aria-invalid", "")).lower() == "true",
             }
@@ -65,3 +70,41 @@ def unit_field(
         help_text=help_text,
         widget=UnitPicker(multiple=multiple, kinds=kinds),
     )
+
+
+class PersonPicker(UnitPicker):
+    """Choosing a person (an account holding a role in the units in scope) by name; the form posts the username."""
+
+    def get_context(self, name, value, attrs):
+        from django.contrib.auth import get_user_model
+
+        context = forms.Widget.get_context(self, name, value, attrs)
+        username = (self.format_value(value) or "").strip()
+        user = get_user_model().objects.filter(username=username).first() if username else None
+        chosen = [PickedPerson(user.username, user.get_full_name())] if user else []
+        context["widget"].update(
+            {
+                "multiple": False,
+                "chosen": chosen,
+                "unknown": [] if user or not username else [username],
+                "url": reverse_lazy("accounts:pick"),
+                "kinds": "",
+                "text_name": "",
+                "aria_label": context["widget"]["attrs"].get("aria-label", ""),
+                "placeholder": _("Type the person's name…"),
+                "invalid": str(context["widget"]["attrs"].get("aria-invalid", "")).lower() == "true",
+            }
+        )
+        return context
+
+
+class PickedPerson:
+    """What the picker template needs of a chosen person: the value posted (code) and the name shown."""
+
+    def __init__(self, code: str, name: str):
+        self.code, self.name, self.parent = code, name, None
+
+
+def person_field(label, *, required: bool = True, help_text=None) -> forms.CharField:
+    """A form field whose value is the username of a person chosen by name with the picker."""
+    return forms.CharField(label=label, required=required, max_length=150, help_text=help_text, widget=PersonPicker())

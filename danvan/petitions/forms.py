@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from danvan.core.errors import ApplicationError
-from danvan.organisations.widgets import unit_field
+from danvan.organisations.widgets import person_field, unit_field
 from danvan.petitions.models import (
     Case,
     CaseEvent,
@@ -106,7 +106,7 @@ class TrackForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    username = forms.CharField(label=_("Handler's user name"), max_length=150)
+    username = person_field(_("Handler"))
 
 
 class SearchForm(forms.Form):

@@ -124,3 +124,28 @@ class ReportFormDefinitionForm(forms.Form):
         self.fields["unit_kinds"].choices = OrgUnit.Kind.choices
         self.fields["narrative_keys"].choices = NARRATIVE
         self.initial.setdefault("narrative_keys", [key for key, _title in NARRATIVE])
+
+
+class PeriodSelect(forms.Select):
+    """A select with the periods grouped by year; the shared form templates render it as itself."""
+
+    renders_itself = True
+
+    def __init__(self, attrs=None):
+        super().__init__({"class": "form-select", **(attrs or {})})
+
+
+def period_field(label, *, required: bool = False, help_text=None) -> forms.ChoiceField:
+    """Choosing a reporting period from a list (quarters, 6 and 9 months, years, months), never typing its key."""
+    from django.utils import timezone
+
+    from danvan.reports.periods import period_choices
+
+    return forms.ChoiceField(
+        label=label,
+        required=required,
+        help_text=help_text,
+        widget=PeriodSelect,
+        # Callable: the list follows today's date, not the date the server started.
+        choices=lambda: [("", _("— none —"))] + period_choices(timezone.localdate()),
+    )

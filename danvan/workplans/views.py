@@ -71,7 +71,12 @@ def index(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def task_new(request):
-    form = AdHocTaskForm(request.POST or None)
+    from danvan.accounts.permissions import EDIT_ROLES, scope_roots
+
+    # The unit the person works for is chosen for them when there is only one.
+    roots = list(scope_roots(request.user, EDIT_ROLES)[:2])
+    initial = {"assigned_by": roots[0].code} if len(roots) == 1 else {}
+    form = AdHocTaskForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -84,6 +89,7 @@ def task_new(request):
                 title=data["title"],
                 deadline=data["deadline"],
                 expected_output=data["expected_output"],
+                coordinating=_coordinating(data["coordinating"]),
             )
         except ApplicationError as exc:
             exc.add_to_form(form)
