@@ -9,6 +9,7 @@ from danvan.accounts.selectors import login_ip_is_throttled, login_is_locked, lo
 from danvan.accounts.services import login_record_failure
 from danvan.accounts.validators import PASSWORD_MAX_LENGTH
 from danvan.audit.middleware import client_ip
+from danvan.organisations.widgets import unit_field
 
 
 class LoginForm(forms.Form):
@@ -100,9 +101,7 @@ class UserCreateForm(forms.Form):
 
 
 class RoleGrantForm(forms.Form):
-    unit_code = forms.CharField(
-        label=_("Unit code"), max_length=40, help_text=_("The code shown on the unit's page, e.g. C10336-KDV.")
-    )
+    unit_code = unit_field(_("Unit"))
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
 
 

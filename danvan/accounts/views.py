@@ -116,7 +116,7 @@ def user_detail(request, public_id):
                 unit = OrgUnit.objects.filter(code=grant_form.cleaned_data["unit_code"].strip().upper()).first()
                 if unit is None or not can_manage_accounts(request.user, unit):
                     raise ApplicationError(
-                        _("Unit code: no unit with this code among the units you administer."), field="unit_code"
+                        _("Choose one of the units you administer from the list."), field="unit_code"
                     )
                 services.role_grant(actor=request.user, user=target, unit=unit, role=grant_form.cleaned_data["role"])
                 messages.success(request, _("Role granted."))
@@ -163,3 +163,39 @@ def role_revoke(request, public_id, assignment_id):
     else:
         messages.success(request, _("Role revoked."))
     return redirect("accounts:detail", public_id=target.public_id)
+
+
+@login_required
+def pick(request):
+    """The person picker's answers: people holding a role on a unit in the requester's scope whose name or username
+    matches the typed words, diacritics optional."""
+    from django.http import JsonResponse
+
+    from danvan.accounts.models import RoleAssignment
+    from danvan.accounts.permissions import units_in_scope
+    from danvan.core.text import fold
+
+    words = fold((request.GET.get("q") or "")[:100]).split()
+    results, seen = [], set()
+    if words and len("".join(words)) >= 2:
+        assignments = (
+            RoleAssignment.objects.filter(unit__in=units_in_scope(request.user), user__is_active=True)
+            .select_related("user", "unit")
+            .order_by("user__full_name", "user__username")[:5000]
+        )
+        for assignment in assignments:
+            user = assignment.user
+            haystack = fold(f"{user.full_name} {user.username}")
+            if user.pk in seen or not all(word in haystack for word in words):
+                continue
+            seen.add(user.pk)
+            results.append(
+                {
+                    "code": user.username,
+                    "name": user.get_full_name(),
+                    "path": f"{assignment.get_role_display()} · {assignment.unit.name}",
+                }
+            )
+            if len(results) == 15:
+                break
+    return JsonResponse({"results": results, "empty": _("No person in your scope matches these words.")})

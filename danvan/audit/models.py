@@ -27,6 +27,7 @@ class Action(models.TextChoices):
     ORG_TREE_BUILT = "orgtree.built", _("Built the organisation tree")
     DEMO_DATA_LOADED = "demo.loaded", _("Loaded demo data")
     AUDIT_EXPORTED = "audit.exported", _("Exported the audit log")
+    INBOX_READ = "inbox.read", _("Marked notices read")
     REPORT_SAVED = "report.saved", _("Saved a report")
     REPORT_SUBMITTED = "report.submitted", _("Submitted a report")
     REPORT_APPROVED = "report.approved", _("Approved a report")

@@ -9,12 +9,14 @@ from danvan.core.errors import ApplicationError
 from danvan.core.text import strip_bidi_controls
 from danvan.core.uploads import XLSX_IMPORT, open_xlsx
 from danvan.core.locking import VersionField
+from danvan.core.widgets import Column, rows_field
+from danvan.organisations.widgets import person_field, unit_field
 
 NONE = [("", "—")]
 
 
 class ContestForm(forms.Form):
-    unit = forms.CharField(label=_("Organising unit (code)"), max_length=40, help_text=_("e.g. C7288-DU or P24-TU"))
+    unit = unit_field(_("Organising unit"))
     name = forms.CharField(label=_("Name of the contest"), max_length=255)
     level_label = forms.CharField(label=_("Level"), max_length=64, required=False, help_text=_("e.g. cấp xã"))
     starts_on = forms.DateField(label=_("Date (dd/mm/yyyy)"))
@@ -117,16 +119,15 @@ def contestants_text(team) -> str:
 
 
 class TeamForm(forms.Form):
-    unit = forms.CharField(label=_("Participating unit (code)"), max_length=40, help_text=_("e.g. C7288-HND"))
+    unit = unit_field(_("Participating unit"))
     name = forms.CharField(
         label=_("Team name"), max_length=255, required=False, help_text=_("Empty: “Đội” and the unit's name.")
     )
     draw_number = forms.IntegerField(label=_("Draw number"), min_value=1, max_value=999, required=False)
-    contestants = forms.CharField(
-        label=_("Contestants"),
-        widget=forms.Textarea(attrs={"rows": 5}),
-        required=False,
-        help_text=_("One per line: full name; position; x for the captain."),
+    contestants = rows_field(
+        _("Contestants"),
+        [Column("name", _("Full name")), Column("title", _("Position")), Column("captain", _("Captain"), "flag")],
+        separator="; ",
     )
 
     def __init__(self, *args, editing=False, **kwargs):
@@ -136,10 +137,8 @@ class TeamForm(forms.Form):
 
 
 class JudgeForm(forms.Form):
-    username = forms.CharField(label=_("Judge's username"), max_length=150)
-    home_unit = forms.CharField(
-        label=_("Judge's home unit (code)"), max_length=40, help_text=_("They may not score that unit's team.")
-    )
+    username = person_field(_("Judge"))
+    home_unit = unit_field(_("Judge's home unit"))
     is_chair = forms.BooleanField(label=_("Chair of the panel"), required=False)
 
 

@@ -116,3 +116,11 @@ class SubmissionToken(models.Model):
 
     def __str__(self) -> str:
         return self.key
+class InboxSeen(models.Model):
+    """When a person last marked their notices read: the bell counts the notices received after it."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    seen_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.seen_at:%Y-%m-%d %H:%M}"

@@ -1,14 +1,38 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from danvan.core.inbox import inbox_for_user, inbox_mark_read
 from danvan.core.navigation import MODULES_BY_SLUG
 from danvan.organisations.selectors import orgunit_roots_for_user
 
 
 @login_required
 def home(request):
-    return render(request, "core/home.html", {"roots": orgunit_roots_for_user(user=request.user)})
+    inbox = inbox_for_user(user=request.user, today=timezone.localdate())
+    return render(
+        request,
+        "core/home.html",
+        {"roots": orgunit_roots_for_user(user=request.user), "inbox": inbox, "inbox_preview": 5},
+    )
+
+
+@login_required
+def inbox(request):
+    inbox = inbox_for_user(user=request.user, today=timezone.localdate())
+    return render(request, "core/inbox.html", {"inbox": inbox, "inbox_preview": None})
+
+
+@login_required
+@require_POST
+def inbox_read(request):
+    inbox_mark_read(actor=request.user)
+    messages.success(request, _("All notices marked as read."))
+    return redirect("core:inbox")
 
 
 @login_required

@@ -22,7 +22,9 @@ def _units_by_code(codes: list[str], field: str) -> dict[str, OrgUnit]:
     found = {u.code: u for u in OrgUnit.objects.filter(code__in=wanted)}
     missing = sorted(wanted - found.keys())
     if missing:
-        raise ApplicationError(f"Mã đơn vị không có: {', '.join(missing)}.", field=field)
+        raise ApplicationError(
+            f"Không có đơn vị {', '.join(missing)} trong hệ thống: đồng chí hãy chọn đơn vị từ danh sách.", field=field
+        )
     return found
 
 

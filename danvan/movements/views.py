@@ -284,11 +284,11 @@ def register_bulk(request, code):
                 if unknown:
                     form.add_error(
                         "codes",
-                        _("No unit has the code %(codes)s. Check the list, e.g. C7288-DU.")
+                        _("Some chosen units no longer exist (%(codes)s): remove them and choose again from the list.")
                         % {"codes": ", ".join(unknown[:10])},
                     )
                 elif not codes:
-                    form.add_error("codes", _("List at least one unit code, e.g. C7288-DU."))
+                    form.add_error("codes", _("Choose at least one unit from the list."))
                 units = [found[c] for c in codes if c in found]
             else:
                 units = candidate_units(movement=movement, which=which)

@@ -52,7 +52,5 @@ def unit_from_form(form, name: str = "unit") -> OrgUnit | None:
     code = (form.cleaned_data.get(name) or "").strip().upper()
     unit = OrgUnit.objects.select_related("parent").filter(code=code).first()
     if unit is None:
-        form.add_error(
-            name, gettext("No unit has the code “%(code)s”. Check the code, e.g. C7288-DU.") % {"code": code}
-        )
+        form.add_error(name, gettext("Choose a unit from the list: type part of its name, then pick it."))
     return unit

@@ -58,6 +58,23 @@ def search(request):
 
 
 @login_required
+def pick(request):
+    """The unit picker's answers: units in the person's scope matching the typed words (diacritics optional)."""
+    from django.http import JsonResponse
+
+    query = (request.GET.get("q") or "")[:100]
+    kinds = {k for k in (request.GET.get("kinds") or "").split(",") if k}
+    units = orgunit_search_for_user(user=request.user, query=query, limit=40) if len(query.strip()) >= 2 else []
+    if kinds:
+        units = [u for u in units if u.kind in kinds]
+    results = [
+        {"code": u.code, "name": u.name, "path": " · ".join(n for n in (u.parent.name if u.parent else "",) if n)}
+        for u in units[:15]
+    ]
+    return JsonResponse({"results": results, "empty": _("No unit in your scope matches these words.")})
+
+
+@login_required
 def detail(request, code):
     unit = orgunit_get_for_user(user=request.user, code=code)
     admin_unit = unit.admin_unit

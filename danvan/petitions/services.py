@@ -1036,7 +1036,7 @@ def dialogue_record(
             raise ApplicationError("Đơn vị thực hiện: bắt buộc cho mỗi kiến nghị.", field=f"issues-{i}-owner_unit")
         if not orgunit_is_within(item["owner_unit"], unit):
             raise ApplicationError(
-                f"Đơn vị thực hiện: phải là {unit.name} hoặc đơn vị trực thuộc; đồng chí hãy nhập mã đơn vị khác.",
+                f"Đơn vị thực hiện: phải là {unit.name} hoặc đơn vị trực thuộc; đồng chí hãy chọn đơn vị khác.",
                 field=f"issues-{i}-owner_unit",
             )
         if item.get("due_on") is None:

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from danvan.accounts.permissions import can_enter_data
@@ -244,7 +245,17 @@ def report_remind(
         return 0
     text = f"Nhắc gửi báo cáo “{form.name}” {period.label}."
     with transaction.atomic():
-        Notice.objects.bulk_create([Notice(unit=u, text=text, created_by=actor) for u in units])
+        Notice.objects.bulk_create(
+            [
+                Notice(
+                    unit=u,
+                    text=text,
+                    link=reverse("reports:entry", args=[form.pk, period.key, u.code]),
+                    created_by=actor,
+                )
+                for u in units
+            ]
+        )
         audit_record(
             actor=actor,
             action=Action.REPORT_REMINDED,

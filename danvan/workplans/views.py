@@ -28,7 +28,7 @@ def _unit(request, code: str, field: str) -> OrgUnit:
     unit = OrgUnit.objects.filter(code=(code or "").strip().upper()).first()
     must_edit = field != "assignee"
     if unit is None or (must_edit and not can_edit_unit(request.user, unit)):
-        raise ApplicationError(_("Unit code: no unit with this code among the units you work for."), field=field)
+        raise ApplicationError(_("Choose one of the units you work for from the list."), field=field)
     return unit
 
 
@@ -37,7 +37,10 @@ def _coordinating(codes: str) -> list[OrgUnit]:
     units = list(OrgUnit.objects.filter(code__in=wanted))
     missing = sorted(wanted - {u.code for u in units})
     if missing:
-        raise ApplicationError(f"Đơn vị phối hợp: không có mã {', '.join(missing)}.", field="coordinating")
+        raise ApplicationError(
+            "Đơn vị phối hợp: có đơn vị không còn trong hệ thống; đồng chí hãy bỏ ra và chọn lại từ danh sách.",
+            field="coordinating",
+        )
     return units
 
 
@@ -71,7 +74,12 @@ def index(request):
 @require_http_methods(["GET", "POST"])
 @submit_once
 def task_new(request):
-    form = AdHocTaskForm(request.POST or None)
+    from danvan.accounts.permissions import EDIT_ROLES, scope_roots
+
+    # The unit the person works for is chosen for them when there is only one.
+    roots = list(scope_roots(request.user, EDIT_ROLES)[:2])
+    initial = {"assigned_by": roots[0].code} if len(roots) == 1 else {}
+    form = AdHocTaskForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -84,6 +92,7 @@ def task_new(request):
                 title=data["title"],
                 deadline=data["deadline"],
                 expected_output=data["expected_output"],
+                coordinating=_coordinating(data["coordinating"]),
             )
         except ApplicationError as exc:
             exc.add_to_form(form)
