@@ -11,6 +11,9 @@ from danvan.api import selectors, services
 from danvan.api.api import error_response
 from danvan.api.forms import TokenCreateForm
 from danvan.core.errors import ApplicationError
+from danvan.core.submissions import submit_once
+
+NEW_KEY_SESSION = "api_new_token_key"
 
 
 @login_required
@@ -35,20 +38,23 @@ def _target_user(request, public_id):
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def tokens(request, public_id=None):
     """A person's API tokens (their own, or an account a unit administrator manages): create and revoke."""
     target = _target_user(request, public_id)
     form = TokenCreateForm(request.POST or None)
-    new_key = None
+    # A new key is shown once, on the page the creation redirects to (so a second click cannot make a second
+    # token): it waits in the session for that one GET and is gone after it (never_cache: not kept by a browser).
+    new_key = request.session.pop(NEW_KEY_SESSION, None) if request.method == "GET" else None
     if request.method == "POST" and form.is_valid():
         try:
             token, new_key = services.api_token_create(actor=request.user, user=target, name=form.cleaned_data["name"])
         except ApplicationError as exc:
             exc.add_to_form(form)
         else:
-            # Shown on this answer only (never_cache), never stored: the next page load cannot show it again.
-            form = TokenCreateForm()
+            request.session[NEW_KEY_SESSION] = new_key
             messages.success(request, f"Đã tạo mã “{token.name}”. Hãy sao chép ngay: mã sẽ không hiện lại.")
+            return redirect(request.path)
     return render(
         request,
         "api/tokens.html",
@@ -64,6 +70,7 @@ def tokens(request, public_id=None):
 
 @login_required
 @require_POST
+@submit_once
 def token_revoke(request, token_id):
     token = selectors.api_token_get_for_user(actor=request.user, public_id=token_id)
     try:

@@ -9,6 +9,7 @@ from danvan.accounts.permissions import AUDIT_ROLES, has_any_role
 from danvan.audit.forms import AuditFilterForm
 from danvan.audit.selectors import auditevent_list_for_user
 from danvan.audit.services import audit_export_start
+from danvan.core.submissions import submit_once
 
 
 def _filtered(request):
@@ -30,6 +31,7 @@ def event_list(request):
 
 @login_required
 @require_POST
+@submit_once
 def event_export(request):
     form, filters, _events = _filtered(request)
     if form.is_bound and not form.is_valid():

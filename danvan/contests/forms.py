@@ -6,9 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from danvan.contests.models import DEFAULT_TIE_BREAK, Contest, PartKind
 from danvan.core.errors import ApplicationError
+from danvan.core.locking import VersionField
 from danvan.core.text import strip_bidi_controls
 from danvan.core.uploads import XLSX_IMPORT, open_xlsx
-from danvan.core.locking import VersionField
 from danvan.core.widgets import Column, rows_field
 from danvan.organisations.widgets import person_field, unit_field
 

@@ -103,6 +103,8 @@ class PeriodicJob(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
 class SubmissionToken(models.Model):
     """A key that may be used once: a form's one-time token (`form:<hex>`, rendered by `{% form_token %}`) or a
     document's identity (`doc:…`). Inserted in the same transaction as the write it guards, so a second insert of
@@ -116,6 +118,8 @@ class SubmissionToken(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
 class InboxSeen(models.Model):
     """When a person last marked their notices read: the bell counts the notices received after it."""
 

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from danvan.core.inbox import inbox_for_user, inbox_mark_read
 from danvan.core.navigation import MODULES_BY_SLUG
+from danvan.core.submissions import submit_once
 from danvan.organisations.selectors import orgunit_roots_for_user
 
 
@@ -29,6 +30,7 @@ def inbox(request):
 
 @login_required
 @require_POST
+@submit_once
 def inbox_read(request):
     inbox_mark_read(actor=request.user)
     messages.success(request, _("All notices marked as read."))

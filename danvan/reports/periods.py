@@ -164,7 +164,9 @@ def period_choices(today: dt.date, *, years_back: int = 2, years_ahead: int = 1)
         options.append((f"{Frequency.YEAR}-{year}-1", f"Năm {year}"))
         options.append((f"{Frequency.NINE_MONTHS}-{year}-1", f"9 tháng năm {year}"))
         options.append((f"{Frequency.HALF_YEAR}-{year}-1", f"6 tháng đầu năm {year}"))
-        options += [(f"{Frequency.QUARTER}-{year}-{q}", f"Quý {'I II III IV'.split()[q - 1]}/{year}") for q in (4, 3, 2, 1)]
+        options += [
+            (f"{Frequency.QUARTER}-{year}-{q}", f"Quý {'I II III IV'.split()[q - 1]}/{year}") for q in (4, 3, 2, 1)
+        ]
         options += [(f"{Frequency.MONTH}-{year}-{m}", f"Tháng {m}/{year}") for m in range(12, 0, -1)]
         groups.append((str(year), options))
     return groups

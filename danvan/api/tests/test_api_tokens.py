@@ -6,6 +6,7 @@ from django.test import Client
 from danvan.api.models import ApiToken
 from danvan.api.services import api_token_create, hash_key
 from danvan.audit.models import Action, AuditEvent
+from danvan.core.submissions import TOKEN_FIELD, new_form_token
 
 pytestmark = pytest.mark.django_db
 
@@ -75,8 +76,8 @@ def test_a_write_with_a_token_needs_no_csrf_and_a_session_write_does(officer_a):
 
 def test_the_page_creates_a_token_shows_the_key_once_and_audits_it(officer_a, client_for):
     client = client_for(officer_a)
-    page = client.post("/ma-api/", {"name": "Phần mềm một cửa"})
-    assert page.status_code == 200
+    page = client.post("/ma-api/", {"name": "Phần mềm một cửa"}, follow=True)
+    assert page.redirect_chain == [("/ma-api/", 302)]
     token = ApiToken.objects.get(user=officer_a)
     key = page.context["new_key"]
     assert key.startswith(token.prefix) and key in page.content.decode()
@@ -96,7 +97,7 @@ def test_a_missing_name_is_refused_with_a_message_and_creates_nothing(officer_a,
 
 def test_a_unit_admin_manages_the_tokens_of_accounts_in_their_subtree_only(admin_a, reporter_a, officer_b, client_for):
     client = client_for(admin_a)
-    assert client.post(f"/ma-api/tai-khoan/{reporter_a.public_id}/", {"name": "Báo cáo HND"}).status_code == 200
+    assert client.post(f"/ma-api/tai-khoan/{reporter_a.public_id}/", {"name": "Báo cáo HND"}).status_code == 302
     token = ApiToken.objects.get(user=reporter_a)
     assert token.created_by == admin_a
     assert client.get(f"/ma-api/tai-khoan/{officer_b.public_id}/").status_code == 404
@@ -130,3 +131,11 @@ def test_each_write_through_a_token_is_audited_as_its_owner(officer_a):
     code = bearer(key).post("/api/v1/petitions", body, content_type="application/json").json()["code"]
     event = AuditEvent.objects.get(action=Action.PETITION_RECEIVED, target_id=code)
     assert event.actor == officer_a
+
+
+def test_the_create_form_sent_twice_makes_one_token(officer_a, client_for):
+    client = client_for(officer_a)
+    data = {"name": "Một cửa", TOKEN_FIELD: new_form_token()}
+    first, second = client.post("/ma-api/", data), client.post("/ma-api/", data)
+    assert first.status_code == second.status_code == 302
+    assert ApiToken.objects.filter(user=officer_a).count() == 1

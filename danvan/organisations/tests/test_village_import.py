@@ -151,6 +151,8 @@ def test_a_hostile_xlsx_is_refused_with_a_message_and_nothing_is_written(
     message = response.context["form"].errors["file"][0]
     assert message.startswith("Tệp: ") and fragment in message
     assert OrgUnit.objects.count() == before
+
+
 def test_rows_that_became_wrong_before_the_job_ran_fail_the_job_with_their_errors(
     client_for, commune_officer_a, django_capture_on_commit_callbacks
 ):
