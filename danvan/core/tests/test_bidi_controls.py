@@ -49,10 +49,12 @@ def test_a_name_of_nothing_but_controls_is_a_missing_name(client_for, commune_of
 
 
 @pytest.mark.django_db
-def test_an_imported_csv_is_stored_without_them(client_for, commune_officer_a):
+def test_an_imported_csv_is_stored_without_them(client_for, commune_officer_a, django_capture_on_commit_callbacks):
     file = io.BytesIO(f"ma_xa,ten,loai\n7288,{TRICK},thon\n".encode())
     file.name = "thon.csv"
-    client_for(commune_officer_a).post("/don-vi/C7288-DU/nhap-thon/", {"file": file})
+    # The import is written by a background job, enqueued when the page's transaction commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(commune_officer_a).post("/don-vi/C7288-DU/nhap-thon/", {"file": file})
     assert OrgUnit.objects.filter(name="Thôn Đồng Tâm", parent__code="C7288-DU").exists()
 
 
