@@ -41,7 +41,8 @@ def test_after_the_change_the_person_works_and_the_change_is_audited(client_for,
     client = Client()
     client.post("/dang-nhap/", {"username": "xa.botha", "password": FIRST})
     same = client.post(
-        "/mat-khau/", {"old_password": FIRST, "new_password1": FIRST, "new_password2": FIRST, TOKEN_FIELD: new_form_token()}
+        "/mat-khau/",
+        {"old_password": FIRST, "new_password1": FIRST, "new_password2": FIRST, TOKEN_FIELD: new_form_token()},
     )
     assert same.status_code == 200
     assert "Mật khẩu mới: phải khác mật khẩu hiện tại." in same.content.decode()
