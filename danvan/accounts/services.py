@@ -44,7 +44,8 @@ def user_create(*, actor, username: str, full_name: str, email: str, password: s
     if not full_name:
         raise ApplicationError("Họ và tên: bắt buộc.", field="full_name")
     _check_role(role)
-    user = User(username=username, full_name=full_name, email=(email or "").strip())
+    # The administrator knows this password: the person chooses their own at the first login.
+    user = User(username=username, full_name=full_name, email=(email or "").strip(), must_change_password=True)
     _check_password(password, user)
     try:
         with transaction.atomic():
@@ -118,7 +119,8 @@ def user_reset_password(*, actor, user: User, password: str) -> User:
     _check_password(password, user)
     with transaction.atomic():
         user.set_password(password)
-        user.save(update_fields=["password"])
+        user.must_change_password = True
+        user.save(update_fields=["password", "must_change_password"])
         # A reset also clears the lockout for this name.
         LoginFailure.objects.filter(username=user.username.lower()).delete()
         audit_record(actor=actor, action=Action.USER_PASSWORD_RESET, target=user)
@@ -133,9 +135,12 @@ def user_change_own_password(*, actor, old_password: str, new_password: str) -> 
         validate_password(new_password, user=actor)
     except ValidationError as exc:
         raise ApplicationError("Mật khẩu mới: " + " ".join(exc.messages), field="new_password1") from None
+    if new_password == old_password:
+        raise ApplicationError("Mật khẩu mới: phải khác mật khẩu hiện tại.", field="new_password1")
     with transaction.atomic():
         actor.set_password(new_password)
-        actor.save(update_fields=["password"])
+        actor.must_change_password = False
+        actor.save(update_fields=["password", "must_change_password"])
         audit_record(actor=actor, action=Action.PASSWORD_CHANGED, target=actor)
     return actor
 

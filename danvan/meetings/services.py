@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from danvan.accounts.permissions import can_edit_unit
+from danvan.accounts.permissions import assignment_scope, can_assign_to, can_edit_unit
 from danvan.audit.models import Action
 from danvan.audit.services import audit_record
 from danvan.core.errors import ApplicationError
@@ -183,8 +183,8 @@ def meeting_record_outcome(
     for number, item in enumerate(conclusions, start=1):
         if not item.text.strip():
             errors.append(f"Kết luận {number}: nội dung trống.")
-        if item.assignee is not None and not orgunit_is_within(item.assignee, meeting.unit):
-            errors.append(f"Kết luận {number}: {item.assignee.name} không thuộc {meeting.unit.name}.")
+        if item.assignee is not None and not can_assign_to(meeting.unit, item.assignee):
+            errors.append(f"Kết luận {number}: {item.assignee.name} không thuộc {assignment_scope(meeting.unit).name}.")
         if item.assignee is not None and item.deadline is None:
             errors.append(f"Kết luận {number}: cần thời hạn khi giao cho đơn vị.")
     if errors:

@@ -4,14 +4,13 @@ import datetime as dt
 
 from django.db import transaction
 
-from danvan.accounts.permissions import can_edit_unit, can_enter_data
+from danvan.accounts.permissions import assignment_scope, can_assign_to, can_edit_unit, can_enter_data
 from danvan.audit.models import Action
 from danvan.audit.services import audit_record
 from danvan.core.errors import ApplicationError
 from danvan.core.files import stored_file_from_upload
 from danvan.core.locking import bump, check_version
 from danvan.organisations.models import OrgUnit
-from danvan.organisations.selectors import orgunit_is_within
 from danvan.workplans.models import Task, TaskUpdate, WorkPlan
 
 
@@ -58,16 +57,15 @@ def task_assign(
         raise ApplicationError("Nội dung nhiệm vụ: bắt buộc.", field="title")
     if deadline is None:
         raise ApplicationError("Thời hạn: bắt buộc (dd/mm/yyyy).", field="deadline")
-    if not orgunit_is_within(assignee, assigned_by):
+    scope = assignment_scope(assigned_by)
+    if not can_assign_to(assigned_by, assignee):
         raise ApplicationError(
-            f"Đơn vị chủ trì: {assignee.name} không thuộc {assigned_by.name}; chỉ giao cho đơn vị cấp dưới.",
+            f"Đơn vị chủ trì: {assignee.name} không thuộc {scope.name}; chỉ giao cho đơn vị cấp dưới.",
             field="assignee",
         )
-    outside = [u.name for u in coordinating or [] if not orgunit_is_within(u, assigned_by)]
+    outside = [u.name for u in coordinating or [] if not can_assign_to(assigned_by, u)]
     if outside:
-        raise ApplicationError(
-            f"Đơn vị phối hợp: {', '.join(outside)} không thuộc {assigned_by.name}.", field="coordinating"
-        )
+        raise ApplicationError(f"Đơn vị phối hợp: {', '.join(outside)} không thuộc {scope.name}.", field="coordinating")
     if plan is not None and plan.unit_id != assigned_by.pk:
         raise ApplicationError("Kế hoạch: không thuộc đơn vị giao nhiệm vụ.", field="plan")
     with transaction.atomic():
@@ -102,9 +100,10 @@ def task_revise(*, actor, task: Task, title: str, assignee: OrgUnit, deadline: d
         raise ApplicationError("Nội dung nhiệm vụ: bắt buộc.", field="title")
     if deadline is None:
         raise ApplicationError("Thời hạn: bắt buộc (dd/mm/yyyy).", field="deadline")
-    if not orgunit_is_within(assignee, task.assigned_by):
+    if not can_assign_to(task.assigned_by, assignee):
         raise ApplicationError(
-            f"Đơn vị chủ trì: {assignee.name} không thuộc {task.assigned_by.name}; chỉ giao cho đơn vị cấp dưới.",
+            f"Đơn vị chủ trì: {assignee.name} không thuộc {assignment_scope(task.assigned_by).name}; "
+            "chỉ giao cho đơn vị cấp dưới.",
             field="assignee",
         )
     with transaction.atomic():
