@@ -14,6 +14,55 @@ pytest_plugins = ["tests.browser.fixtures"]
 def pytest_configure(config):
     # Argon2 is the real hasher (tested on its own); tests hash many passwords, so use a fast one here.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Tasks run in the test's own process when their transaction commits; `database_tasks` switches a test to
+    # the production backend (django-tasks-db) and its real worker.
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+
+def _reset_task_backends(*, setting, **kwargs):
+    # django.tasks keeps its backends once built and, unlike caches or databases, does not listen for setting
+    # changes: rebuild them when a test changes TASKS.
+    if setting == "TASKS":
+        from asgiref.local import Local
+        from django.tasks import task_backends
+
+        task_backends._settings = None
+        task_backends.__dict__.pop("settings", None)
+        task_backends._connections = Local(task_backends.thread_critical)
+
+
+@pytest.fixture
+def database_tasks(settings):
+    """Tasks go to the database (django-tasks-db), as in production; run them with `run_worker`."""
+    from django.test.signals import setting_changed
+
+    setting_changed.connect(_reset_task_backends)
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    yield
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    setting_changed.disconnect(_reset_task_backends)
+
+
+@pytest.fixture
+def run_worker(monkeypatch):
+    """Run the real `db_worker` until the queue is empty. Its connection recycling (close_old_connections, as
+    between requests) would drop the test's transaction, so it is switched off here, as Django's test client
+    does for requests; signal handlers the worker installs are put back afterwards."""
+    import signal
+
+    from django.core.management import call_command
+
+    monkeypatch.setattr("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None)
+
+    def run() -> None:
+        saved = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
+        try:
+            call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", verbosity=0)
+        finally:
+            for s, handler in saved.items():
+                signal.signal(s, handler)
+
+    return run
 
 
 @pytest.fixture(scope="session")

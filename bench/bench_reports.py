@@ -96,53 +96,15 @@ def worker(args) -> int:
     from danvan.organisations.models import OrgUnit
     from danvan.organisations.services import admin_units_load, org_tree_build
     from danvan.reports import selectors
-    from danvan.reports.models import FormItem, FormSection, Indicator, ReportForm
-    from danvan.reports.periods import period_get_or_create
 
     engine = args.engine_worker
     step(f"{engine}: migrate and load the national tree")
     call_command("migrate", verbosity=0)
     admin_units_load(actor=None)
     org_tree_build(actor=None)
-
-    # 40 indicators: the 25 of the starter set and 15 more, all summed, in one form.
-    existing = list(Indicator.objects.filter(aggregation="sum").order_by("code"))
-    extra = [
-        Indicator.objects.create(code=f"bench_{i:02d}", name=f"Chỉ tiêu thử {i}", unit_label="cuộc")
-        for i in range(40 - len(existing))
-    ]
-    indicators = (existing + extra)[:40]
-    form = ReportForm.objects.create(
-        code="bench-quy", name="Báo cáo thử quý", frequency="quarter", unit_kinds=["danvan_bloc", "tgdv_board"]
-    )
-    section = FormSection.objects.create(form=form, order=1, title="Số liệu", kind="figures")
-    FormItem.objects.bulk_create(
-        [FormItem(section=section, indicator=ind, order=i) for i, ind in enumerate(indicators)]
-    )
-    periods = [period_get_or_create("quarter", y, q) for y, q in QUARTERS]
-    units = OrgUnit.objects.filter(kind__in=form.unit_kinds)
-    if engine == "sqlite":
-        units = units.filter(ancestor_links__ancestor__code=f"{PROVINCE_FOR_SQLITE}-TU")
-    unit_ids = list(units.values_list("pk", flat=True))
-
-    step(f"generate {len(unit_ids):,} units × {len(periods)} periods × {len(indicators)} indicators")
-    started = time.perf_counter()
-    generate(connection, engine, form.pk, [p.pk for p in periods], unit_ids, [i.pk for i in indicators])
-    generate_s = time.perf_counter() - started
-    with connection.cursor() as cur:
-        cur.execute("SELECT count(*) FROM reports_datavalue")
-        values = cur.fetchone()[0]
-        cur.execute("SELECT count(*) FROM reports_submission")
-        submissions = cur.fetchone()[0]
-    step(f"{values:,} values in {generate_s:.1f} s; statistics")
-    with connection.cursor() as cur:
-        if engine == "pg":
-            cur.execute(
-                "VACUUM (ANALYZE) reports_datavalue, reports_submission, reports_rolluptotal, "
-                "organisations_orgunitclosure"
-            )
-        else:
-            cur.execute("ANALYZE")
+    data = load_report_data(connection, engine)
+    form, periods, indicators = data["form"], data["periods"], data["indicators"]
+    values, submissions, generate_s = data["values"], data["submissions"], data["generate_s"]
 
     top = OrgUnit.objects.get(code="TW") if engine == "pg" else OrgUnit.objects.get(code=f"{PROVINCE_FOR_SQLITE}-TU")
     provinces = list(OrgUnit.objects.filter(level="province", kind="party_committee"))
@@ -256,6 +218,61 @@ def worker(args) -> int:
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     (RESULTS_DIR / f"reports-{engine}.json").write_text(json.dumps(result, indent=2, ensure_ascii=False))
     return 0
+
+
+def load_report_data(connection, engine: str) -> dict:
+    """The bench form (40 summed indicators, quarterly), 40 quarters, and every unit's reports and figures,
+    with the centre's and provinces' maintained totals; then statistics. On SQLite, one province only."""
+    from danvan.organisations.models import OrgUnit
+    from danvan.reports.models import FormItem, FormSection, Indicator, ReportForm
+    from danvan.reports.periods import period_get_or_create
+
+    # 40 indicators: the 25 of the starter set and 15 more, all summed, in one form.
+    existing = list(Indicator.objects.filter(aggregation="sum").order_by("code"))
+    extra = [
+        Indicator.objects.create(code=f"bench_{i:02d}", name=f"Chỉ tiêu thử {i}", unit_label="cuộc")
+        for i in range(40 - len(existing))
+    ]
+    indicators = (existing + extra)[:40]
+    form = ReportForm.objects.create(
+        code="bench-quy", name="Báo cáo thử quý", frequency="quarter", unit_kinds=["danvan_bloc", "tgdv_board"]
+    )
+    section = FormSection.objects.create(form=form, order=1, title="Số liệu", kind="figures")
+    FormItem.objects.bulk_create(
+        [FormItem(section=section, indicator=ind, order=i) for i, ind in enumerate(indicators)]
+    )
+    periods = [period_get_or_create("quarter", y, q) for y, q in QUARTERS]
+    units = OrgUnit.objects.filter(kind__in=form.unit_kinds)
+    if engine == "sqlite":
+        units = units.filter(ancestor_links__ancestor__code=f"{PROVINCE_FOR_SQLITE}-TU")
+    unit_ids = list(units.values_list("pk", flat=True))
+
+    step(f"generate {len(unit_ids):,} units × {len(periods)} periods × {len(indicators)} indicators")
+    started = time.perf_counter()
+    generate(connection, engine, form.pk, [p.pk for p in periods], unit_ids, [i.pk for i in indicators])
+    generate_s = time.perf_counter() - started
+    with connection.cursor() as cur:
+        cur.execute("SELECT count(*) FROM reports_datavalue")
+        values = cur.fetchone()[0]
+        cur.execute("SELECT count(*) FROM reports_submission")
+        submissions = cur.fetchone()[0]
+    step(f"{values:,} values in {generate_s:.1f} s; statistics")
+    with connection.cursor() as cur:
+        if engine == "pg":
+            cur.execute(
+                "VACUUM (ANALYZE) reports_datavalue, reports_submission, reports_rolluptotal, "
+                "organisations_orgunitclosure"
+            )
+        else:
+            cur.execute("ANALYZE")
+    return {
+        "form": form,
+        "periods": periods,
+        "indicators": indicators,
+        "values": values,
+        "submissions": submissions,
+        "generate_s": generate_s,
+    }
 
 
 def generate(

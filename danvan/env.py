@@ -51,8 +51,8 @@ def env_choice(name: str, default: str, choices: set[str]) -> str:
     return value
 
 
-def env_database(name: str, default: str) -> dict:
-    """Parse a database URL; only SQLite and PostgreSQL are supported."""
+def env_database(name: str, default: str | None) -> dict:
+    """Parse a database URL (required when default is None); only SQLite and PostgreSQL are supported."""
     import dj_database_url
 
     url = env_str(name, default)

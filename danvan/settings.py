@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django_tasks_db",
     "danvan.core",
     "danvan.audit",
     "danvan.organisations",
@@ -78,6 +79,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "danvan.accounts.middleware.PasswordChangeRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -93,6 +95,7 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            "builtins": ["danvan.core.templatetags.core_tags"],  # {% form_token %} in every POST form
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
@@ -106,7 +109,8 @@ TEMPLATES = [
 ]
 
 # --- Database -------------------------------------------------------------------------------
-DATABASES = {"default": env_database("DATABASE_URL", f"sqlite:///{VAR_DIR / 'danvan.sqlite3'}")}
+# Production names its database explicitly: a missing DATABASE_URL must stop the start, not open a new SQLite file.
+DATABASES = {"default": env_database("DATABASE_URL", None if PRODUCTION else f"sqlite:///{VAR_DIR / 'danvan.sqlite3'}")}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = False
@@ -128,7 +132,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["danvan.accounts.backends.LockoutModelBackend"]
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    # Argon2id at 19 MiB per hash, two at a time per process (docs/decisions/0014-login-hardening.md).
+    "danvan.accounts.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -136,6 +141,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "danvan.accounts.validators.MaximumLengthValidator"},
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
@@ -143,6 +149,12 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 # Lock an account name for DANVAN_LOCKOUT_MINUTES after this many failed logins within that window.
 DANVAN_LOCKOUT_ATTEMPTS = env_int("DANVAN_LOCKOUT_ATTEMPTS", 5)
 DANVAN_LOCKOUT_MINUTES = env_int("DANVAN_LOCKOUT_MINUTES", 15)
+# Refuse logins from an address after this many failures (any names) within DANVAN_LOGIN_IP_MINUTES. A whole
+# office may share one NAT address: raise it there rather than lower the per-name lockout.
+DANVAN_LOGIN_IP_ATTEMPTS = env_int("DANVAN_LOGIN_IP_ATTEMPTS", 30)
+DANVAN_LOGIN_IP_MINUTES = env_int("DANVAN_LOGIN_IP_MINUTES", 15)
+# How many reverse proxies of ours stand in front (each appends to X-Forwarded-For); 0 = trust REMOTE_ADDR only.
+DANVAN_TRUSTED_PROXIES = env_int("DANVAN_TRUSTED_PROXIES", 0)
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600)  # one working day
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
@@ -207,6 +219,20 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+
+# --- Background work -----------------------------------------------------------------------
+# django.tasks with django-tasks-db: tasks are rows in the same database, run by `manage.py db_worker` on any
+# number of machines (docs/decisions/0012-background-jobs.md). Tests switch to the immediate backend (conftest).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Periodic jobs, enqueued by `manage.py run_scheduled` (cron or a systemd timer, every few minutes) once per day
+# at or after `hour` (Asia/Ho_Chi_Minh); core.PeriodicJob keeps when each last ran.
+DANVAN_PERIODIC_JOBS = {
+    "report_reminders": {"task": "danvan.reports.tasks.overdue_reports_remind", "hour": 7},
+    "petition_deadline_reminders": {"task": "danvan.petitions.tasks.petition_deadlines_remind", "hour": 7},
+    "job_cleanup": {"task": "danvan.core.tasks.jobruns_prune", "hour": 2},
+}
+# Finished background jobs (and their result files) are kept this many days.
+DANVAN_JOB_RETENTION_DAYS = env_int("DANVAN_JOB_RETENTION_DAYS", 7)
 
 # --- E-mail ---------------------------------------------------------------------------------
 # Production sends by SMTP (EMAIL_HOST, default a local relay on localhost); development without

@@ -3,6 +3,7 @@ from django.urls import include, path
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("danvan.api.urls")),
+    path("ma-api/", include("danvan.api.page_urls")),
     path("", include("danvan.accounts.urls")),
     path("don-vi/", include("danvan.organisations.urls")),
     path("nhat-ky/", include("danvan.audit.urls")),

@@ -24,6 +24,8 @@ PG_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/danvan}"
 if DATABASE_URL="$PG_URL" "$PY" manage.py dbcheck >/dev/null 2>&1; then
   say "pytest on PostgreSQL ($PG_URL)"
   DATABASE_URL="$PG_URL" "$PY" -m pytest -q "$@"
+  # The README's production steps on a fresh database, served by gunicorn, every page kind fetched.
+  DATABASE_URL="$PG_URL" "$ROOT/scripts/deploy-check.sh" || die "The deploy check failed (see above)."
 else
   say "PostgreSQL not reachable at $PG_URL: its run is skipped"
   [ -n "${CI:-}" ] && die "CI must test on PostgreSQL too, and it is not reachable."

@@ -11,6 +11,9 @@ from danvan.core.text import fold
 from danvan.organisations.models import OrgUnit, Person, Position
 
 DEMO_PASSWORD = "DanVan@2026"
+# Demo accounts carry an address in the reserved .invalid domain: that, with a persona's name, marks them, so a real
+# administrator who chose the name "admin" is not taken for one.
+DEMO_EMAIL_DOMAIN = "danvan.invalid"
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,19 @@ PERSONAS = (
 )
 
 
+DEMO_USERNAMES = frozenset(persona.username for persona in PERSONAS)
+
+
+def demo_login_refused(*, username: str, password: str) -> bool:
+    """True when this login must be refused in production: a demo account, or anyone using the published password."""
+    if password == DEMO_PASSWORD:
+        return True
+    return (
+        username in DEMO_USERNAMES
+        and User.objects.filter(username=username, email__iendswith="@" + DEMO_EMAIL_DOMAIN).exists()
+    )
+
+
 def demo_data_load() -> list[tuple[Persona, bool]]:
     """Create the demo personas that do not exist yet; return (persona, created?) for each."""
     codes = {p.role_unit for p in PERSONAS} | {p.position_unit for p in PERSONAS}
@@ -131,7 +147,7 @@ def demo_data_load() -> list[tuple[Persona, bool]]:
                 results.append((persona, False))
                 continue
             user = User(
-                username=persona.username, full_name=persona.full_name, email=f"{persona.username}@danvan.invalid"
+                username=persona.username, full_name=persona.full_name, email=f"{persona.username}@{DEMO_EMAIL_DOMAIN}"
             )
             user.set_password(DEMO_PASSWORD)
             user.save()

@@ -3,10 +3,13 @@ from django.conf import settings
 from django.contrib.auth import authenticate
 from django.utils.translation import gettext_lazy as _
 
+from danvan.accounts.demo import demo_login_refused
 from danvan.accounts.models import Role
-from danvan.accounts.selectors import login_is_locked, login_recent_failures
+from danvan.accounts.selectors import login_ip_is_throttled, login_is_locked, login_recent_failures
 from danvan.accounts.services import login_record_failure
+from danvan.accounts.validators import PASSWORD_MAX_LENGTH
 from danvan.audit.middleware import client_ip
+from danvan.organisations.widgets import unit_field
 
 
 class LoginForm(forms.Form):
@@ -30,6 +33,21 @@ class LoginForm(forms.Form):
         if not username or not password:
             return self.cleaned_data
         minutes = settings.DANVAN_LOCKOUT_MINUTES
+        ip = client_ip(self.request)
+        if login_ip_is_throttled(ip=ip):
+            # Not counted against the name: a script that tries many names from one address locks none of them.
+            ip_minutes = settings.DANVAN_LOGIN_IP_MINUTES
+            raise forms.ValidationError(
+                f"Có quá nhiều lần đăng nhập sai từ địa chỉ mạng này trong {ip_minutes} phút qua: hãy thử lại sau "
+                f"{ip_minutes} phút. Nếu cả cơ quan dùng chung một đường mạng, hãy báo quản trị hệ thống.",
+                code="throttled",
+            )
+        if len(password) > PASSWORD_MAX_LENGTH:
+            login_record_failure(username=username, ip=ip)
+            raise forms.ValidationError(
+                f"Mật khẩu: dài quá {PASSWORD_MAX_LENGTH} ký tự nên không thể đúng; hãy gõ lại mật khẩu của bạn.",
+                code="password_too_long",
+            )
         if login_is_locked(username=username):
             raise forms.ValidationError(
                 _(
@@ -39,9 +57,15 @@ class LoginForm(forms.Form):
                 % {"minutes": minutes},
                 code="locked",
             )
+        if settings.PRODUCTION and demo_login_refused(username=username, password=password):
+            login_record_failure(username=username, ip=client_ip(self.request))
+            raise forms.ValidationError(
+                _("Demo accounts and the demo password cannot be used when danvan runs in production."),
+                code="demo_refused",
+            )
         user = authenticate(self.request, username=username, password=password)
         if user is None:
-            login_record_failure(username=username, ip=client_ip(self.request))
+            login_record_failure(username=username, ip=ip)
             left = settings.DANVAN_LOCKOUT_ATTEMPTS - login_recent_failures(username=username)
             if left <= 0:
                 raise forms.ValidationError(
@@ -77,9 +101,7 @@ class UserCreateForm(forms.Form):
 
 
 class RoleGrantForm(forms.Form):
-    unit_code = forms.CharField(
-        label=_("Unit code"), max_length=40, help_text=_("The code shown on the unit's page, e.g. C10336-KDV.")
-    )
+    unit_code = unit_field(_("Unit"))
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
 
 

@@ -9,6 +9,9 @@ class User(AbstractUser):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     full_name = models.CharField(_("full name"), max_length=128, blank=True)
     phone = models.CharField(_("phone"), max_length=15, blank=True)
+    # Set when an administrator chose the password (a new account, a reset): the person must choose their own
+    # before anything else (accounts.middleware). Cleared by user_change_own_password.
+    must_change_password = models.BooleanField(_("must change password"), default=False)
 
     def __str__(self) -> str:
         return self.full_name or self.username
@@ -58,6 +61,8 @@ class LoginFailure(models.Model):
         indexes = [
             # Counting recent failures for one name at every login attempt.
             models.Index(fields=["username", "at"], name="loginfailure_user_at_idx"),
+            # Counting recent failures from one address (per-address throttling) at every login attempt.
+            models.Index(fields=["ip", "at"], name="loginfailure_ip_at_idx"),
         ]
 
     def __str__(self) -> str:

@@ -42,6 +42,34 @@ def has_role_within(user, unit: OrgUnit) -> bool:
     return cache[unit.pk]
 
 
+# The dân vận body of a Party committee (the Ban Tuyên giáo và Dân vận of a province or the centre, a Ban Dân vận,
+# the khối dân vận of a commune's Đảng ủy) works for that committee: the work it gives out reaches the
+# committee's whole subtree (the communes, the Front and the organisations at its level), as in real life.
+ACTS_FOR_ITS_COMMITTEE = frozenset(
+    {
+        OrgUnit.Kind.PROPAGANDA_MOBILISATION_BOARD,
+        OrgUnit.Kind.MOBILISATION_BOARD,
+        OrgUnit.Kind.MOBILISATION_BLOC,
+    }
+)
+
+
+def assignment_scope(unit: OrgUnit) -> OrgUnit:
+    """The unit whose subtree `unit` may give work to (tasks, a meeting's conclusions): the unit itself, or for
+    the dân vận body of a Party committee, that committee."""
+    if unit.kind in ACTS_FOR_ITS_COMMITTEE and unit.parent_id is not None:
+        parent = unit.parent
+        if parent.kind == OrgUnit.Kind.PARTY_COMMITTEE:
+            return parent
+    return unit
+
+
+def can_assign_to(assigning: OrgUnit, target: OrgUnit) -> bool:
+    """`assigning` may give `target` work: `target` lies in its assignment scope (one indexed lookup)."""
+    scope = assignment_scope(assigning)
+    return OrgUnitClosure.objects.filter(ancestor=scope, descendant=target).exists()
+
+
 def can_view_unit(user, unit: OrgUnit) -> bool:
     return bool(roles_on(user, unit) & READ_ROLES)
 

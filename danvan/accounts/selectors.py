@@ -21,6 +21,19 @@ def login_is_locked(*, username: str) -> bool:
     return login_recent_failures(username=username) >= settings.DANVAN_LOCKOUT_ATTEMPTS
 
 
+def login_ip_recent_failures(*, ip: str | None) -> int:
+    if not ip:
+        return 0
+    since = timezone.now() - dt.timedelta(minutes=settings.DANVAN_LOGIN_IP_MINUTES)
+    return LoginFailure.objects.filter(ip=ip, at__gte=since).count()
+
+
+def login_ip_is_throttled(*, ip: str | None) -> bool:
+    """Too many failed logins from one address, whatever the names tried (a script guessing, or locking
+    accounts one after another). Kept in the database, so every process and machine sees the same count."""
+    return login_ip_recent_failures(ip=ip) >= settings.DANVAN_LOGIN_IP_ATTEMPTS
+
+
 def users_managed_by(*, user) -> QuerySet[User]:
     """Accounts with at least one role inside the units `user` administers (the unit admin's list)."""
     managed_units = units_in_scope(user, ACCOUNT_ROLES)

@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 
 from danvan.accounts.models import LoginFailure, Role, RoleAssignment, User
 from danvan.accounts.permissions import can_manage_accounts, can_manage_user
+from danvan.accounts.validators import PASSWORD_MAX_LENGTH
 from danvan.audit.models import Action
 from danvan.audit.services import audit_record, snapshot
 from danvan.core.errors import ApplicationError
@@ -43,7 +44,8 @@ def user_create(*, actor, username: str, full_name: str, email: str, password: s
     if not full_name:
         raise ApplicationError("Họ và tên: bắt buộc.", field="full_name")
     _check_role(role)
-    user = User(username=username, full_name=full_name, email=(email or "").strip())
+    # The administrator knows this password: the person chooses their own at the first login.
+    user = User(username=username, full_name=full_name, email=(email or "").strip(), must_change_password=True)
     _check_password(password, user)
     try:
         with transaction.atomic():
@@ -117,7 +119,8 @@ def user_reset_password(*, actor, user: User, password: str) -> User:
     _check_password(password, user)
     with transaction.atomic():
         user.set_password(password)
-        user.save(update_fields=["password"])
+        user.must_change_password = True
+        user.save(update_fields=["password", "must_change_password"])
         # A reset also clears the lockout for this name.
         LoginFailure.objects.filter(username=user.username.lower()).delete()
         audit_record(actor=actor, action=Action.USER_PASSWORD_RESET, target=user)
@@ -125,15 +128,19 @@ def user_reset_password(*, actor, user: User, password: str) -> User:
 
 
 def user_change_own_password(*, actor, old_password: str, new_password: str) -> User:
-    if not actor.check_password(old_password):
+    # Longer than any valid password: refused before the hasher sees it.
+    if len(old_password) > PASSWORD_MAX_LENGTH or not actor.check_password(old_password):
         raise ApplicationError("Mật khẩu hiện tại: không đúng.", field="old_password")
     try:
         validate_password(new_password, user=actor)
     except ValidationError as exc:
         raise ApplicationError("Mật khẩu mới: " + " ".join(exc.messages), field="new_password1") from None
+    if new_password == old_password:
+        raise ApplicationError("Mật khẩu mới: phải khác mật khẩu hiện tại.", field="new_password1")
     with transaction.atomic():
         actor.set_password(new_password)
-        actor.save(update_fields=["password"])
+        actor.must_change_password = False
+        actor.save(update_fields=["password", "must_change_password"])
         audit_record(actor=actor, action=Action.PASSWORD_CHANGED, target=actor)
     return actor
 

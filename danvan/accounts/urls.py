@@ -8,6 +8,7 @@ urlpatterns = [
     path("dang-xuat/", views.logout_view, name="logout"),
     path("mat-khau/", views.password_change, name="password_change"),
     path("tai-khoan/", views.user_list, name="list"),
+    path("tai-khoan/chon/", views.pick, name="pick"),
     path("tai-khoan/<uuid:public_id>/", views.user_detail, name="detail"),
     path("tai-khoan/<uuid:public_id>/vai-tro/<int:assignment_id>/thu-hoi/", views.role_revoke, name="role_revoke"),
     path("don-vi/<str:code>/tai-khoan-moi/", views.user_create, name="create"),

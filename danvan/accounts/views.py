@@ -20,6 +20,7 @@ from danvan.accounts.models import RoleAssignment
 from danvan.accounts.permissions import ACCOUNT_ROLES, can_manage_accounts, has_any_role
 from danvan.accounts.selectors import user_get_for_manager, users_managed_by
 from danvan.core.errors import ApplicationError
+from danvan.core.submissions import submit_once
 from danvan.organisations.models import OrgUnit
 from danvan.organisations.selectors import orgunit_get_for_user
 
@@ -51,6 +52,7 @@ def logout_view(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def password_change(request):
     form = PasswordChangeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -83,6 +85,7 @@ def user_list(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def user_create(request, code):
     unit = orgunit_get_for_user(user=request.user, code=code)
     if not can_manage_accounts(request.user, unit):
@@ -101,6 +104,7 @@ def user_create(request, code):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def user_detail(request, public_id):
     target = user_get_for_manager(user=request.user, public_id=public_id)
     action = request.POST.get("form")
@@ -112,7 +116,7 @@ def user_detail(request, public_id):
                 unit = OrgUnit.objects.filter(code=grant_form.cleaned_data["unit_code"].strip().upper()).first()
                 if unit is None or not can_manage_accounts(request.user, unit):
                     raise ApplicationError(
-                        _("Unit code: no unit with this code among the units you administer."), field="unit_code"
+                        _("Choose one of the units you administer from the list."), field="unit_code"
                     )
                 services.role_grant(actor=request.user, user=target, unit=unit, role=grant_form.cleaned_data["role"])
                 messages.success(request, _("Role granted."))
@@ -146,6 +150,7 @@ def user_detail(request, public_id):
 
 @login_required
 @require_POST
+@submit_once
 def role_revoke(request, public_id, assignment_id):
     target = user_get_for_manager(user=request.user, public_id=public_id)
     assignment = RoleAssignment.objects.select_related("unit").filter(pk=assignment_id, user=target).first()
@@ -158,3 +163,39 @@ def role_revoke(request, public_id, assignment_id):
     else:
         messages.success(request, _("Role revoked."))
     return redirect("accounts:detail", public_id=target.public_id)
+
+
+@login_required
+def pick(request):
+    """The person picker's answers: people holding a role on a unit in the requester's scope whose name or username
+    matches the typed words, diacritics optional."""
+    from django.http import JsonResponse
+
+    from danvan.accounts.models import RoleAssignment
+    from danvan.accounts.permissions import units_in_scope
+    from danvan.core.text import fold
+
+    words = fold((request.GET.get("q") or "")[:100]).split()
+    results, seen = [], set()
+    if words and len("".join(words)) >= 2:
+        assignments = (
+            RoleAssignment.objects.filter(unit__in=units_in_scope(request.user), user__is_active=True)
+            .select_related("user", "unit")
+            .order_by("user__full_name", "user__username")[:5000]
+        )
+        for assignment in assignments:
+            user = assignment.user
+            haystack = fold(f"{user.full_name} {user.username}")
+            if user.pk in seen or not all(word in haystack for word in words):
+                continue
+            seen.add(user.pk)
+            results.append(
+                {
+                    "code": user.username,
+                    "name": user.get_full_name(),
+                    "path": f"{assignment.get_role_display()} · {assignment.unit.name}",
+                }
+            )
+            if len(results) == 15:
+                break
+    return JsonResponse({"results": results, "empty": _("No person in your scope matches these words.")})

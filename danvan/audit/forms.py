@@ -2,11 +2,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from danvan.audit.models import Action
+from danvan.organisations.widgets import unit_field
 
 
 class AuditFilterForm(forms.Form):
     actor = forms.CharField(label=_("Person"), max_length=150, required=False)
-    unit_code = forms.CharField(label=_("Unit code"), max_length=40, required=False)
+    unit_code = unit_field(_("Unit"), required=False)
     action = forms.ChoiceField(label=_("Action"), choices=[("", "—"), *Action.choices], required=False)
     date_from = forms.DateField(label=_("From (dd/mm/yyyy)"), required=False)
     date_to = forms.DateField(label=_("To (dd/mm/yyyy)"), required=False)

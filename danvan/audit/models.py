@@ -19,6 +19,7 @@ class Action(models.TextChoices):
     ROLE_REVOKED = "role.revoked", _("Revoked a role")
     ORGUNIT_CREATED = "orgunit.created", _("Created a unit")
     ORGUNIT_UPDATED = "orgunit.updated", _("Updated a unit")
+    ORGUNIT_MOVED = "orgunit.moved", _("Moved a unit in the tree")
     ORGUNITS_IMPORTED = "orgunit.imported", _("Imported units")
     POSITION_ASSIGNED = "position.assigned", _("Assigned a position")
     POSITION_ENDED = "position.ended", _("Ended a position")
@@ -26,6 +27,7 @@ class Action(models.TextChoices):
     ORG_TREE_BUILT = "orgtree.built", _("Built the organisation tree")
     DEMO_DATA_LOADED = "demo.loaded", _("Loaded demo data")
     AUDIT_EXPORTED = "audit.exported", _("Exported the audit log")
+    INBOX_READ = "inbox.read", _("Marked notices read")
     REPORT_SAVED = "report.saved", _("Saved a report")
     REPORT_SUBMITTED = "report.submitted", _("Submitted a report")
     REPORT_APPROVED = "report.approved", _("Approved a report")
@@ -37,6 +39,8 @@ class Action(models.TextChoices):
     WORKPLAN_CREATED = "workplan.created", _("Created a work plan")
     TASK_ASSIGNED = "task.assigned", _("Assigned a task")
     TASK_UPDATED = "task.updated", _("Updated a task's progress")
+    TASK_REVISED = "task.revised", _("Corrected a task")
+    TASK_CANCELLED = "task.cancelled", _("Cancelled a task")
     MEETING_SCHEDULED = "meeting.scheduled", _("Scheduled a meeting")
     MEETING_RECORDED = "meeting.recorded", _("Recorded a meeting's outcome")
     INGEST_DOCUMENT_CREATED = "ingest.document_created", _("Read a document into a proposed record")
@@ -53,6 +57,8 @@ class Action(models.TextChoices):
     PETITION_TRANSFERRED = "petition.transferred", _("Transferred a petition")
     PETITION_TRANSFER_TRACKED = "petition.transfer_tracked", _("Updated a transfer's tracking")
     PETITION_HANDLER_ASSIGNED = "petition.handler_assigned", _("Assigned a petition handler")
+    PETITION_HANDLER_PROPOSED = "petition.handler_proposed", _("Proposed a handler for a denunciation")
+    PETITION_HANDLER_APPROVED = "petition.handler_approved", _("Approved a proposed denunciation handler")
     PETITION_IDENTITY_VIEWED = "petition.identity_viewed", _("Viewed a denouncer's identity")
     PETITION_REPEAT_LINKED = "petition.repeat_linked", _("Linked a petition to an earlier one")
     PETITION_REPEAT_CLEARED = "petition.repeat_cleared", _("Confirmed a petition is new")
@@ -101,6 +107,9 @@ class Action(models.TextChoices):
     CONTEST_JUDGE_REMOVED = "contest.judge_removed", _("Removed a contest judge")
     CONTEST_SCORES_ENTERED = "contest.scores_entered", _("Entered contest scores")
     CONTEST_PRIZES_AWARDED = "contest.prizes_awarded", _("Awarded contest prizes")
+    # api (tokens for other systems): add below this line
+    API_TOKEN_CREATED = "api_token.created", _("Created an API token")
+    API_TOKEN_REVOKED = "api_token.revoked", _("Revoked an API token")
 
 
 class AuditEvent(models.Model):

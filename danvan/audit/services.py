@@ -52,3 +52,19 @@ def snapshot(obj, fields: list[str]) -> dict:
             value = value.isoformat()
         data[name] = value
     return data
+
+
+def audit_export_start(*, actor, filters: dict):
+    """Record the export request (an export of the log is itself audited) and start the export as a background
+    job; the owner downloads the file from the job's page. `filters` are AuditFilterForm's cleaned data."""
+    from django.db import transaction
+
+    from danvan.audit.tasks import audit_export_run
+    from danvan.core.services import job_start
+
+    params = {k: (v.isoformat() if hasattr(v, "isoformat") else str(v)) for k, v in filters.items() if v}
+    with transaction.atomic():
+        audit_record(actor=actor, action=Action.AUDIT_EXPORTED, details=params)
+        return job_start(
+            actor=actor, kind="audit.export", title="Xuất nhật ký hệ thống (XLSX)", task=audit_export_run, params=params
+        )

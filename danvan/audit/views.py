@@ -1,17 +1,15 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from danvan.accounts.permissions import AUDIT_ROLES, has_any_role
-from danvan.audit.exports import audit_xlsx
 from danvan.audit.forms import AuditFilterForm
-from danvan.audit.models import Action
 from danvan.audit.selectors import auditevent_list_for_user
-from danvan.audit.services import audit_record
+from danvan.audit.services import audit_export_start
+from danvan.core.submissions import submit_once
 
 
 def _filtered(request):
@@ -32,14 +30,13 @@ def event_list(request):
 
 
 @login_required
+@require_POST
+@submit_once
 def event_export(request):
-    form, filters, events = _filtered(request)
+    form, filters, _events = _filtered(request)
     if form.is_bound and not form.is_valid():
         # Never export the whole log for a filter that could not be read: the list page shows what is wrong.
         return redirect(reverse("audit:list") + "?" + request.GET.urlencode())
-    # Exporting the log is itself recorded.
-    with transaction.atomic():
-        audit_record(
-            actor=request.user, action=Action.AUDIT_EXPORTED, details={k: str(v) for k, v in filters.items() if v}
-        )
-    return audit_xlsx(events, f"nhat-ky-{timezone.localdate():%Y%m%d}.xlsx")
+    # The whole log can be millions of rows: it is written by a worker, and the job's page offers the file.
+    job = audit_export_start(actor=request.user, filters=filters)
+    return redirect("core:job", public_id=job.public_id)

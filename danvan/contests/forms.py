@@ -6,12 +6,17 @@ from django.utils.translation import gettext_lazy as _
 
 from danvan.contests.models import DEFAULT_TIE_BREAK, Contest, PartKind
 from danvan.core.errors import ApplicationError
+from danvan.core.locking import VersionField
+from danvan.core.text import strip_bidi_controls
+from danvan.core.uploads import XLSX_IMPORT, open_xlsx
+from danvan.core.widgets import Column, rows_field
+from danvan.organisations.widgets import person_field, unit_field
 
 NONE = [("", "—")]
 
 
 class ContestForm(forms.Form):
-    unit = forms.CharField(label=_("Organising unit (code)"), max_length=40, help_text=_("e.g. C7288-DU or P24-TU"))
+    unit = unit_field(_("Organising unit"))
     name = forms.CharField(label=_("Name of the contest"), max_length=255)
     level_label = forms.CharField(label=_("Level"), max_length=64, required=False, help_text=_("e.g. cấp xã"))
     starts_on = forms.DateField(label=_("Date (dd/mm/yyyy)"))
@@ -41,6 +46,8 @@ class ContestForm(forms.Form):
         super().__init__(*args, **kwargs)
         if editing:
             del self.fields["unit"]
+            # The version the edit page showed (core.locking): a save from a stale page is a conflict.
+            self.fields["expected_version"] = VersionField()
 
     @staticmethod
     def initial_for(contest: Contest | None = None, **extra) -> dict:
@@ -76,6 +83,7 @@ class ContestForm(forms.Form):
     def settings(self) -> dict:
         d = dict(self.cleaned_data)
         d.pop("unit", None)
+        d.pop("expected_version", None)
         d["tie_break_order"] = [k for k in (d.pop("tie_break_1"), d.pop("tie_break_2"), d.pop("tie_break_3")) if k]
         return d
 
@@ -111,16 +119,15 @@ def contestants_text(team) -> str:
 
 
 class TeamForm(forms.Form):
-    unit = forms.CharField(label=_("Participating unit (code)"), max_length=40, help_text=_("e.g. C7288-HND"))
+    unit = unit_field(_("Participating unit"))
     name = forms.CharField(
         label=_("Team name"), max_length=255, required=False, help_text=_("Empty: “Đội” and the unit's name.")
     )
     draw_number = forms.IntegerField(label=_("Draw number"), min_value=1, max_value=999, required=False)
-    contestants = forms.CharField(
-        label=_("Contestants"),
-        widget=forms.Textarea(attrs={"rows": 5}),
-        required=False,
-        help_text=_("One per line: full name; position; x for the captain."),
+    contestants = rows_field(
+        _("Contestants"),
+        [Column("name", _("Full name")), Column("title", _("Position")), Column("captain", _("Captain"), "flag")],
+        separator="; ",
     )
 
     def __init__(self, *args, editing=False, **kwargs):
@@ -130,10 +137,8 @@ class TeamForm(forms.Form):
 
 
 class JudgeForm(forms.Form):
-    username = forms.CharField(label=_("Judge's username"), max_length=150)
-    home_unit = forms.CharField(
-        label=_("Judge's home unit (code)"), max_length=40, help_text=_("They may not score that unit's team.")
-    )
+    username = person_field(_("Judge"))
+    home_unit = unit_field(_("Judge's home unit"))
     is_chair = forms.BooleanField(label=_("Chair of the panel"), required=False)
 
 
@@ -158,16 +163,13 @@ def read_import(*, filename: str, content: bytes) -> list[dict]:
         raise ApplicationError("Tệp: lớn hơn 2 MB.", field="file")
     name = filename.lower()
     if name.endswith(".xlsx"):
-        from openpyxl import load_workbook
-
-        try:
-            sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
-        except Exception:
-            raise ApplicationError("Tệp: không đọc được tệp Excel (.xlsx).", field="file") from None
-        rows = [["" if v is None else str(v).strip() for v in row] for row in sheet.iter_rows(values_only=True)]
+        # Checked for zip bombs and XML entity tricks first; blank rows count towards the bound too.
+        with open_xlsx(content, limits=XLSX_IMPORT, field="file") as workbook:
+            sheet_rows = workbook.rows(max_rows=4 * 2000, max_cols=len(IMPORT_COLUMNS) + 20)
+        rows = [["" if v is None else str(v).strip() for v in row] for row in sheet_rows]
     elif name.endswith(".csv"):
         try:
-            text = content.decode("utf-8-sig")
+            text = strip_bidi_controls(content.decode("utf-8-sig"))
         except UnicodeDecodeError:
             raise ApplicationError("Tệp: CSV phải được lưu với bảng mã UTF-8.", field="file") from None
         rows = [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text))]

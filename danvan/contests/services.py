@@ -27,6 +27,7 @@ from danvan.contests.models import (
     Team,
 )
 from danvan.core.errors import ApplicationError
+from danvan.core.locking import check_version
 from danvan.core.numbers import as_id, parse_decimal
 from danvan.core.sequences import next_in_sequence
 from danvan.organisations.models import OrgUnit
@@ -187,14 +188,17 @@ def contest_create(
     return contest
 
 
-def contest_update(*, actor, contest: Contest, **fields) -> Contest:
-    """Change the name, dates, venue, scoring rule, tie-break order or prize counts (not after it finished)."""
+def contest_update(*, actor, contest: Contest, expected_version: str | None = None, **fields) -> Contest:
+    """Change the name, dates, venue, scoring rule, tie-break order or prize counts (not after it finished).
+
+    `expected_version` (core.locking): the contest's version the edit page showed; stale → conflict."""
     _require_organiser(actor, contest)
     unknown = set(fields) - set(CONTEST_FIELDS)
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
     with transaction.atomic():
         contest = _locked_contest(contest)
+        check_version(contest, expected_version, what="Hội thi")
         _require_open(contest)
         data = _clean_settings({**snapshot_values(contest), **fields})
         before = snapshot(contest, CONTEST_FIELDS)
@@ -759,5 +763,6 @@ def contest_decision_issue(*, actor, contest: Contest, today: dt.date):
         title=subject,
         build=lambda reference: decision_docx(contest=contest, prizes=prizes, reference=reference, today=today),
         today=today,
+        key=f"contest:{contest.code}",
         details={"contest": contest.code},
     )

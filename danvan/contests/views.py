@@ -14,7 +14,9 @@ from danvan.contests.exports import MARKS_HEADERS, marks_rows, standings_rows
 from danvan.contests.models import Judge, Part, Round, Team
 from danvan.core.errors import ApplicationError
 from danvan.core.exporting import file_response, xlsx_response
+from danvan.core.locking import show_conflict, version_of
 from danvan.core.numbers import as_id
+from danvan.core.submissions import submit_once
 from danvan.organisations.forms import unit_from_form
 
 
@@ -47,6 +49,7 @@ def index(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def create(request):
     if not perms.can_create_contests(request.user):
         raise Http404
@@ -68,20 +71,28 @@ def create(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def edit(request, code):
     contest = selectors.contest_get_for_organiser(user=request.user, code=code)
     if request.method == "POST":
         form = forms.ContestForm(request.POST, editing=True)
         if form.is_valid():
             try:
-                services.contest_update(actor=request.user, contest=contest, **form.settings())
+                services.contest_update(
+                    actor=request.user,
+                    contest=contest,
+                    expected_version=form.cleaned_data["expected_version"],
+                    **form.settings(),
+                )
             except ApplicationError as e:
-                e.add_to_form(form)
+                show_conflict(form, e)
             else:
                 messages.success(request, _("Contest saved."))
                 return redirect("contests:detail", code=contest.code)
     else:
-        form = forms.ContestForm(initial=forms.ContestForm.initial_for(contest), editing=True)
+        form = forms.ContestForm(
+            initial={**forms.ContestForm.initial_for(contest), "expected_version": version_of(contest)}, editing=True
+        )
     return render(request, "contests/form.html", {"form": form, "contest": contest})
 
 
@@ -95,6 +106,7 @@ def detail(request, code):
 
 @login_required
 @require_POST
+@submit_once
 def status(request, code):
     contest = selectors.contest_get_for_organiser(user=request.user, code=code)
     try:
@@ -111,6 +123,7 @@ def status(request, code):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def rounds(request, code):
     contest = selectors.contest_get_for_organiser(user=request.user, code=code)
     round_form, part_form, part_round = forms.RoundForm(), forms.PartForm(initial={"coefficient": "1"}), None
@@ -153,6 +166,7 @@ def rounds(request, code):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def round_teams(request, code, order):
     contest = selectors.contest_get_for_organiser(user=request.user, code=code)
     round = selectors.round_get(contest=contest, order=order)
@@ -191,6 +205,7 @@ def round_teams(request, code, order):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def teams(request, code):
     contest = selectors.contest_get_for_organiser(user=request.user, code=code)
     form, import_form, import_errors = forms.TeamForm(), forms.ImportForm(), []
@@ -231,6 +246,7 @@ def teams(request, code):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def team_edit(request, code, team_id):
     contest = selectors.contest_get_for_organiser(user=request.user, code=code)
     team = Team.objects.filter(contest=contest, pk=team_id).select_related("unit", "contest__unit").first()
@@ -263,6 +279,7 @@ def team_edit(request, code, team_id):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def judges(request, code):
     contest = selectors.contest_get_for_organiser(user=request.user, code=code)
     form = forms.JudgeForm()
@@ -307,6 +324,7 @@ def judges(request, code):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def score(request, code, order=None):
     contest = selectors.contest_get_for_user(user=request.user, code=code)
     judge = selectors.judge_get_for_user(user=request.user, contest=contest)
@@ -383,6 +401,7 @@ def projector_table(request, code):
 
 @login_required
 @require_POST
+@submit_once
 def award(request, code):
     contest = selectors.contest_get_for_organiser(user=request.user, code=code)
     try:
@@ -396,6 +415,7 @@ def award(request, code):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def decision(request, code):
     """GET: the decision as a draft without a number, to read. POST: issue it with the next QĐ number."""
     from danvan.contests.documents import decision_docx

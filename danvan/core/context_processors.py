@@ -9,5 +9,12 @@ def navigation(request):
 
         return has_any_role(request.user, ACCOUNT_ROLES)
 
-    # Lazy: pages that never show the admin menu (login, errors) do not pay the query.
-    return {"nav_modules": MODULES, "nav_is_admin": SimpleLazyObject(is_admin)}
+    def unread():
+        if not getattr(request.user, "is_authenticated", False):
+            return 0
+        from danvan.core.inbox import unread_notice_count
+
+        return unread_notice_count(request.user)
+
+    # Lazy: pages that never show the admin menu or the bell (login, errors) do not pay the query.
+    return {"nav_modules": MODULES, "nav_is_admin": SimpleLazyObject(is_admin), "nav_unread": SimpleLazyObject(unread)}

@@ -26,16 +26,7 @@ def _safe(value):
     return value
 
 
-def xlsx_response(
-    *,
-    filename: str,
-    sheet_title: str = "",
-    headers: list[str] | None = None,
-    rows: Iterable[list] = (),
-    sheets: list[tuple[str, list[str], Iterable[list]]] | None = None,
-) -> HttpResponse:
-    """An XLSX download: one sheet (`sheet_title`, `headers`, `rows`) or several (`sheets` of (title, headers,
-    rows)). Bold headers; text that Excel would run as a formula is stored as text."""
+def _write_xlsx(target, *, sheet_title, headers, rows, sheets) -> None:
     from openpyxl.cell import WriteOnlyCell
 
     workbook = Workbook(write_only=True)
@@ -50,8 +41,36 @@ def xlsx_response(
         sheet.append(header_cells)
         for row in sheet_rows:
             sheet.append([_safe(v) for v in row])
+    workbook.save(target)
+
+
+def xlsx_response(
+    *,
+    filename: str,
+    sheet_title: str = "",
+    headers: list[str] | None = None,
+    rows: Iterable[list] = (),
+    sheets: list[tuple[str, list[str], Iterable[list]]] | None = None,
+) -> HttpResponse:
+    """An XLSX download: one sheet (`sheet_title`, `headers`, `rows`) or several (`sheets` of (title, headers,
+    rows)). Bold headers; text that Excel would run as a formula is stored as text."""
     response = HttpResponse(content_type=XLSX_TYPE)
     # RFC 6266 form: a Vietnamese name ("01-QĐ_KDV.docx") becomes filename*=utf-8''…, never a header error.
     response["Content-Disposition"] = content_disposition_header(True, filename)
-    workbook.save(response)
+    _write_xlsx(response, sheet_title=sheet_title, headers=headers, rows=rows, sheets=sheets)
     return response
+
+
+def xlsx_bytes(
+    *,
+    sheet_title: str = "",
+    headers: list[str] | None = None,
+    rows: Iterable[list] = (),
+    sheets: list[tuple[str, list[str], Iterable[list]]] | None = None,
+) -> bytes:
+    """The same workbook as `xlsx_response`, as bytes: what a background export keeps for its owner."""
+    import io
+
+    output = io.BytesIO()
+    _write_xlsx(output, sheet_title=sheet_title, headers=headers, rows=rows, sheets=sheets)
+    return output.getvalue()

@@ -23,3 +23,15 @@ def fold(text: str | None) -> str:
 
 def fold_tokens(text: str | None) -> list[str]:
     return fold(text).split()
+
+
+# Unicode bidirectional controls (embeddings, overrides, isolates, marks): on screen they can make stored text
+# read as something else ("Trojan Source"), and Vietnamese never needs them. Stripped from everything people
+# type (every form's text fields, see core.forms) or upload (core.uploads, the CSV imports, ingest).
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_NO_BIDI = dict.fromkeys(map(ord, BIDI_CONTROLS))
+
+
+def strip_bidi_controls(text):
+    """`text` without bidirectional control characters; anything that is not a str is returned as it is."""
+    return text.translate(_NO_BIDI) if isinstance(text, str) else text

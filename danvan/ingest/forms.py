@@ -4,8 +4,10 @@ import math
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from danvan.core.widgets import Column, rows_field
 from danvan.ingest.extract import EVENT_TYPES, LEVELS
 from danvan.ingest.models import EVENT_TYPE_LABELS
+from danvan.reports.forms import PeriodSelect
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 
@@ -53,25 +55,42 @@ def _lines(value: str) -> list[str]:
     return [line.strip() for line in (value or "").splitlines() if line.strip()]
 
 
+def ingest_period_choices(extra: str = "") -> list:
+    """The periods an article can review, as the record stores them ("2021-Q1", "2021-H1", "2021-9M", "2021",
+    a Party term "2020-2025"), newest first and grouped by year; `extra` keeps an unusual value the reader found."""
+    from django.utils import timezone
+
+    this_year = timezone.localdate().year
+    groups = []
+    for year in range(this_year + 1, 2004, -1):
+        options = [
+            (str(year), f"Năm {year}"),
+            (f"{year}-9M", f"9 tháng năm {year}"),
+            (f"{year}-H1", f"6 tháng đầu năm {year}"),
+        ]
+        options += [(f"{year}-Q{q}", f"Quý {'I II III IV'.split()[q - 1]}/{year}") for q in (4, 3, 2, 1)]
+        groups.append((str(year), options))
+    terms = [(f"{start}-{start + 5}", f"Nhiệm kỳ {start}-{start + 5}") for start in range(2025, 2004, -5)]
+    terms += [(f"{start}-{start + 5}", f"Nhiệm kỳ {start}-{start + 5}") for start in range(2026, 2004, -5)]
+    choices = [("", "—"), (str(_("Terms")), sorted(set(terms), reverse=True)), *groups]
+    known = {value for _label, group in choices[1:] for value, _l in group}
+    if extra and extra not in known:
+        choices.insert(1, (extra, extra))
+    return choices
+
+
 class IngestRecordForm(forms.Form):
     """The proposed record, editable. Lists are one item a line; chairs and figures split with "|"."""
 
     event_type = forms.ChoiceField(label=_("Event type"), choices=[(k, EVENT_TYPE_LABELS[k]) for k in EVENT_TYPES])
     event_date = forms.DateField(label=_("Meeting date (dd/mm/yyyy)"), required=False, input_formats=DATE_FORMATS)
-    period = forms.CharField(
-        label=_("Reporting period"),
-        required=False,
-        max_length=16,
-        help_text="2021-Q1, 2021-H1, 2021-9M, 2021, 2016-2021",
-    )
+    period = forms.ChoiceField(label=_("Reporting period"), required=False, widget=PeriodSelect)
     province = forms.CharField(label=_("Province"), required=False, max_length=64)
     level = forms.ChoiceField(
         label=_("Level"), required=False, choices=[("", "—")] + [(k, LEVEL_LABELS[k]) for k in LEVELS]
     )
     organizer = forms.CharField(label=_("Organiser"), required=False, max_length=255)
-    chair = forms.CharField(
-        label=_("Chairs (one a line: name | title)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    chair = rows_field(_("Chairs"), [Column("name", _("Full name")), Column("title", _("Position"))])
     attendees_orgs = forms.CharField(
         label=_("Attending organisations (one a line)"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
@@ -81,9 +100,19 @@ class IngestRecordForm(forms.Form):
     models = forms.CharField(
         label=_("“Dân vận khéo” models (one a line)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    figures = forms.CharField(
-        label=_("Figures (one a line: value | unit | text)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    figures = rows_field(
+        _("Figures"),
+        [
+            Column("value", _("Value"), "number"),
+            Column("unit", _("Unit of measure")),
+            Column("text", _("What it counts")),
+        ],
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        found = self.data.get("period") if self.is_bound else (self.initial.get("period") or "")
+        self.fields["period"].choices = ingest_period_choices(found or "")
 
     @classmethod
     def initial_from(cls, record: dict) -> dict:
@@ -117,7 +146,7 @@ class IngestRecordForm(forms.Form):
                     raise ValueError
             except ValueError:
                 raise forms.ValidationError(
-                    _("“%(line)s”: start the line with a number, then | unit | text.") % {"line": line}
+                    _("Figure “%(line)s”: the value must be a number, e.g. 1.200.") % {"line": line}
                 ) from None
             unit = parts[1] if len(parts) > 1 else ""
             text = parts[2] if len(parts) > 2 else f"{parts[0]} {unit}".strip()

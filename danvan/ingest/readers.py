@@ -5,15 +5,14 @@ Every refusal is an `ApplicationError` with a Vietnamese message that says what 
 
 from __future__ import annotations
 
-import io
 import re
 import unicodedata
-import zipfile
 from html.parser import HTMLParser
 from pathlib import PurePath
 
 from danvan.core.errors import ApplicationError
-from danvan.core.text import fold
+from danvan.core.text import fold, strip_bidi_controls
+from danvan.core.uploads import DOCX_TEXT, Deadline, open_docx
 
 MAX_BYTES = 5 * 1024 * 1024
 EXTENSIONS = (".txt", ".docx", ".html", ".htm")
@@ -65,7 +64,7 @@ def check_text(text: str, *, field: str = "text") -> str:
             field=field,
             code="binary",
         )
-    text = unicodedata.normalize("NFC", text)
+    text = strip_bidi_controls(unicodedata.normalize("NFC", text))
     if not looks_vietnamese(text):
         raise ApplicationError(
             "Nội dung không phải tiếng Việt: danvan chỉ đọc bài viết, báo cáo tiếng Việt về công tác dân vận.",
@@ -116,28 +115,32 @@ def _decode(content: bytes) -> str:
 
 
 def _docx_text(content: bytes) -> str:
-    import docx  # python-docx
-    from docx.opc.exceptions import PackageNotFoundError
-
+    # Checked for zip bombs and XML entity tricks before python-docx parses it, then walked under a time budget.
+    document, deadline = open_docx(content, limits=DOCX_TEXT, field="file")
     try:
-        document = docx.Document(io.BytesIO(content))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
+        parts = []
+        for paragraph in document.paragraphs:
+            deadline.check()
+            parts.append(paragraph.text)
+        # Reports often put their figures in tables: keep each row as a line.
+        for table in document.tables:
+            for row in table.rows:
+                deadline.check()
+                cells = []
+                for cell in row.cells:
+                    value = cell.text.strip()
+                    if value and (not cells or cells[-1] != value):
+                        cells.append(value)
+                if cells:
+                    parts.append(" | ".join(cells))
+    except ApplicationError:
+        raise
+    except Exception:
         raise ApplicationError(
             "Tệp .docx bị hỏng hoặc không phải tệp Word: hãy mở bằng Word, lưu lại dạng .docx rồi tải lên.",
             field="file",
             code="docx",
         ) from None
-    parts = [p.text for p in document.paragraphs]
-    # Reports often put their figures in tables: keep each row as a line.
-    for table in document.tables:
-        for row in table.rows:
-            cells = []
-            for cell in row.cells:
-                value = cell.text.strip()
-                if value and (not cells or cells[-1] != value):
-                    cells.append(value)
-            if cells:
-                parts.append(" | ".join(cells))
     return "\n".join(parts)
 
 
@@ -178,7 +181,12 @@ class _TextParser(HTMLParser):
 def html_to_text(html: str) -> str:
     """Visible text of a page, one block per line; scripts, styles and navigation left out."""
     parser = _TextParser()
-    parser.feed(html)
+    # Fed in pieces under a time budget: the standard parser has inputs (thousands of "<" or an unclosed
+    # attribute) that it rescans at every piece, so one hostile page could otherwise hold a worker for minutes.
+    deadline = Deadline(field="file")
+    for start in range(0, len(html), 16384):
+        deadline.check()
+        parser.feed(html[start : start + 16384])
     parser.close()
     text = "".join(parser.parts)
     lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n")]

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from danvan.core.errors import ApplicationError
+from danvan.core.submissions import submit_once
 from danvan.ingest.forms import IngestRecordForm, IngestUploadForm
 from danvan.ingest.permissions import can_ingest, ingest_units_for
 from danvan.ingest.selectors import ingest_document_get_for_user, ingest_documents_for_user
@@ -31,6 +32,7 @@ FLAG_FIELDS = {
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def index(request):
     units = list(ingest_units_for(request.user))
     form = IngestUploadForm(request.POST or None, request.FILES or None, units=units)
@@ -66,6 +68,7 @@ def index(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def detail(request, public_id):
     document = ingest_document_get_for_user(user=request.user, public_id=public_id)
     record = document.record

@@ -1,8 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from danvan.core.widgets import Column, rows_field
 from danvan.initiatives.models import Commendation, Field, Initiative, Level, Status
 from danvan.organisations.models import OrgUnit
+from danvan.organisations.widgets import unit_field
 
 ANY = [("", "—")]
 RECOGNITION_CHOICES = [(s.value, s.label) for s in (Status.RECOGNISED, Status.OUTSTANDING, Status.PROPOSED)]
@@ -44,7 +46,7 @@ def parse_targets(text: str) -> list[tuple[str, str, str]]:
 
 
 class RegisterForm(forms.Form):
-    unit = forms.CharField(label=_("Registering unit (code)"), max_length=40, help_text=_("e.g. C7288-DU"))
+    unit = unit_field(_("Registering unit"))
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     name = forms.CharField(label=_("Name of the model"), max_length=255)
     field = forms.ChoiceField(label=_("Field"), choices=Field.choices)
@@ -60,11 +62,14 @@ class RegisterForm(forms.Form):
     )
     start_date = forms.DateField(label=_("Start date (dd/mm/yyyy)"))
     end_date = forms.DateField(label=_("End date (dd/mm/yyyy)"), required=False)
-    targets = forms.CharField(
-        label=_("Measurable targets"),
-        widget=forms.Textarea(attrs={"rows": 4}),
-        required=False,
-        help_text=_("One per line: indicator; unit; target value — e.g. “Đường bê tông; km; 5”."),
+    targets = rows_field(
+        _("Measurable targets"),
+        [
+            Column("indicator", _("Indicator"), placeholder="Đường bê tông"),
+            Column("unit", _("Unit of measure"), placeholder="km"),
+            Column("value", _("Target value"), "number"),
+        ],
+        separator="; ",
     )
     allow_duplicate = forms.BooleanField(label=_("Register anyway (a model of this name exists)"), required=False)
 
@@ -75,7 +80,7 @@ class RegisterForm(forms.Form):
 
 
 class ReplicateForm(forms.Form):
-    unit = forms.CharField(label=_("Adopting unit (code)"), max_length=40, help_text=_("e.g. C7288-DU"))
+    unit = unit_field(_("Adopting unit"))
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     name = forms.CharField(label=_("Name (empty: the source's name)"), max_length=255, required=False)
     start_date = forms.DateField(label=_("Start date (dd/mm/yyyy)"))
@@ -143,11 +148,17 @@ def parse_criteria(text: str) -> list[tuple[str, str, str]]:
 
 
 class SchemeForm(forms.Form):
-    unit = forms.CharField(label=_("Province (code)"), max_length=40, help_text=_("e.g. P24-TU"))
+    unit = unit_field(_("Province"), help_text=_("The provincial Party committee whose criteria these are."))
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     name = forms.CharField(label=_("Name"), max_length=255, required=False)
-    criteria = forms.CharField(
-        label=_("Criteria"),
-        widget=forms.Textarea(attrs={"rows": 7}),
-        help_text=_("One per line: name; maximum score; weight (1 if left out)."),
+    criteria = rows_field(
+        _("Criteria"),
+        [
+            Column("name", _("Criterion")),
+            Column("max", _("Maximum score"), "number"),
+            Column("weight", _("Weight"), "number", placeholder="1"),
+        ],
+        separator="; ",
+        required=True,
+        help_text=_("An empty weight counts as 1."),
     )

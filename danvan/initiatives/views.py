@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from danvan.accounts.permissions import APPROVE_ROLES, DATA_ENTRY_ROLES, scope_roots
 from danvan.core.errors import ApplicationError
 from danvan.core.exporting import xlsx_response
+from danvan.core.submissions import submit_once
 from danvan.initiatives import forms, services
 from danvan.initiatives import permissions as perms
 from danvan.initiatives.exports import HEADERS, library_rows
@@ -71,6 +72,7 @@ def export(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def register(request):
     # The "register anyway" box appears only after a duplicate warning (the field is hidden until then).
     show_duplicate = request.method == "POST" and request.POST.get("allow_duplicate") in ("on", "true", "True")
@@ -138,6 +140,7 @@ def detail(request, code):
 
 @login_required
 @require_POST
+@submit_once
 def decide(request, code):
     initiative = initiative_get_for_user(user=request.user, code=code)
     form = forms.DecisionForm(request.POST)
@@ -156,6 +159,7 @@ def decide(request, code):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def update_add(request, code):
     initiative = initiative_get_for_user(user=request.user, code=code)
     targets = list(initiative.targets.all())
@@ -182,6 +186,7 @@ def update_add(request, code):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def evaluate(request, code):
     initiative = initiative_get_for_user(user=request.user, code=code)
     scheme = services.evaluation_scheme_for(initiative)
@@ -209,6 +214,7 @@ def evaluate(request, code):
 
 @login_required
 @require_POST
+@submit_once
 def recognise(request, code):
     initiative = initiative_get_for_user(user=request.user, code=code)
     form = forms.RecogniseForm(request.POST)
@@ -225,6 +231,7 @@ def recognise(request, code):
 
 @login_required
 @require_POST
+@submit_once
 def commend(request, code):
     initiative = initiative_get_for_user(user=request.user, code=code)
     form = forms.CommendationForm(request.POST)
@@ -241,6 +248,7 @@ def commend(request, code):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def replicate(request, code):
     source = initiative_get_for_user(user=request.user, code=code)
     if request.method == "POST":
@@ -271,6 +279,7 @@ def replicate(request, code):
 
 @login_required
 @require_POST
+@submit_once
 def photo_add(request, code, update_id):
     initiative = initiative_get_for_user(user=request.user, code=code)
     update = initiative.updates.filter(pk=update_id).first()
@@ -300,6 +309,7 @@ def photo_file(request, code, photo_id, variant):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def schemes(request):
     if request.method == "POST":
         form = forms.SchemeForm(request.POST)

@@ -1,11 +1,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from danvan.core.locking import VersionField
+from danvan.core.widgets import Column, rows_field
 from danvan.meetings.models import Meeting
+from danvan.organisations.widgets import unit_field
+from danvan.reports.forms import period_field
 
 
 class ScheduleForm(forms.Form):
-    unit = forms.CharField(label=_("Organising unit (code)"), max_length=40)
+    unit = unit_field(_("Organising unit"))
     kind = forms.ChoiceField(label=_("Type"), choices=Meeting.Kind.choices)
     title = forms.CharField(
         label=_("Title"), max_length=255, help_text=_("e.g. Hội nghị giao ban công tác dân vận quý I/2026")
@@ -13,48 +17,38 @@ class ScheduleForm(forms.Form):
     starts_at = forms.DateTimeField(label=_("Starts (dd/mm/yyyy hh:mm)"))
     ends_at = forms.DateTimeField(label=_("Ends (dd/mm/yyyy hh:mm)"))
     place = forms.CharField(label=_("Place"), max_length=255, required=False)
-    period = forms.CharField(
-        label=_("Period reviewed"),
-        max_length=32,
-        required=False,
-        help_text=_("e.g. quarter-2026-1 for quý I/2026; leave empty if none."),
-    )
-    chairs = forms.CharField(
-        label=_("Chairs"),
-        widget=forms.Textarea(attrs={"rows": 2}),
-        required=False,
-        help_text=_("One per line: name | title"),
-    )
-    invited = forms.CharField(
-        label=_("Invited units (codes)"), required=False, help_text=_("Separated by commas, e.g. P24-MTTQ, P24-HND")
-    )
-    invited_people = forms.CharField(
-        label=_("Invited people"),
-        widget=forms.Textarea(attrs={"rows": 2}),
-        required=False,
-        help_text=_("One per line: name, title"),
+    period = period_field(_("Period reviewed"), help_text=_("The reporting period the meeting reviews, if any."))
+    chairs = rows_field(_("Chairs"), [Column("name", _("Full name")), Column("title", _("Position"))])
+    invited = unit_field(_("Invited units"), required=False, multiple=True)
+    invited_people = rows_field(
+        _("Invited people"), [Column("name", _("Full name")), Column("title", _("Position"))], separator=", "
     )
     agenda = forms.CharField(label=_("Agenda"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 
 class OutcomeForm(forms.Form):
     minutes = forms.CharField(label=_("Minutes"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
-    attendance = forms.CharField(
-        label=_("Attendance"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
-        help_text=_("One per line: unit code or connected site | number of people"),
+    attendance = rows_field(
+        _("Attendance"),
+        [
+            Column("site", _("Unit or connected site"), "unit_or_text"),
+            Column("people", _("Number of people"), "number"),
+        ],
+        help_text=_("Choose a unit, or type the name of a connected site."),
     )
-    conclusions = forms.CharField(
-        label=_("Conclusions"),
-        widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_(
-            "One per line: conclusion | lead unit code | deadline dd/mm/yyyy. "
-            "Leave out the unit and deadline for a conclusion without a task."
-        ),
+    conclusions = rows_field(
+        _("Conclusions"),
+        [
+            Column("text", _("Conclusion"), "textarea"),
+            Column("unit", _("Lead unit"), "unit"),
+            Column("deadline", _("Deadline"), "date"),
+        ],
+        required=True,
+        help_text=_("A conclusion with a lead unit and a deadline becomes that unit's task."),
     )
     commendations = forms.CharField(label=_("Commendations"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
     proposals = forms.CharField(label=_("Proposals"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    expected_version = VersionField()
 
 
 class DocumentForm(forms.Form):

@@ -5,10 +5,11 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from danvan.accounts.permissions import can_edit_unit
+from danvan.accounts.permissions import assignment_scope, can_assign_to, can_edit_unit
 from danvan.audit.models import Action
 from danvan.audit.services import audit_record
 from danvan.core.errors import ApplicationError
+from danvan.core.locking import bump, check_version
 from danvan.meetings.models import Attendance, Conclusion, Meeting
 from danvan.organisations.models import OrgUnit
 from danvan.organisations.selectors import orgunit_is_within
@@ -80,6 +81,83 @@ class ConclusionInput:
     text: str
     assignee: OrgUnit | None
     deadline: dt.date | None
+    # The conclusion this row corrects, when the page knows it (a row editor); else rows are matched by text.
+    conclusion_id: int | None = None
+
+
+def _match_conclusions(existing: list[Conclusion], items: list[ConclusionInput]) -> dict[int, Conclusion]:
+    """Which stored conclusion each new row corrects (row index → conclusion).
+
+    Rows that name their conclusion are matched by id. Others: first the same text (a row left as it was), then the
+    remaining rows in order against the remaining conclusions in order (a row whose wording was corrected).
+    Conclusions left without a row were removed."""
+    by_id = {c.pk: c for c in existing}
+    matched: dict[int, Conclusion] = {}
+    for index, item in enumerate(items):
+        if item.conclusion_id is not None:
+            if item.conclusion_id not in by_id:
+                raise ApplicationError(f"Kết luận {index + 1}: không thuộc hội nghị này.", field="conclusions")
+            matched[index] = by_id[item.conclusion_id]
+    free = [c for c in existing if c not in matched.values()]
+    for index, item in enumerate(items):
+        if index in matched or item.conclusion_id is not None:
+            continue
+        same = next((c for c in free if c.text == item.text.strip()), None)
+        if same is not None:
+            matched[index] = same
+            free.remove(same)
+    rest = [i for i, item in enumerate(items) if i not in matched and item.conclusion_id is None]
+    for index, conclusion in zip(rest, list(free), strict=False):
+        matched[index] = conclusion
+    return matched
+
+
+def _conclusion_snapshot(meeting: Meeting) -> list[dict]:
+    return [
+        {
+            "text": c.text[:200],
+            "assignee": c.task.assignee.code if c.task else None,
+            "deadline": c.task.deadline.isoformat() if c.task else None,
+        }
+        for c in meeting.conclusions.select_related("task__assignee").order_by("order")
+    ]
+
+
+def _sync_conclusions(*, actor, meeting: Meeting, conclusions: list[ConclusionInput]) -> None:
+    """Make the meeting's conclusions the given list: kept rows are corrected in place and their task follows;
+    new rows are added (a task when assigned); removed rows go and their open task is cancelled."""
+    from danvan.workplans.models import Task
+    from danvan.workplans.services import task_assign, task_cancel, task_revise
+
+    existing = list(meeting.conclusions.select_related("task").order_by("order"))
+    matched = _match_conclusions(existing, conclusions)
+    kept = {c.pk for c in matched.values()}
+    for conclusion in existing:
+        if conclusion.pk not in kept:
+            if conclusion.task is not None and conclusion.task.is_open:
+                task_cancel(actor=actor, task=conclusion.task, reason="Kết luận đã bỏ khỏi kết quả hội nghị.")
+            conclusion.delete()
+    for order, item in enumerate(conclusions, start=1):
+        text = item.text.strip()
+        conclusion = matched.get(order - 1)
+        task = conclusion.task if conclusion is not None else None
+        if task is not None and task.status == Task.Status.CANCELLED:
+            task = None
+        if item.assignee is not None and task is not None:
+            task_revise(actor=actor, task=task, title=text, assignee=item.assignee, deadline=item.deadline)
+        elif item.assignee is not None:
+            task = task_assign(
+                actor=actor, assigned_by=meeting.unit, assignee=item.assignee, title=text, deadline=item.deadline
+            )
+        elif task is not None:
+            task_cancel(actor=actor, task=task, reason="Kết luận không còn giao cho đơn vị.")
+            task = None
+        if conclusion is None:
+            Conclusion.objects.create(meeting=meeting, order=order, text=text, task=task)
+        else:
+            conclusion.order, conclusion.text = order, text
+            conclusion.task = task if task is not None else conclusion.task
+            conclusion.save(update_fields=["order", "text", "task"])
 
 
 def meeting_record_outcome(
@@ -91,55 +169,61 @@ def meeting_record_outcome(
     attendance: list[tuple[OrgUnit | None, str, int]] | None = None,
     commendations: str = "",
     proposals: str = "",
+    expected_version: str | int | None = None,
 ) -> Meeting:
     """Minutes, attendance, and the chair's conclusions; each conclusion with an assignee becomes a task of
-    the meeting's unit. Every conclusion is checked before anything is written."""
-    from danvan.workplans.services import task_assign
+    the meeting's unit. Every conclusion is checked before anything is written.
 
+    Saving again corrects the outcome: `conclusions` is the whole list as it should now be (see
+    `_sync_conclusions`), never appended. `expected_version` is the meeting's version the page was opened with
+    (core.locking): if someone saved in between, nothing is written."""
     if not can_edit_unit(actor, meeting.unit):
         raise ApplicationError("Bạn không có quyền ghi kết quả hội nghị này.", code="forbidden")
     errors = []
     for number, item in enumerate(conclusions, start=1):
         if not item.text.strip():
             errors.append(f"Kết luận {number}: nội dung trống.")
-        if item.assignee is not None and not orgunit_is_within(item.assignee, meeting.unit):
-            errors.append(f"Kết luận {number}: {item.assignee.name} không thuộc {meeting.unit.name}.")
+        if item.assignee is not None and not can_assign_to(meeting.unit, item.assignee):
+            errors.append(f"Kết luận {number}: {item.assignee.name} không thuộc {assignment_scope(meeting.unit).name}.")
         if item.assignee is not None and item.deadline is None:
             errors.append(f"Kết luận {number}: cần thời hạn khi giao cho đơn vị.")
     if errors:
         raise ApplicationError(" ".join(errors), field="conclusions", extra={"errors": errors})
     with transaction.atomic():
         meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        check_version(meeting, expected_version, what="Kết quả hội nghị")
+        before = {
+            "version": meeting.version,
+            "minutes": meeting.minutes,
+            "conclusions": _conclusion_snapshot(meeting),
+        }
         meeting.minutes, meeting.commendations, meeting.proposals = (
             minutes.strip(),
             commendations.strip(),
             proposals.strip(),
         )
         meeting.status = Meeting.Status.HELD
-        meeting.save(update_fields=["minutes", "commendations", "proposals", "status"])
+        meeting.updated_by = actor
+        changed = bump(meeting)
+        meeting.save(update_fields=["minutes", "commendations", "proposals", "status", "updated_by", *changed])
         if attendance is not None:
             meeting.attendance.all().delete()
             Attendance.objects.bulk_create(
                 [Attendance(meeting=meeting, unit=u, site=site, people=people) for u, site, people in attendance]
             )
-        start = meeting.conclusions.count()
-        for offset, item in enumerate(conclusions, start=1):
-            task = None
-            if item.assignee is not None:
-                task = task_assign(
-                    actor=actor,
-                    assigned_by=meeting.unit,
-                    assignee=item.assignee,
-                    title=item.text.strip(),
-                    deadline=item.deadline,
-                )
-            Conclusion.objects.create(meeting=meeting, order=start + offset, text=item.text.strip(), task=task)
+        _sync_conclusions(actor=actor, meeting=meeting, conclusions=conclusions)
         audit_record(
             actor=actor,
             action=Action.MEETING_RECORDED,
             unit=meeting.unit,
             target=meeting,
-            after={"conclusions": len(conclusions), "attendance": len(attendance or [])},
+            before=before if before["conclusions"] or before["minutes"] else None,
+            after={
+                "version": meeting.version,
+                "minutes": meeting.minutes,
+                "conclusions": _conclusion_snapshot(meeting),
+                "attendance": len(attendance or []),
+            },
         )
     return meeting
 
@@ -189,6 +273,7 @@ def conclusion_notice_issue(*, actor, meeting: Meeting, today: dt.date):
         title=subject,
         build=build,
         today=today,
+        key=f"meeting:{meeting.public_id}",
         details={"meeting": str(meeting.public_id)},
     )
 

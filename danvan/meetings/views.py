@@ -10,6 +10,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from danvan.accounts.permissions import can_edit_unit
 from danvan.core.errors import ApplicationError
+from danvan.core.locking import show_conflict, version_of
+from danvan.core.submissions import submit_once
 from danvan.meetings import selectors, services
 from danvan.meetings.forms import DocumentForm, OutcomeForm, ScheduleForm
 from danvan.organisations.models import OrgUnit
@@ -20,7 +22,9 @@ def _units_by_code(codes: list[str], field: str) -> dict[str, OrgUnit]:
     found = {u.code: u for u in OrgUnit.objects.filter(code__in=wanted)}
     missing = sorted(wanted - found.keys())
     if missing:
-        raise ApplicationError(f"Mã đơn vị không có: {', '.join(missing)}.", field=field)
+        raise ApplicationError(
+            f"Không có đơn vị {', '.join(missing)} trong hệ thống: đồng chí hãy chọn đơn vị từ danh sách.", field=field
+        )
     return found
 
 
@@ -66,8 +70,28 @@ def parse_attendance(text: str) -> list[tuple[OrgUnit | None, str, int]]:
     return rows
 
 
+def outcome_initial(meeting) -> dict:
+    """The outcome form as recorded so far, so that saving again corrects it instead of adding to it."""
+    conclusions = []
+    for c in meeting.conclusions.select_related("task__assignee").order_by("order"):
+        task = c.task if c.task is not None and c.task.status != "cancelled" else None
+        conclusions.append(f"{c.text} | {task.assignee.code} | {task.deadline:%d/%m/%Y}" if task else c.text)
+    attendance = [
+        f"{a.unit.code if a.unit else a.site} | {a.people}" for a in meeting.attendance.select_related("unit")
+    ]
+    return {
+        "minutes": meeting.minutes,
+        "commendations": meeting.commendations,
+        "proposals": meeting.proposals,
+        "conclusions": "\n".join(conclusions),
+        "attendance": "\n".join(attendance),
+        "expected_version": version_of(meeting),
+    }
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def index(request):
     from danvan.workplans.selectors import home_units
 
@@ -115,13 +139,11 @@ def index(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def detail(request, public_id):
     meeting = selectors.meeting_get_for_user(user=request.user, public_id=public_id)
     can_edit = can_edit_unit(request.user, meeting.unit)
-    form = OutcomeForm(
-        request.POST or None,
-        initial={"minutes": meeting.minutes, "commendations": meeting.commendations, "proposals": meeting.proposals},
-    )
+    form = OutcomeForm(request.POST or None, initial=outcome_initial(meeting))
     if request.method == "POST":
         if not can_edit:
             raise Http404
@@ -136,9 +158,10 @@ def detail(request, public_id):
                     attendance=parse_attendance(data["attendance"]) if data["attendance"].strip() else None,
                     commendations=data["commendations"],
                     proposals=data["proposals"],
+                    expected_version=data["expected_version"],
                 )
             except ApplicationError as exc:
-                exc.add_to_form(form)
+                show_conflict(form, exc)
             else:
                 messages.success(request, _("Outcome recorded; the conclusions were assigned as tasks."))
                 return redirect("meetings:detail", public_id=meeting.public_id)
@@ -173,6 +196,7 @@ def detail(request, public_id):
 
 @login_required
 @require_POST
+@submit_once
 def notice(request, public_id):
     meeting = selectors.meeting_get_for_user(user=request.user, public_id=public_id)
     try:
@@ -185,6 +209,7 @@ def notice(request, public_id):
 
 @login_required
 @require_POST
+@submit_once
 def from_ingest(request, public_id):
     from danvan.ingest.selectors import ingest_document_get_for_user
 
@@ -200,6 +225,7 @@ def from_ingest(request, public_id):
 
 @login_required
 @require_POST
+@submit_once
 def document_add(request, public_id):
     meeting = selectors.meeting_get_for_user(user=request.user, public_id=public_id)
     form = DocumentForm(request.POST, request.FILES)
@@ -222,6 +248,7 @@ def document_add(request, public_id):
 
 @login_required
 @require_POST
+@submit_once
 def honour_add(request, public_id):
     from danvan.initiatives.selectors import initiative_get_for_user
 

@@ -1,7 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from danvan.core.locking import VersionField
 from danvan.movements.models import Movement, MovementAward
+from danvan.organisations.widgets import unit_field
 
 ANY = [("", "—")]
 
@@ -21,7 +23,7 @@ class SearchForm(forms.Form):
 
 
 class MovementForm(forms.Form):
-    unit = forms.CharField(label=_("Launching unit (code)"), max_length=40, help_text=_("e.g. P24-TGDV"))
+    unit = unit_field(_("Launching unit"))
     kind = forms.ChoiceField(label=_("Kind of movement"), choices=Movement.Kind.choices)
     name = forms.CharField(label=_("Name of the movement"), max_length=255)
     description = forms.CharField(
@@ -46,6 +48,8 @@ class MovementForm(forms.Form):
         self.fields["plan"].choices = ANY + [(str(p.public_id), f"{p.title} ({p.year})") for p in plans]
         if editing:
             del self.fields["unit"]
+            # The version the edit page showed (core.locking): a save from a stale page is a conflict.
+            self.fields["expected_version"] = VersionField()
 
 
 class TargetForm(forms.Form):
@@ -62,7 +66,7 @@ class CheckpointForm(forms.Form):
 
 class ActivityForm(forms.Form):
     title = forms.CharField(label=_("Activity"), max_length=255)
-    assignee = forms.CharField(label=_("Unit in charge (code)"), max_length=40, help_text=_("e.g. C7288-DU"))
+    assignee = unit_field(_("Unit in charge"))
     due_date = forms.DateField(label=_("Deadline (dd/mm/yyyy)"))
 
 
@@ -94,11 +98,8 @@ class BulkRegisterForm(forms.Form):
         ("codes", _("Only the units listed below")),
     ]
     which = forms.ChoiceField(label=_("Which units"), choices=WHICH, widget=forms.RadioSelect, initial="communes")
-    codes = forms.CharField(
-        label=_("Unit codes"),
-        widget=forms.Textarea(attrs={"rows": 4}),
-        required=False,
-        help_text=_("One per line or separated by commas, e.g. C7288-DU, C7210-DU."),
+    codes = unit_field(
+        _("Units"), required=False, help_text=_("Used when “Only the units listed below” is chosen."), multiple=True
     )
 
 

@@ -13,6 +13,7 @@ from danvan.accounts.permissions import can_edit_unit
 from danvan.audit.models import Action
 from danvan.audit.services import audit_record, snapshot
 from danvan.core.errors import ApplicationError
+from danvan.core.locking import check_version
 from danvan.core.numbers import as_id, parse_decimal
 from danvan.core.sequences import next_in_sequence
 from danvan.core.text import fold
@@ -172,8 +173,11 @@ def movement_update(
     plan: WorkPlan | None = None,
     results_weight: int = 70,
     completeness_weight: int = 30,
+    expected_version: str | None = None,
 ) -> Movement:
-    """Edit a movement: officers while it is a draft, leaders while it runs; never once closed."""
+    """Edit a movement: officers while it is a draft, leaders while it runs; never once closed.
+
+    `expected_version` (core.locking): the movement's version the edit page showed; stale → conflict."""
     _validate(
         kind=kind,
         name=name,
@@ -192,6 +196,7 @@ def movement_update(
                 "sửa được.",
                 code="forbidden",
             )
+        check_version(movement, expected_version, what="Phong trào")
         late = movement.checkpoints.filter(due_date__gt=end_date + CHECKPOINT_GRACE).first()
         early = movement.checkpoints.filter(due_date__lt=start_date).first()
         if late or early:

@@ -11,6 +11,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from danvan.accounts.permissions import EDIT_ROLES, has_any_role, scope_roots
 from danvan.core.errors import ApplicationError
 from danvan.core.exporting import xlsx_response
+from danvan.core.locking import show_conflict, version_of
+from danvan.core.submissions import submit_once
 from danvan.movements import forms, services
 from danvan.movements import permissions as perms
 from danvan.movements.exports import scoreboard_headers, scoreboard_rows
@@ -70,6 +72,7 @@ def _movement_kwargs(form, plans):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def create(request):
     plans = _plans_for(request.user)
     if request.method == "POST":
@@ -94,6 +97,7 @@ def create(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def edit(request, code):
     movement = movement_get_for_user(user=request.user, code=code)
     if not perms.can_edit(request.user, movement):
@@ -103,9 +107,14 @@ def edit(request, code):
         form = forms.MovementForm(request.POST, plans=plans, editing=True)
         if form.is_valid():
             try:
-                services.movement_update(actor=request.user, movement=movement, **_movement_kwargs(form, plans))
+                services.movement_update(
+                    actor=request.user,
+                    movement=movement,
+                    expected_version=form.cleaned_data["expected_version"],
+                    **_movement_kwargs(form, plans),
+                )
             except ApplicationError as e:
-                e.add_to_form(form)
+                show_conflict(form, e)
             else:
                 messages.success(request, _("Movement saved."))
                 return redirect("movements:detail", code=movement.code)
@@ -123,6 +132,7 @@ def edit(request, code):
                 "plan": str(movement.plan.public_id) if movement.plan else "",
                 "results_weight": movement.results_weight,
                 "completeness_weight": movement.completeness_weight,
+                "expected_version": version_of(movement),
             },
         )
     return render(request, "movements/form.html", {"form": form, "movement": movement})
@@ -154,6 +164,7 @@ def detail(request, code):
 
 @login_required
 @require_POST
+@submit_once
 def target_add(request, code):
     movement = movement_get_for_user(user=request.user, code=code)
     form = forms.TargetForm(request.POST)
@@ -170,6 +181,7 @@ def target_add(request, code):
 
 @login_required
 @require_POST
+@submit_once
 def checkpoint_add(request, code):
     movement = movement_get_for_user(user=request.user, code=code)
     form = forms.CheckpointForm(request.POST)
@@ -186,6 +198,7 @@ def checkpoint_add(request, code):
 
 @login_required
 @require_POST
+@submit_once
 def activity_add(request, code):
     movement = movement_get_for_user(user=request.user, code=code)
     form = forms.ActivityForm(request.POST)
@@ -208,6 +221,7 @@ def activity_add(request, code):
 
 @login_required
 @require_POST
+@submit_once
 def launch(request, code):
     movement = movement_get_for_user(user=request.user, code=code)
     try:
@@ -220,6 +234,7 @@ def launch(request, code):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def register(request, code):
     movement = movement_get_for_user(user=request.user, code=code)
     units = units_for_user_in_movement(user=request.user, movement=movement)
@@ -252,6 +267,7 @@ _CODE_SPLIT = re.compile(r"[\s,;]+")
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def register_bulk(request, code):
     movement = movement_get_for_user(user=request.user, code=code)
     if not perms.can_manage(request.user, movement):
@@ -268,11 +284,11 @@ def register_bulk(request, code):
                 if unknown:
                     form.add_error(
                         "codes",
-                        _("No unit has the code %(codes)s. Check the list, e.g. C7288-DU.")
+                        _("Some chosen units no longer exist (%(codes)s): remove them and choose again from the list.")
                         % {"codes": ", ".join(unknown[:10])},
                     )
                 elif not codes:
-                    form.add_error("codes", _("List at least one unit code, e.g. C7288-DU."))
+                    form.add_error("codes", _("Choose at least one unit from the list."))
                 units = [found[c] for c in codes if c in found]
             else:
                 units = candidate_units(movement=movement, which=which)
@@ -297,6 +313,7 @@ def register_bulk(request, code):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def report(request, code, checkpoint_id):
     movement = movement_get_for_user(user=request.user, code=code)
     checkpoint = movement.checkpoints.filter(pk=checkpoint_id).first()
@@ -405,6 +422,7 @@ def _participants(movement):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def close(request, code):
     movement = movement_get_for_user(user=request.user, code=code)
     if not perms.can_lead(request.user, movement):
@@ -436,6 +454,7 @@ def _close_context(movement, close_form, award_form):
 
 @login_required
 @require_POST
+@submit_once
 def award_add(request, code):
     movement = movement_get_for_user(user=request.user, code=code)
     if not perms.can_lead(request.user, movement):

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from danvan.core.locking import VersionField
 from danvan.organisations.models import OrgUnit
 from danvan.organisations.services import USER_CREATABLE_KINDS
 
@@ -20,6 +21,7 @@ class OrgUnitCreateForm(forms.Form):
 class OrgUnitUpdateForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=255)
     is_active = forms.BooleanField(label=_("Active"), required=False)
+    expected_version = VersionField()
 
 
 class PositionAssignForm(forms.Form):
@@ -50,7 +52,5 @@ def unit_from_form(form, name: str = "unit") -> OrgUnit | None:
     code = (form.cleaned_data.get(name) or "").strip().upper()
     unit = OrgUnit.objects.select_related("parent").filter(code=code).first()
     if unit is None:
-        form.add_error(
-            name, gettext("No unit has the code “%(code)s”. Check the code, e.g. C7288-DU.") % {"code": code}
-        )
+        form.add_error(name, gettext("Choose a unit from the list: type part of its name, then pick it."))
     return unit

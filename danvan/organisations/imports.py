@@ -6,6 +6,7 @@ Columns (first row): ma_xa (the commune's code, e.g. 7288), ten (name), loai (th
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -13,7 +14,8 @@ from django.db import transaction
 from danvan.audit.models import Action
 from danvan.audit.services import audit_record
 from danvan.core.errors import ApplicationError
-from danvan.core.text import fold
+from danvan.core.text import fold, strip_bidi_controls
+from danvan.core.uploads import XLSX_IMPORT, open_xlsx
 from danvan.organisations.models import OrgUnit
 
 COLUMNS = ("ma_xa", "ten", "loai")
@@ -40,16 +42,13 @@ def read_table(*, filename: str, content: bytes) -> list[dict]:
         raise ApplicationError("Tệp: lớn hơn 2 MB; hãy chia nhỏ danh sách.", field="file")
     name = filename.lower()
     if name.endswith(".xlsx"):
-        from openpyxl import load_workbook
-
-        try:
-            sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
-        except Exception:
-            raise ApplicationError("Tệp: không đọc được tệp Excel (.xlsx).", field="file") from None
-        rows = [["" if v is None else str(v).strip() for v in row] for row in sheet.iter_rows(values_only=True)]
+        # Checked for zip bombs and XML entity tricks first; blank rows count towards the bound too.
+        with open_xlsx(content, limits=XLSX_IMPORT, field="file") as workbook:
+            sheet_rows = workbook.rows(max_rows=4 * MAX_ROWS, max_cols=len(COLUMNS) + 20)
+        rows = [["" if v is None else str(v).strip() for v in row] for row in sheet_rows]
     elif name.endswith(".csv"):
         try:
-            text = content.decode("utf-8-sig")
+            text = strip_bidi_controls(content.decode("utf-8-sig"))
         except UnicodeDecodeError:
             raise ApplicationError("Tệp: CSV phải được lưu với bảng mã UTF-8.", field="file") from None
         rows = [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text))]
@@ -78,8 +77,13 @@ def _gso(code: str) -> int | None:
     return None
 
 
-def villages_import(*, actor, rows: list[dict], dry_run: bool = False) -> list[OrgUnit]:
-    """Validate every row, then create all units in one transaction (or none). Returns the created units."""
+def villages_import(
+    *, actor, rows: list[dict], dry_run: bool = False, progress: Callable[[int, str], None] | None = None
+) -> list[OrgUnit]:
+    """Validate every row, then create all units in one transaction (or none). Returns the created units.
+
+    `progress(rows_checked, message)`, when given, is told how far the check got; the writing is one
+    transaction, so it is reported as one step (progress written inside it would not be seen before commit)."""
     from danvan.accounts.permissions import can_edit_unit
     from danvan.organisations.services import orgunit_create
 
@@ -123,6 +127,8 @@ def villages_import(*, actor, rows: list[dict], dry_run: bool = False) -> list[O
                 errors.append(f"Dòng {line}, cột ten: “{name}” đã có trong {parent.name}.")
             seen.setdefault(key, line)
         parsed.append(VillageRow(line, code, name, kind))
+        if progress is not None and len(parsed) % 200 == 0:
+            progress(len(parsed), "Đang kiểm tra các dòng…")
     if errors:
         raise ApplicationError(
             f"Không nhập được: {len(errors)} lỗi, chưa ghi dòng nào. Sửa các lỗi dưới đây rồi tải lên lại.",
@@ -132,6 +138,8 @@ def villages_import(*, actor, rows: list[dict], dry_run: bool = False) -> list[O
         )
     if dry_run:
         return []
+    if progress is not None:
+        progress(len(parsed), f"Đã kiểm tra {len(parsed)} dòng, không có lỗi; đang ghi {len(parsed)} đơn vị…")
     with transaction.atomic():
         created = [
             orgunit_create(actor=actor, parent=parents[int(r.commune_code)], name=r.name, kind=KINDS[r.kind])
@@ -143,3 +151,44 @@ def villages_import(*, actor, rows: list[dict], dry_run: bool = False) -> list[O
             details={"count": len(created), "codes": [u.code for u in created][:500]},
         )
     return created
+
+
+def villages_import_start(*, actor, unit: OrgUnit, filename: str, content: bytes):
+    """Keep the uploaded file and import it in the background (checked again there: the tree may have changed
+    since the page checked it). The owner follows the job on its page."""
+    from danvan.core.services import job_file_store, job_start
+    from danvan.organisations.tasks import villages_import_run
+
+    with transaction.atomic():
+        upload = job_file_store(owner=actor, name=filename, content_type="application/octet-stream", content=content)
+        return job_start(
+            actor=actor,
+            kind="organisations.village_import",
+            title=f"Nhập thôn, tổ dân phố: {filename} ({unit.name})",
+            unit=unit,
+            task=villages_import_run,
+            params={"file": upload.pk},
+        )
+
+
+def villages_import_job(job):
+    """The import job's work: read the kept file, check and write its rows as the job's owner."""
+    from django.urls import reverse
+
+    from danvan.core.models import StoredFile
+    from danvan.core.services import JobOutcome, job_progress
+
+    upload = StoredFile.objects.get(pk=job.params["file"])
+    rows = read_table(filename=upload.name, content=bytes(upload.content))
+    job_progress(job_id=job.pk, done=0, total=len(rows), message="Đang kiểm tra các dòng…")
+    created = villages_import(
+        actor=job.owner,
+        rows=rows,
+        progress=lambda n, message: job_progress(job_id=job.pk, done=n, message=message),
+    )
+    # The uploaded file has served its purpose; the created units and the audit event are the record.
+    upload.delete()
+    return JobOutcome(
+        message=f"Đã nhập {len(created)} đơn vị.",
+        result_url=reverse("organisations:detail", kwargs={"code": job.unit.code}) if job.unit else "",
+    )

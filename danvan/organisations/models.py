@@ -109,6 +109,8 @@ class OrgUnit(models.Model):
     search_text = models.TextField(default="", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Optimistic lock on the unit's edit form (core.locking).
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["sort_order", "name"]

@@ -13,6 +13,7 @@ from django.utils import timezone
 from danvan.audit.models import Action
 from danvan.audit.services import audit_record, snapshot
 from danvan.core.errors import ApplicationError
+from danvan.core.locking import bump, check_version
 from danvan.core.text import fold
 from danvan.organisations import loading
 from danvan.organisations.models import (
@@ -248,6 +249,8 @@ def org_tree_build(*, actor=None) -> SyncResult:
         closure = orgtree_sync_closure()
         result.extra["closure_rows_added"] = closure.created
         result.extra["closure_rows_removed"] = closure.removed
+        if "records_refreshed" in closure.extra:
+            result.extra["records_refreshed"] = closure.extra["records_refreshed"]
         if result.created or result.updated or closure.created or closure.removed:
             audit_record(
                 actor=actor, action=Action.ORG_TREE_BUILT, details=result.as_dict(), system_label="build_org_tree"
@@ -277,7 +280,12 @@ def orgtree_sync_closure() -> SyncResult:
     )
     for a, d, _k in stale:
         OrgUnitClosure.objects.filter(ancestor_id=a, descendant_id=d).delete()
-    return SyncResult(created=len(missing), removed=len(stale), unchanged=len(wanted & have))
+    result = SyncResult(created=len(missing), removed=len(stale), unchanged=len(wanted & have))
+    # Units whose ancestors changed (moved by a rebuild): the records that copy an ancestor follow them.
+    moved = {d for _a, d, _k in missing | stale}
+    if moved:
+        result.extra["records_refreshed"] = refresh_derived_unit_fields(unit_ids=sorted(moved))
+    return result
 
 
 # --- Units made by users ----------------------------------------------------------------------
@@ -349,7 +357,10 @@ def orgunit_create(*, actor, parent: OrgUnit, name: str, kind: str) -> OrgUnit:
     return unit
 
 
-def orgunit_update(*, actor, unit: OrgUnit, name: str, is_active: bool) -> OrgUnit:
+def orgunit_update(
+    *, actor, unit: OrgUnit, name: str, is_active: bool, expected_version: str | int | None = None
+) -> OrgUnit:
+    """Rename or (de)activate a unit. `expected_version` (core.locking): the version the edit page showed."""
     from danvan.accounts.permissions import can_edit_unit
 
     name = " ".join((name or "").split())
@@ -359,11 +370,12 @@ def orgunit_update(*, actor, unit: OrgUnit, name: str, is_active: bool) -> OrgUn
         raise ApplicationError("Tên đơn vị: bắt buộc, hãy nhập tên.", field="name")
     with transaction.atomic():
         unit = OrgUnit.objects.select_for_update().get(pk=unit.pk)
+        check_version(unit, expected_version, what="Đơn vị")
         before = snapshot(unit, ["name", "is_active"])
         unit.name = name
         unit.is_active = is_active
         unit.search_text = _join_search(name, _admin_search_text(unit.admin_unit))
-        unit.save(update_fields=["name", "is_active", "search_text", "updated_at"])
+        unit.save(update_fields=["name", "is_active", "search_text", *bump(unit)])
         audit_record(
             actor=actor,
             action=Action.ORGUNIT_UPDATED,
@@ -373,6 +385,99 @@ def orgunit_update(*, actor, unit: OrgUnit, name: str, is_active: bool) -> OrgUn
             after=snapshot(unit, ["name", "is_active"]),
         )
     return unit
+
+
+def orgunit_move(*, actor, unit: OrgUnit, new_parent: OrgUnit) -> OrgUnit:
+    """Move `unit` (and its subtree) below `new_parent`: a commune to another province after a boundary change, a
+    thôn to the commune it now belongs to. Depths and the closure table follow, and so does every field that keeps
+    a copy of where a record sits in the tree (`refresh_derived_unit_fields`), in the same transaction.
+
+    The actor must be able to edit both the old parent and the new one (an administrator over both)."""
+    from danvan.accounts.permissions import can_edit_unit
+
+    old_parent = unit.parent
+    if old_parent is None:
+        raise ApplicationError("Đơn vị gốc không chuyển được.", field="parent")
+    if not (can_edit_unit(actor, old_parent) and can_edit_unit(actor, new_parent)):
+        raise ApplicationError("Bạn không có quyền chuyển đơn vị này sang đơn vị cấp trên đã chọn.", code="forbidden")
+    if new_parent.pk == old_parent.pk:
+        return unit
+    if OrgUnitClosure.objects.filter(ancestor=unit, descendant=new_parent).exists():
+        raise ApplicationError(
+            f"Đơn vị cấp trên: {new_parent.name} nằm trong {unit.name}; hãy chọn đơn vị khác.", field="parent"
+        )
+    with transaction.atomic():
+        unit = OrgUnit.objects.select_for_update().get(pk=unit.pk)
+        subtree = list(OrgUnitClosure.objects.filter(ancestor=unit).values_list("descendant_id", "depth"))
+        shift = new_parent.depth + 1 - unit.depth
+        unit.parent = new_parent
+        unit.save(update_fields=["parent", *bump(unit)])
+        if shift:
+            for descendant_id, depth in subtree:
+                OrgUnit.objects.filter(pk=descendant_id).update(depth=unit.depth + shift + depth)
+        ids = [d for d, _depth in subtree]
+        # The subtree's links to its old ancestors go; links to the new parent's ancestors come.
+        OrgUnitClosure.objects.filter(descendant_id__in=ids).exclude(ancestor_id__in=ids).delete()
+        above = list(OrgUnitClosure.objects.filter(descendant=new_parent).values_list("ancestor_id", "depth"))
+        OrgUnitClosure.objects.bulk_create(
+            [OrgUnitClosure(ancestor_id=a, descendant_id=d, depth=da + 1 + dd) for a, da in above for d, dd in subtree],
+            batch_size=5000,
+        )
+        refreshed = refresh_derived_unit_fields(unit_ids=ids)
+        audit_record(
+            actor=actor,
+            action=Action.ORGUNIT_MOVED,
+            unit=unit,
+            target=unit,
+            before={"parent": old_parent.code},
+            after={"parent": new_parent.code, "records_updated": refreshed},
+        )
+    unit.refresh_from_db()
+    return unit
+
+
+# Fields that keep a copy of where a record sits in the tree, recomputed when units move: (model, its unit field,
+# the copied field, which ancestor of the unit it copies). Every such field in danvan is listed here.
+DERIVED_UNIT_FIELDS = [
+    # petitions: the depth-1 ancestor (a province's Party committee, or a central body) — petitions._create_petition
+    ("petitions.Petition", "unit", "province", {"ancestor__depth": 1}),
+    # initiatives: the province-level ancestor, the unit itself included — initiatives.services.province_of
+    ("initiatives.Initiative", "unit", "province", {"ancestor__level": OrgUnit.Level.PROVINCE}),
+]
+
+
+def refresh_derived_unit_fields(*, unit_ids) -> dict[str, int]:
+    """Recompute every DERIVED_UNIT_FIELDS copy on the records of `unit_ids` from the closure table; only rows whose
+    copy is wrong are written. Returns the number of rows changed per model."""
+    from django.apps import apps
+    from django.db.models import OuterRef, Subquery
+
+    unit_ids = list(unit_ids)
+    changed = {}
+    for label, unit_field, copy_field, which in DERIVED_UNIT_FIELDS:
+        model = apps.get_model(label)
+        stale = []
+        for start in range(0, len(unit_ids), 5000):
+            batch = unit_ids[start : start + 5000]
+            wanted = dict(
+                OrgUnitClosure.objects.filter(descendant_id__in=batch, **which).values_list(
+                    "descendant_id", "ancestor_id"
+                )
+            )
+            rows = model.objects.filter(**{f"{unit_field}_id__in": batch})
+            stale += [
+                pk
+                for pk, unit_id, copied in rows.values_list("pk", f"{unit_field}_id", f"{copy_field}_id")
+                if wanted.get(unit_id) != copied
+            ]
+        ancestor = OrgUnitClosure.objects.filter(descendant_id=OuterRef(f"{unit_field}_id"), **which)
+        count = 0
+        for start in range(0, len(stale), 5000):
+            count += model.objects.filter(pk__in=stale[start : start + 5000]).update(
+                **{copy_field: Subquery(ancestor.values("ancestor_id")[:1])}
+            )
+        changed[label] = count
+    return changed
 
 
 # --- People and positions -----------------------------------------------------------------------

@@ -6,6 +6,7 @@ app_name = "organisations"
 urlpatterns = [
     path("", views.tree, name="tree"),
     path("tim-kiem/", views.search, name="search"),
+    path("chon/", views.pick, name="pick"),
     path("dia-gioi/", views.places, name="places"),
     path("<str:code>/", views.detail, name="detail"),
     path("<str:code>/truc-thuoc/", views.children, name="children"),

@@ -8,6 +8,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from danvan.accounts.permissions import can_edit_unit, can_manage_accounts, can_view_audit
 from danvan.core.errors import ApplicationError
+from danvan.core.locking import show_conflict, version_of
+from danvan.core.submissions import submit_once
 from danvan.organisations import services
 from danvan.organisations.forms import (
     OrgUnitCreateForm,
@@ -16,7 +18,7 @@ from danvan.organisations.forms import (
     UnitSearchForm,
     VillageImportForm,
 )
-from danvan.organisations.imports import read_table, villages_import
+from danvan.organisations.imports import read_table, villages_import, villages_import_start
 from danvan.organisations.selectors import (
     adminunit_predecessors,
     adminunit_search,
@@ -56,6 +58,23 @@ def search(request):
 
 
 @login_required
+def pick(request):
+    """The unit picker's answers: units in the person's scope matching the typed words (diacritics optional)."""
+    from django.http import JsonResponse
+
+    query = (request.GET.get("q") or "")[:100]
+    kinds = {k for k in (request.GET.get("kinds") or "").split(",") if k}
+    units = orgunit_search_for_user(user=request.user, query=query, limit=40) if len(query.strip()) >= 2 else []
+    if kinds:
+        units = [u for u in units if u.kind in kinds]
+    results = [
+        {"code": u.code, "name": u.name, "path": " · ".join(n for n in (u.parent.name if u.parent else "",) if n)}
+        for u in units[:15]
+    ]
+    return JsonResponse({"results": results, "empty": _("No unit in your scope matches these words.")})
+
+
+@login_required
 def detail(request, code):
     unit = orgunit_get_for_user(user=request.user, code=code)
     admin_unit = unit.admin_unit
@@ -88,14 +107,18 @@ def _editable_unit(request, code):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def update(request, code):
     unit = _editable_unit(request, code)
-    form = OrgUnitUpdateForm(request.POST or None, initial={"name": unit.name, "is_active": unit.is_active})
+    form = OrgUnitUpdateForm(
+        request.POST or None,
+        initial={"name": unit.name, "is_active": unit.is_active, "expected_version": version_of(unit)},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.orgunit_update(actor=request.user, unit=unit, **form.cleaned_data)
         except ApplicationError as exc:
-            exc.add_to_form(form)
+            show_conflict(form, exc)
         else:
             messages.success(request, _("Unit updated."))
             return redirect("organisations:detail", code=unit.code)
@@ -108,6 +131,7 @@ def update(request, code):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def create_child(request, code):
     parent = _editable_unit(request, code)
     form = OrgUnitCreateForm(request.POST or None)
@@ -128,6 +152,7 @@ def create_child(request, code):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def position_add(request, code):
     unit = _editable_unit(request, code)
     form = PositionAssignForm(request.POST or None)
@@ -148,6 +173,7 @@ def position_add(request, code):
 
 @login_required
 @require_POST
+@submit_once
 def position_end(request, code, position_id):
     unit = _editable_unit(request, code)
     position = unit.positions.filter(pk=position_id).first()
@@ -171,16 +197,19 @@ def places(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def village_import(request, code):
     """Upload thôn / tổ dân phố / tổ dân vận for the communes under this unit."""
     unit = _editable_unit(request, code)
     form = VillageImportForm(request.POST or None, request.FILES or None)
-    errors, created = [], None
+    errors = []
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
+        content = upload.read()
         try:
-            rows = read_table(filename=upload.name, content=upload.read())
-            created = villages_import(actor=request.user, rows=rows, dry_run=form.cleaned_data["dry_run"])
+            # Checked here first, so a wrong file gets its errors by row at once; the job checks again and writes.
+            rows = read_table(filename=upload.name, content=content)
+            villages_import(actor=request.user, rows=rows, dry_run=True)
         except ApplicationError as exc:
             exc.add_to_form(form)
             errors = exc.extra.get("errors", [])
@@ -188,8 +217,8 @@ def village_import(request, code):
             if form.cleaned_data["dry_run"]:
                 messages.success(request, _("The file is valid: %(n)s rows can be imported.") % {"n": len(rows)})
             else:
-                messages.success(request, _("%(n)s units imported.") % {"n": len(created)})
-                return redirect("organisations:detail", code=unit.code)
+                job = villages_import_start(actor=request.user, unit=unit, filename=upload.name, content=content)
+                return redirect("core:job", public_id=job.public_id)
     return render(
         request,
         "organisations/village_import.html",

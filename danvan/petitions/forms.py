@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from danvan.core.errors import ApplicationError
+from danvan.organisations.widgets import person_field, unit_field
 from danvan.petitions.models import (
     Case,
     CaseEvent,
@@ -20,11 +21,7 @@ from danvan.petitions.services import clean_cccd, clean_phone
 
 
 class PetitionIntakeForm(forms.Form):
-    unit = forms.CharField(
-        label=_("Receiving unit (code)"),
-        max_length=40,
-        help_text=_("The code of the unit that received the petition, e.g. P24-TU or C7288-DU."),
-    )
+    unit = unit_field(_("Receiving unit"))
     source = forms.ChoiceField(label=_("Source"), choices=Petition.Source.choices)
     category = forms.ChoiceField(label=_("Category"), choices=Petition.Category.choices)
     field = forms.ModelChoiceField(label=_("Field"), queryset=PetitionField.objects.filter(is_active=True))
@@ -97,9 +94,7 @@ class WithdrawForm(forms.Form):
 
 class TransferForm(forms.Form):
     on = forms.DateField(label=_("Date (dd/mm/yyyy)"))
-    to_unit = forms.CharField(
-        label=_("Competent unit in danvan (code)"), max_length=40, required=False, help_text=_("e.g. C7288-DU")
-    )
+    to_unit = unit_field(_("Competent unit in danvan"), required=False)
     to_body_name = forms.CharField(label=_("Or the name of the competent body"), max_length=255, required=False)
     letter_number = forms.CharField(label=_("Transfer letter number"), max_length=64, required=False)
     letter_date = forms.DateField(label=_("Letter date (dd/mm/yyyy)"), required=False)
@@ -111,7 +106,7 @@ class TrackForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    username = forms.CharField(label=_("Handler's user name"), max_length=150)
+    username = person_field(_("Handler"))
 
 
 class SearchForm(forms.Form):
@@ -127,13 +122,13 @@ class SearchForm(forms.Form):
 
 
 class PeriodForm(forms.Form):
-    unit = forms.CharField(label=_("Unit (code)"), max_length=40, required=False)
+    unit = unit_field(_("Unit"), required=False)
     start = forms.DateField(label=_("From (dd/mm/yyyy)"), required=False)
     end = forms.DateField(label=_("To (dd/mm/yyyy)"), required=False)
 
 
 class ReceptionSessionForm(forms.Form):
-    unit = forms.CharField(label=_("Unit (code)"), max_length=40)
+    unit = unit_field(_("Unit"))
     held_on = forms.DateField(label=_("Date (dd/mm/yyyy)"))
     duty = forms.IntegerField(required=False, widget=forms.HiddenInput)
     leader_name = forms.CharField(label=_("Leader receiving (or delegated person)"), max_length=128)
@@ -149,7 +144,7 @@ class ReceptionSessionForm(forms.Form):
 
 
 class DutyForm(forms.Form):
-    unit = forms.CharField(label=_("Unit (code)"), max_length=40)
+    unit = unit_field(_("Unit"))
     holder_name = forms.CharField(label=_("Leader"), max_length=128)
     position = forms.ChoiceField(label=_("Position"), choices=())
 
@@ -161,7 +156,7 @@ class DutyForm(forms.Form):
 
 
 class CaseForm(forms.Form):
-    unit = forms.CharField(label=_("Unit (code)"), max_length=40)
+    unit = unit_field(_("Unit"))
     title = forms.CharField(label=_("Title"), max_length=255)
     opened_on = forms.DateField(label=_("Opened on (dd/mm/yyyy)"))
     summary = forms.CharField(label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
@@ -186,7 +181,7 @@ class CaseEventForm(forms.Form):
 
 
 class DialogueForm(forms.Form):
-    unit = forms.CharField(label=_("Unit (code)"), max_length=40)
+    unit = unit_field(_("Unit"))
     held_on = forms.DateField(label=_("Date (dd/mm/yyyy)"))
     place = forms.CharField(label=_("Place"), max_length=255)
     leaders = forms.CharField(label=_("Leader(s)"), max_length=255)
@@ -198,7 +193,7 @@ class DialogueForm(forms.Form):
 
 class IssueForm(forms.Form):
     issue = forms.CharField(label=_("Issue raised"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    owner_unit = forms.CharField(label=_("Owner unit (code)"), max_length=40, required=False)
+    owner_unit = unit_field(_("Owner unit"), required=False)
     due_on = forms.DateField(label=_("Deadline (dd/mm/yyyy)"), required=False)
 
 

@@ -225,13 +225,16 @@ class Petition(models.Model):
     class Meta:
         ordering = ["-received_on", "-id"]
         indexes = [
-            # Dashboards: a subtree's petitions received in a period.
-            models.Index(fields=["unit", "received_on"], name="petition_unit_received_idx"),
+            # Dashboards: a subtree's petitions received in a period. With the id, a commune's list reads its
+            # (date, id) pairs from the index alone and picks the newest.
+            models.Index(fields=["unit", "received_on", "id"], name="petition_unit_received_id_idx"),
             # Due/overdue lists: open petitions by due date.
             models.Index(fields=["status", "due_on"], name="petition_status_due_idx"),
             # A province's dashboard and statistics forms: one range of this index.
             models.Index(fields=["province", "received_on"], name="petition_province_received_idx"),
-            # Lists and search, newest first, stopping at the page size.
+            # Lists and search, newest first, stopping at the page size. On PostgreSQL migration 0012 rebuilds it
+            # with INCLUDE (field, status, due_on, repeat_of, is_over_level, province): a year of the whole
+            # country for the national dashboard is then an index-only range, not a scan of every petition.
             models.Index(fields=["received_on", "id"], name="petition_received_idx"),
             # The repeat check's content pool: newest petitions of one field.
             models.Index(fields=["field", "received_on"], name="petition_field_received_idx"),
@@ -303,6 +306,13 @@ class PetitionHandler(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="petition_assignments")
     assigned_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     assigned_at = models.DateTimeField(auto_now_add=True)
+    # A denunciation's handler proposed by someone who may not decide alone (permissions.can_decide_denunciation_
+    # handler): not a handler — no access, no identity — until a leader approves.
+    pending = models.BooleanField(default=False)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["petition", "user"], name="petitionhandler_unique")]

@@ -1,7 +1,14 @@
 """Who may see and act on petitions. Built on danvan.accounts.permissions (a role covers the unit's subtree)."""
 
 from danvan.accounts.models import RoleAssignment
-from danvan.accounts.permissions import ACCOUNT_ROLES, EDIT_ROLES, can_edit_unit, can_view_unit, roles_on
+from danvan.accounts.permissions import (
+    ACCOUNT_ROLES,
+    EDIT_ROLES,
+    can_approve_for,
+    can_edit_unit,
+    can_view_unit,
+    roles_on,
+)
 from danvan.organisations.models import OrgUnit
 
 HANDLER_ROLES = EDIT_ROLES
@@ -14,7 +21,9 @@ def is_handler(user, petition) -> bool:
         return False
     cache = user.__dict__.setdefault("_danvan_petition_handler", {})
     if petition.pk not in cache:
-        cache[petition.pk] = petition.handlers.filter(user=user).exists() and may_handle(user, petition.unit)
+        cache[petition.pk] = petition.handlers.filter(user=user, pending=False).exists() and may_handle(
+            user, petition.unit
+        )
     return cache[petition.pk]
 
 
@@ -32,7 +41,16 @@ def can_receive_for(user, unit: OrgUnit) -> bool:
 
 
 def can_assign_handlers(user, petition) -> bool:
+    """Put a handler forward. For a denunciation this alone is only a proposal: see the next predicate."""
     return can_edit_unit(user, petition.unit)
+
+
+def can_decide_denunciation_handler(user, petition, handler) -> bool:
+    """Who may make `handler` a handler of a denunciation — and so let them read the denouncer's identity: a leader
+    (or administrator) of the petition's unit or of a unit above it, other than `handler`. Anyone else who may
+    assign handlers only proposes, and the proposal waits for such a leader: one person never decides alone who
+    reads the identity (Luật Tố cáo 2018, Điều 47)."""
+    return can_approve_for(user, petition.unit) and getattr(user, "pk", None) != getattr(handler, "pk", None)
 
 
 def can_see_denouncer(user, petition) -> bool:

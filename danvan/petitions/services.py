@@ -631,7 +631,11 @@ def transfer_track(*, actor, transfer: PetitionTransfer, tracking: str, note: st
 
 
 def petition_handler_assign(*, actor, petition: Petition, user) -> PetitionHandler:
-    """Assign a handler. They must hold an editing role inside the petition unit's subtree."""
+    """Assign a handler. They must hold an editing role inside the petition unit's subtree.
+
+    For a denunciation, the handler will read the denouncer's identity: unless the actor may decide that
+    (permissions.can_decide_denunciation_handler — a leader, not assigning themself), the assignment is only a
+    proposal, waiting for a leader's approval (`petition_handler_approve`). The new handler is notified."""
     if not perms.can_assign_handlers(actor, petition):
         raise ApplicationError("Bạn không có quyền phân công người xử lý đơn này.", code="forbidden")
     if user is None or not perms.may_handle(user, petition.unit):
@@ -639,20 +643,105 @@ def petition_handler_assign(*, actor, petition: Petition, user) -> PetitionHandl
             f"Người xử lý: phải là cán bộ của {petition.unit.name} hoặc đơn vị trực thuộc; hãy chọn người khác.",
             field="user",
         )
+    pending = petition.is_denunciation and not perms.can_decide_denunciation_handler(actor, petition, user)
     with transaction.atomic():
         handler, created = PetitionHandler.objects.get_or_create(
-            petition=petition, user=user, defaults={"assigned_by": actor}
+            petition=petition,
+            user=user,
+            defaults={
+                "assigned_by": actor,
+                "pending": pending,
+                "approved_by": None if pending else actor,
+                "approved_at": None if pending else timezone.now(),
+            },
         )
         if not created:
-            raise ApplicationError("Người xử lý: người này đã được phân công.", field="user")
+            raise ApplicationError(
+                "Người xử lý: người này đã được đề xuất, đang chờ lãnh đạo duyệt."
+                if handler.pending
+                else "Người xử lý: người này đã được phân công.",
+                field="user",
+            )
         audit_record(
             actor=actor,
-            action=Action.PETITION_HANDLER_ASSIGNED,
+            action=Action.PETITION_HANDLER_PROPOSED if pending else Action.PETITION_HANDLER_ASSIGNED,
             unit=petition.unit,
             target=petition,
-            after={"handler": user.get_username()},
+            after={"handler": user.get_username(), "pending": pending},
         )
+        if pending:
+            _notify(
+                actor=actor,
+                petition=petition,
+                units=[petition.unit],
+                text=f"Đơn {petition.code}: có đề xuất phân công người xử lý, chờ lãnh đạo duyệt.",
+            )
+        else:
+            _notify_handler(actor=actor, petition=petition, user=user)
     return handler
+
+
+def petition_handler_approve(*, actor, handler: PetitionHandler) -> PetitionHandler:
+    """A leader approves a proposed handler of a denunciation; from then on they handle it and may read the
+    denouncer's identity. The handler is notified."""
+    petition = handler.petition
+    if not perms.can_decide_denunciation_handler(actor, petition, handler.user):
+        raise ApplicationError(
+            "Chỉ lãnh đạo đơn vị (hoặc đơn vị cấp trên), không phải chính người được đề xuất, duyệt người xử lý "
+            "đơn tố cáo.",
+            code="forbidden",
+        )
+    with transaction.atomic():
+        handler = PetitionHandler.objects.select_for_update().get(pk=handler.pk)
+        if not handler.pending:
+            return handler
+        if not perms.may_handle(handler.user, petition.unit):
+            raise ApplicationError(
+                "Người được đề xuất không còn là cán bộ của đơn vị xử lý đơn; hãy đề xuất người khác.", field="user"
+            )
+        handler.pending, handler.approved_by, handler.approved_at = False, actor, timezone.now()
+        handler.save(update_fields=["pending", "approved_by", "approved_at"])
+        audit_record(
+            actor=actor,
+            action=Action.PETITION_HANDLER_APPROVED,
+            unit=petition.unit,
+            target=petition,
+            after={"handler": handler.user.get_username(), "proposed_by": getattr(handler.assigned_by, "username", "")},
+        )
+        _notify_handler(actor=actor, petition=petition, user=handler.user)
+    return handler
+
+
+def _notify(*, actor, petition: Petition, units, text: str) -> None:
+    from django.urls import reverse
+
+    from danvan.reports.models import Notice
+
+    link = reverse("petitions:detail", args=[petition.code])
+    Notice.objects.bulk_create([Notice(unit=u, text=text[:500], link=link, created_by=actor) for u in units])
+
+
+def _notify_handler(*, actor, petition: Petition, user) -> None:
+    """An in-app notice on the handler's unit and, after commit, an e-mail to the handler. Neither names the sender
+    nor says more than the petition's code (the notice is seen by the whole unit)."""
+    from danvan.accounts.models import RoleAssignment
+
+    unit = (
+        RoleAssignment.objects.filter(
+            user=user, role__in=perms.HANDLER_ROLES, unit__ancestor_links__ancestor=petition.unit
+        )
+        .select_related("unit")
+        .order_by("unit__depth")
+        .first()
+    )
+    name = user.get_full_name() or user.get_username()
+    text = f"Đồng chí {name} được phân công xử lý đơn {petition.code}."
+    _notify(actor=actor, petition=petition, units=[unit.unit if unit else petition.unit], text=text)
+    if user.email and not user.email.endswith(".invalid"):
+        from danvan.petitions.tasks import send_handler_email
+
+        user_id, code = user.pk, petition.code
+        transaction.on_commit(lambda: send_handler_email(user_id=user_id, code=code))
 
 
 def confidential_identity_reveal(*, actor, petition: Petition) -> list[ConfidentialIdentity]:
@@ -947,7 +1036,7 @@ def dialogue_record(
             raise ApplicationError("Đơn vị thực hiện: bắt buộc cho mỗi kiến nghị.", field=f"issues-{i}-owner_unit")
         if not orgunit_is_within(item["owner_unit"], unit):
             raise ApplicationError(
-                f"Đơn vị thực hiện: phải là {unit.name} hoặc đơn vị trực thuộc; đồng chí hãy nhập mã đơn vị khác.",
+                f"Đơn vị thực hiện: phải là {unit.name} hoặc đơn vị trực thuộc; đồng chí hãy chọn đơn vị khác.",
                 field=f"issues-{i}-owner_unit",
             )
         if item.get("due_on") is None:

@@ -21,6 +21,7 @@ urlpatterns = [
     path("<str:code>/trung-lap/", views.repeats, name="repeats"),
     path("<str:code>/lien-ket/", views.link_repeat, name="link_repeat"),
     path("<str:code>/phan-cong/", views.assign, name="assign"),
+    path("<str:code>/phan-cong/<int:handler_id>/duyet/", views.assign_approve, name="assign_approve"),
     path("<str:code>/chuyen/", views.transfer, name="transfer"),
     path("<str:code>/chuyen/<int:transfer_id>/theo-doi/", views.track, name="track"),
     path("<str:code>/nguoi-to-cao/", views.denouncer, name="denouncer"),

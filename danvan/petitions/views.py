@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from danvan.accounts.permissions import scope_roots
 from danvan.core.errors import ApplicationError
 from danvan.core.exporting import xlsx_response
+from danvan.core.submissions import submit_once
 from danvan.organisations.models import OrgUnit
 from danvan.petitions import forms, services
 from danvan.petitions import permissions as perms
@@ -77,6 +78,7 @@ def _people_from(formset) -> list[dict]:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def intake(request):
     roots = list(scope_roots(request.user))
     initial = {"received_on": _today(), "unit": roots[0].code if roots else ""}
@@ -166,7 +168,8 @@ def _detail_context(request, petition, **extra):
     context = {
         "petition": petition,
         "petitioners": petitioners_of(petition),
-        "handlers": petition.handlers.select_related("user").order_by("assigned_at"),
+        "handlers": petition.handlers.select_related("user", "assigned_by").order_by("assigned_at"),
+        "can_approve_handlers": petition.is_denunciation and perms.can_approve_for(user, petition.unit),
         "events": petition.events.select_related("actor"),
         "transfers": petition.transfers.select_related("to_unit", "new_petition"),
         "can_act": can_act,
@@ -193,6 +196,7 @@ def detail(request, code):
 
 @login_required
 @require_POST
+@submit_once
 def act(request, code, action):
     petition = petition_get_for_user(user=request.user, code=code)
     if action not in ACTIONS or not perms.can_act_on_petition(request.user, petition):
@@ -215,6 +219,7 @@ def act(request, code, action):
 
 @login_required
 @require_POST
+@submit_once
 def transfer(request, code):
     petition = petition_get_for_user(user=request.user, code=code)
     if not perms.can_act_on_petition(request.user, petition):
@@ -239,6 +244,7 @@ def transfer(request, code):
 
 @login_required
 @require_POST
+@submit_once
 def track(request, code, transfer_id):
     petition = petition_get_for_user(user=request.user, code=code)
     transfer = PetitionTransfer.objects.filter(pk=transfer_id, petition=petition).first()
@@ -255,6 +261,7 @@ def track(request, code, transfer_id):
 
 @login_required
 @require_POST
+@submit_once
 def assign(request, code):
     petition = petition_get_for_user(user=request.user, code=code)
     if not perms.can_assign_handlers(request.user, petition):
@@ -263,17 +270,39 @@ def assign(request, code):
     if form.is_valid():
         user = get_user_model().objects.filter(username=form.cleaned_data["username"].strip()).first()
         try:
-            services.petition_handler_assign(actor=request.user, petition=petition, user=user)
+            handler = services.petition_handler_assign(actor=request.user, petition=petition, user=user)
         except ApplicationError as exc:
             form.add_error("username" if exc.field == "user" else None, exc.message)
         else:
-            messages.success(request, _("Handler assigned."))
+            if handler.pending:
+                messages.success(request, _("Handler proposed; a leader of the unit must approve it."))
+            else:
+                messages.success(request, _("Handler assigned."))
             return redirect("petitions:detail", code=petition.code)
     return render(request, "petitions/detail.html", _detail_context(request, petition, assign_form=form), status=400)
 
 
 @login_required
 @require_POST
+@submit_once
+def assign_approve(request, code, handler_id):
+    petition = petition_get_for_user(user=request.user, code=code)
+    handler = petition.handlers.select_related("user", "assigned_by").filter(pk=handler_id, pending=True).first()
+    if handler is None:
+        raise Http404
+    handler.petition = petition
+    try:
+        services.petition_handler_approve(actor=request.user, handler=handler)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Handler approved."))
+    return redirect("petitions:detail", code=petition.code)
+
+
+@login_required
+@require_POST
+@submit_once
 def link_repeat(request, code):
     petition = petition_get_for_user(user=request.user, code=code)
     earlier_code = request.POST.get("earlier", "").strip()
@@ -379,6 +408,7 @@ def stats_form(request, form_code):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def reception(request):
     from danvan.petitions.models import ReceptionDuty
     from danvan.petitions.selectors import sessions_for_user
@@ -417,6 +447,7 @@ def reception(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def duties(request):
     from danvan.petitions.selectors import reception_duty_check
 
@@ -443,6 +474,7 @@ def duties(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def cases(request):
     from danvan.petitions.selectors import cases_for_user
 
@@ -464,6 +496,7 @@ def cases(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def case(request, code):
     from danvan.petitions.selectors import case_get_for_user
 
@@ -517,6 +550,7 @@ def case(request, code):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def dialogues(request):
     from danvan.petitions.models import Dialogue
 
@@ -560,6 +594,7 @@ def dialogues(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def commitments(request):
     from danvan.petitions.models import Commitment
     from danvan.petitions.selectors import commitments_open_for_user
@@ -593,6 +628,7 @@ def commitments(request):
 
 @login_required
 @require_POST
+@submit_once
 def attachment_add(request, code):
     petition = petition_get_for_user(user=request.user, code=code)
     if not perms.can_act_on_petition(request.user, petition):
@@ -636,6 +672,7 @@ def attachment_download(request, code, attachment_id):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def rules(request):
     """Everyone with a role reads the table; national administrators add and end rules and edit holidays."""
     from danvan.accounts.permissions import has_any_role

@@ -134,14 +134,32 @@ def register_for(issuer: OrgUnit, doc_type: str, today: dt.date) -> DocumentRegi
 
 
 def document_issue(
-    *, actor, issuer: OrgUnit, doc_type: str, title: str, build, today: dt.date, details: dict | None = None
+    *,
+    actor,
+    issuer: OrgUnit,
+    doc_type: str,
+    title: str,
+    build,
+    today: dt.date,
+    key: str,
+    details: dict | None = None,
 ) -> IssuedDocument:
     """Give a document the next number of its register, build it with that reference, and keep the file.
 
-    `build(reference) -> bytes`. Call inside a permission-checked service; one audit event."""
+    `build(reference) -> bytes`. `key` names the document itself (the meeting whose notice it is, the form, period
+    and unit a briefing report covers): issuing the same document again returns the one already issued, with its
+    number, instead of taking another (a double click, two officers at once). Call inside a permission-checked
+    service; one audit event."""
+    from danvan.core.submissions import claim_key, key_location
+
+    document_key = f"doc:{doc_type}:{issuer.code}:{key}"
     with transaction.atomic():
-        # The row lock makes two officers issuing at once get 12 and 13, never 12 twice.
+        # The row lock makes two officers issuing at once get 12 and 13, never 12 twice; and the second of two
+        # issuing the same document waits here, then finds the first one's key.
         register = register_for(issuer, doc_type, today)
+        issued = key_location(document_key)
+        if issued:
+            return IssuedDocument.objects.get(public_id=issued)
         register.last_number += 1
         register.save(update_fields=["last_number"])
         reference = f"Số {register.last_number:02d}-{doc_type}/{register.symbol}"
@@ -154,6 +172,7 @@ def document_issue(
             issued_by=actor,
             content=build(reference),
         )
+        claim_key(key=document_key, user=actor, location=str(document.public_id))
         audit_record(
             actor=actor,
             action=Action.DOCUMENT_ISSUED,
@@ -180,5 +199,6 @@ def briefing_issue(
         build=lambda reference: briefing_content(unit=unit, form=form, period=period, reference=reference, today=today)[
             1
         ],
+        key=f"briefing:{unit.code}:{form.code}:{period.key}",
         details={"form": form.code, "period": period.key},
     )

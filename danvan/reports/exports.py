@@ -2,16 +2,19 @@
 
 import io
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from danvan.core.errors import ApplicationError
 from danvan.core.exporting import xlsx_response
+from danvan.core.uploads import XLSX_REPORT, open_xlsx
 from danvan.reports.periods import period_key
 
 MARKER = "danvan-report-template"
 META_SHEET = "_danvan"
+# A form has a few hundred rows; blank and formatted rows below count too.
+MAX_TEMPLATE_ROWS = 5000
 DATA_SHEET = "Báo cáo"
 NARRATIVE_PREFIX = "nd:"
 
@@ -66,14 +69,16 @@ def read_upload(*, content: bytes, form, period, unit) -> tuple[dict[str, object
     Every problem of the file itself (not our template, another form, an old version, another period or
     unit, a row twice) is listed at once; figures are then validated by the save service, cell by cell.
     """
-    try:
-        book = load_workbook(io.BytesIO(content), data_only=True)
-    except Exception:
-        raise ApplicationError("Tệp: không đọc được tệp Excel (.xlsx).", field="file") from None
-    if META_SHEET not in book.sheetnames or DATA_SHEET not in book.sheetnames or book[META_SHEET]["A1"].value != MARKER:
+    # Checked for zip bombs and XML entity tricks first, then read as a stream under a time budget.
+    with open_xlsx(content, limits=XLSX_REPORT, field="file") as workbook:
+        if META_SHEET not in workbook.sheetnames or DATA_SHEET not in workbook.sheetnames:
+            raise ApplicationError("Tệp: không phải biểu mẫu tải từ danvan; hãy tải mẫu mới và nhập lại.", field="file")
+        meta = [row[0] if row else None for row in workbook.rows(META_SHEET, max_rows=20, max_cols=1)]
+        data = workbook.rows(DATA_SHEET, max_rows=MAX_TEMPLATE_ROWS, max_cols=4)
+    meta += [None] * (5 - len(meta))
+    if meta[0] != MARKER:
         raise ApplicationError("Tệp: không phải biểu mẫu tải từ danvan; hãy tải mẫu mới và nhập lại.", field="file")
-    meta = book[META_SHEET]
-    code, version, key, unit_code = (meta[f"A{i}"].value for i in range(2, 6))
+    code, version, key, unit_code = meta[1:5]
     problems = []
     if code != form.code:
         problems.append(f"tệp là biểu mẫu “{code}”, không phải “{form.code}”")
@@ -86,16 +91,17 @@ def read_upload(*, content: bytes, form, period, unit) -> tuple[dict[str, object
     values: dict[str, object] = {}
     texts: dict[str, str] = {}
     seen: dict[str, int] = {}
-    for row in book[DATA_SHEET].iter_rows(min_row=4):
-        first = row[0].value
+    # Row numbers as Excel shows them: the reader gives every row from the first, blank ones included.
+    for line, row in enumerate(data[3:], start=4):
+        first = row[0] if row else None
         if first is None or str(first).strip() == "":
             continue
         row_code = str(first).strip()
-        value = row[3].value if len(row) > 3 else None
+        value = row[3] if len(row) > 3 else None
         if row_code in seen:
-            problems.append(f"dòng {row[0].row}: chỉ tiêu “{row_code}” nhập hai lần (đã có ở dòng {seen[row_code]})")
+            problems.append(f"dòng {line}: chỉ tiêu “{row_code}” nhập hai lần (đã có ở dòng {seen[row_code]})")
             continue
-        seen[row_code] = row[0].row
+        seen[row_code] = line
         if row_code.startswith(NARRATIVE_PREFIX):
             texts[row_code[len(NARRATIVE_PREFIX) :]] = "" if value is None else str(value)
         else:

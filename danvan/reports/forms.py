@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from danvan.organisations.widgets import unit_field
 from danvan.reports.models import Frequency, Indicator
 
 
@@ -64,11 +65,7 @@ class UploadForm(forms.Form):
 
 
 class IndicatorForm(forms.Form):
-    owner = forms.CharField(
-        label=_("Defining unit (code)"),
-        max_length=40,
-        help_text=_("A provincial or central unit you work for, e.g. P24-TU."),
-    )
+    owner = unit_field(_("Defining unit"), help_text=_("A provincial or central unit you work for."))
     code = forms.SlugField(label=_("Code"), max_length=64, help_text=_("Lower-case letters, digits, _ and -."))
     name = forms.CharField(label=_("Name"), max_length=255)
     unit_label = forms.CharField(label=_("Unit of measure"), max_length=32, help_text=_("người, cuộc, mô hình, %…"))
@@ -93,11 +90,7 @@ class IndicatorForm(forms.Form):
 
 
 class ReportFormDefinitionForm(forms.Form):
-    owner = forms.CharField(
-        label=_("Defining unit (code)"),
-        max_length=40,
-        help_text=_("The form is due from units under this unit, e.g. P24-TU."),
-    )
+    owner = unit_field(_("Defining unit"), help_text=_("The form is due from units under this unit."))
     code = forms.SlugField(label=_("Code"), max_length=64)
     name = forms.CharField(label=_("Name"), max_length=255)
     frequency = forms.ChoiceField(label=_("Frequency"), choices=Frequency.choices)
@@ -131,3 +124,28 @@ class ReportFormDefinitionForm(forms.Form):
         self.fields["unit_kinds"].choices = OrgUnit.Kind.choices
         self.fields["narrative_keys"].choices = NARRATIVE
         self.initial.setdefault("narrative_keys", [key for key, _title in NARRATIVE])
+
+
+class PeriodSelect(forms.Select):
+    """A select with the periods grouped by year; the shared form templates render it as itself."""
+
+    renders_itself = True
+
+    def __init__(self, attrs=None):
+        super().__init__({"class": "form-select", **(attrs or {})})
+
+
+def period_field(label, *, required: bool = False, help_text=None) -> forms.ChoiceField:
+    """Choosing a reporting period from a list (quarters, 6 and 9 months, years, months), never typing its key."""
+    from django.utils import timezone
+
+    from danvan.reports.periods import period_choices
+
+    return forms.ChoiceField(
+        label=label,
+        required=required,
+        help_text=help_text,
+        widget=PeriodSelect,
+        # Callable: the list follows today's date, not the date the server started.
+        choices=lambda: [("", _("— none —"))] + period_choices(timezone.localdate()),
+    )

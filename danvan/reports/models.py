@@ -137,9 +137,12 @@ class ReportingPeriod(models.Model):
 
     @property
     def label(self) -> str:
+        # Only the period's own label is built: a month numbered 5 to 12 has no quarter numeral.
+        if self.frequency == Frequency.MONTH:
+            return f"Tháng {self.number}/{self.year}"
+        if self.frequency == Frequency.QUARTER:
+            return f"Quý {['I', 'II', 'III', 'IV'][self.number - 1]}/{self.year}"
         return {
-            Frequency.MONTH: f"Tháng {self.number}/{self.year}",
-            Frequency.QUARTER: f"Quý {['I', 'II', 'III', 'IV'][self.number - 1]}/{self.year}",
             Frequency.HALF_YEAR: f"6 tháng đầu năm {self.year}",
             Frequency.NINE_MONTHS: f"9 tháng năm {self.year}",
             Frequency.YEAR: f"Năm {self.year}",

@@ -84,6 +84,25 @@ def period_previous(period: ReportingPeriod) -> ReportingPeriod:
     return period_get_or_create(period.frequency, period.year - 1, MAX_NUMBER[period.frequency], period.cutoff_day)
 
 
+def periods_before(period: ReportingPeriod, count: int) -> list[ReportingPeriod]:
+    """The `count` periods before `period`, oldest first: one query when they exist (any missing is created)."""
+    from django.db.models import Q
+
+    keys = []
+    year, number = period.year, period.number
+    for _i in range(count):
+        year, number = (year, number - 1) if number > 1 else (year - 1, MAX_NUMBER[period.frequency])
+        keys.append((year, number))
+    wanted = Q(pk__in=[])
+    for year, number in keys:
+        wanted |= Q(year=year, number=number)
+    found = {
+        (p.year, p.number): p
+        for p in ReportingPeriod.objects.filter(wanted, frequency=period.frequency, cutoff_day=period.cutoff_day)
+    }
+    return [found.get(key) or period_get_or_create(period.frequency, *key, period.cutoff_day) for key in reversed(keys)]
+
+
 def period_same_last_year(period: ReportingPeriod) -> ReportingPeriod:
     return period_get_or_create(period.frequency, period.year - 1, period.number, period.cutoff_day)
 
@@ -134,3 +153,20 @@ def period_fits(form, period: ReportingPeriod) -> bool:
 
 def period_key(period: ReportingPeriod) -> str:
     return period.key
+
+
+def period_choices(today: dt.date, *, years_back: int = 2, years_ahead: int = 1) -> list[tuple[str, list]]:
+    """The periods a person may pick (official cut-offs), grouped by year, newest first: (year, [(key, label)]).
+    Reads and writes nothing: the period row is made only when a record uses it."""
+    groups = []
+    for year in range(today.year + years_ahead, today.year - years_back - 1, -1):
+        options = []
+        options.append((f"{Frequency.YEAR}-{year}-1", f"Năm {year}"))
+        options.append((f"{Frequency.NINE_MONTHS}-{year}-1", f"9 tháng năm {year}"))
+        options.append((f"{Frequency.HALF_YEAR}-{year}-1", f"6 tháng đầu năm {year}"))
+        options += [
+            (f"{Frequency.QUARTER}-{year}-{q}", f"Quý {'I II III IV'.split()[q - 1]}/{year}") for q in (4, 3, 2, 1)
+        ]
+        options += [(f"{Frequency.MONTH}-{year}-{m}", f"Tháng {m}/{year}") for m in range(12, 0, -1)]
+        groups.append((str(year), options))
+    return groups

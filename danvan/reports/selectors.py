@@ -23,7 +23,7 @@ from danvan.reports.models import (
     Submission,
 )
 from danvan.reports.periods import holidays_from, period_containing, period_previous, period_same_last_year
-from danvan.reports.rollups import is_stored
+from danvan.reports.rollups import STORED_DEPTH, is_stored
 from danvan.reports.services import form_indicators
 
 
@@ -151,6 +151,11 @@ class RollupRow:
     ytd: Decimal | None
 
 
+def _children_stored(unit: OrgUnit) -> bool:
+    """Every unit directly below `unit` keeps maintained totals (true below the root)."""
+    return unit.depth + 1 <= STORED_DEPTH
+
+
 def _final_values_under(unit: OrgUnit):
     if unit.parent_id is None:
         # The root's subtree is everything: no join needed for the national roll-up.
@@ -240,14 +245,21 @@ def _weighted(unit: OrgUnit, indicator: Indicator, periods: list[int]) -> Decima
 
 def drilldown(*, unit: OrgUnit, indicator: Indicator, period: ReportingPeriod) -> list[tuple[OrgUnit, Decimal]]:
     """Which units make a rolled-up figure: each unit directly below `unit`, with its subtree's total,
-    plus `unit`'s own figure. One grouped query."""
-    by_branch = dict(
-        DataValue.objects.filter(
-            is_final=True, indicator=indicator, period=period, unit__ancestor_links__ancestor__parent=unit
+    plus `unit`'s own figure. One grouped query (the maintained totals when the units below keep them)."""
+    if _children_stored(unit):
+        by_branch = dict(
+            RollupTotal.objects.filter(
+                unit__parent=unit, indicator=indicator, period=period, reports__gt=0
+            ).values_list("unit_id", "total")
         )
-        .values_list("unit__ancestor_links__ancestor")
-        .annotate(total=Sum("value"))
-    )
+    else:
+        by_branch = dict(
+            DataValue.objects.filter(
+                is_final=True, indicator=indicator, period=period, unit__ancestor_links__ancestor__parent=unit
+            )
+            .values_list("unit__ancestor_links__ancestor")
+            .annotate(total=Sum("value"))
+        )
     children = {u.pk: u for u in OrgUnit.objects.filter(pk__in=by_branch)}
     rows = sorted(((children[pk], total) for pk, total in by_branch.items()), key=lambda r: (-r[1], r[0].name))
     own = DataValue.objects.filter(is_final=True, indicator=indicator, period=period, unit=unit).first()
@@ -256,7 +268,7 @@ def drilldown(*, unit: OrgUnit, indicator: Indicator, period: ReportingPeriod) -
     return rows
 
 
-@dataclass
+@dataclass(slots=True)
 class CompletenessRow:
     unit_id: int
     code: str
@@ -265,6 +277,7 @@ class CompletenessRow:
     status: str  # draft / submitted / returned / approved / missing
     submitted_at: dt.datetime | None
     due_date: dt.date | None
+    province_name: str = ""  # filled for a page of the national table only
 
     @property
     def is_late(self) -> bool:
@@ -275,11 +288,11 @@ class CompletenessRow:
         return timezone.localtime(self.submitted_at).date() > self.due_date
 
 
-def completeness(*, unit: OrgUnit, form: ReportForm, period: ReportingPeriod) -> list[CompletenessRow]:
-    """Every unit under `unit` that owes this form for this period, with its report's state.
+COMPLETENESS_PAGE = 500  # rows on one page of the completeness table
 
-    One query: the expected units LEFT JOINed to their report for this form and period; plain rows, not
-    model instances, because the national table has thousands of them."""
+
+def _expected(unit: OrgUnit, form: ReportForm, period: ReportingPeriod):
+    """The units under `unit` that owe this form, each LEFT JOINed to its report for the period (`report`)."""
     expected = OrgUnit.objects.filter(kind__in=form.unit_kinds, is_active=True)
     if unit.parent_id is not None:  # the root's subtree is every unit: no join needed
         expected = expected.filter(ancestor_links__ancestor=unit)
@@ -287,17 +300,71 @@ def completeness(*, unit: OrgUnit, form: ReportForm, period: ReportingPeriod) ->
         expected = expected.filter(
             pk__in=OrgUnitClosure.objects.filter(ancestor_id=form.scope_id).values("descendant_id")
         )
-    rows = (
-        expected.annotate(
-            report=FilteredRelation("submissions", condition=Q(submissions__form=form, submissions__period=period))
-        )
-        .order_by("depth", "sort_order", "name")
-        .values_list("pk", "code", "name", "parent__name", "report__status", "report__submitted_at", "report__due_date")
+    return expected.annotate(
+        report=FilteredRelation("submissions", condition=Q(submissions__form=form, submissions__period=period))
     )
+
+
+def _completeness_rows(queryset, start: int = 0, stop: int | None = None) -> list[CompletenessRow]:
+    # The id last: without a total order, pages read with OFFSET could repeat or skip units of equal names.
+    rows = queryset.order_by("depth", "sort_order", "name", "pk").values_list(
+        "pk", "code", "name", "parent__name", "report__status", "report__submitted_at", "report__due_date"
+    )[start:stop]
     return [
         CompletenessRow(pk, code, name, parent or "", status or "missing", submitted, due)
         for pk, code, name, parent, status, submitted, due in rows
     ]
+
+
+def completeness(*, unit: OrgUnit, form: ReportForm, period: ReportingPeriod) -> list[CompletenessRow]:
+    """Every unit under `unit` that owes this form for this period, with its report's state.
+
+    One query: the expected units LEFT JOINed to their report for this form and period; plain rows, not
+    model instances, because the national table has thousands of them."""
+    return _completeness_rows(_expected(unit, form, period))
+
+
+def completeness_counts(*, unit: OrgUnit, form: ReportForm, period: ReportingPeriod) -> dict[str, int]:
+    """What `completeness_summary` gives for the same rows, counted by the database in one grouped query."""
+    from django.db.models import BooleanField, Count, ExpressionWrapper, F
+
+    grouped = (
+        _expected(unit, form, period)
+        .annotate(
+            sent=ExpressionWrapper(Q(report__submitted_at__isnull=False), output_field=BooleanField()),
+            late=ExpressionWrapper(
+                Q(report__submitted_at__date__gt=F("report__due_date")), output_field=BooleanField()
+            ),
+        )
+        .values("report__status", "sent", "late")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    summary = dict.fromkeys(("expected", "missing", "draft", "submitted", "returned", "approved", "late", "on_time"), 0)
+    for row in grouped:
+        summary["expected"] += row["n"]
+        summary[row["report__status"] or "missing"] += row["n"]
+        if row["sent"]:
+            summary["late" if row["late"] else "on_time"] += row["n"]
+    return summary
+
+
+def completeness_page(
+    *, unit: OrgUnit, form: ReportForm, period: ReportingPeriod, page: int, per_page: int = COMPLETENESS_PAGE
+) -> list[CompletenessRow]:
+    """One page of `completeness`, in the same order; at the root, each row also names its province."""
+    start = max(page - 1, 0) * per_page
+    rows = _completeness_rows(_expected(unit, form, period), start, start + per_page)
+    if unit.parent_id is None and rows:
+        province_of = dict(
+            # The root's children are the provinces: found through the parent index, not a scan for depth 1.
+            OrgUnitClosure.objects.filter(
+                descendant_id__in=[r.unit_id for r in rows], ancestor__parent_id=unit.pk
+            ).values_list("descendant_id", "ancestor__name")
+        )
+        for row in rows:
+            row.province_name = province_of.get(row.unit_id, "")
+    return rows
 
 
 def completeness_summary(rows: list[CompletenessRow]) -> dict[str, int]:
@@ -325,15 +392,21 @@ class PivotRow:
 
 
 def pivot(*, unit: OrgUnit, indicator: Indicator, periods: list[ReportingPeriod]) -> list[PivotRow]:
-    """The indicator for each unit directly below `unit` (subtree totals) × `periods`. One grouped query."""
-    cells = {
-        (branch, period_id): total
-        for branch, period_id, total in DataValue.objects.filter(
-            is_final=True, indicator=indicator, period__in=periods, unit__ancestor_links__ancestor__parent=unit
+    """The indicator for each unit directly below `unit` (subtree totals) × `periods`. One grouped query, or
+    for the root, whose children keep maintained totals, one read of those (≤ 40 children × the periods)."""
+    if _children_stored(unit):
+        found = RollupTotal.objects.filter(
+            unit__parent=unit, indicator=indicator, period__in=periods, reports__gt=0
+        ).values_list("unit_id", "period_id", "total")
+    else:
+        found = (
+            DataValue.objects.filter(
+                is_final=True, indicator=indicator, period__in=periods, unit__ancestor_links__ancestor__parent=unit
+            )
+            .values_list("unit__ancestor_links__ancestor", "period")
+            .annotate(total=Sum("value"))
         )
-        .values_list("unit__ancestor_links__ancestor", "period")
-        .annotate(total=Sum("value"))
-    }
+    cells = {(branch, period_id): total for branch, period_id, total in found}
     branches = {b for b, _p in cells}
     children = OrgUnit.objects.filter(pk__in=branches).order_by("sort_order", "name")
     return [PivotRow(child, [cells.get((child.pk, p.pk)) for p in periods]) for child in children]
@@ -351,15 +424,22 @@ def same_period_last_year(period: ReportingPeriod) -> ReportingPeriod:
 
 def rollup_by_child(*, unit: OrgUnit, form: ReportForm, period: ReportingPeriod) -> dict[int, dict[int, Decimal]]:
     """Summed indicators of the form for each unit directly below `unit` (its subtree's total):
-    {child id: {indicator id: total}}. One grouped query; weighted averages are left to `rollup` per unit."""
+    {child id: {indicator id: total}}. One grouped query; weighted averages are left to `rollup` per unit.
+    Below the root every child keeps maintained totals: a few hundred rows instead of every figure."""
     indicators = [i.pk for i in form_indicators(form) if i.aggregation == Indicator.Aggregation.SUM]
-    table: dict[int, dict[int, Decimal]] = {}
-    for branch, indicator_id, total in (
-        DataValue.objects.filter(
-            is_final=True, period=period, indicator__in=indicators, unit__ancestor_links__ancestor__parent=unit
+    if _children_stored(unit):
+        found = RollupTotal.objects.filter(
+            unit__parent=unit, period=period, indicator__in=indicators, reports__gt=0
+        ).values_list("unit_id", "indicator_id", "total")
+    else:
+        found = (
+            DataValue.objects.filter(
+                is_final=True, period=period, indicator__in=indicators, unit__ancestor_links__ancestor__parent=unit
+            )
+            .values_list("unit__ancestor_links__ancestor", "indicator")
+            .annotate(total=Sum("value"))
         )
-        .values_list("unit__ancestor_links__ancestor", "indicator")
-        .annotate(total=Sum("value"))
-    ):
+    table: dict[int, dict[int, Decimal]] = {}
+    for branch, indicator_id, total in found:
         table.setdefault(branch, {})[indicator_id] = total
     return table

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from danvan.accounts.permissions import can_enter_data
@@ -233,15 +234,28 @@ def _decide(*, actor, submission: Submission, approve: bool, comment: str) -> Su
     return submission
 
 
-def report_remind(*, actor, form: ReportForm, period: ReportingPeriod, units: list[OrgUnit]) -> int:
-    """Leave an in-app notice for each unit that has not submitted; e-mail its accounts after commit."""
-    from danvan.reports.tasks import send_reminder_emails
+def report_remind(
+    *, actor, form: ReportForm, period: ReportingPeriod, units: list[OrgUnit], system_label: str = ""
+) -> int:
+    """Leave an in-app notice for each unit that has not submitted; e-mail its accounts in a background task
+    after commit. `actor` is None for the daily scheduled reminder (`system_label` then names it)."""
+    from danvan.reports.tasks import report_reminder_emails_send
 
     if not units:
         return 0
     text = f"Nhắc gửi báo cáo “{form.name}” {period.label}."
     with transaction.atomic():
-        Notice.objects.bulk_create([Notice(unit=u, text=text, created_by=actor) for u in units])
+        Notice.objects.bulk_create(
+            [
+                Notice(
+                    unit=u,
+                    text=text,
+                    link=reverse("reports:entry", args=[form.pk, period.key, u.code]),
+                    created_by=actor,
+                )
+                for u in units
+            ]
+        )
         audit_record(
             actor=actor,
             action=Action.REPORT_REMINDED,
@@ -251,7 +265,37 @@ def report_remind(*, actor, form: ReportForm, period: ReportingPeriod, units: li
                 "units": [u.code for u in units][:500],
                 "count": len(units),
             },
+            system_label=system_label,
         )
         unit_ids = [u.pk for u in units]
-        transaction.on_commit(lambda: send_reminder_emails(unit_ids=unit_ids, text=text))
+        transaction.on_commit(lambda: report_reminder_emails_send.enqueue(unit_ids=unit_ids, text=text))
     return len(units)
+
+
+# A report still missing (or a draft, or returned and not sent back) after its deadline is overdue.
+OVERDUE_STATUSES = ("missing", Submission.Status.DRAFT, Submission.Status.RETURNED)
+
+
+def reports_overdue_remind(*, today) -> int:
+    """The daily reminder: for every active form, the units that owe the last ended period's report and are past
+    its deadline get a notice and an e-mail. Returns the number of units reminded. Run once a day by the
+    scheduler (`run_scheduled`), which makes sure a day is not reminded twice."""
+    from danvan.reports.periods import period_containing, period_previous
+    from danvan.reports.selectors import completeness
+
+    root = OrgUnit.objects.filter(parent__isnull=True).first()
+    reminded = 0
+    for form in ReportForm.objects.filter(is_active=True).select_related("scope").order_by("pk"):
+        period = period_previous(period_containing(form.frequency, today, form.cutoff_day))
+        if today <= report_due_date(period.end_date, form.due_working_days):
+            continue
+        behind = [
+            row.unit_id
+            for row in completeness(unit=form.scope or root, form=form, period=period)
+            if row.status in OVERDUE_STATUSES
+        ]
+        units = list(OrgUnit.objects.filter(pk__in=behind).only("pk", "code").order_by("pk"))
+        reminded += report_remind(
+            actor=None, form=form, period=period, units=units, system_label="nhắc báo cáo quá hạn hằng ngày"
+        )
+    return reminded

@@ -1,16 +1,19 @@
-"""Side effects run after commit. Small enough to run inline; they take ids, as a queued task would."""
+"""Background jobs of the reports app: they take ids and call one service (or send what a service recorded)."""
 
-import logging
-
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, mailers
+from django.tasks import task
+from django.utils import timezone
 
 from danvan.accounts.models import User
 
-log = logging.getLogger(__name__)
+SUBJECT = "[danvan] Nhắc gửi báo cáo"
 
 
-def send_reminder_emails(*, unit_ids: list[int], text: str) -> int:
-    """E-mail the active accounts that hold a role directly on the reminded units."""
+@task()
+def report_reminder_emails_send(*, unit_ids: list[int], text: str) -> int:
+    """E-mail the active accounts that hold a role directly on the reminded units: one message per address, all
+    through one SMTP connection. A mail-server failure fails this task (the worker records it); the notices
+    were recorded before, by report_remind."""
     addresses = sorted(
         set(
             User.objects.filter(role_assignments__unit_id__in=unit_ids, is_active=True)
@@ -19,10 +22,14 @@ def send_reminder_emails(*, unit_ids: list[int], text: str) -> int:
             .values_list("email", flat=True)
         )
     )
-    sent = 0
-    for address in addresses:
-        try:
-            sent += send_mail("[danvan] Nhắc gửi báo cáo", text, None, [address])
-        except Exception:  # a mail server problem must not break the reminder already recorded
-            log.exception("reminder e-mail to %s failed", address)
-    return sent
+    if not addresses:
+        return 0
+    return mailers.default.send_messages([EmailMessage(SUBJECT, text, None, [address]) for address in addresses])
+
+
+@task()
+def overdue_reports_remind() -> int:
+    """Periodic (daily): remind the units whose last period's report is overdue."""
+    from danvan.reports.services import reports_overdue_remind
+
+    return reports_overdue_remind(today=timezone.localdate())

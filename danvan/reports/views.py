@@ -1,3 +1,5 @@
+from urllib.parse import quote
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, JsonResponse
@@ -11,14 +13,16 @@ from danvan.accounts.permissions import can_enter_data, can_view_unit
 from danvan.audit.models import AuditEvent
 from danvan.core.errors import ApplicationError
 from danvan.core.exporting import XLSX_TYPE, file_response
+from danvan.core.submissions import submit_once
 from danvan.organisations.forms import unit_from_form
 from danvan.organisations.selectors import orgunit_get_for_user, orgunit_roots_for_user
 from danvan.reports import exports, selectors, services
 from danvan.reports.forms import ReportEntryForm, ReturnForm, UploadForm
 from danvan.reports.models import Indicator, Submission
-from danvan.reports.periods import parse_period_key, period_containing, period_fits, period_key, period_previous
+from danvan.reports.periods import parse_period_key, period_containing, period_fits, period_key, periods_before
 from danvan.reports.permissions import can_decide_submission, form_applies_to
 from danvan.reports.sources import computed_values
+from danvan.reports.values import figure_formatter
 
 
 @login_required
@@ -65,6 +69,7 @@ def _format(value, indicator: Indicator) -> str:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def entry(request, form_id, key, code):
     form, period, unit, submission = _entry_target(request, form_id, key, code)
     entry_form = _entry_form(form, submission, unit, period, request.POST or None)
@@ -139,6 +144,7 @@ def template_download(request, form_id, key, code):
 
 @login_required
 @require_POST
+@submit_once
 def template_upload(request, form_id, key, code):
     form, period, unit, submission = _entry_target(request, form_id, key, code)
     if not can_enter_data(request.user, unit):
@@ -173,6 +179,7 @@ def template_upload(request, form_id, key, code):
 
 @login_required
 @require_POST
+@submit_once
 def decide(request, public_id, decision):
     submission = selectors.submission_get_for_user(user=request.user, public_id=public_id)
     target = reverse(
@@ -224,9 +231,7 @@ def _pick(request):
         if not roots:
             raise Http404
         unit = roots[0]
-    periods = [period]
-    for _i in range(7):
-        periods.insert(0, period_previous(periods[0]))
+    periods = [*periods_before(period, 7), period]
     return {
         "forms": forms,
         "form": form,
@@ -251,7 +256,9 @@ def rollup(request):
     summed = [r.indicator for r in rows if r.indicator.aggregation == Indicator.Aggregation.SUM]
     children = {u.pk: u for u in ctx["unit"].children.filter(pk__in=by_child).order_by("sort_order", "name")}
     ctx["by_child_indicators"] = summed
-    ctx["by_child"] = [(child, [by_child[pk].get(i.pk) for i in summed]) for pk, child in children.items()]
+    # Shown as text here: a province's table is ~100 units × 40 indicators, too many cells for a template filter.
+    show = figure_formatter()
+    ctx["by_child"] = [(child, [show(by_child[pk].get(i.pk)) or "—" for i in summed]) for pk, child in children.items()]
     return render(request, "reports/rollup.html", ctx)
 
 
@@ -268,23 +275,79 @@ def drilldown(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def completeness(request):
     ctx = _pick(request)
-    rows = selectors.completeness(unit=ctx["unit"], form=ctx["form"], period=ctx["period"])
+    unit, form, period = ctx["unit"], ctx["form"], ctx["period"]
     if request.method == "POST":
         from danvan.organisations.models import OrgUnit
 
+        rows = selectors.completeness(unit=unit, form=form, period=period)
         missing_ids = [r.unit_id for r in rows if r.status in {"missing", "draft", "returned"}]
         missing = list(OrgUnit.objects.filter(pk__in=missing_ids))
-        if not can_view_unit(request.user, ctx["unit"]) or not can_enter_data(request.user, ctx["unit"]):
+        if not can_view_unit(request.user, unit) or not can_enter_data(request.user, unit):
             raise Http404
-        count = services.report_remind(actor=request.user, form=ctx["form"], period=ctx["period"], units=missing)
+        count = services.report_remind(actor=request.user, form=form, period=period, units=missing)
         messages.success(request, _("%(n)s units reminded.") % {"n": count})
         return redirect(request.get_full_path())
-    ctx["summary"] = selectors.completeness_summary(rows)
-    ctx["rows"] = rows[:500]
-    ctx["truncated"] = len(rows) > 500
+    # The counts from the database, then one page of rows: the national table has thousands of units.
+    summary = selectors.completeness_counts(unit=unit, form=form, period=period)
+    per_page = selectors.COMPLETENESS_PAGE
+    pages = max(1, -(-summary["expected"] // per_page))
+    number = request.GET.get("page")
+    number = min(int(number), pages) if _is_small_id(number) and int(number) > 0 else 1
+    rows = selectors.completeness_page(unit=unit, form=form, period=period, page=number, per_page=per_page)
+    ctx.update(
+        {
+            "summary": summary,
+            "rows": _completeness_cells(rows, form, period),
+            "with_province": unit.parent_id is None,
+            "page_number": number,
+            "pages": pages,
+            "page_query": f"form={form.pk}&period={ctx['period_key']}&unit={quote(unit.code)}",
+        }
+    )
     return render(request, "reports/completeness.html", ctx)
+
+
+def _completeness_cells(rows, form, period):
+    """What each row of the completeness table shows, worked out here rather than by an include, a {% url %}
+    and a date filter in each of up to 500 rows (they were most of the page's time)."""
+    from django.utils import dateformat
+    from django.utils.formats import get_format
+
+    badges = {
+        "approved": ("text-bg-success", _("Approved")),
+        "submitted": ("text-bg-primary", _("Submitted")),
+        "returned": ("text-bg-warning", _("Returned")),
+        "draft": ("text-bg-secondary", _("Draft")),
+        "missing": ("text-bg-light border", _("Not started")),
+    }
+    # The entry page's address differs by the unit code only: reverse it once.
+    marker = "UNITCODE"
+    base = reverse("reports:entry", kwargs={"form_id": form.pk, "key": period_key(period), "code": marker})
+    prefix, suffix = base.split(marker)
+    shown = get_format("SHORT_DATETIME_FORMAT")
+    cells = []
+    for row in rows:
+        submitted = ""
+        late = False
+        if row.submitted_at is not None:
+            local = timezone.localtime(row.submitted_at)
+            submitted = dateformat.format(local, shown)
+            late = row.due_date is not None and local.date() > row.due_date
+        badge, label = badges.get(row.status, badges["missing"])
+        cells.append(
+            {
+                "row": row,
+                "url": f"{prefix}{quote(row.code)}{suffix}",
+                "badge": badge,
+                "label": label,
+                "late": late,
+                "submitted": submitted,
+            }
+        )
+    return cells
 
 
 @login_required
@@ -351,6 +414,7 @@ def briefing_preview(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def documents(request):
     from danvan.reports.briefing import briefing_issue
     from danvan.reports.models import IssuedDocument
@@ -390,6 +454,7 @@ def document_download(request, public_id):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def definitions(request):
     """Indicators and forms: the lists, and the two forms to define new ones."""
     from danvan.reports import definitions as defs

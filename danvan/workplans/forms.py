@@ -1,28 +1,21 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from danvan.core.locking import VersionField
+from danvan.organisations.widgets import unit_field
 from danvan.workplans.models import Task, WorkPlan
 
 
 class TaskForm(forms.Form):
-    assignee = forms.CharField(
-        label=_("Lead unit (code)"),
-        max_length=40,
-        help_text=_("A unit below yours, e.g. C7288-KDV. Find codes on the unit pages."),
-    )
+    assignee = unit_field(_("Lead unit"), help_text=_("Your unit or a unit below it."))
     title = forms.CharField(label=_("Task"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
     expected_output = forms.CharField(label=_("Expected output"), max_length=255, required=False)
-    coordinating = forms.CharField(
-        label=_("Coordinating units (codes)"),
-        max_length=400,
-        required=False,
-        help_text=_("Separated by commas, e.g. C7288-MTTQ, C7288-HND"),
-    )
+    coordinating = unit_field(_("Coordinating units"), required=False, multiple=True)
     deadline = forms.DateField(label=_("Deadline (dd/mm/yyyy)"))
 
 
 class AdHocTaskForm(TaskForm):
-    assigned_by = forms.CharField(label=_("Assigning unit (code)"), max_length=40)
+    assigned_by = unit_field(_("Assigning unit"))
     field_order = ["assigned_by", "assignee", "title", "expected_output", "coordinating", "deadline"]
 
 
@@ -31,10 +24,11 @@ class ProgressForm(forms.Form):
     progress = forms.IntegerField(label=_("Progress (%)"), min_value=0, max_value=100)
     note = forms.CharField(label=_("Note"), max_length=500, required=False)
     upload = forms.FileField(label=_("Attached file (PDF, image, DOCX, XLSX; at most 10 MB)"), required=False)
+    expected_version = VersionField()
 
 
 class PlanForm(forms.Form):
-    unit = forms.CharField(label=_("Unit (code)"), max_length=40)
+    unit = unit_field(_("Unit"))
     kind = forms.ChoiceField(label=_("Type"), choices=WorkPlan.Kind.choices)
     title = forms.CharField(label=_("Title"), max_length=255)
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)

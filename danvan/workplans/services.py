@@ -4,13 +4,13 @@ import datetime as dt
 
 from django.db import transaction
 
-from danvan.accounts.permissions import can_edit_unit, can_enter_data
+from danvan.accounts.permissions import assignment_scope, can_assign_to, can_edit_unit, can_enter_data
 from danvan.audit.models import Action
 from danvan.audit.services import audit_record
 from danvan.core.errors import ApplicationError
 from danvan.core.files import stored_file_from_upload
+from danvan.core.locking import bump, check_version
 from danvan.organisations.models import OrgUnit
-from danvan.organisations.selectors import orgunit_is_within
 from danvan.workplans.models import Task, TaskUpdate, WorkPlan
 
 
@@ -57,16 +57,15 @@ def task_assign(
         raise ApplicationError("Nội dung nhiệm vụ: bắt buộc.", field="title")
     if deadline is None:
         raise ApplicationError("Thời hạn: bắt buộc (dd/mm/yyyy).", field="deadline")
-    if not orgunit_is_within(assignee, assigned_by):
+    scope = assignment_scope(assigned_by)
+    if not can_assign_to(assigned_by, assignee):
         raise ApplicationError(
-            f"Đơn vị chủ trì: {assignee.name} không thuộc {assigned_by.name}; chỉ giao cho đơn vị cấp dưới.",
+            f"Đơn vị chủ trì: {assignee.name} không thuộc {scope.name}; chỉ giao cho đơn vị cấp dưới.",
             field="assignee",
         )
-    outside = [u.name for u in coordinating or [] if not orgunit_is_within(u, assigned_by)]
+    outside = [u.name for u in coordinating or [] if not can_assign_to(assigned_by, u)]
     if outside:
-        raise ApplicationError(
-            f"Đơn vị phối hợp: {', '.join(outside)} không thuộc {assigned_by.name}.", field="coordinating"
-        )
+        raise ApplicationError(f"Đơn vị phối hợp: {', '.join(outside)} không thuộc {scope.name}.", field="coordinating")
     if plan is not None and plan.unit_id != assigned_by.pk:
         raise ApplicationError("Kế hoạch: không thuộc đơn vị giao nhiệm vụ.", field="plan")
     with transaction.atomic():
@@ -91,8 +90,70 @@ def task_assign(
     return task
 
 
-def task_update_progress(*, actor, task: Task, progress: int, status: str, note: str = "", upload=None) -> Task:
-    """The assignee reports progress, optionally with a file. 100 % means done; done means 100 %."""
+def task_revise(*, actor, task: Task, title: str, assignee: OrgUnit, deadline: dt.date) -> Task:
+    """Correct a task given by the actor's unit (its conclusion was corrected): the wording, the lead unit, the
+    deadline. The old values stay in the audit trail; the progress reported so far stays with the task."""
+    title = (title or "").strip()
+    if not can_edit_unit(actor, task.assigned_by):
+        raise ApplicationError("Bạn không có quyền sửa nhiệm vụ của đơn vị này.", code="forbidden")
+    if not title:
+        raise ApplicationError("Nội dung nhiệm vụ: bắt buộc.", field="title")
+    if deadline is None:
+        raise ApplicationError("Thời hạn: bắt buộc (dd/mm/yyyy).", field="deadline")
+    if not can_assign_to(task.assigned_by, assignee):
+        raise ApplicationError(
+            f"Đơn vị chủ trì: {assignee.name} không thuộc {assignment_scope(task.assigned_by).name}; "
+            "chỉ giao cho đơn vị cấp dưới.",
+            field="assignee",
+        )
+    with transaction.atomic():
+        task = Task.objects.select_for_update().get(pk=task.pk)
+        before = {"title": task.title[:200], "assignee": task.assignee.code, "deadline": task.deadline.isoformat()}
+        after = {"title": title[:200], "assignee": assignee.code, "deadline": deadline.isoformat()}
+        if before == after and task.title == title:
+            return task
+        task.title, task.assignee, task.deadline, task.updated_by = title, assignee, deadline, actor
+        task.save(update_fields=["title", "assignee", "deadline", "updated_by", *bump(task)])
+        audit_record(actor=actor, action=Action.TASK_REVISED, unit=assignee, target=task, before=before, after=after)
+    return task
+
+
+def task_cancel(*, actor, task: Task, reason: str) -> Task:
+    """Cancel a task given by the actor's unit; it stays listed as cancelled, with the reason."""
+    if not can_edit_unit(actor, task.assigned_by):
+        raise ApplicationError("Bạn không có quyền hủy nhiệm vụ của đơn vị này.", code="forbidden")
+    with transaction.atomic():
+        task = Task.objects.select_for_update().get(pk=task.pk)
+        if task.status == Task.Status.CANCELLED:
+            return task
+        before = {"status": task.status}
+        task.status, task.last_note, task.updated_by = Task.Status.CANCELLED, (reason or "")[:500], actor
+        task.save(update_fields=["status", "last_note", "updated_by", *bump(task)])
+        audit_record(
+            actor=actor,
+            action=Action.TASK_CANCELLED,
+            unit=task.assignee,
+            target=task,
+            before=before,
+            after={"status": task.status, "reason": task.last_note},
+        )
+    return task
+
+
+def task_update_progress(
+    *,
+    actor,
+    task: Task,
+    progress: int,
+    status: str,
+    note: str = "",
+    upload=None,
+    expected_version: str | int | None = None,
+) -> Task:
+    """The assignee reports progress, optionally with a file. 100 % means done; done means 100 %.
+
+    `expected_version`: the task's version the page was opened with (core.locking); stale → conflict, nothing
+    written."""
     if not can_enter_data(actor, task.assignee):
         raise ApplicationError("Chỉ đơn vị được giao cập nhật tiến độ nhiệm vụ này.", code="forbidden")
     if status not in Task.Status.values or status == Task.Status.CANCELLED:
@@ -108,9 +169,11 @@ def task_update_progress(*, actor, task: Task, progress: int, status: str, note:
         task = Task.objects.select_for_update().get(pk=task.pk)
         if task.status == Task.Status.CANCELLED:
             raise ApplicationError("Nhiệm vụ đã bị hủy.", code="cancelled")
+        check_version(task, expected_version, what="Nhiệm vụ")
         before = {"status": task.status, "progress": task.progress}
         task.status, task.progress, task.last_note = status, progress, (note or "").strip()[:500]
-        task.save(update_fields=["status", "progress", "last_note", "updated_at"])
+        task.updated_by = actor
+        task.save(update_fields=["status", "progress", "last_note", "updated_by", *bump(task)])
         if stored is not None:
             stored.save()
         TaskUpdate.objects.create(

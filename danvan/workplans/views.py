@@ -13,6 +13,8 @@ from django.views.decorators.http import require_http_methods
 
 from danvan.accounts.permissions import can_edit_unit, can_enter_data
 from danvan.core.errors import ApplicationError
+from danvan.core.locking import show_conflict, version_of
+from danvan.core.submissions import submit_once
 from danvan.organisations.models import OrgUnit
 from danvan.workplans import selectors, services
 from danvan.workplans.calendar import calendar_events, ics_feed
@@ -26,7 +28,7 @@ def _unit(request, code: str, field: str) -> OrgUnit:
     unit = OrgUnit.objects.filter(code=(code or "").strip().upper()).first()
     must_edit = field != "assignee"
     if unit is None or (must_edit and not can_edit_unit(request.user, unit)):
-        raise ApplicationError(_("Unit code: no unit with this code among the units you work for."), field=field)
+        raise ApplicationError(_("Choose one of the units you work for from the list."), field=field)
     return unit
 
 
@@ -35,7 +37,10 @@ def _coordinating(codes: str) -> list[OrgUnit]:
     units = list(OrgUnit.objects.filter(code__in=wanted))
     missing = sorted(wanted - {u.code for u in units})
     if missing:
-        raise ApplicationError(f"Đơn vị phối hợp: không có mã {', '.join(missing)}.", field="coordinating")
+        raise ApplicationError(
+            "Đơn vị phối hợp: có đơn vị không còn trong hệ thống; đồng chí hãy bỏ ra và chọn lại từ danh sách.",
+            field="coordinating",
+        )
     return units
 
 
@@ -67,8 +72,14 @@ def index(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def task_new(request):
-    form = AdHocTaskForm(request.POST or None)
+    from danvan.accounts.permissions import EDIT_ROLES, scope_roots
+
+    # The unit the person works for is chosen for them when there is only one.
+    roots = list(scope_roots(request.user, EDIT_ROLES)[:2])
+    initial = {"assigned_by": roots[0].code} if len(roots) == 1 else {}
+    form = AdHocTaskForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -81,6 +92,7 @@ def task_new(request):
                 title=data["title"],
                 deadline=data["deadline"],
                 expected_output=data["expected_output"],
+                coordinating=_coordinating(data["coordinating"]),
             )
         except ApplicationError as exc:
             exc.add_to_form(form)
@@ -92,11 +104,14 @@ def task_new(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def task_detail(request, public_id):
     task = selectors.task_get_for_user(user=request.user, public_id=public_id)
     can_update = can_enter_data(request.user, task.assignee) and task.status != "cancelled"
     form = ProgressForm(
-        request.POST or None, request.FILES or None, initial={"status": task.status, "progress": task.progress}
+        request.POST or None,
+        request.FILES or None,
+        initial={"status": task.status, "progress": task.progress, "expected_version": version_of(task)},
     )
     if request.method == "POST":
         if not can_update:
@@ -105,7 +120,7 @@ def task_detail(request, public_id):
             try:
                 services.task_update_progress(actor=request.user, task=task, **form.cleaned_data)
             except ApplicationError as exc:
-                exc.add_to_form(form)
+                show_conflict(form, exc)
             else:
                 messages.success(request, _("Progress updated."))
                 return redirect("workplans:task", public_id=task.public_id)
@@ -124,6 +139,7 @@ def task_detail(request, public_id):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def plans(request):
     units = selectors.home_units(request.user)
     form = PlanForm(
@@ -143,6 +159,7 @@ def plans(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def plan_detail(request, public_id):
     plan = selectors.workplan_get_for_user(user=request.user, public_id=public_id)
     can_edit = can_edit_unit(request.user, plan.unit)

@@ -78,7 +78,7 @@ def test_pages_need_a_login(client):
 def test_passwords_are_hashed_with_argon2_and_sessions_expire():
     from danvan import settings as real_settings
 
-    assert real_settings.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+    assert real_settings.PASSWORD_HASHERS[0] == "danvan.accounts.hashers.Argon2PasswordHasher"
     assert real_settings.SESSION_COOKIE_AGE <= 12 * 3600
     assert real_settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
 
@@ -106,3 +106,61 @@ def test_changing_ones_own_password_checks_the_policy(client, officer_a):
     assert good.status_code == 302
     officer_a.refresh_from_db()
     assert officer_a.check_password("Mat-khau-rat-moi-2026")
+
+
+def test_in_production_a_demo_account_is_refused_at_login_with_a_clear_message(client, settings):
+    from danvan.accounts.demo import DEMO_PASSWORD, demo_data_load
+
+    demo_data_load()
+    settings.PRODUCTION = True
+    response = post_login(client, "admin", DEMO_PASSWORD)
+    assert response.status_code == 200
+    assert response.context["form"].errors["__all__"] == [
+        "Không dùng được tài khoản mẫu và mật khẩu mẫu khi danvan chạy chính thức (production)."
+    ]
+    assert "_auth_user_id" not in client.session
+    assert AuditEvent.objects.filter(action=Action.LOGIN_FAILED, details__username="admin").count() == 1
+
+
+def test_in_production_a_demo_account_stays_refused_after_its_password_is_changed(client, settings):
+    from django.contrib.auth import authenticate
+
+    from danvan.accounts.demo import demo_data_load
+    from danvan.accounts.models import User
+
+    demo_data_load()
+    user = User.objects.get(username="admin")
+    user.set_password("Mot-mat-khau-rieng-2026")
+    user.save()
+    settings.PRODUCTION = True
+    assert post_login(client, "admin", "Mot-mat-khau-rieng-2026").status_code == 200
+    assert "_auth_user_id" not in client.session
+    # Every other path that authenticates (the API, scripts) goes through the same backend.
+    assert authenticate(None, username="admin", password="Mot-mat-khau-rieng-2026") is None
+    settings.PRODUCTION = False
+    assert authenticate(None, username="admin", password="Mot-mat-khau-rieng-2026") == user
+
+
+def test_in_production_the_published_demo_password_is_refused_for_any_account(client, settings, officer_a):
+    from danvan.accounts.demo import DEMO_PASSWORD
+
+    officer_a.set_password(DEMO_PASSWORD)
+    officer_a.save()
+    settings.PRODUCTION = True
+    assert post_login(client, "officer.a", DEMO_PASSWORD).status_code == 200
+    assert "_auth_user_id" not in client.session
+
+
+def test_in_production_a_real_administrator_named_admin_logs_in(client, settings):
+    from django.core.management import call_command
+
+    call_command("create_system_admin", "admin", password=PASSWORD, stdout=None)
+    settings.PRODUCTION = True
+    assert post_login(client, "admin", PASSWORD).status_code == 302
+
+
+def test_outside_production_the_demo_accounts_log_in(client):
+    from danvan.accounts.demo import DEMO_PASSWORD, demo_data_load
+
+    demo_data_load()
+    assert post_login(client, "admin", DEMO_PASSWORD).status_code == 302

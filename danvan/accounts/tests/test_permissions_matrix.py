@@ -80,3 +80,30 @@ def test_roles_on_several_units_add_up():
     assert can_view_unit(user, OrgUnit.objects.get(code="C7288-KDV"))
     assert not can_edit_unit(user, OrgUnit.objects.get(code="C7288-KDV"))
     assert can_edit_unit(user, OrgUnit.objects.get(code="C30463-KDV"))
+
+
+# --- Who may give work to whom (tasks, a meeting's conclusions) ---------------------------------------------
+# The dân vận body of a Party committee acts for the committee over its subtree; every other unit gives work
+# to itself and the units below it only.
+ASSIGNING = {
+    "P24-TGDV": {"P24-TGDV", "P24-TU", "P24-MTTQ", "P24-HND", "C7288-DU", "C7288-KDV", "C7288-MTTQ", "C7288-HND"}
+    | {"C7294-DU"},
+    "C7288-KDV": {"C7288-KDV", "C7288-DU", "C7288-MTTQ", "C7288-HND"},
+    "TW-TGDV": "everything",  # the central Ban acts for the Central Committee, the root of the tree
+    "P24-MTTQ": {"P24-MTTQ", "P24-HND"},
+    "C7288-DU": {"C7288-DU", "C7288-KDV", "C7288-MTTQ", "C7288-HND"},
+}
+CANDIDATES = sorted(
+    {"P24-TGDV", "P24-TU", "P24-MTTQ", "P24-HND", "C7288-DU", "C7288-KDV", "C7288-MTTQ", "C7288-HND", "C7294-DU"}
+    | {"C30463-DU", "P91-TU", "TW-TGDV"}
+)
+
+
+@pytest.mark.parametrize("assigning", sorted(ASSIGNING))
+def test_who_may_give_work_to_whom(assigning):
+    from danvan.accounts.permissions import can_assign_to
+
+    units = {u.code: u for u in OrgUnit.objects.filter(code__in=[*CANDIDATES, assigning])}
+    allowed = {code for code in CANDIDATES if can_assign_to(units[assigning], units[code])}
+    expected = set(CANDIDATES) if ASSIGNING[assigning] == "everything" else ASSIGNING[assigning] & set(CANDIDATES)
+    assert allowed == expected

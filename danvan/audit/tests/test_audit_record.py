@@ -1,5 +1,5 @@
 import pytest
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, transaction
 
 from danvan.audit.models import Action, AuditEvent
 from danvan.organisations.models import OrgUnit
@@ -47,3 +47,28 @@ def test_audit_events_cannot_be_changed_or_deleted(officer_a):
     with pytest.raises(DatabaseError), transaction.atomic():
         AuditEvent.objects.filter(pk=event.pk).delete()
     assert AuditEvent.objects.get(pk=event.pk).actor_label == "officer.a"
+
+
+def test_an_audit_event_cannot_be_rewritten_by_replace_or_upsert(officer_a):
+    orgunit_update(actor=officer_a, unit=OrgUnit.objects.get(code="C7288-KDV"), name="Khối dân vận", is_active=True)
+    event = AuditEvent.objects.latest("id")
+    table = AuditEvent._meta.db_table
+    columns = "id, at, actor_label, action, target_type, target_id, target_label, details"
+    values = "%s, %s, 'someone else', 'auth.login', '', '', '', '{}'"
+    statements = [f"INSERT INTO {table} ({columns}) VALUES ({values}) ON CONFLICT (id) DO UPDATE SET actor_label = 'x'"]
+    if connection.vendor == "sqlite":
+        # REPLACE deletes the old row without firing a DELETE trigger (recursive_triggers is off).
+        statements += [f"INSERT OR REPLACE INTO {table} ({columns}) VALUES ({values})"]
+        statements += [f"REPLACE INTO {table} ({columns}) VALUES ({values})"]
+    else:
+        statements += [f"TRUNCATE {table} CASCADE"]
+    for statement in statements:
+        with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(statement, [event.pk, event.at] if "%s" in statement else [])
+    assert AuditEvent.objects.get(pk=event.pk).actor_label == "officer.a"
+
+
+def test_new_audit_events_are_still_written(officer_a):
+    before = AuditEvent.objects.count()
+    orgunit_update(actor=officer_a, unit=OrgUnit.objects.get(code="C7288-KDV"), name="Khối dân vận", is_active=True)
+    assert AuditEvent.objects.count() == before + 1

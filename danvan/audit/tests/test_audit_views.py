@@ -1,4 +1,5 @@
 import io
+from urllib.parse import urlencode
 
 import pytest
 from openpyxl import load_workbook
@@ -8,6 +9,17 @@ from danvan.organisations.models import OrgUnit
 from danvan.organisations.services import orgunit_update
 
 pytestmark = pytest.mark.django_db
+
+
+def export(client, query, capture):
+    """Ask for the export (a background job), let it run, and download its file from the job's page."""
+    with capture(execute=True):
+        response = client.post("/nhat-ky/xuat.xlsx?" + urlencode(query))
+    assert response.status_code == 302
+    job_page = client.get(response["Location"])
+    assert job_page.status_code == 200
+    assert job_page.context["job"].status == "succeeded", job_page.context["job"].message
+    return client.get(response["Location"] + "tai-ve/")
 
 
 @pytest.fixture
@@ -45,8 +57,10 @@ def test_a_reversed_date_range_says_so(client_for, admin_a):
     assert "date_to" in page.context["form"].errors
 
 
-def test_the_export_is_a_real_xlsx_with_formulas_neutralised(client_for, admin_a, events):
-    response = client_for(admin_a).get("/nhat-ky/xuat.xlsx", {"unit_code": "C7288-KDV"})
+def test_the_export_is_a_real_xlsx_with_formulas_neutralised(
+    client_for, admin_a, events, django_capture_on_commit_callbacks
+):
+    response = export(client_for(admin_a), {"unit_code": "C7288-KDV"}, django_capture_on_commit_callbacks)
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
@@ -59,28 +73,46 @@ def test_the_export_is_a_real_xlsx_with_formulas_neutralised(client_for, admin_a
 def test_people_without_the_admin_role_get_404(client_for, officer_a):
     client = client_for(officer_a)
     assert client.get("/nhat-ky/").status_code == 404
-    assert client.get("/nhat-ky/xuat.xlsx").status_code == 404
+    assert client.post("/nhat-ky/xuat.xlsx").status_code == 404
 
 
 @pytest.mark.parametrize("url", ["/nhat-ky/", "/nhat-ky/xuat.xlsx"])
 @pytest.mark.parametrize(
     ("date_from", "date_to"), [("", "31/12/9999"), ("01/01/0001", ""), ("01/01/0001", "31/12/9999")]
 )
-def test_the_first_and_last_possible_days_filter_nothing_out(client_for, admin_a, events, url, date_from, date_to):
-    response = client_for(admin_a).get(url, {"unit_code": "C7288-KDV", "date_from": date_from, "date_to": date_to})
-    assert response.status_code == 200
+def test_the_first_and_last_possible_days_filter_nothing_out(
+    client_for, admin_a, events, url, date_from, date_to, django_capture_on_commit_callbacks
+):
+    query = {"unit_code": "C7288-KDV", "date_from": date_from, "date_to": date_to}
     if url == "/nhat-ky/":
+        response = client_for(admin_a).get(url, query)
+        assert response.status_code == 200
         assert len(response.context["page"]) == 1
     else:
+        response = export(client_for(admin_a), query, django_capture_on_commit_callbacks)
         assert len(list(load_workbook(io.BytesIO(response.content)).active.iter_rows())) == 2
 
 
 def test_an_export_with_a_filter_that_cannot_be_read_exports_nothing(client_for, admin_a, events):
     query = {"unit_code": "C7288-KDV", "date_from": "02/01/2026", "date_to": "01/01/2026"}
     client = client_for(admin_a)
-    response = client.get("/nhat-ky/xuat.xlsx", query)
+    response = client.post("/nhat-ky/xuat.xlsx?" + urlencode(query))
     assert response.status_code == 302
     assert response["Location"].startswith("/nhat-ky/?")
     page = client.get(response["Location"])
     assert "date_to" in page.context["form"].errors
     assert not AuditEvent.objects.filter(action=Action.AUDIT_EXPORTED).exists()
+
+
+def test_the_export_job_is_seen_only_by_the_person_who_asked_for_it(
+    client_for, admin_a, sysadmin, events, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        job_url = client_for(admin_a).post("/nhat-ky/xuat.xlsx")["Location"]
+    other = client_for(sysadmin)
+    for suffix in ("", "trang-thai/", "tai-ve/"):
+        assert other.get(job_url + suffix).status_code == 404
+
+
+def test_the_export_cannot_be_started_by_a_link(client_for, admin_a):
+    assert client_for(admin_a).get("/nhat-ky/xuat.xlsx").status_code == 405

@@ -7,6 +7,7 @@ from openpyxl import Workbook
 from danvan.audit.models import Action, AuditEvent
 from danvan.contests.models import Contestant, Team
 from danvan.contests.tests.factories import contest
+from danvan.core.tests import crafted
 
 HEADER = "ma_don_vi,ten_doi,so_boc_tham,ho_ten,chuc_vu,doi_truong\n"
 
@@ -68,3 +69,18 @@ def test_an_xlsx_file_works_too(client_for, commune_officer_a):
         reverse("contests:teams", args=[c.code]), {"action": "import", "file": upload}
     )
     assert response.status_code == 302 and Team.objects.get().draw_number == 3
+
+
+def test_a_hostile_xlsx_is_refused_with_its_message(client_for, commune_officer_a):
+    c = contest(commune_officer_a)
+    for content, fragment in (
+        (crafted.xlsx_billion_laughs(), "khai báo DOCTYPE/ENTITY"),
+        (crafted.xlsx_with_a_row_far_below(), "hơn 8000 dòng"),
+    ):
+        upload = SimpleUploadedFile("doi.xlsx", content)
+        response = client_for(commune_officer_a).post(
+            reverse("contests:teams", args=[c.code]), {"action": "import", "file": upload}
+        )
+        assert response.status_code == 200
+        assert fragment in response.content.decode()
+    assert not Team.objects.exists()

@@ -3,6 +3,7 @@ import io
 import pytest
 
 from danvan.audit.models import Action, AuditEvent
+from danvan.core.tests import crafted
 from danvan.ingest.models import IngestDocument, IngestRecord
 from danvan.ingest.services import ingest_document_create
 
@@ -132,3 +133,20 @@ def test_a_figure_that_is_not_a_finite_number_is_shown_on_the_form(client_for, o
     assert "figures" in response.context["form"].errors
     record.refresh_from_db()
     assert record.status == "proposed"
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [
+        (crafted.docx_billion_laughs(), "khai báo DOCTYPE/ENTITY"),
+        (
+            crafted.docx_unpacking_to(60 * crafted.MiB),
+            "quá mức 40 MB; hãy chia nội dung thành nhiều tệp hoặc bỏ bớt ảnh",
+        ),
+    ],
+)
+def test_a_hostile_docx_is_refused_with_a_message_not_a_server_error(client_for, officer_a, content, fragment):
+    response = upload(client_for(officer_a), "bao-cao.docx", content)
+    assert response.status_code == 200
+    assert fragment in response.content.decode()
+    assert not IngestDocument.objects.exists()

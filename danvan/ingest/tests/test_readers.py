@@ -94,3 +94,11 @@ def test_pasted_english_text_is_refused():
 def test_vietnamese_typed_without_diacritics_is_accepted():
     text = "Hoi nghi giao ban cong tac dan van quy I nam 2021 cua Ban Dan van Tinh uy Bac Giang tai huyen Yen The"
     assert check_text(text) == text
+
+
+def test_an_html_page_that_would_take_minutes_to_parse_is_refused_within_the_time_budget(monkeypatch):
+    # A budget of 0 s stands for "spent": what is tested is that the parser is fed under one, not a timing.
+    monkeypatch.setattr("danvan.core.uploads.PARSE_SECONDS", 0)
+    with pytest.raises(ApplicationError) as info:
+        read_file(filename="trang.html", content=b"<p>" + b"<" * 100_000)
+    assert info.value.code == "too_slow" and info.value.field == "file"

@@ -5,6 +5,7 @@ from django.core.management import CommandError, call_command
 from openpyxl import Workbook
 
 from danvan.audit.models import Action, AuditEvent
+from danvan.core.tests import crafted
 from danvan.organisations.models import OrgUnit
 
 pytestmark = pytest.mark.django_db
@@ -20,9 +21,23 @@ def upload(client, code, name, content, **extra):
     return client.post(f"/don-vi/{code}/nhap-thon/", {"file": file, **extra})
 
 
-def test_a_provincial_officer_imports_villages_for_two_communes(client_for, officer_a):
-    response = upload(client_for(officer_a), "P24-TU", "thon.csv", GOOD_CSV.encode())
+def import_and_run(client, code, name, content, capture):
+    """Upload a valid file: the page starts the import job and sends to its page; the job runs on commit."""
+    with capture(execute=True):
+        response = upload(client, code, name, content)
     assert response.status_code == 302
+    assert response["Location"].startswith("/cong-viec/")
+    return client.get(response["Location"]).context["job"]
+
+
+def test_a_provincial_officer_imports_villages_for_two_communes(
+    client_for, officer_a, django_capture_on_commit_callbacks
+):
+    job = import_and_run(
+        client_for(officer_a), "P24-TU", "thon.csv", GOOD_CSV.encode(), django_capture_on_commit_callbacks
+    )
+    assert (job.status, job.done, job.total, job.message) == ("succeeded", 3, 3, "Đã nhập 3 đơn vị.")
+    assert job.result_url == "/don-vi/P24-TU/"
     village = OrgUnit.objects.get(name="Thôn Đồng Tâm")
     assert village.parent.code == "C7288-DU"
     assert village.kind == "village"
@@ -31,14 +46,15 @@ def test_a_provincial_officer_imports_villages_for_two_communes(client_for, offi
     assert AuditEvent.objects.get(action=Action.ORGUNITS_IMPORTED).details["count"] == 3
 
 
-def test_xlsx_works_too(client_for, commune_officer_a):
+def test_xlsx_works_too(client_for, commune_officer_a, django_capture_on_commit_callbacks):
     book = Workbook()
     book.active.append(["ma_xa", "ten", "loai"])
     book.active.append([7288, "Thôn Mới", "thon"])
     data = io.BytesIO()
     book.save(data)
-    response = upload(client_for(commune_officer_a), "C7288-DU", "thon.xlsx", data.getvalue())
-    assert response.status_code == 302
+    client = client_for(commune_officer_a)
+    job = import_and_run(client, "C7288-DU", "thon.xlsx", data.getvalue(), django_capture_on_commit_callbacks)
+    assert job.status == "succeeded"
     assert OrgUnit.objects.filter(name="Thôn Mới", parent__code="C7288-DU").exists()
 
 
@@ -115,3 +131,43 @@ def test_a_commune_code_that_is_not_a_plain_short_number_is_a_row_error(client_f
     assert [e.split(",")[0] for e in errors] == ["Dòng 2", "Dòng 3", "Dòng 4"]
     assert all("cột ma_xa" in e and "không phải mã một xã" in e for e in errors)
     assert OrgUnit.objects.count() == before
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [
+        (crafted.xlsx_billion_laughs(), "khai báo DOCTYPE/ENTITY"),
+        (crafted.xlsx_unpacking_to(30 * crafted.MiB), "khi giải nén lên tới 30 MB, quá mức 20 MB"),
+        (crafted.with_many_parts(crafted.xlsx(), 1200), "gồm 1209 phần bên trong"),
+        (crafted.xlsx_with_a_row_far_below(), "hơn 20000 dòng"),
+    ],
+)
+def test_a_hostile_xlsx_is_refused_with_a_message_and_nothing_is_written(
+    client_for, commune_officer_a, content, fragment
+):
+    before = OrgUnit.objects.count()
+    response = upload(client_for(commune_officer_a), "C7288-DU", "thon.xlsx", content)
+    assert response.status_code == 200
+    message = response.context["form"].errors["file"][0]
+    assert message.startswith("Tệp: ") and fragment in message
+    assert OrgUnit.objects.count() == before
+
+
+def test_rows_that_became_wrong_before_the_job_ran_fail_the_job_with_their_errors(
+    client_for, commune_officer_a, django_capture_on_commit_callbacks
+):
+    from danvan.organisations.services import orgunit_create
+
+    client = client_for(commune_officer_a)
+    content = "ma_xa,ten,loai\n7288,Thôn Mới,thon\n".encode()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        response = upload(client, "C7288-DU", "thon.csv", content)
+    # Someone adds the same village between the page's check and the job.
+    commune = OrgUnit.objects.get(code="C7288-DU")
+    orgunit_create(actor=commune_officer_a, parent=commune, name="Thôn Mới", kind=OrgUnit.Kind.VILLAGE)
+    for callback in callbacks:
+        callback()
+    job = client.get(response["Location"]).context["job"]
+    assert job.status == "failed"
+    assert job.errors == [f"Dòng 2, cột ten: “Thôn Mới” đã có trong {commune.name}."]
+    assert OrgUnit.objects.filter(name="Thôn Mới").count() == 1

@@ -112,8 +112,8 @@ def test_another_provinces_forms_and_indicators_are_not_offered(client_for, offi
     assert "hoi_thi_doi" not in choices
 
 
-def test_an_unknown_owner_code_is_named_under_its_field(client_for, officer_a):
+def test_an_unknown_owner_unit_is_refused_under_its_field(client_for, officer_a):
     response = post_indicator(client_for(officer_a), owner="p99-khong-co")
     assert response.status_code == 200
-    assert "P99-KHONG-CO" in response.context["indicator_form"].errors["owner"][0]
+    assert "chọn đơn vị trong danh sách" in response.context["indicator_form"].errors["owner"][0]
     assert not Indicator.objects.filter(code="hoi_thi_doi").exists()

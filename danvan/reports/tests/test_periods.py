@@ -94,3 +94,16 @@ def test_a_report_due_over_tet_skips_the_holidays_of_the_shared_calendar():
     assert report_due_date(dt.date(2026, 3, 14), 2) == dt.date(2026, 3, 18)
     # The seeded Tết Bính Ngọ (14–22/2/2026): 2 working days after Friday 13/2 are Monday 23 and Tuesday 24.
     assert report_due_date(dt.date(2026, 2, 13), 2) == dt.date(2026, 2, 24)
+
+
+def test_the_period_choices_are_the_keys_and_labels_of_real_periods(db):
+    from danvan.reports.periods import parse_period_key, period_choices
+
+    groups = dict(period_choices(dt.date(2026, 12, 4)))
+    assert list(groups) == ["2027", "2026", "2025", "2024"]
+    options = dict(groups["2026"])
+    assert options["quarter-2026-1"] == "Quý I/2026"
+    assert options["month-2026-12"] == "Tháng 12/2026"
+    assert len(options) == 1 + 1 + 1 + 4 + 12
+    for key, label in groups["2025"]:
+        assert parse_period_key(key).label == label

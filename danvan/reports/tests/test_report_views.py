@@ -3,6 +3,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
+from danvan.core.tests import crafted
 from danvan.reports.models import Submission
 from danvan.reports.periods import parse_period_key
 
@@ -152,7 +153,7 @@ def test_summary_pages_render_for_the_province(client_for, report, commune_offic
     assert rollup.status_code == 200
     assert {r.indicator.code: r.value for r in rollup.context["rows"]}["doi_thoai_cuoc"] == 3
     [(child, values)] = rollup.context["by_child"]
-    assert child.code == "C7288-DU" and 3 in values
+    assert child.code == "C7288-DU" and "3" in values
     assert client.get("/bao-cao/tong-hop/" + query + "&format=xlsx")["Content-Type"].startswith("application/vnd")
     assert client.get("/bao-cao/tong-hop/chi-tiet/" + query + "&indicator=doi_thoai_cuoc").status_code == 200
     assert client.get("/bao-cao/tien-do/" + query).context["summary"]["submitted"] == 1
@@ -199,3 +200,22 @@ def test_the_pivot_reads_its_periods_once(client_for, report, commune_officer_a,
     pivot = client_for(officer_a).get("/bao-cao/so-sanh/" + query).json()
     assert parsed == ["quarter-2026-1"]
     assert len(pivot["periods"]) == 8 and pivot["series"][0]["data"][-1] == 3.0
+
+
+def test_a_small_upload_that_unpacks_to_80_mb_is_refused_before_it_is_parsed(client_for, commune_officer_a, quarterly):
+    client = client_for(commune_officer_a)
+    url = URL.format(form=quarterly.pk, unit="C7288-KDV")
+    bomb = crafted.with_huge_part(
+        client.get(url + "mau.xlsx").content, name="xl/worksheets/sheet1.xml", size=80 * crafted.MiB
+    )
+    page = upload(client, url, bomb)
+    text = " ".join(str(m) for m in page.context["messages"])
+    assert "Tệp: khi giải nén lên tới 80 MB, quá mức 20 MB" in text
+    assert not Submission.objects.exists()
+
+
+def test_a_billion_laughs_upload_is_refused(client_for, commune_officer_a, quarterly):
+    client = client_for(commune_officer_a)
+    page = upload(client, URL.format(form=quarterly.pk, unit="C7288-KDV"), crafted.xlsx_billion_laughs())
+    assert page.status_code == 200
+    assert "khai báo DOCTYPE/ENTITY" in " ".join(str(m) for m in page.context["messages"])

@@ -189,3 +189,22 @@ def test_coordinating_units_must_lie_under_the_assigner(officer_a):
             coordinating=[unit("C7294-MTTQ")],
         )
     assert error.value.field == "coordinating"
+
+
+def test_a_new_task_through_the_page_keeps_its_chosen_coordinating_units(client_for, officer_a):
+    client = client_for(officer_a)
+    # The person works for one unit: it is chosen for them.
+    assert 'value="P24-TU"' in client.get("/nhiem-vu/giao/").content.decode()
+    response = client.post(
+        "/nhiem-vu/giao/",
+        {
+            "assigned_by": "P24-TU",
+            "assignee": "C7288-KDV",
+            "coordinating": ["C7288-MTTQ", "C7288-HND"],
+            "title": "Rà soát mô hình",
+            "deadline": "01/12/2026",
+        },
+    )
+    assert response.status_code == 302
+    task = Task.objects.get()
+    assert sorted(task.coordinating.values_list("code", flat=True)) == ["C7288-HND", "C7288-MTTQ"]

@@ -1,0 +1,271 @@
+"""“Việc của tôi”: everything due from one person, gathered from every module, each item with its deadline and link.
+
+The inbox only reads: each module keeps its own rules and selectors, and an item appears here exactly when that
+module's page would ask the person to act. Every section is bounded (the newest/soonest `LIMIT` rows and a total),
+so the page costs a fixed number of queries whatever the size of the person's scope.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from danvan.accounts.permissions import APPROVE_ROLES, EDIT_ROLES, scope_roots
+from danvan.organisations.models import OrgUnitClosure
+
+LIMIT = 20
+# Tasks and commitments show from this many days before their deadline.
+HORIZON_DAYS = 7
+
+
+@dataclass
+class Item:
+    title: str
+    link: str
+    unit: str = ""
+    deadline: dt.date | None = None
+    state: str = ""  # shown as a badge: overdue, due soon, returned, waiting…
+    overdue: bool = False
+    note: str = ""
+
+
+@dataclass
+class Section:
+    key: str
+    title: str
+    items: list[Item] = field(default_factory=list)
+    total: int = 0
+    more_link: str = ""
+
+    @property
+    def overdue_count(self) -> int:
+        return sum(1 for item in self.items if item.overdue)
+
+    @property
+    def more(self) -> int:
+        return max(self.total - len(self.items), 0)
+
+
+@dataclass
+class Inbox:
+    sections: list[Section]
+
+    @property
+    def total(self) -> int:
+        return sum(section.total for section in self.sections)
+
+    @property
+    def overdue(self) -> int:
+        return sum(section.overdue_count for section in self.sections)
+
+
+def _reports(user, today: dt.date) -> Section:
+    """Reports the person's units must still enter, or that came back returned; overdue first."""
+    from danvan.reports.selectors import reports_due_for_user
+
+    section = Section("reports", _("Reports to enter"), more_link=reverse("reports:index"))
+    items = []
+    for row in reports_due_for_user(user=user, today=today):
+        if row.status in ("submitted", "approved"):
+            continue
+        due = row.due_date
+        overdue = due < today
+        if row.status == "returned":
+            state = _("Returned")
+        elif overdue:
+            state = _("Overdue")
+        elif row.status == "draft":
+            state = _("Draft")
+        else:
+            state = _("Not reported")
+        items.append(
+            Item(
+                title=f"{row.form.name} — {row.period.label}",
+                link=reverse("reports:entry", args=[row.form.pk, row.period.key, row.unit.code]),
+                unit=row.unit.name,
+                deadline=due,
+                state=str(state),
+                overdue=overdue,
+                note=row.submission.return_comment if row.submission and row.status == "returned" else "",
+            )
+        )
+    # Returned first (someone is waiting), then by deadline.
+    items.sort(key=lambda item: (item.state != str(_("Returned")), item.deadline))
+    section.total = len(items)
+    section.items = items[:LIMIT]
+    return section
+
+
+def _approvals(user) -> Section:
+    """Reports submitted by the units below the units where the person approves."""
+    from danvan.reports.models import Submission
+
+    section = Section("approvals", _("Reports waiting for your approval"), more_link=reverse("reports:completeness"))
+    roots = list(scope_roots(user, APPROVE_ROLES).values_list("pk", flat=True))
+    if not roots:
+        return section
+    qs = Submission.objects.filter(
+        status=Submission.Status.SUBMITTED,
+        unit__parent_id__in=OrgUnitClosure.objects.filter(ancestor_id__in=roots).values("descendant_id"),
+    )
+    section.total = qs.count()
+    for submission in qs.select_related("form", "period", "unit").order_by("submitted_at", "id")[:LIMIT]:
+        section.items.append(
+            Item(
+                title=f"{submission.form.name} — {submission.period.label}",
+                link=reverse("reports:entry", args=[submission.form_id, submission.period.key, submission.unit.code]),
+                unit=submission.unit.name,
+                deadline=submission.due_date,
+                state=str(_("Waiting for approval")),
+            )
+        )
+    return section
+
+
+def _tasks(user, today: dt.date) -> Section:
+    """Open tasks given to the person's units (meeting conclusions included) due within the horizon or overdue."""
+    from danvan.workplans.selectors import tasks_assigned_to
+
+    section = Section("tasks", _("Tasks due"), more_link=reverse("workplans:index"))
+    qs = tasks_assigned_to(user=user, open_only=True).filter(deadline__lte=today + dt.timedelta(HORIZON_DAYS))
+    section.total = qs.count()
+    for task in qs.order_by("deadline", "id")[:LIMIT]:
+        overdue = task.deadline < today
+        section.items.append(
+            Item(
+                title=task.title,
+                link=reverse("workplans:task", args=[task.public_id]),
+                unit=task.assignee.name,
+                deadline=task.deadline,
+                state=str(_("Overdue") if overdue else _("Due soon")),
+                overdue=overdue,
+                note=str(_("from %(unit)s") % {"unit": task.assigned_by.name}),
+            )
+        )
+    return section
+
+
+def _petitions(user, today: dt.date) -> Section:
+    """Petitions the person handles (or received and nobody handles yet) due within 3 days or overdue."""
+    from danvan.petitions.selectors import petitions_due_for_officer
+
+    section = Section("petitions", _("Petitions due"), more_link=reverse("petitions:due"))
+    due = petitions_due_for_officer(user=user, today=today)
+    rows = due.overdue + due.due_soon
+    section.total = len(rows)
+    for petition in rows[:LIMIT]:
+        overdue = petition.due_on < today
+        section.items.append(
+            Item(
+                title=f"{petition.code} — {petition.get_category_display()}",
+                link=reverse("petitions:detail", args=[petition.code]),
+                unit=petition.unit.name,
+                deadline=petition.due_on,
+                state=str(_("Overdue") if overdue else _("Due soon")),
+                overdue=overdue,
+            )
+        )
+    return section
+
+
+def _commitments(user, today: dt.date) -> Section:
+    """Open commitments made in dialogues with citizens, owned by the person's units, due within the horizon."""
+    from danvan.petitions.models import Commitment
+
+    section = Section("commitments", _("Commitments to citizens due"), more_link=reverse("petitions:commitments"))
+    roots = list(scope_roots(user, EDIT_ROLES).values_list("pk", flat=True))
+    if not roots:
+        return section
+    units = OrgUnitClosure.objects.filter(ancestor_id__in=roots).values("descendant_id")
+    qs = Commitment.objects.filter(
+        Q(owner_unit_id__in=units), status="open", due_on__lte=today + dt.timedelta(HORIZON_DAYS)
+    )
+    section.total = qs.count()
+    for commitment in qs.select_related("owner_unit", "dialogue").order_by("due_on", "id")[:LIMIT]:
+        overdue = commitment.due_on < today
+        section.items.append(
+            Item(
+                title=commitment.issue,
+                link=reverse("petitions:commitments"),
+                unit=commitment.owner_unit.name,
+                deadline=commitment.due_on,
+                state=str(_("Overdue") if overdue else _("Due soon")),
+                overdue=overdue,
+            )
+        )
+    return section
+
+
+def notices_for_user(user):
+    """Notices (reminders and alerts) sent to the units the person works for (where they hold a role, and the
+    units directly below, such as a commune's khối dân vận), newest first."""
+    from danvan.reports.models import Notice
+
+    roots = scope_roots(user)
+    return (
+        Notice.objects.filter(Q(unit__in=roots) | Q(unit__parent__in=roots))
+        .select_related("unit")
+        .order_by("-created_at", "-id")
+    )
+
+
+def unread_notice_count(user) -> int:
+    """Notices received since the person last opened the inbox: the number on the bell."""
+    from danvan.core.models import InboxSeen
+
+    seen = InboxSeen.objects.filter(user=user).values_list("seen_at", flat=True).first()
+    qs = notices_for_user(user)
+    if seen is not None:
+        qs = qs.filter(created_at__gt=seen)
+    return qs.count()
+
+
+def _notices(user) -> Section:
+    from danvan.core.models import InboxSeen
+
+    section = Section("notices", _("Reminders and notices received"))
+    seen = InboxSeen.objects.filter(user=user).values_list("seen_at", flat=True).first()
+    qs = notices_for_user(user)
+    section.total = qs.count()
+    for notice in qs[:LIMIT]:
+        unread = seen is None or notice.created_at > seen
+        section.items.append(
+            Item(
+                title=notice.text,
+                link=notice.link,
+                unit=notice.unit.name,
+                state=str(_("New")) if unread else "",
+                note=timezone.localtime(notice.created_at).strftime("%d/%m/%Y %H:%M"),
+            )
+        )
+    return section
+
+
+def inbox_for_user(*, user, today: dt.date) -> Inbox:
+    """The person's inbox: reports, approvals, tasks, petitions, commitments and notices, each bounded."""
+    sections = [
+        _reports(user, today),
+        _approvals(user),
+        _tasks(user, today),
+        _petitions(user, today),
+        _commitments(user, today),
+        _notices(user),
+    ]
+    return Inbox(sections=sections)
+
+
+def inbox_mark_read(*, actor) -> None:
+    """Mark every notice received so far as read: the bell goes back to zero."""
+    from django.db import transaction
+
+    from danvan.audit.models import Action
+    from danvan.audit.services import audit_record
+    from danvan.core.models import InboxSeen
+
+    with transaction.atomic():
+        now = timezone.now()
+        InboxSeen.objects.update_or_create(user=actor, defaults={"seen_at": now})
+        audit_record(actor=actor, action=Action.INBOX_READ, details={"seen_at": now.isoformat()})

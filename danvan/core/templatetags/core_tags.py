@@ -1,0 +1,12 @@
+from django import template
+from django.utils.html import format_html
+
+from danvan.core.submissions import TOKEN_FIELD, new_form_token
+
+register = template.Library()
+
+
+@register.simple_tag
+def form_token():
+    """A one-time token for this form (core.submissions): a second submit of the same page writes nothing."""
+    return format_html('<input type="hidden" name="{}" value="{}">', TOKEN_FIELD, new_form_token())

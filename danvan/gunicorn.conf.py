@@ -1,0 +1,47 @@
+"""The production web server's settings: `.venv/bin/gunicorn -c danvan/gunicorn.conf.py danvan.wsgi`.
+
+Why gunicorn with threaded workers, and the figures: docs/decisions/0010-production-server.md. Everything that
+differs between machines comes from the environment, like the rest of danvan:
+
+  DANVAN_BIND    where to listen (default 127.0.0.1:8000: the HTTPS reverse proxy in front is the only client)
+  WEB_WORKERS    worker processes (default: one per CPU core of this machine)
+  WEB_THREADS    threads per worker (default 4: a request waiting on PostgreSQL lets another one run)
+  WEB_TIMEOUT    seconds before a stuck request's worker is restarted (default 60)
+"""
+
+import os
+import sys
+
+
+def _int(name: str, default: int) -> int:
+    value = os.environ.get(name, "")
+    if not value:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        # One clear line naming the variable, as danvan/env.py does for the Django settings.
+        sys.exit(f"{name}={value!r}: phải là một số nguyên dương (must be a positive integer).")
+    return number
+
+
+bind = os.environ.get("DANVAN_BIND") or "127.0.0.1:8000"
+workers = _int("WEB_WORKERS", len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count())
+worker_class = "gthread"
+threads = _int("WEB_THREADS", 4)
+timeout = _int("WEB_TIMEOUT", 60)
+graceful_timeout = 30
+keepalive = 5
+# Load Django once in the master: a bad setting stops the start with its one line before any worker forks, and the
+# workers share the loaded code's memory.
+preload_app = True
+# Restart a worker now and then so that a slow leak in any library cannot grow without bound.
+max_requests = 2000
+max_requests_jitter = 200
+# The heartbeat file in memory, not on a disk that may stall (containers).
+worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108 (only gunicorn heartbeats)
+# The reverse proxy logs each request; gunicorn logs its own errors to stderr.
+errorlog = "-"
+accesslog = os.environ.get("WEB_ACCESS_LOG") or None
