@@ -19,7 +19,14 @@ from danvan.organisations.selectors import orgunit_get_for_user, orgunit_roots_f
 from danvan.reports import exports, selectors, services
 from danvan.reports.forms import ReportEntryForm, ReturnForm, UploadForm
 from danvan.reports.models import Indicator, Submission
-from danvan.reports.periods import parse_period_key, period_containing, period_fits, period_key, periods_before
+from danvan.reports.periods import (
+    parse_period_key,
+    period_containing,
+    period_fits,
+    period_key,
+    periods_before,
+    report_due_date,
+)
 from danvan.reports.permissions import can_decide_submission, form_applies_to
 from danvan.reports.sources import computed_values
 from danvan.reports.values import figure_formatter
@@ -113,6 +120,7 @@ def entry(request, form_id, key, code):
             "period": period,
             "unit": unit,
             "submission": submission,
+            "due_date": submission.due_date if submission else report_due_date(period.end_date, form.due_working_days),
             "entry_form": entry_form,
             "key": key,
             "history": history,
@@ -292,6 +300,11 @@ def completeness(request):
         return redirect(request.get_full_path())
     # The counts from the database, then one page of rows: the national table has thousands of units.
     summary = selectors.completeness_counts(unit=unit, form=form, period=period)
+    form_due = report_due_date(period.end_date, form.due_working_days)
+    # Every unit that has not sent the report once its deadline has passed is overdue, not merely "missing".
+    summary["overdue"] = (
+        summary["missing"] + summary["draft"] + summary["returned"] if timezone.localdate() > form_due else 0
+    )
     per_page = selectors.COMPLETENESS_PAGE
     pages = max(1, -(-summary["expected"] // per_page))
     number = request.GET.get("page")
@@ -300,7 +313,8 @@ def completeness(request):
     ctx.update(
         {
             "summary": summary,
-            "rows": _completeness_cells(rows, form, period),
+            "rows": _completeness_cells(rows, form, period, form_due),
+            "form_due": form_due,
             "with_province": unit.parent_id is None,
             "page_number": number,
             "pages": pages,
@@ -310,7 +324,7 @@ def completeness(request):
     return render(request, "reports/completeness.html", ctx)
 
 
-def _completeness_cells(rows, form, period):
+def _completeness_cells(rows, form, period, form_due):
     """What each row of the completeness table shows, worked out here rather than by an include, a {% url %}
     and a date filter in each of up to 500 rows (they were most of the page's time)."""
     from django.utils import dateformat
@@ -328,6 +342,7 @@ def _completeness_cells(rows, form, period):
     base = reverse("reports:entry", kwargs={"form_id": form.pk, "key": period_key(period), "code": marker})
     prefix, suffix = base.split(marker)
     shown = get_format("SHORT_DATETIME_FORMAT")
+    today = timezone.localdate()
     cells = []
     for row in rows:
         submitted = ""
@@ -337,6 +352,9 @@ def _completeness_cells(rows, form, period):
             submitted = dateformat.format(local, shown)
             late = row.due_date is not None and local.date() > row.due_date
         badge, label = badges.get(row.status, badges["missing"])
+        overdue = 0
+        if row.status in {"missing", "draft", "returned"}:
+            overdue = max((today - (row.due_date or form_due)).days, 0)
         cells.append(
             {
                 "row": row,
@@ -344,6 +362,7 @@ def _completeness_cells(rows, form, period):
                 "badge": badge,
                 "label": label,
                 "late": late,
+                "overdue": overdue,
                 "submitted": submitted,
             }
         )
