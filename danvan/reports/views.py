@@ -449,13 +449,16 @@ def documents(request):
             return redirect(reverse("reports:rollup") + "?" + request.GET.urlencode())
         messages.success(request, _("Document %(ref)s issued.") % {"ref": document.reference})
         return redirect("reports:documents")
-    from danvan.accounts.permissions import units_in_scope
+    from danvan.accounts.permissions import can_approve_for, units_in_scope
 
-    issued = (
+    issued = list(
         IssuedDocument.objects.filter(register__issuer__in=units_in_scope(request.user))
-        .select_related("register__issuer", "issued_by")
-        .defer("content")[:200]
+        .select_related("register__issuer", "issued_by", "replaces", "replaced_by")
+        .defer("content", "replaces__content", "replaced_by__content")[:200]
     )
+    for document in issued:
+        # Only a leader of the issuing body is offered the revoke button (roles are cached per unit).
+        document.revocable = document.revoked_at is None and can_approve_for(request.user, document.register.issuer)
     return render(request, "reports/documents.html", {"documents": issued})
 
 
@@ -469,6 +472,35 @@ def document_download(request, public_id):
     return file_response(
         bytes(document.content), filename=f"{document.reference.replace('Số ', '').replace('/', '_')}.docx"
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@submit_once
+def document_revoke(request, public_id):
+    """Revoke an issued number with the reason (a leader of the issuing body); the replacement is issued from the
+    document's own page (the meeting, the briefing) and gets the next number."""
+    from danvan.reports.briefing import document_revoke as revoke
+    from danvan.reports.forms import RevokeForm
+    from danvan.reports.models import IssuedDocument
+
+    document = IssuedDocument.objects.select_related("register__issuer").filter(public_id=public_id).first()
+    if document is None or not can_view_unit(request.user, document.register.issuer):
+        raise Http404
+    form = RevokeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            revoke(actor=request.user, document=document, reason=form.cleaned_data["reason"])
+        except ApplicationError as exc:
+            exc.add_to_form(form)
+        else:
+            messages.success(
+                request,
+                _("Document %(ref)s revoked. Issue its replacement from its page: it gets the next number.")
+                % {"ref": document.reference},
+            )
+            return redirect("reports:documents")
+    return render(request, "reports/document_revoke.html", {"document": document, "form": form})
 
 
 @login_required
