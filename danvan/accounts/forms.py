@@ -119,3 +119,14 @@ class PasswordChangeForm(forms.Form):
         if data.get("new_password1") and data.get("new_password1") != data.get("new_password2"):
             self.add_error("new_password2", _("The two new passwords differ: type the same password twice."))
         return data
+
+
+class AccountImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("File (.csv or .xlsx)"),
+        help_text=_(
+            "Columns: ho_ten, ten_dang_nhap, don_vi (the unit's name), vai_tro (quản trị, lãnh đạo, chuyên viên, "
+            "báo cáo viên, người xem); optional email, chuc_vu. Download the template below."
+        ),
+    )
+    dry_run = forms.BooleanField(label=_("Only check, do not save"), required=False)

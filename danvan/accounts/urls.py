@@ -12,4 +12,6 @@ urlpatterns = [
     path("tai-khoan/<uuid:public_id>/", views.user_detail, name="detail"),
     path("tai-khoan/<uuid:public_id>/vai-tro/<int:assignment_id>/thu-hoi/", views.role_revoke, name="role_revoke"),
     path("don-vi/<str:code>/tai-khoan-moi/", views.user_create, name="create"),
+    path("don-vi/<str:code>/nhap-tai-khoan/", views.accounts_import, name="import"),
+    path("don-vi/<str:code>/nhap-tai-khoan/mau.xlsx", views.accounts_import_template, name="import_template"),
 ]

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from danvan.accounts import services
 from danvan.accounts.forms import (
+    AccountImportForm,
     LoginForm,
     PasswordChangeForm,
     PasswordResetForm,
@@ -100,6 +101,55 @@ def user_create(request, code):
             messages.success(request, _("Account %(name)s created.") % {"name": user.username})
             return redirect("accounts:detail", public_id=user.public_id)
     return render(request, "accounts/user_create.html", {"form": form, "unit": unit})
+
+
+def _accounts_unit(request, code) -> OrgUnit:
+    unit = orgunit_get_for_user(user=request.user, code=code)
+    if not can_manage_accounts(request.user, unit):
+        raise Http404
+    return unit
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@submit_once
+def accounts_import(request, code):
+    """Create many accounts (and their positions) from a file: checked here at once, written by a job."""
+    from danvan.accounts.imports import COLUMNS, accounts_check, accounts_import_start
+    from danvan.organisations.imports import read_table
+
+    unit = _accounts_unit(request, code)
+    form = AccountImportForm(request.POST or None, request.FILES or None)
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        content = upload.read()
+        try:
+            rows = read_table(filename=upload.name, content=content, columns=COLUMNS)
+            checked = accounts_check(actor=request.user, unit=unit, rows=rows)
+        except ApplicationError as exc:
+            exc.add_to_form(form)
+            errors = exc.extra.get("errors", [])
+        else:
+            if form.cleaned_data["dry_run"]:
+                messages.success(request, _("The file is valid: %(n)s accounts can be created.") % {"n": len(checked)})
+            else:
+                job = accounts_import_start(actor=request.user, unit=unit, filename=upload.name, content=content)
+                return redirect("core:job", public_id=job.public_id)
+    return render(request, "accounts/import.html", {"unit": unit, "form": form, "errors": errors})
+
+
+@login_required
+def accounts_import_template(request, code):
+    from danvan.core.exporting import xlsx_response
+
+    unit = _accounts_unit(request, code)
+    return xlsx_response(
+        filename="mau-nhap-tai-khoan.xlsx",
+        sheet_title="Tài khoản",
+        headers=["ho_ten", "ten_dang_nhap", "don_vi", "vai_tro", "email", "chuc_vu"],
+        rows=[["Nguyễn Văn An", "nguyen.van.an", unit.name, "chuyên viên", "", "Chuyên viên"]],
+    )
 
 
 @login_required

@@ -34,6 +34,7 @@ class Action(models.TextChoices):
     REPORT_RETURNED = "report.returned", _("Returned a report")
     REPORT_REMINDED = "report.reminded", _("Sent report reminders")
     DOCUMENT_ISSUED = "document.issued", _("Issued a numbered document")
+    DOCUMENT_REVOKED = "document.revoked", _("Revoked a numbered document")
     INDICATOR_CREATED = "indicator.created", _("Defined an indicator")
     REPORT_FORM_CREATED = "reportform.created", _("Defined a report form")
     WORKPLAN_CREATED = "workplan.created", _("Created a work plan")

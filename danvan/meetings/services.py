@@ -275,6 +275,7 @@ def conclusion_notice_issue(*, actor, meeting: Meeting, today: dt.date):
         today=today,
         key=f"meeting:{meeting.public_id}",
         details={"meeting": str(meeting.public_id)},
+        source_url=f"/hoi-nghi/{meeting.public_id}/",
     )
 
 

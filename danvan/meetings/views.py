@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from danvan.accounts.permissions import can_edit_unit
+from danvan.accounts.permissions import EDIT_ROLES, can_edit_unit, has_any_role
 from danvan.core.errors import ApplicationError
 from danvan.core.locking import show_conflict, version_of
 from danvan.core.submissions import submit_once
@@ -96,7 +96,11 @@ def index(request):
     from danvan.workplans.selectors import home_units
 
     own = next((u for u in home_units(request.user) if can_edit_unit(request.user, u)), None)
+    # A viewer (or anyone with no unit to organise for) reads the list and is shown no form.
+    can_schedule = own is not None or has_any_role(request.user, EDIT_ROLES)
     form = ScheduleForm(request.POST or None, initial={"unit": own.code if own else ""})
+    if request.method == "POST" and not can_schedule:
+        raise Http404
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -134,7 +138,7 @@ def index(request):
             messages.success(request, _("Meeting scheduled."))
             return redirect("meetings:detail", public_id=meeting.public_id)
     meetings = selectors.meetings_for_user(user=request.user).order_by("-starts_at")[:100]
-    return render(request, "meetings/index.html", {"meetings": meetings, "form": form})
+    return render(request, "meetings/index.html", {"meetings": meetings, "form": form, "can_schedule": can_schedule})
 
 
 @login_required

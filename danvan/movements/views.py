@@ -350,6 +350,23 @@ def report(request, code, checkpoint_id):
         wanted = request.GET.get("unit")
         if wanted and any(u.code == wanted for u in choices):
             initial["unit"] = wanted
+        elif len(choices) == 1:
+            initial["unit"] = choices[0].code
+        if initial.get("unit"):
+            # Correcting a report opens it as it was sent: its note and every target's figure.
+            from danvan.movements.models import MovementReport
+
+            sent = (
+                MovementReport.objects.filter(
+                    registration__movement=movement, registration__unit__code=initial["unit"], checkpoint=checkpoint
+                )
+                .prefetch_related("results")
+                .first()
+            )
+            if sent is not None:
+                initial["note"] = sent.note
+                for result in sent.results.all():
+                    initial[f"target_{result.target_id}"] = f"{result.value.normalize():f}".replace(".", ",")
         form = forms.ReportForm(units=choices, targets=targets, initial=initial)
     return render(
         request,

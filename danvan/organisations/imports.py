@@ -36,15 +36,15 @@ class VillageRow:
     kind: str
 
 
-def read_table(*, filename: str, content: bytes) -> list[dict]:
-    """Rows of a CSV (UTF-8) or XLSX file as dicts keyed by the lower-cased header."""
+def read_table(*, filename: str, content: bytes, columns: tuple[str, ...] = COLUMNS) -> list[dict]:
+    """Rows of a CSV (UTF-8) or XLSX file as dicts keyed by the lower-cased header; `columns` must be present."""
     if len(content) > MAX_BYTES:
         raise ApplicationError("Tệp: lớn hơn 2 MB; hãy chia nhỏ danh sách.", field="file")
     name = filename.lower()
     if name.endswith(".xlsx"):
         # Checked for zip bombs and XML entity tricks first; blank rows count towards the bound too.
         with open_xlsx(content, limits=XLSX_IMPORT, field="file") as workbook:
-            sheet_rows = workbook.rows(max_rows=4 * MAX_ROWS, max_cols=len(COLUMNS) + 20)
+            sheet_rows = workbook.rows(max_rows=4 * MAX_ROWS, max_cols=len(columns) + 20)
         rows = [["" if v is None else str(v).strip() for v in row] for row in sheet_rows]
     elif name.endswith(".csv"):
         try:
@@ -58,10 +58,10 @@ def read_table(*, filename: str, content: bytes) -> list[dict]:
     if not rows:
         raise ApplicationError("Tệp: không có dữ liệu.", field="file")
     header = [h.strip().lower() for h in rows[0]]
-    missing = [c for c in COLUMNS if c not in header]
+    missing = [c for c in columns if c not in header]
     if missing:
         raise ApplicationError(
-            f"Tệp: thiếu cột {', '.join(missing)}. Dòng đầu phải là: {', '.join(COLUMNS)}.", field="file"
+            f"Tệp: thiếu cột {', '.join(missing)}. Dòng đầu phải là: {', '.join(columns)}.", field="file"
         )
     if len(rows) - 1 > MAX_ROWS:
         raise ApplicationError(f"Tệp: tối đa {MAX_ROWS} dòng mỗi lần nhập.", field="file")

@@ -5,11 +5,13 @@ import datetime as dt
 from decimal import Decimal
 
 from django.db import transaction
+from django.urls import reverse
 
 from danvan.accounts.permissions import can_edit_unit
 from danvan.audit.models import Action
 from danvan.audit.services import audit_record
 from danvan.core.errors import ApplicationError
+from danvan.core.models import SubmissionToken
 from danvan.organisations.loading import COMMUNE_PREFIXES, PROVINCE_PREFIXES, strip_type
 from danvan.organisations.models import OrgUnit
 from danvan.reports.documents import FigureRow, Header, Part, party_report_docx
@@ -143,13 +145,15 @@ def document_issue(
     today: dt.date,
     key: str,
     details: dict | None = None,
+    source_url: str = "",
 ) -> IssuedDocument:
     """Give a document the next number of its register, build it with that reference, and keep the file.
 
     `build(reference) -> bytes`. `key` names the document itself (the meeting whose notice it is, the form, period
     and unit a briefing report covers): issuing the same document again returns the one already issued, with its
-    number, instead of taking another (a double click, two officers at once). Call inside a permission-checked
-    service; one audit event."""
+    number, instead of taking another (a double click, two officers at once). When that one was revoked, this
+    issues its replacement under the next number (`replaces`). Call inside a permission-checked service; one
+    audit event."""
     from danvan.core.submissions import claim_key, key_location
 
     document_key = f"doc:{doc_type}:{issuer.code}:{key}"
@@ -158,8 +162,14 @@ def document_issue(
         # issuing the same document waits here, then finds the first one's key.
         register = register_for(issuer, doc_type, today)
         issued = key_location(document_key)
+        replaced = None
         if issued:
-            return IssuedDocument.objects.get(public_id=issued)
+            existing = IssuedDocument.objects.get(public_id=issued)
+            if existing.revoked_at is None:
+                return existing
+            if hasattr(existing, "replaced_by"):
+                return existing.replaced_by
+            replaced = existing
         register.last_number += 1
         register.save(update_fields=["last_number"])
         reference = f"Số {register.last_number:02d}-{doc_type}/{register.symbol}"
@@ -171,14 +181,60 @@ def document_issue(
             issued_on=today,
             issued_by=actor,
             content=build(reference),
+            key=document_key,
+            source_url=source_url,
+            replaces=replaced,
         )
-        claim_key(key=document_key, user=actor, location=str(document.public_id))
+        if replaced is None:
+            claim_key(key=document_key, user=actor, location=str(document.public_id))
+        else:
+            # The document's key now leads to its replacement: issuing again returns it.
+            SubmissionToken.objects.filter(key=document_key).update(location=str(document.public_id))
         audit_record(
             actor=actor,
             action=Action.DOCUMENT_ISSUED,
             unit=issuer,
             target=document,
-            after={"reference": reference, "title": title, **(details or {})},
+            after={
+                "reference": reference,
+                "title": title,
+                **({"replaces": replaced.reference} if replaced else {}),
+                **(details or {}),
+            },
+        )
+    return document
+
+
+def document_revoke(*, actor, document: IssuedDocument, reason: str) -> IssuedDocument:
+    """Revoke an issued number (thu hồi văn bản): the register shows it revoked with the reason, the number is never
+    reused, and issuing the same document again gives its replacement the next number. A leader of the issuing
+    body (or above) decides; the reason is required."""
+    from django.utils import timezone
+
+    from danvan.accounts.permissions import can_approve_for
+
+    reason = " ".join((reason or "").split())
+    if not can_approve_for(actor, document.register.issuer):
+        raise ApplicationError("Chỉ lãnh đạo của cơ quan ban hành được thu hồi văn bản.", code="forbidden")
+    if len(reason) < 10:
+        raise ApplicationError(
+            "Lý do thu hồi: bắt buộc, ít nhất 10 ký tự (ví dụ “Sai số liệu mục II, ban hành lại”).", field="reason"
+        )
+    with transaction.atomic():
+        document = IssuedDocument.objects.select_for_update().get(pk=document.pk)
+        if document.revoked_at is not None:
+            raise ApplicationError(f"Văn bản {document.reference} đã được thu hồi trước đó.", field="reason")
+        document.revoked_at = timezone.now()
+        document.revoked_by = actor
+        document.revoke_reason = reason[:2000]
+        document.save(update_fields=["revoked_at", "revoked_by", "revoke_reason"])
+        audit_record(
+            actor=actor,
+            action=Action.DOCUMENT_REVOKED,
+            unit=document.register.issuer,
+            target=document,
+            before={"reference": document.reference},
+            after={"revoked": True, "reason": reason[:500]},
         )
     return document
 
@@ -201,4 +257,5 @@ def briefing_issue(
         ],
         key=f"briefing:{unit.code}:{form.code}:{period.key}",
         details={"form": form.code, "period": period.key},
+        source_url=reverse("reports:rollup") + f"?form={form.pk}&period={period.key}&unit={unit.code}",
     )

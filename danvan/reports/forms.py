@@ -149,3 +149,12 @@ def period_field(label, *, required: bool = False, help_text=None) -> forms.Choi
         # Callable: the list follows today's date, not the date the server started.
         choices=lambda: [("", _("— none —"))] + period_choices(timezone.localdate()),
     )
+
+
+class RevokeForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for revoking"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Say what was wrong, e.g. “Sai số liệu mục II, ban hành lại”. The register keeps it."),
+    )

@@ -305,6 +305,17 @@ class IssuedDocument(models.Model):
     issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     content = models.BinaryField()
     created_at = models.DateTimeField(auto_now_add=True)
+    # What the document is (reports.briefing.document_issue's key) and the page it is issued from, where a
+    # replacement is issued after a revocation.
+    key = models.CharField(max_length=200, blank=True)
+    source_url = models.CharField(max_length=300, blank=True)
+    # A number is never reused: a wrong document is revoked (with the reason) and a replacement gets a new number.
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    revoke_reason = models.TextField(blank=True)
+    replaces = models.OneToOneField("self", null=True, blank=True, on_delete=models.PROTECT, related_name="replaced_by")
 
     class Meta:
         ordering = ["-created_at"]

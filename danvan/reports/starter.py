@@ -53,6 +53,13 @@ SOURCES = {
     "mo_hinh_dang_ky": "initiatives.registered",
     "mo_hinh_cong_nhan": "initiatives.recognised",
     "mo_hinh_nhan_rong": "initiatives.replicated",
+    # Set by migration 0008 on databases made before it.
+    "tcd_luot": "reception.turns",
+    "tcd_nguoi_dung_dau": "reception.head_days",
+    "don_tiep_nhan": "petitions.received",
+    "don_giai_quyet": "petitions.resolved",
+    "don_ton": "petitions.open",
+    "don_vuot_cap": "petitions.over_level",
 }
 
 NARRATIVE = [

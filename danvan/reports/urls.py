@@ -17,4 +17,5 @@ urlpatterns = [
     path("van-ban/", views.documents, name="documents"),
     path("van-ban/du-thao.docx", views.briefing_preview, name="briefing_preview"),
     path("van-ban/<uuid:public_id>.docx", views.document_download, name="document_download"),
+    path("van-ban/<uuid:public_id>/thu-hoi/", views.document_revoke, name="document_revoke"),
 ]

@@ -19,7 +19,14 @@ from danvan.organisations.selectors import orgunit_get_for_user, orgunit_roots_f
 from danvan.reports import exports, selectors, services
 from danvan.reports.forms import ReportEntryForm, ReturnForm, UploadForm
 from danvan.reports.models import Indicator, Submission
-from danvan.reports.periods import parse_period_key, period_containing, period_fits, period_key, periods_before
+from danvan.reports.periods import (
+    parse_period_key,
+    period_containing,
+    period_fits,
+    period_key,
+    periods_before,
+    report_due_date,
+)
 from danvan.reports.permissions import can_decide_submission, form_applies_to
 from danvan.reports.sources import computed_values
 from danvan.reports.values import figure_formatter
@@ -113,6 +120,7 @@ def entry(request, form_id, key, code):
             "period": period,
             "unit": unit,
             "submission": submission,
+            "due_date": submission.due_date if submission else report_due_date(period.end_date, form.due_working_days),
             "entry_form": entry_form,
             "key": key,
             "history": history,
@@ -292,6 +300,11 @@ def completeness(request):
         return redirect(request.get_full_path())
     # The counts from the database, then one page of rows: the national table has thousands of units.
     summary = selectors.completeness_counts(unit=unit, form=form, period=period)
+    form_due = report_due_date(period.end_date, form.due_working_days)
+    # Every unit that has not sent the report once its deadline has passed is overdue, not merely "missing".
+    summary["overdue"] = (
+        summary["missing"] + summary["draft"] + summary["returned"] if timezone.localdate() > form_due else 0
+    )
     per_page = selectors.COMPLETENESS_PAGE
     pages = max(1, -(-summary["expected"] // per_page))
     number = request.GET.get("page")
@@ -300,7 +313,8 @@ def completeness(request):
     ctx.update(
         {
             "summary": summary,
-            "rows": _completeness_cells(rows, form, period),
+            "rows": _completeness_cells(rows, form, period, form_due),
+            "form_due": form_due,
             "with_province": unit.parent_id is None,
             "page_number": number,
             "pages": pages,
@@ -310,7 +324,7 @@ def completeness(request):
     return render(request, "reports/completeness.html", ctx)
 
 
-def _completeness_cells(rows, form, period):
+def _completeness_cells(rows, form, period, form_due):
     """What each row of the completeness table shows, worked out here rather than by an include, a {% url %}
     and a date filter in each of up to 500 rows (they were most of the page's time)."""
     from django.utils import dateformat
@@ -328,6 +342,7 @@ def _completeness_cells(rows, form, period):
     base = reverse("reports:entry", kwargs={"form_id": form.pk, "key": period_key(period), "code": marker})
     prefix, suffix = base.split(marker)
     shown = get_format("SHORT_DATETIME_FORMAT")
+    today = timezone.localdate()
     cells = []
     for row in rows:
         submitted = ""
@@ -337,6 +352,9 @@ def _completeness_cells(rows, form, period):
             submitted = dateformat.format(local, shown)
             late = row.due_date is not None and local.date() > row.due_date
         badge, label = badges.get(row.status, badges["missing"])
+        overdue = 0
+        if row.status in {"missing", "draft", "returned"}:
+            overdue = max((today - (row.due_date or form_due)).days, 0)
         cells.append(
             {
                 "row": row,
@@ -344,6 +362,7 @@ def _completeness_cells(rows, form, period):
                 "badge": badge,
                 "label": label,
                 "late": late,
+                "overdue": overdue,
                 "submitted": submitted,
             }
         )
@@ -430,13 +449,16 @@ def documents(request):
             return redirect(reverse("reports:rollup") + "?" + request.GET.urlencode())
         messages.success(request, _("Document %(ref)s issued.") % {"ref": document.reference})
         return redirect("reports:documents")
-    from danvan.accounts.permissions import units_in_scope
+    from danvan.accounts.permissions import can_approve_for, units_in_scope
 
-    issued = (
+    issued = list(
         IssuedDocument.objects.filter(register__issuer__in=units_in_scope(request.user))
-        .select_related("register__issuer", "issued_by")
-        .defer("content")[:200]
+        .select_related("register__issuer", "issued_by", "replaces", "replaced_by")
+        .defer("content", "replaces__content", "replaced_by__content")[:200]
     )
+    for document in issued:
+        # Only a leader of the issuing body is offered the revoke button (roles are cached per unit).
+        document.revocable = document.revoked_at is None and can_approve_for(request.user, document.register.issuer)
     return render(request, "reports/documents.html", {"documents": issued})
 
 
@@ -450,6 +472,35 @@ def document_download(request, public_id):
     return file_response(
         bytes(document.content), filename=f"{document.reference.replace('Số ', '').replace('/', '_')}.docx"
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@submit_once
+def document_revoke(request, public_id):
+    """Revoke an issued number with the reason (a leader of the issuing body); the replacement is issued from the
+    document's own page (the meeting, the briefing) and gets the next number."""
+    from danvan.reports.briefing import document_revoke as revoke
+    from danvan.reports.forms import RevokeForm
+    from danvan.reports.models import IssuedDocument
+
+    document = IssuedDocument.objects.select_related("register__issuer").filter(public_id=public_id).first()
+    if document is None or not can_view_unit(request.user, document.register.issuer):
+        raise Http404
+    form = RevokeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            revoke(actor=request.user, document=document, reason=form.cleaned_data["reason"])
+        except ApplicationError as exc:
+            exc.add_to_form(form)
+        else:
+            messages.success(
+                request,
+                _("Document %(ref)s revoked. Issue its replacement from its page: it gets the next number.")
+                % {"ref": document.reference},
+            )
+            return redirect("reports:documents")
+    return render(request, "reports/document_revoke.html", {"document": document, "form": form})
 
 
 @login_required

@@ -116,3 +116,27 @@ def test_the_export_job_is_seen_only_by_the_person_who_asked_for_it(
 
 def test_the_export_cannot_be_started_by_a_link(client_for, admin_a):
     assert client_for(admin_a).get("/nhat-ky/xuat.xlsx").status_code == 405
+
+
+def test_a_change_reads_as_labelled_old_and_new_values_not_a_python_dict(client_for, admin_a):
+    from danvan.audit.models import Action
+    from danvan.audit.services import audit_record
+    from danvan.organisations.models import OrgUnit
+
+    unit = OrgUnit.objects.get(code="P24-TU")
+    audit_record(
+        actor=admin_a,
+        action=Action.ORGUNIT_UPDATED,
+        unit=unit,
+        target=unit,
+        before={"name": "Tỉnh ủy Bắc Giang", "is_active": True, "sort_order": 3},
+        after={"name": "Thành ủy Bắc Ninh", "is_active": True, "sort_order": 4},
+        details={"codes": ["C7288-DU", "C7294-DU"]},
+    )
+    page = client_for(admin_a).get("/nhat-ky/").content.decode()
+    assert "{&#x27;" not in page and "{'" not in page
+    assert "Tên:</span> <del>Tỉnh ủy Bắc Giang</del> → Thành ủy Bắc Ninh" in page
+    assert "Sort order:</span> <del>3</del> → 4" in page
+    assert "Codes:</span> C7288-DU, C7294-DU" in page
+    # An unchanged value is not repeated.
+    assert "Đang hoạt động:</span>" not in page and "Active:</span>" not in page

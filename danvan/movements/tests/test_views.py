@@ -101,9 +101,12 @@ def test_reporting_results_through_the_form(client_for, officer_a, leader_a, com
     response = c.post(url, {"unit": "C7288-DU", f"target_{target.pk}": "-3"})
     assert response.status_code == 200 and "không được âm" in response.content.decode()
     assert not MovementReport.objects.exists()
-    response = c.post(url, {"unit": "C7288-DU", f"target_{target.pk}": "3,5"}, follow=True)
+    response = c.post(url, {"unit": "C7288-DU", f"target_{target.pk}": "3,5", "note": "Ba hộ"}, follow=True)
     assert MovementReport.objects.get().is_late
     assert "muộn" in response.content.decode() or "late" in response.content.decode()
+    # “Sửa số liệu” opens the report as it was sent.
+    again = c.get(url + "?unit=C7288-DU").context["form"]
+    assert again.initial == {"unit": "C7288-DU", "note": "Ba hộ", f"target_{target.pk}": "3,5"}
 
 
 def test_another_province_gets_404_on_every_page(client_for, officer_a, leader_a, officer_b):

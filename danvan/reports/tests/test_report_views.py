@@ -1,4 +1,5 @@
 import io
+import re
 
 import pytest
 from openpyxl import load_workbook
@@ -219,3 +220,33 @@ def test_a_billion_laughs_upload_is_refused(client_for, commune_officer_a, quart
     page = upload(client, URL.format(form=quarterly.pk, unit="C7288-KDV"), crafted.xlsx_billion_laughs())
     assert page.status_code == 200
     assert "khai báo DOCTYPE/ENTITY" in " ".join(str(m) for m in page.context["messages"])
+
+
+def test_a_report_past_its_deadline_shows_as_overdue_by_days_not_merely_missing(
+    client_for, report, commune_officer_a, officer_a, quarterly, q1, monkeypatch
+):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from danvan.reports.periods import report_due_date
+
+    due = report_due_date(q1.end_date, quarterly.due_working_days)
+    report("C7288-KDV", commune_officer_a, {"doi_thoai_cuoc": "3"})
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: due + dt.timedelta(days=61))
+    if True:
+        page = client_for(officer_a).get(f"/bao-cao/tien-do/?form={quarterly.pk}&period=quarter-2026-1&unit=P24-TU")
+        cells = {c["row"].code: c for c in page.context["rows"]}
+        assert cells["C7288-KDV"]["overdue"] == 0  # sent
+        missing = [c for c in cells.values() if c["row"].status == "missing"]
+        assert missing and all(c["overdue"] == 61 for c in missing)
+        summary = page.context["summary"]
+        assert summary["overdue"] == summary["expected"] - 1
+        assert "Quá hạn 61 ngày" in page.content.decode()
+        entry = client_for(officer_a).get(f"/bao-cao/nhap/{quarterly.pk}/quarter-2026-1/{missing[0]['row'].code}/")
+        assert "Quá hạn 61 ngày" in entry.content.decode()
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: due)
+    if True:
+        page = client_for(officer_a).get(f"/bao-cao/tien-do/?form={quarterly.pk}&period=quarter-2026-1&unit=P24-TU")
+        assert page.context["summary"]["overdue"] == 0
+        assert not re.search(r"Quá hạn \d+ ngày|đơn vị quá hạn", page.content.decode())
