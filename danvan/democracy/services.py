@@ -1,0 +1,656 @@
+"""Every write of grassroots democracy: one transaction and one audit event each."""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from danvan.accounts.permissions import can_enter_data
+from danvan.audit.models import Action
+from danvan.audit.services import audit_record, snapshot
+from danvan.core.errors import ApplicationError
+from danvan.core.locking import bump, check_version
+from danvan.core.text import fold
+from danvan.democracy import permissions as perms
+from danvan.democracy.models import (
+    Base,
+    BaseKind,
+    Comment,
+    Consultation,
+    ConsultationFile,
+    Disclosure,
+    DisclosureFile,
+    DisclosureItem,
+    Matter,
+    PostingForm,
+    Rule,
+)
+from danvan.organisations.models import OrgUnit, OrgUnitClosure
+
+MAX_FILES = 10
+CONSULTATION_MIN_DAYS = "consultation_min_days"
+VOTE_THRESHOLD = "vote_threshold_percent"
+VOTE_QUORUM = "vote_quorum_percent"
+
+
+def rule_value(code: str, default: Decimal) -> Decimal:
+    value = Rule.objects.filter(code=code).values_list("value", flat=True).first()
+    return default if value is None else value
+
+
+def _forbidden(what: str = "cơ sở này") -> ApplicationError:
+    return ApplicationError(f"Đồng chí không có quyền cập nhật {what}.", code="forbidden")
+
+
+def _province_of(unit: OrgUnit) -> OrgUnit | None:
+    link = OrgUnitClosure.objects.filter(descendant=unit, ancestor__level=OrgUnit.Level.PROVINCE).first()
+    return link.ancestor if link else None
+
+
+def commune_head_unit(unit: OrgUnit) -> OrgUnit | None:
+    """The top body of the commune `unit` belongs to (its Đảng ủy), or None if `unit` is not in a commune."""
+    if unit.level not in (OrgUnit.Level.COMMUNE, OrgUnit.Level.VILLAGE):
+        return None
+    link = (
+        OrgUnitClosure.objects.filter(descendant=unit, ancestor__level=OrgUnit.Level.COMMUNE)
+        .select_related("ancestor")
+        .order_by("-depth")
+        .first()
+    )
+    return link.ancestor if link else None
+
+
+def base_for_commune(*, actor, unit: OrgUnit) -> Base:
+    """The commune's base, registered on first use. `unit` is any body of the commune."""
+    head = commune_head_unit(unit)
+    if head is None or head.admin_unit_id is None:
+        raise ApplicationError("Xã/phường: hãy chọn một đơn vị cấp xã.", field="unit")
+    existing = Base.objects.filter(kind=BaseKind.COMMUNE, admin_unit_id=head.admin_unit_id).first()
+    if existing:
+        return existing
+    if not can_enter_data(actor, head):
+        raise _forbidden()
+    with transaction.atomic():
+        base, created = Base.objects.get_or_create(
+            kind=BaseKind.COMMUNE,
+            admin_unit_id=head.admin_unit_id,
+            defaults={
+                "name": head.admin_unit.name,
+                "name_folded": fold(head.admin_unit.name),
+                "unit": head,
+                "province": _province_of(head),
+                "created_by": actor,
+            },
+        )
+        if created:
+            audit_record(actor=actor, action=Action.DEMOCRACY_BASE_REGISTERED, unit=head, target=base)
+    return base
+
+
+def base_register(*, actor, kind: str, name: str, unit: OrgUnit) -> Base:
+    """Register an agency or enterprise base under the unit that oversees it."""
+    if kind not in (BaseKind.AGENCY, BaseKind.ENTERPRISE):
+        raise ApplicationError("Loại cơ sở: hãy chọn cơ quan, đơn vị hoặc doanh nghiệp.", field="kind")
+    name = " ".join((name or "").split())[:255]
+    if not name:
+        raise ApplicationError("Tên cơ sở: bắt buộc.", field="name")
+    if not can_enter_data(actor, unit):
+        raise ApplicationError("Đơn vị quản lý: đồng chí không có quyền với đơn vị này.", field="unit")
+    with transaction.atomic():
+        base = Base.objects.create(
+            kind=kind,
+            name=name,
+            name_folded=fold(name),
+            unit=unit,
+            province=_province_of(unit),
+            created_by=actor,
+        )
+        audit_record(actor=actor, action=Action.DEMOCRACY_BASE_REGISTERED, unit=unit, target=base)
+    return base
+
+
+def _stored_files(uploads, *, actor, field: str):
+    from danvan.core.files import stored_file_from_upload
+
+    uploads = [u for u in (uploads or []) if u]
+    if len(uploads) > MAX_FILES:
+        raise ApplicationError(f"Tệp: tối đa {MAX_FILES} tệp một lần.", field=field)
+    return [stored_file_from_upload(u, actor=actor, field=field) for u in uploads]
+
+
+def _clean_forms(forms_used) -> list[str]:
+    values = list(dict.fromkeys(forms_used or []))
+    bad = [v for v in values if v not in PostingForm.values]
+    if bad:
+        raise ApplicationError("Hình thức công khai: hãy chọn trong danh sách.", field="forms_used")
+    return values
+
+
+def _check_disclosure(*, base, item, title, start_date, end_date, loudspeaker_days, forms_used):
+    if item is None:
+        raise ApplicationError("Nội dung công khai: hãy chọn một mục trong danh mục (Điều 11).", field="item")
+    if item.base_kind != base.kind or not item.is_active:
+        raise ApplicationError("Nội dung công khai: mục này không thuộc danh mục của loại cơ sở này.", field="item")
+    if not (title or "").strip():
+        raise ApplicationError("Tiêu đề: bắt buộc, ví dụ “Dự toán ngân sách xã năm 2026”.", field="title")
+    if start_date is None:
+        raise ApplicationError("Ngày bắt đầu công khai: bắt buộc (dd/mm/yyyy).", field="start_date")
+    if end_date is not None and end_date < start_date:
+        raise ApplicationError(
+            f"Ngày kết thúc: không được trước ngày bắt đầu ({start_date:%d/%m/%Y}); hãy sửa một trong hai ngày.",
+            field="end_date",
+        )
+    if loudspeaker_days is not None and PostingForm.LOUDSPEAKER not in forms_used:
+        raise ApplicationError(
+            "Số ngày phát trên loa: chỉ nhập khi có chọn hình thức “Hệ thống loa truyền thanh”.",
+            field="loudspeaker_days",
+        )
+
+
+DISCLOSURE_FIELDS = ["item", "title", "forms_used", "loudspeaker_days", "start_date", "end_date", "is_published"]
+
+
+def disclosure_post(
+    *,
+    actor,
+    base: Base,
+    item: DisclosureItem | None,
+    title: str,
+    start_date: dt.date | None,
+    end_date: dt.date | None = None,
+    forms_used: list[str] | None = None,
+    loudspeaker_days: int | None = None,
+    uploads=None,
+    publish: bool = False,
+) -> Disclosure:
+    """Record a disclosure (công khai) of `base`, with its files; published to the portal if `publish`."""
+    if not perms.can_record_for(actor, base):
+        raise _forbidden()
+    if publish and not perms.can_publish_for(actor, base):
+        raise ApplicationError("Đăng lên cổng thông tin: đồng chí không có quyền đăng.", field="publish")
+    forms_used = _clean_forms(forms_used)
+    _check_disclosure(
+        base=base,
+        item=item,
+        title=title,
+        start_date=start_date,
+        end_date=end_date,
+        loudspeaker_days=loudspeaker_days,
+        forms_used=forms_used,
+    )
+    stored = _stored_files(uploads, actor=actor, field="files")
+    with transaction.atomic():
+        disclosure = Disclosure.objects.create(
+            base=base,
+            item=item,
+            title=" ".join(title.split())[:255],
+            forms_used=forms_used,
+            loudspeaker_days=loudspeaker_days,
+            start_date=start_date,
+            end_date=end_date,
+            is_published=publish,
+            posted_by=actor,
+        )
+        for f in stored:
+            f.save()
+            DisclosureFile.objects.create(disclosure=disclosure, file=f)
+        audit_record(
+            actor=actor,
+            action=Action.DISCLOSURE_POSTED,
+            unit=base.unit,
+            target=disclosure,
+            after={**snapshot(disclosure, DISCLOSURE_FIELDS), "files": [f.name for f in stored]},
+        )
+    return disclosure
+
+
+def disclosure_update(
+    *,
+    actor,
+    disclosure: Disclosure,
+    item: DisclosureItem | None,
+    title: str,
+    start_date: dt.date | None,
+    end_date: dt.date | None,
+    forms_used: list[str] | None,
+    loudspeaker_days: int | None = None,
+    uploads=None,
+    expected_version=None,
+) -> Disclosure:
+    """Correct a disclosure; the audit event keeps what it said before (its history)."""
+    base = disclosure.base
+    if not perms.can_record_for(actor, base):
+        raise _forbidden()
+    forms_used = _clean_forms(forms_used)
+    _check_disclosure(
+        base=base,
+        item=item,
+        title=title,
+        start_date=start_date,
+        end_date=end_date,
+        loudspeaker_days=loudspeaker_days,
+        forms_used=forms_used,
+    )
+    stored = _stored_files(uploads, actor=actor, field="files")
+    with transaction.atomic():
+        row = Disclosure.objects.select_for_update().get(pk=disclosure.pk)
+        check_version(row, expected_version, what="Nội dung công khai này")
+        before = snapshot(row, DISCLOSURE_FIELDS)
+        row.item, row.title, row.forms_used = item, " ".join(title.split())[:255], forms_used
+        row.start_date, row.end_date, row.loudspeaker_days = start_date, end_date, loudspeaker_days
+        row.updated_by = actor
+        row.save(
+            update_fields=[
+                "item",
+                "title",
+                "forms_used",
+                "start_date",
+                "end_date",
+                "loudspeaker_days",
+                "updated_by",
+                *bump(row),
+            ]
+        )
+        for f in stored:
+            f.save()
+            DisclosureFile.objects.create(disclosure=row, file=f)
+        audit_record(
+            actor=actor,
+            action=Action.DISCLOSURE_UPDATED,
+            unit=base.unit,
+            target=row,
+            before=before,
+            after={**snapshot(row, DISCLOSURE_FIELDS), "files_added": [f.name for f in stored]},
+        )
+    return row
+
+
+def disclosure_publish(*, actor, disclosure: Disclosure, publish: bool, note: str = "") -> Disclosure:
+    """Publish a disclosure on the portal, or withdraw it: a withdrawal leaves a public note."""
+    if not perms.can_publish_for(actor, disclosure.base):
+        raise _forbidden("việc đăng công khai của cơ sở này")
+    note = " ".join((note or "").split())[:255]
+    if not publish and disclosure.is_published and not note:
+        raise ApplicationError("Lý do gỡ: bắt buộc khi gỡ khỏi cổng thông tin (hiển thị công khai).", field="note")
+    with transaction.atomic():
+        row = Disclosure.objects.select_for_update().get(pk=disclosure.pk)
+        row.is_published = publish
+        row.withdrawn_note = "" if publish else note
+        row.updated_by = actor
+        row.save(update_fields=["is_published", "withdrawn_note", "updated_by", *bump(row)])
+        audit_record(
+            actor=actor,
+            action=Action.DISCLOSURE_PUBLISHED if publish else Action.DISCLOSURE_WITHDRAWN,
+            unit=row.base.unit,
+            target=row,
+            details={"note": note} if note else {},
+        )
+    return row
+
+
+def disclosure_item_update(
+    *, actor, item: DisclosureItem, title: str, legal_reference: str, min_days, due_days, loudspeaker_days, frequency
+) -> DisclosureItem:
+    """Correct a catalogue item (the law's wording, figures still unconfirmed)."""
+    from danvan.democracy.models import Frequency
+
+    if not perms.can_edit_catalogue(actor):
+        raise _forbidden("danh mục công khai")
+    title = " ".join((title or "").split())
+    if not title:
+        raise ApplicationError("Nội dung: bắt buộc.", field="title")
+    if frequency not in Frequency.values:
+        raise ApplicationError("Định kỳ: hãy chọn trong danh sách.", field="frequency")
+    fields = ["title", "legal_reference", "min_days", "due_days", "loudspeaker_days", "frequency"]
+    with transaction.atomic():
+        row = DisclosureItem.objects.select_for_update().get(pk=item.pk)
+        before = snapshot(row, fields)
+        row.title, row.legal_reference = title[:500], (legal_reference or "").strip()[:255]
+        row.min_days, row.due_days, row.loudspeaker_days, row.frequency = (
+            min_days,
+            due_days,
+            loudspeaker_days,
+            frequency,
+        )
+        row.save(update_fields=fields)
+        audit_record(
+            actor=actor, action=Action.DISCLOSURE_ITEM_UPDATED, target=row, before=before, after=snapshot(row, fields)
+        )
+    return row
+
+
+# Consultations (tham gia ý kiến)
+
+
+def consultation_open(
+    *,
+    actor,
+    base: Base,
+    title: str,
+    opens_on: dt.date | None,
+    closes_on: dt.date | None,
+    description: str = "",
+    uploads=None,
+    publish: bool = True,
+) -> Consultation:
+    """Put a draft out for residents' comments; the comment period is at least the legal minimum (rule data)."""
+    if not perms.can_record_for(actor, base):
+        raise _forbidden()
+    title = " ".join((title or "").split())[:255]
+    if not title:
+        raise ApplicationError("Tên dự thảo: bắt buộc.", field="title")
+    if opens_on is None:
+        raise ApplicationError("Ngày bắt đầu lấy ý kiến: bắt buộc (dd/mm/yyyy).", field="opens_on")
+    if closes_on is None:
+        raise ApplicationError("Ngày kết thúc lấy ý kiến: bắt buộc (dd/mm/yyyy).", field="closes_on")
+    minimum = int(rule_value(CONSULTATION_MIN_DAYS, Decimal(30)))
+    earliest = opens_on + dt.timedelta(days=minimum - 1)
+    if closes_on < earliest:
+        raise ApplicationError(
+            f"Ngày kết thúc lấy ý kiến: thời gian lấy ý kiến tối thiểu là {minimum} ngày; hãy chọn từ ngày "
+            f"{earliest:%d/%m/%Y} trở đi.",
+            field="closes_on",
+        )
+    if publish and not perms.can_publish_for(actor, base):
+        publish = False
+    stored = _stored_files(uploads, actor=actor, field="files")
+    with transaction.atomic():
+        consultation = Consultation.objects.create(
+            base=base,
+            title=title,
+            description=(description or "").strip(),
+            opens_on=opens_on,
+            closes_on=closes_on,
+            is_published=publish,
+            created_by=actor,
+        )
+        for f in stored:
+            f.save()
+            ConsultationFile.objects.create(consultation=consultation, file=f)
+        audit_record(
+            actor=actor,
+            action=Action.CONSULTATION_OPENED,
+            unit=base.unit,
+            target=consultation,
+            after=snapshot(consultation, ["title", "opens_on", "closes_on", "is_published"]),
+        )
+    return consultation
+
+
+MAX_COMMENT = 4000
+
+
+def comment_record(*, actor, consultation: Consultation, channel: str, text: str, author_name: str = "") -> Comment:
+    """Record a comment collected at a meeting, in a box or in writing (officials' entry: no moderation)."""
+    if not perms.can_record_for(actor, consultation.base):
+        raise _forbidden()
+    if channel not in Comment.Channel.values or channel == Comment.Channel.PORTAL:
+        raise ApplicationError("Kênh góp ý: hãy chọn hội nghị, hòm thư hoặc văn bản.", field="channel")
+    text = (text or "").strip()
+    if not text:
+        raise ApplicationError("Nội dung góp ý: bắt buộc.", field="text")
+    if len(text) > MAX_COMMENT:
+        raise ApplicationError(f"Nội dung góp ý: tối đa {MAX_COMMENT} ký tự.", field="text")
+    with transaction.atomic():
+        comment = Comment.objects.create(
+            consultation=consultation,
+            channel=channel,
+            author_name=" ".join((author_name or "").split())[:128],
+            text=text,
+            moderation=Comment.Moderation.APPROVED,
+            recorded_by=actor,
+        )
+        audit_record(
+            actor=actor,
+            action=Action.CONSULTATION_COMMENT_ADDED,
+            unit=consultation.base.unit,
+            target=consultation,
+            details={"channel": channel},
+        )
+    return comment
+
+
+def comment_moderate(*, actor, comment: Comment, approve: bool) -> Comment:
+    """Decide whether a citizen's comment is shown on the portal; audited."""
+    consultation = comment.consultation
+    if not perms.can_publish_for(actor, consultation.base):
+        raise _forbidden("góp ý này")
+    with transaction.atomic():
+        row = Comment.objects.select_for_update().get(pk=comment.pk)
+        before = row.moderation
+        row.moderation = Comment.Moderation.APPROVED if approve else Comment.Moderation.REJECTED
+        row.save(update_fields=["moderation"])
+        audit_record(
+            actor=actor,
+            action=Action.CONSULTATION_COMMENT_MODERATED,
+            unit=consultation.base.unit,
+            target=consultation,
+            before={"moderation": before},
+            after={"moderation": row.moderation, "comment": str(row.public_id)},
+        )
+    return row
+
+
+def comment_answer(*, actor, comment: Comment, uptake: str, response: str) -> Comment:
+    """How the commune took the comment into account (tiếp thu) or why not (giải trình)."""
+    consultation = comment.consultation
+    if not perms.can_record_for(actor, consultation.base):
+        raise _forbidden()
+    if uptake not in Comment.Uptake.values or not uptake:
+        raise ApplicationError("Tiếp thu: hãy chọn tiếp thu, tiếp thu một phần hoặc giải trình.", field="uptake")
+    response = (response or "").strip()
+    if uptake != Comment.Uptake.ACCEPTED and not response:
+        raise ApplicationError("Giải trình: bắt buộc khi không tiếp thu toàn bộ góp ý.", field="response")
+    with transaction.atomic():
+        row = Comment.objects.select_for_update().get(pk=comment.pk)
+        before = snapshot(row, ["uptake", "response"])
+        row.uptake, row.response = uptake, response[:MAX_COMMENT]
+        row.save(update_fields=["uptake", "response"])
+        audit_record(
+            actor=actor,
+            action=Action.CONSULTATION_COMMENT_ANSWERED,
+            unit=consultation.base.unit,
+            target=consultation,
+            before=before,
+            after=snapshot(row, ["uptake", "response"]),
+        )
+    return row
+
+
+def consultation_summarise(
+    *, actor, consultation: Consultation, uptake_summary: str, expected_version=None
+) -> Consultation:
+    """The commune's summary of how the comments were taken into account; public once the consultation closes."""
+    if not perms.can_record_for(actor, consultation.base):
+        raise _forbidden()
+    with transaction.atomic():
+        row = Consultation.objects.select_for_update().get(pk=consultation.pk)
+        check_version(row, expected_version, what="Dự thảo lấy ý kiến này")
+        before = snapshot(row, ["uptake_summary"])
+        row.uptake_summary = (uptake_summary or "").strip()
+        row.updated_by = actor
+        row.save(update_fields=["uptake_summary", "updated_by", *bump(row)])
+        audit_record(
+            actor=actor,
+            action=Action.CONSULTATION_SUMMARISED,
+            unit=row.base.unit,
+            target=row,
+            before=before,
+            after=snapshot(row, ["uptake_summary"]),
+        )
+    return row
+
+
+# Matters residents decide (dân bàn và quyết định)
+
+
+def vote_result(
+    *, eligible: int, turnout: int, votes_for: int, quorum_percent: Decimal, threshold_percent: Decimal
+) -> str:
+    """The outcome, from the figures only: below the quorum nothing is decided; else approved when the votes for
+    are strictly more than `threshold_percent` of the eligible households."""
+    if eligible <= 0 or turnout * 100 <= quorum_percent * eligible:
+        return Matter.Result.NOT_DECIDED
+    if votes_for * 100 > threshold_percent * eligible:
+        return Matter.Result.APPROVED
+    return Matter.Result.REJECTED
+
+
+def _percent(value, field: str, label: str) -> Decimal:
+    if value is None:
+        raise ApplicationError(f"{label}: bắt buộc (0–100).", field=field)
+    value = Decimal(value)
+    if not 0 <= value < 100:
+        raise ApplicationError(f"{label}: phải từ 0 đến dưới 100 (%).", field=field)
+    return value
+
+
+def matter_create(
+    *,
+    actor,
+    base: Base,
+    title: str,
+    subject: str,
+    method: str,
+    village: OrgUnit | None = None,
+    description: str = "",
+    quorum_percent=None,
+    threshold_percent=None,
+) -> Matter:
+    """Put a matter to the residents' decision, in one thôn/TDP or the whole commune."""
+    if not perms.can_record_for(actor, base):
+        raise _forbidden()
+    title = " ".join((title or "").split())[:255]
+    if not title:
+        raise ApplicationError("Nội dung quyết định: bắt buộc.", field="title")
+    if subject not in Matter.Subject.values:
+        raise ApplicationError("Loại việc: hãy chọn trong danh sách (Điều 15).", field="subject")
+    if method not in Matter.Method.values:
+        raise ApplicationError("Hình thức quyết định: hãy chọn trong danh sách.", field="method")
+    if village is not None and not OrgUnitClosure.objects.filter(ancestor=base.unit, descendant=village).exists():
+        raise ApplicationError("Thôn, tổ dân phố: hãy chọn một thôn của xã này, hoặc để trống.", field="village")
+    if quorum_percent is None:
+        quorum_percent = rule_value(VOTE_QUORUM, Decimal(50))
+    if threshold_percent is None:
+        threshold_percent = rule_value(VOTE_THRESHOLD, Decimal(50))
+    quorum = _percent(quorum_percent, "quorum_percent", "Tỷ lệ tham gia tối thiểu")
+    threshold = _percent(threshold_percent, "threshold_percent", "Tỷ lệ tán thành")
+    with transaction.atomic():
+        matter = Matter.objects.create(
+            base=base,
+            title=title,
+            subject=subject,
+            method=method,
+            village=village,
+            description=(description or "").strip(),
+            quorum_percent=quorum,
+            threshold_percent=threshold,
+            created_by=actor,
+        )
+        audit_record(
+            actor=actor,
+            action=Action.MATTER_CREATED,
+            unit=base.unit,
+            target=matter,
+            after={
+                **snapshot(matter, ["title", "subject", "method", "village"]),
+                "quorum_percent": str(quorum),
+                "threshold_percent": str(threshold),
+            },
+        )
+    return matter
+
+
+VOTE_FIELDS = ["voted_on", "eligible_households", "turnout", "votes_for", "votes_against", "result"]
+
+
+def matter_vote_record(
+    *,
+    actor,
+    matter: Matter,
+    voted_on: dt.date | None,
+    eligible_households: int | None,
+    turnout: int | None,
+    votes_for: int | None,
+    votes_against: int | None,
+    expected_version=None,
+    today: dt.date | None = None,
+) -> Matter:
+    """Record the household vote's figures; the result is computed from them. Figures that do not add up are
+    refused, naming the field."""
+    today = today or timezone.localdate()
+    if not perms.can_record_for(actor, matter.base):
+        raise _forbidden()
+    labels = {
+        "eligible_households": "Số hộ có quyền tham gia",
+        "turnout": "Số hộ tham gia",
+        "votes_for": "Số hộ tán thành",
+        "votes_against": "Số hộ không tán thành",
+    }
+    figures = {
+        "eligible_households": eligible_households,
+        "turnout": turnout,
+        "votes_for": votes_for,
+        "votes_against": votes_against,
+    }
+    for name, value in figures.items():
+        if value is None:
+            raise ApplicationError(f"{labels[name]}: bắt buộc (số nguyên ≥ 0).", field=name)
+        if value < 0:
+            raise ApplicationError(f"{labels[name]}: không được âm.", field=name)
+    if voted_on is None:
+        raise ApplicationError("Ngày biểu quyết: bắt buộc (dd/mm/yyyy).", field="voted_on")
+    if voted_on > today:
+        raise ApplicationError("Ngày biểu quyết: không được sau hôm nay.", field="voted_on")
+    if eligible_households == 0:
+        raise ApplicationError("Số hộ có quyền tham gia: phải lớn hơn 0.", field="eligible_households")
+    if turnout > eligible_households:
+        raise ApplicationError(
+            f"Số hộ tham gia ({turnout}) lớn hơn số hộ có quyền tham gia ({eligible_households}); hãy kiểm tra lại.",
+            field="turnout",
+        )
+    if votes_for + votes_against > turnout:
+        raise ApplicationError(
+            f"Số hộ tán thành + không tán thành ({votes_for + votes_against}) lớn hơn số hộ tham gia ({turnout}); "
+            f"hãy kiểm tra lại.",
+            field="votes_against",
+        )
+    with transaction.atomic():
+        row = Matter.objects.select_for_update().get(pk=matter.pk)
+        check_version(row, expected_version, what="Kết quả biểu quyết này")
+        before = snapshot(row, VOTE_FIELDS)
+        row.voted_on = voted_on
+        row.eligible_households, row.turnout = eligible_households, turnout
+        row.votes_for, row.votes_against = votes_for, votes_against
+        row.result = vote_result(
+            eligible=eligible_households,
+            turnout=turnout,
+            votes_for=votes_for,
+            quorum_percent=row.quorum_percent,
+            threshold_percent=row.threshold_percent,
+        )
+        row.updated_by = actor
+        row.save(update_fields=[*VOTE_FIELDS, "updated_by", *bump(row)])
+        audit_record(
+            actor=actor,
+            action=Action.MATTER_VOTE_RECORDED,
+            unit=row.base.unit,
+            target=row,
+            before=before,
+            after=snapshot(row, VOTE_FIELDS),
+        )
+    return row
+
+
+def matter_publish(*, actor, matter: Matter, publish: bool) -> Matter:
+    if not perms.can_publish_for(actor, matter.base):
+        raise _forbidden("việc đăng công khai của cơ sở này")
+    with transaction.atomic():
+        row = Matter.objects.select_for_update().get(pk=matter.pk)
+        row.is_published = publish
+        row.save(update_fields=["is_published", *bump(row)])
+        audit_record(
+            actor=actor, action=Action.MATTER_PUBLISHED, unit=row.base.unit, target=row, after={"published": publish}
+        )
+    return row
