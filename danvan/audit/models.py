@@ -123,7 +123,7 @@ class Action(models.TextChoices):
     MATTER_VOTE_RECORDED = "democracy.vote_recorded", _("Recorded a household vote")
     MATTER_PUBLISHED = "democracy.matter_published", _("Published a decision on the portal")
     PORTAL_COMMENT_RECEIVED = "portal.comment_received", _("Received a comment through the portal")
-    PORTAL_PETITION_RECEIVED = "portal.petition_received", _("Received a recommendation through the portal")
+    PORTAL_ANSWER_PUBLISHED = "portal.answer_published", _("Published an answer to a citizen on the portal")
     # api (tokens for other systems): add below this line
     API_TOKEN_CREATED = "api_token.created", _("Created an API token")
     API_TOKEN_REVOKED = "api_token.revoked", _("Revoked an API token")

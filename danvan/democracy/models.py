@@ -137,7 +137,7 @@ class Disclosure(models.Model):
 
 class DisclosureFile(models.Model):
     disclosure = models.ForeignKey(Disclosure, on_delete=models.CASCADE, related_name="files")
-    file = models.ForeignKey("core.StoredFile", on_delete=models.PROTECT, related_name="+")
+    file = models.ForeignKey("core.StoredFile", on_delete=models.PROTECT, related_name="democracy_disclosure_links")
 
     def __str__(self) -> str:
         return str(self.file)
@@ -192,7 +192,7 @@ class Consultation(models.Model):
 
 class ConsultationFile(models.Model):
     consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="files")
-    file = models.ForeignKey("core.StoredFile", on_delete=models.PROTECT, related_name="+")
+    file = models.ForeignKey("core.StoredFile", on_delete=models.PROTECT, related_name="democracy_consultation_links")
 
     def __str__(self) -> str:
         return str(self.file)

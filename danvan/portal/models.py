@@ -1,5 +1,7 @@
-"""The public site's own records: what citizens sent, kept only to stop scripted sending."""
+"""The public site's own records: what citizens sent, kept to stop scripted sending and to follow a
+recommendation by its tracking code."""
 
+from django.conf import settings
 from django.db import models
 
 
@@ -25,3 +27,20 @@ class Submission(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} @ {self.at:%Y-%m-%d %H:%M}"
+
+
+class Tracking(models.Model):
+    """The tracking code a citizen got for a recommendation: random, so codes cannot be guessed from the
+    petitions' sequential numbers. The answer shown publicly is published by an official."""
+
+    code = models.CharField(max_length=16, unique=True)
+    petition = models.OneToOneField("petitions.Petition", on_delete=models.PROTECT, related_name="portal_tracking")
+    answer = models.TextField(blank=True)
+    answer_published_at = models.DateTimeField(null=True, blank=True)
+    answer_published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.code
