@@ -46,3 +46,12 @@ class PetitionForm(_SenderForm):
 
 class TrackForm(forms.Form):
     code = forms.CharField(label="Mã theo dõi", max_length=40, required=False)
+
+
+class AnswerForm(forms.Form):
+    answer = forms.CharField(
+        label="Trả lời công bố cho công dân (để trống để gỡ)",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=4000,
+    )

@@ -10,4 +10,6 @@ urlpatterns = [
     path("lay-y-kien/<uuid:public_id>/", views.consultation, name="consultation"),
     path("tep/<uuid:public_id>/", views.file_download, name="file"),
     path("tra-cuu/", views.track, name="track"),
+    path("can-bo/kien-nghi/", views.staff_answers, name="staff_answers"),
+    path("can-bo/kien-nghi/<str:code>/", views.staff_answer, name="staff_answer"),
 ]

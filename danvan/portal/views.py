@@ -1,9 +1,10 @@
 """The citizens' portal: public pages, no account, no JavaScript needed."""
 
+from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from danvan.core.errors import ApplicationError
 from danvan.core.submissions import submit_once
@@ -126,3 +127,50 @@ def file_download(request, public_id):
     from danvan.core.files import stored_file_response
 
     return stored_file_response(selectors.public_file(public_id=public_id))
+
+
+# Officials: publish the answer a citizen sees on the status page.
+
+
+def _staff_trackings(user):
+    from danvan.accounts.permissions import units_in_scope
+    from danvan.portal.models import Tracking
+
+    return (
+        Tracking.objects.filter(petition__unit__in=units_in_scope(user))
+        .select_related("petition__unit")
+        .order_by("-created_at")
+    )
+
+
+@login_required
+def staff_answers(request):
+    from danvan.portal.forms import AnswerForm
+
+    return render(
+        request,
+        "portal/staff_answers.html",
+        {"trackings": _staff_trackings(request.user)[:100], "form": AnswerForm()},
+    )
+
+
+@login_required
+@require_POST
+@submit_once
+def staff_answer(request, code):
+    from django.contrib import messages
+
+    from danvan.portal.forms import AnswerForm
+
+    tracking = _staff_trackings(request.user).filter(code=code).first()
+    if tracking is None:
+        raise Http404
+    form = AnswerForm(request.POST)
+    if form.is_valid():
+        try:
+            services.tracking_answer_publish(actor=request.user, tracking=tracking, answer=form.cleaned_data["answer"])
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, "Đã công bố trả lời trên cổng thông tin.")
+    return redirect("portal:staff_answers")

@@ -188,3 +188,26 @@ def test_a_closed_consultation_shows_the_summary_and_takes_no_comment(client, le
     assert "Tiếp thu 3 ý kiến." in html and "Gửi ý kiến" not in html
     response = client.post(url, _comment_data())
     assert "không còn nhận góp ý" in response.content.decode()
+
+
+def test_an_official_publishes_the_answer_from_the_staff_page(client, client_for, leader_a, officer_b):
+    from danvan.organisations.models import OrgUnit
+    from danvan.petitions.models import PetitionField
+
+    tracking = services.portal_petition_submit(
+        receiving_unit=OrgUnit.objects.get(code="C7288-UBND"),
+        field=PetitionField.objects.get(code="khac"),
+        name="Lê Văn Cường",
+        contact="0912000111",
+        text="Rác thải ở chợ chưa được thu gom.",
+        address="10.0.0.9",
+        started=_started(),
+    )
+    assert client_for(officer_b).get("/cong-dan/can-bo/kien-nghi/").content.decode().count(tracking.code) == 0
+    staff = client_for(leader_a)
+    assert tracking.code in staff.get("/cong-dan/can-bo/kien-nghi/").content.decode()
+    response = staff.post(f"/cong-dan/can-bo/kien-nghi/{tracking.code}/", {"answer": "Đã thu gom ngày 12/12."})
+    assert response.status_code == 302
+    tracking.refresh_from_db()
+    assert tracking.answer == "Đã thu gom ngày 12/12." and tracking.answer_published_by == leader_a
+    assert AuditEvent.objects.filter(action="portal.answer_published").exists()
