@@ -8,7 +8,16 @@ from danvan.reports.forms import period_field
 
 
 class Checkboxes(forms.CheckboxSelectMultiple):
+    """A list of checkboxes rendered by Django: the shared _form.html treats input_type "checkbox" as one box."""
+
     renders_itself = True
+    input_type = "checkbox-list"
+    template_name = "democracy/_checkboxes.html"
+
+    def create_option(self, *args, **kwargs):
+        option = super().create_option(*args, **kwargs)
+        option["type"] = "checkbox"
+        return option
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -126,3 +126,9 @@ def test_pages_are_404_outside_the_scope(client_for, commune_officer_a, officer_
     assert client.get(f"/dan-chu/co-so/{base.public_id}/").status_code == 404
     assert client.get(f"/dan-chu/cong-khai/{d.public_id}/").status_code == 404
     assert client.get(f"/dan-chu/tep/{d.files.get().file.public_id}/").status_code == 404
+
+
+def test_the_form_shows_one_checkbox_per_form_of_disclosure(client_for, commune_officer_a):
+    base = commune_base(commune_officer_a)
+    page = client_for(commune_officer_a).get(f"/dan-chu/co-so/{base.public_id}/cong-khai/moi/").content.decode()
+    assert page.count('name="forms_used"') == 9 and 'value="loa"' in page
