@@ -122,6 +122,9 @@ class Action(models.TextChoices):
     MATTER_CREATED = "democracy.matter_created", _("Put a matter to residents' decision")
     MATTER_VOTE_RECORDED = "democracy.vote_recorded", _("Recorded a household vote")
     MATTER_PUBLISHED = "democracy.matter_published", _("Published a decision on the portal")
+    MATTER_WITHDRAWN = "democracy.matter_withdrawn", _("Withdrew a decision from the portal")
+    CONSULTATION_PUBLISHED = "democracy.consultation_published", _("Published a consultation on the portal")
+    CONSULTATION_WITHDRAWN = "democracy.consultation_withdrawn", _("Withdrew a consultation from the portal")
     PORTAL_COMMENT_RECEIVED = "portal.comment_received", _("Received a comment through the portal")
     PORTAL_ANSWER_PUBLISHED = "portal.answer_published", _("Published an answer to a citizen on the portal")
     # api (tokens for other systems): add below this line

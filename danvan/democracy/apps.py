@@ -1,7 +1,37 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DemocracyConfig(AppConfig):
     name = "danvan.democracy"
     label = "democracy"
     verbose_name = "Grassroots democracy"
+
+    def ready(self):
+        # The QCDC indicators of the periodic reports are filled from these records (issue 10 "Reports").
+        from danvan.democracy import selectors
+        from danvan.reports.sources import Source, source_register
+
+        for key, label, compute in (
+            (
+                "democracy.disclosures",
+                _("Documents disclosed (công khai) in the period"),
+                selectors.disclosures_between,
+            ),
+            (
+                "democracy.infrastructure_meetings",
+                _("Matters on infrastructure and residents' contributions decided in the period"),
+                selectors.infrastructure_votes_between,
+            ),
+            (
+                "democracy.convention_meetings",
+                _("Matters on hương ước, quy ước decided in the period"),
+                selectors.convention_votes_between,
+            ),
+            (
+                "democracy.consultations",
+                _("Drafts put out for residents' comments in the period"),
+                selectors.consultations_between,
+            ),
+        ):
+            source_register(Source(key, label, compute))

@@ -168,6 +168,7 @@ class Consultation(models.Model):
     # The commune's summary of how comments were taken into account (tiếp thu, giải trình).
     uptake_summary = models.TextField(blank=True)
     is_published = models.BooleanField(default=False)
+    withdrawn_note = models.CharField(max_length=255, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -281,6 +282,7 @@ class Matter(models.Model):
     threshold_percent = models.DecimalField(max_digits=5, decimal_places=2, default=50)
     result = models.CharField(max_length=12, choices=Result, default=Result.PENDING)
     is_published = models.BooleanField(default=False)
+    withdrawn_note = models.CharField(max_length=255, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"

@@ -217,3 +217,34 @@ def comments_pending_count(*, consultation: Consultation) -> int:
 
 def matters_for_base(*, base: Base) -> QuerySet[Matter]:
     return Matter.objects.filter(base=base).select_related("village")
+
+
+# Report sources (reports.sources): figures for the units of `area` between two dates.
+
+
+def disclosures_between(*, area, start, end) -> int:
+    """Report source "democracy.disclosures": disclosures of the area's bases that started in the dates."""
+    return Disclosure.objects.filter(base__unit__in=area, start_date__range=(start, end)).count()
+
+
+def _votes_between(area, start, end, subject) -> int:
+    return (
+        Matter.objects.filter(base__unit__in=area, subject=subject, voted_on__range=(start, end))
+        .exclude(result=Matter.Result.PENDING)
+        .count()
+    )
+
+
+def infrastructure_votes_between(*, area, start, end) -> int:
+    """Report source "democracy.infrastructure_meetings": votes held on works paid partly by residents."""
+    return _votes_between(area, start, end, Matter.Subject.INFRASTRUCTURE)
+
+
+def convention_votes_between(*, area, start, end) -> int:
+    """Report source "democracy.convention_meetings": votes held on hương ước, quy ước."""
+    return _votes_between(area, start, end, Matter.Subject.CONVENTION)
+
+
+def consultations_between(*, area, start, end) -> int:
+    """Report source "democracy.consultations": consultations opened in the dates."""
+    return Consultation.objects.filter(base__unit__in=area, opens_on__range=(start, end)).count()

@@ -271,10 +271,10 @@ def disclosure_publish(*, actor, disclosure: Disclosure, publish: bool, note: st
     if not perms.can_publish_for(actor, disclosure.base):
         raise _forbidden("việc đăng công khai của cơ sở này")
     note = " ".join((note or "").split())[:255]
-    if not publish and disclosure.is_published and not note:
-        raise ApplicationError("Lý do gỡ: bắt buộc khi gỡ khỏi cổng thông tin (hiển thị công khai).", field="note")
     with transaction.atomic():
         row = Disclosure.objects.select_for_update().get(pk=disclosure.pk)
+        if not publish and row.is_published and not note:
+            raise ApplicationError("Lý do gỡ: bắt buộc khi gỡ khỏi cổng thông tin (hiển thị công khai).", field="note")
         row.is_published = publish
         row.withdrawn_note = "" if publish else note
         row.updated_by = actor
@@ -643,14 +643,55 @@ def matter_vote_record(
     return row
 
 
-def matter_publish(*, actor, matter: Matter, publish: bool) -> Matter:
-    if not perms.can_publish_for(actor, matter.base):
+def _publish(*, actor, model, row, publish: bool, note: str, action_on, action_off, what: str):
+    """Publish a record on the portal, or withdraw it: a withdrawal needs a reason, shown publicly."""
+    if not perms.can_publish_for(actor, row.base):
         raise _forbidden("việc đăng công khai của cơ sở này")
+    note = " ".join((note or "").split())[:255]
     with transaction.atomic():
-        row = Matter.objects.select_for_update().get(pk=matter.pk)
-        row.is_published = publish
-        row.save(update_fields=["is_published", *bump(row)])
+        locked = model.objects.select_for_update().get(pk=row.pk)
+        if not publish and locked.is_published and not note:
+            raise ApplicationError(
+                f"Lý do gỡ {what}: bắt buộc khi gỡ khỏi cổng thông tin (hiển thị công khai).", field="note"
+            )
+        locked.is_published = publish
+        locked.withdrawn_note = "" if publish else note
+        fields = ["is_published", "withdrawn_note", *bump(locked)]
+        if hasattr(locked, "updated_by"):
+            locked.updated_by = actor
+            fields.append("updated_by")
+        locked.save(update_fields=fields)
         audit_record(
-            actor=actor, action=Action.MATTER_PUBLISHED, unit=row.base.unit, target=row, after={"published": publish}
+            actor=actor,
+            action=action_on if publish else action_off,
+            unit=locked.base.unit,
+            target=locked,
+            details={"note": note} if note else {},
         )
-    return row
+    return locked
+
+
+def consultation_publish(*, actor, consultation: Consultation, publish: bool, note: str = "") -> Consultation:
+    return _publish(
+        actor=actor,
+        model=Consultation,
+        row=consultation,
+        publish=publish,
+        note=note,
+        action_on=Action.CONSULTATION_PUBLISHED,
+        action_off=Action.CONSULTATION_WITHDRAWN,
+        what="dự thảo",
+    )
+
+
+def matter_publish(*, actor, matter: Matter, publish: bool, note: str = "") -> Matter:
+    return _publish(
+        actor=actor,
+        model=Matter,
+        row=matter,
+        publish=publish,
+        note=note,
+        action_on=Action.MATTER_PUBLISHED,
+        action_off=Action.MATTER_WITHDRAWN,
+        what="kết quả",
+    )

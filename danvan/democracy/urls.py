@@ -18,6 +18,7 @@ urlpatterns = [
     path("danh-muc/", views.catalogue, name="catalogue"),
     path("danh-muc/<int:pk>/", views.item_edit, name="item_edit"),
     path("lay-y-kien/<uuid:public_id>/", views.consultation_detail, name="consultation"),
+    path("lay-y-kien/<uuid:public_id>/dang/", views.consultation_publish, name="consultation_publish"),
     path("gop-y/<uuid:public_id>/duyet/", views.comment_moderate, name="comment_moderate"),
     path("gop-y/<uuid:public_id>/tra-loi/", views.comment_answer, name="comment_answer"),
     path("bieu-quyet/<uuid:public_id>/", views.matter_detail, name="matter"),

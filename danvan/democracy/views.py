@@ -458,6 +458,23 @@ def comment_answer(request, public_id):
     return redirect("democracy:consultation", public_id=comment.consultation.public_id)
 
 
+@login_required
+@require_POST
+@submit_once
+def consultation_publish(request, public_id):
+    consultation = selectors.consultation_get_for_user(user=request.user, public_id=public_id)
+    try:
+        services.consultation_publish(
+            actor=request.user,
+            consultation=consultation,
+            publish=request.POST.get("action") == "publish",
+            note=request.POST.get("note", ""),
+        )
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    return redirect("democracy:consultation", public_id=consultation.public_id)
+
+
 # Matters decided by residents
 
 
@@ -538,7 +555,12 @@ def matter_detail(request, public_id):
 def matter_publish(request, public_id):
     matter = selectors.matter_get_for_user(user=request.user, public_id=public_id)
     try:
-        services.matter_publish(actor=request.user, matter=matter, publish=request.POST.get("action") == "publish")
+        services.matter_publish(
+            actor=request.user,
+            matter=matter,
+            publish=request.POST.get("action") == "publish",
+            note=request.POST.get("note", ""),
+        )
     except ApplicationError as exc:
         messages.error(request, exc.message)
     return redirect("democracy:matter", public_id=matter.public_id)

@@ -71,16 +71,13 @@ def commune_page(*, commune: AdminUnit) -> dict:
     if base is None:
         return {"disclosures": [], "open_consultations": [], "closed_consultations": [], "matters": []}
     today = timezone.localdate()
-    consultations = list(
-        Consultation.objects.filter(base=base, is_published=True, opens_on__lte=today).order_by("-opens_on")[:30]
-    )
+    shown = Q(is_published=True) | ~Q(withdrawn_note="")
+    consultations = list(Consultation.objects.filter(shown, base=base, opens_on__lte=today).order_by("-opens_on")[:30])
     return {
         "disclosures": list(published_disclosures(base=base)[:50]),
         "open_consultations": [c for c in consultations if c.closes_on >= today],
         "closed_consultations": [c for c in consultations if c.closes_on < today],
-        "matters": list(
-            Matter.objects.filter(base=base, is_published=True).select_related("village").order_by("-voted_on")[:30]
-        ),
+        "matters": list(Matter.objects.filter(shown, base=base).select_related("village").order_by("-voted_on")[:30]),
     }
 
 

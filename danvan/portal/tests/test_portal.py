@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from danvan.audit.models import AuditEvent
+from danvan.core.errors import ApplicationError
 from danvan.core.submissions import TOKEN_FIELD, new_form_token
 from danvan.democracy import services as democracy
 from danvan.democracy.models import Comment
@@ -211,3 +212,38 @@ def test_an_official_publishes_the_answer_from_the_staff_page(client, client_for
     tracking.refresh_from_db()
     assert tracking.answer == "Đã thu gom ngày 12/12." and tracking.answer_published_by == leader_a
     assert AuditEvent.objects.filter(action="portal.answer_published").exists()
+
+
+def test_a_published_vote_shows_its_result_and_a_withdrawn_one_leaves_a_note(client, leader_a):
+    matter = democracy.matter_create(
+        actor=leader_a,
+        base=commune_base(leader_a),
+        title="Bê tông hóa đường thôn Đồng",
+        subject="infrastructure",
+        method="ballot",
+    )
+    democracy.matter_vote_record(
+        actor=leader_a,
+        matter=matter,
+        voted_on=timezone.localdate(),
+        eligible_households=200,
+        turnout=150,
+        votes_for=120,
+        votes_against=30,
+    )
+    democracy.matter_publish(actor=leader_a, matter=matter, publish=True)
+    html = client.get("/cong-dan/xa/C7288/").content.decode()
+    assert "Bê tông hóa đường thôn Đồng" in html and "Được thông qua" in html and "120 hộ tán thành" in html
+    with pytest.raises(ApplicationError):
+        democracy.matter_publish(actor=leader_a, matter=matter, publish=False)
+    democracy.matter_publish(actor=leader_a, matter=matter, publish=False, note="Sai số liệu, sẽ đăng lại")
+    html = client.get("/cong-dan/xa/C7288/").content.decode()
+    assert "Bê tông hóa" not in html and "Sai số liệu, sẽ đăng lại" in html
+    assert AuditEvent.objects.filter(action="democracy.matter_withdrawn").exists()
+
+
+def test_a_withdrawn_consultation_is_gone_from_the_portal_with_a_note(client, leader_a):
+    consultation = _open_consultation(leader_a)
+    democracy.consultation_publish(actor=leader_a, consultation=consultation, publish=False, note="Dự thảo sẽ sửa")
+    assert "Dự thảo sẽ sửa" in client.get("/cong-dan/xa/C7288/").content.decode()
+    assert client.get(f"/cong-dan/lay-y-kien/{consultation.public_id}/").status_code == 404
