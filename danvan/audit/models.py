@@ -123,6 +123,7 @@ class Action(models.TextChoices):
     MATTER_VOTE_RECORDED = "democracy.vote_recorded", _("Recorded a household vote")
     MATTER_PUBLISHED = "democracy.matter_published", _("Published a decision on the portal")
     MATTER_WITHDRAWN = "democracy.matter_withdrawn", _("Withdrew a decision from the portal")
+    MATTER_RECOGNISED = "democracy.matter_recognised", _("Recognised the result of a residents' vote")
     CONSULTATION_PUBLISHED = "democracy.consultation_published", _("Published a consultation on the portal")
     CONSULTATION_WITHDRAWN = "democracy.consultation_withdrawn", _("Withdrew a consultation from the portal")
     PORTAL_COMMENT_RECEIVED = "portal.comment_received", _("Received a comment through the portal")

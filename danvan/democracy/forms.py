@@ -163,3 +163,8 @@ class VoteForm(forms.Form):
     votes_for = forms.IntegerField(label=_("Households for"), min_value=0, required=False)
     votes_against = forms.IntegerField(label=_("Households against"), min_value=0, required=False)
     expected_version = VersionField()
+
+
+class RecogniseForm(forms.Form):
+    reference = forms.CharField(label=_("Recognition decision (number and symbol)"), max_length=128, required=False)
+    recognised_on = forms.DateField(label=_("Recognised on (dd/mm/yyyy)"), required=False)

@@ -281,6 +281,9 @@ class Matter(models.Model):
     quorum_percent = models.DecimalField(max_digits=5, decimal_places=2, default=50)
     threshold_percent = models.DecimalField(max_digits=5, decimal_places=2, default=50)
     result = models.CharField(max_length=12, choices=Result, default=Result.PENDING)
+    # The commune's recognition of the result (công nhận kết quả): its decision's reference and date.
+    recognised_on = models.DateField(null=True, blank=True)
+    recognition_reference = models.CharField(max_length=128, blank=True)
     is_published = models.BooleanField(default=False)
     withdrawn_note = models.CharField(max_length=255, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

@@ -695,3 +695,41 @@ def matter_publish(*, actor, matter: Matter, publish: bool, note: str = "") -> M
         action_off=Action.MATTER_WITHDRAWN,
         what="kết quả",
     )
+
+
+def matter_recognise(*, actor, matter: Matter, reference: str, recognised_on: dt.date | None, today=None) -> Matter:
+    """The commune recognises an approved result (công nhận kết quả): its decision's reference and date."""
+    today = today or timezone.localdate()
+    if not perms.can_publish_for(actor, matter.base):
+        raise _forbidden("việc công nhận kết quả của cơ sở này")
+    reference = " ".join((reference or "").split())[:128]
+    if not reference:
+        raise ApplicationError("Số, ký hiệu quyết định công nhận: bắt buộc, ví dụ 25/QĐ-UBND.", field="reference")
+    if recognised_on is None:
+        raise ApplicationError("Ngày công nhận: bắt buộc (dd/mm/yyyy).", field="recognised_on")
+    with transaction.atomic():
+        row = Matter.objects.select_for_update().get(pk=matter.pk)
+        if row.result != Matter.Result.APPROVED:
+            raise ApplicationError(
+                "Công nhận kết quả: chỉ công nhận khi nội dung đã được thông qua; hãy nhập kết quả biểu quyết trước.",
+                field="reference",
+            )
+        if row.voted_on and recognised_on < row.voted_on:
+            raise ApplicationError(
+                f"Ngày công nhận: không được trước ngày biểu quyết ({row.voted_on:%d/%m/%Y}).", field="recognised_on"
+            )
+        if recognised_on > today:
+            raise ApplicationError("Ngày công nhận: không được sau hôm nay.", field="recognised_on")
+        before = snapshot(row, ["recognised_on", "recognition_reference"])
+        row.recognised_on, row.recognition_reference = recognised_on, reference
+        row.updated_by = actor
+        row.save(update_fields=["recognised_on", "recognition_reference", "updated_by", *bump(row)])
+        audit_record(
+            actor=actor,
+            action=Action.MATTER_RECOGNISED,
+            unit=row.base.unit,
+            target=row,
+            before=before,
+            after=snapshot(row, ["recognised_on", "recognition_reference"]),
+        )
+    return row

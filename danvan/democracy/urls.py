@@ -23,4 +23,6 @@ urlpatterns = [
     path("gop-y/<uuid:public_id>/tra-loi/", views.comment_answer, name="comment_answer"),
     path("bieu-quyet/<uuid:public_id>/", views.matter_detail, name="matter"),
     path("bieu-quyet/<uuid:public_id>/dang/", views.matter_publish, name="matter_publish"),
+    path("bieu-quyet/<uuid:public_id>/bien-ban.docx", views.matter_minutes, name="matter_minutes"),
+    path("bieu-quyet/<uuid:public_id>/cong-nhan/", views.matter_recognise, name="matter_recognise"),
 ]

@@ -25,6 +25,7 @@ from danvan.democracy.forms import (
     ItemForm,
     MatterForm,
     PublishForm,
+    RecogniseForm,
     RollupForm,
     SummaryForm,
     VoteForm,
@@ -545,6 +546,9 @@ def matter_detail(request, public_id):
             "form": form,
             "can_record": can_record,
             "can_publish": perms.can_publish_for(request.user, matter.base),
+            "recognise_form": RecogniseForm(
+                initial={"reference": matter.recognition_reference, "recognised_on": matter.recognised_on}
+            ),
         },
     )
 
@@ -563,4 +567,32 @@ def matter_publish(request, public_id):
         )
     except ApplicationError as exc:
         messages.error(request, exc.message)
+    return redirect("democracy:matter", public_id=matter.public_id)
+
+
+@login_required
+def matter_minutes(request, public_id):
+    from danvan.core.exporting import file_response
+    from danvan.democracy.exports import matter_minutes_docx
+
+    matter = selectors.matter_get_for_user(user=request.user, public_id=public_id)
+    content = matter_minutes_docx(matter=matter, today=timezone.localdate())
+    return file_response(content, filename=f"bien-ban-bieu-quyet-{matter.public_id.hex[:8]}.docx")
+
+
+@login_required
+@require_POST
+@submit_once
+def matter_recognise(request, public_id):
+    matter = selectors.matter_get_for_user(user=request.user, public_id=public_id)
+    form = RecogniseForm(request.POST)
+    if form.is_valid():
+        try:
+            services.matter_recognise(actor=request.user, matter=matter, **form.cleaned_data)
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("Result recognised."))
+    else:
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
     return redirect("democracy:matter", public_id=matter.public_id)

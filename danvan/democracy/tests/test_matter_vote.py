@@ -98,3 +98,34 @@ def test_a_matter_is_created_through_the_form(client_for, commune_officer_a):
     assert response.status_code == 302
     matter = Matter.objects.get()
     assert matter.threshold_percent == 50 and matter.village is None
+
+
+def test_the_commune_recognises_an_approved_result_and_prints_the_minutes(client_for, leader_a):
+    import io
+
+    from docx import Document
+
+    from danvan.audit.models import AuditEvent
+
+    matter = _matter(leader_a)
+    with pytest.raises(ApplicationError) as exc:
+        services.matter_recognise(
+            actor=leader_a, matter=matter, reference="25/QĐ-UBND", recognised_on=TODAY, today=TODAY
+        )
+    assert "đã được thông qua" in exc.value.message
+    _vote(leader_a, matter, 200, 150, 120, 30)
+    client = client_for(leader_a)
+    url = f"/dan-chu/bieu-quyet/{matter.public_id}/"
+    client.post(f"{url}cong-nhan/", {"reference": "25/QĐ-UBND", "recognised_on": "01/05/2026"})
+    matter.refresh_from_db()
+    assert matter.recognised_on is None  # before the vote (20/05/2026): refused
+    client.post(f"{url}cong-nhan/", {"reference": "25/QĐ-UBND", "recognised_on": "25/05/2026"})
+    matter.refresh_from_db()
+    assert matter.recognition_reference == "25/QĐ-UBND" and matter.recognised_on == dt.date(2026, 5, 25)
+    assert AuditEvent.objects.filter(action="democracy.matter_recognised").exists()
+    response = client.get(f"{url}bien-ban.docx")
+    assert response.status_code == 200
+    text = "\n".join(p.text for p in Document(io.BytesIO(response.content)).paragraphs)
+    assert "BIÊN BẢN" in text and "Nội dung được thông qua." in text and "25/QĐ-UBND" in text
+    cells = [c.text for t in Document(io.BytesIO(response.content)).tables for row in t.rows for c in row.cells]
+    assert "120" in cells and "60,00%" in cells
