@@ -33,5 +33,22 @@ class DemocracyConfig(AppConfig):
                 _("Drafts put out for residents' comments in the period"),
                 selectors.consultations_between,
             ),
+            ("democracy.works_supervised", _("Works and matters supervised by the boards"), selectors.findings_between),
+            (
+                "democracy.recommendations",
+                _("Recommendations of the boards to the commune"),
+                selectors.recommendations_between,
+            ),
+            (
+                "democracy.recommendations_resolved",
+                _("Recommendations of the boards resolved"),
+                selectors.recommendations_resolved_between,
+            ),
+            ("democracy.ttnd_boards", _("People's Inspection Boards in office"), selectors.inspection_boards_at),
+            (
+                "democracy.gsdtcd_boards",
+                _("Community investment supervision boards in office"),
+                selectors.investment_boards_at,
+            ),
         ):
             source_register(Source(key, label, compute))

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.locking import VersionField
-from danvan.democracy.models import BaseKind, Comment, DisclosureItem, Matter, PostingForm
+from danvan.democracy.models import BaseKind, Board, Comment, DisclosureItem, Matter, PostingForm
 from danvan.organisations.widgets import unit_field
 from danvan.reports.forms import period_field
 
@@ -168,3 +168,36 @@ class VoteForm(forms.Form):
 class RecogniseForm(forms.Form):
     reference = forms.CharField(label=_("Recognition decision (number and symbol)"), max_length=128, required=False)
     recognised_on = forms.DateField(label=_("Recognised on (dd/mm/yyyy)"), required=False)
+
+
+class BoardForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Board"), choices=Board.Kind.choices)
+    project = forms.CharField(
+        label=_("Works or project supervised (community supervision board)"), max_length=255, required=False
+    )
+    term_start = forms.DateField(label=_("Term from (dd/mm/yyyy)"), required=False)
+    term_end = forms.DateField(label=_("Term until (dd/mm/yyyy)"), required=False)
+
+
+class MemberForm(forms.Form):
+    full_name = forms.CharField(label=_("Full name"), max_length=128, required=False)
+    position = forms.CharField(label=_("Position on the board"), max_length=64, required=False)
+    village = unit_field(
+        _("Elected by village or residential group"), kinds="village,residential_group", required=False
+    )
+
+
+class FindingForm(forms.Form):
+    subject = forms.CharField(label=_("Works or matter supervised"), max_length=255, required=False)
+    found_on = forms.DateField(label=_("Supervised on (dd/mm/yyyy)"), required=False)
+    finding = forms.CharField(label=_("Findings"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    recommendation = forms.CharField(
+        label=_("Recommendation to the commune"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    publish = forms.BooleanField(label=_("Publish on the citizens' portal"), required=False)
+
+
+class FindingAnswerForm(forms.Form):
+    answer = forms.CharField(label=_("The commune's answer"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    answered_on = forms.DateField(label=_("Answered on (dd/mm/yyyy)"), required=False)
+    is_resolved = forms.BooleanField(label=_("The recommendation was resolved"), required=False)

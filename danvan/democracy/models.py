@@ -300,3 +300,72 @@ class Matter(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class Board(models.Model):
+    """A Ban Thanh tra nhân dân (one per commune, ≥ 5 members elected per thôn) or a Ban Giám sát đầu tư của cộng
+    đồng (one per project), with its term (Điều 30–45)."""
+
+    class Kind(models.TextChoices):
+        INSPECTION = "ttnd", "Ban Thanh tra nhân dân"
+        INVESTMENT = "gsdtcd", "Ban Giám sát đầu tư của cộng đồng"
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    base = models.ForeignKey(Base, on_delete=models.PROTECT, related_name="boards")
+    kind = models.CharField(max_length=8, choices=Kind)
+    project = models.CharField(max_length=255, blank=True)  # the works supervised, for a community board
+    term_start = models.DateField()
+    term_end = models.DateField(null=True, blank=True)
+    is_published = models.BooleanField(default=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["kind", "-term_start", "-id"]
+        indexes = [models.Index(fields=["base", "kind"], name="democracy_board_base_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.project}".strip()
+
+
+class BoardMember(models.Model):
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="members")
+    full_name = models.CharField(max_length=128)
+    position = models.CharField(max_length=64, default="Thành viên")  # Trưởng ban, Phó Trưởng ban, Thành viên
+    # The thôn / tổ dân phố that elected the member (TTND members are elected per thôn).
+    village = models.ForeignKey(
+        "organisations.OrgUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    start_date = models.DateField()
+    end_date = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["end_date", "id"]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+
+class Finding(models.Model):
+    """What a board supervised, what it found, what it recommended to the commune, the answer, and whether the
+    recommendation was resolved."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    board = models.ForeignKey(Board, on_delete=models.PROTECT, related_name="findings")
+    subject = models.CharField(max_length=255)  # the works or matter supervised
+    found_on = models.DateField()
+    finding = models.TextField()
+    recommendation = models.TextField(blank=True)
+    answer = models.TextField(blank=True)
+    answered_on = models.DateField(null=True, blank=True)
+    is_resolved = models.BooleanField(default=False)
+    is_published = models.BooleanField(default=False)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-found_on", "-id"]
+        indexes = [models.Index(fields=["board", "found_on"], name="democracy_finding_board_idx")]
+
+    def __str__(self) -> str:
+        return self.subject

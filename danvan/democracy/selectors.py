@@ -11,11 +11,14 @@ from danvan.democracy import permissions as perms
 from danvan.democracy.models import (
     Base,
     BaseKind,
+    Board,
+    BoardMember,
     Comment,
     Consultation,
     Disclosure,
     DisclosureFile,
     DisclosureItem,
+    Finding,
     Frequency,
     Matter,
 )
@@ -248,3 +251,75 @@ def convention_votes_between(*, area, start, end) -> int:
 def consultations_between(*, area, start, end) -> int:
     """Report source "democracy.consultations": consultations opened in the dates."""
     return Consultation.objects.filter(base__unit__in=area, opens_on__range=(start, end)).count()
+
+
+def board_get_for_user(*, user, public_id) -> Board:
+    row = Board.objects.select_related("base__unit").filter(public_id=public_id).first()
+    if row is None or not perms.can_view_base(user, row.base):
+        raise Http404
+    return row
+
+
+def finding_get_for_user(*, user, public_id) -> Finding:
+    row = Finding.objects.select_related("board__base__unit").filter(public_id=public_id).first()
+    if row is None or not perms.can_view_base(user, row.board.base):
+        raise Http404
+    return row
+
+
+def boards_for_base(*, base: Base) -> list[Board]:
+    """The base's boards with their current members and the count of findings (two queries)."""
+    from django.db.models import Count
+
+    return list(
+        Board.objects.filter(base=base)
+        .annotate(finding_count=Count("findings"))
+        .prefetch_related(
+            Prefetch(
+                "members",
+                queryset=BoardMember.objects.filter(end_date__isnull=True).select_related("village"),
+                to_attr="current_members",
+            )
+        )
+    )
+
+
+def findings_between(*, area, start, end) -> int:
+    """Report source "democracy.works_supervised": works and matters supervised by the area's boards."""
+    return Finding.objects.filter(board__base__unit__in=area, found_on__range=(start, end)).count()
+
+
+def recommendations_between(*, area, start, end) -> int:
+    """Report source "democracy.recommendations": findings with a recommendation to the commune."""
+    return (
+        Finding.objects.filter(board__base__unit__in=area, found_on__range=(start, end))
+        .exclude(recommendation="")
+        .count()
+    )
+
+
+def recommendations_resolved_between(*, area, start, end) -> int:
+    """Report source "democracy.recommendations_resolved": of those, the ones resolved."""
+    return (
+        Finding.objects.filter(board__base__unit__in=area, found_on__range=(start, end), is_resolved=True)
+        .exclude(recommendation="")
+        .count()
+    )
+
+
+def _boards_active(area, end, kind) -> int:
+    return (
+        Board.objects.filter(base__unit__in=area, kind=kind, term_start__lte=end)
+        .filter(Q(term_end__isnull=True) | Q(term_end__gte=end))
+        .count()
+    )
+
+
+def inspection_boards_at(*, area, start, end) -> int:
+    """Report source "democracy.ttnd_boards": Ban TTND in office at the end of the period."""
+    return _boards_active(area, end, Board.Kind.INSPECTION)
+
+
+def investment_boards_at(*, area, start, end) -> int:
+    """Report source "democracy.gsdtcd_boards": Ban GSĐTCĐ in office at the end of the period."""
+    return _boards_active(area, end, Board.Kind.INVESTMENT)

@@ -17,13 +17,17 @@ from danvan.democracy import selectors, services
 from danvan.democracy.forms import (
     AnswerForm,
     BaseRegisterForm,
+    BoardForm,
     CommentForm,
     CommuneForm,
     CompliancePeriodForm,
     ConsultationForm,
     DisclosureForm,
+    FindingAnswerForm,
+    FindingForm,
     ItemForm,
     MatterForm,
+    MemberForm,
     PublishForm,
     RecogniseForm,
     RollupForm,
@@ -125,6 +129,7 @@ def base_detail(request, public_id):
             "disclosures": base.disclosures.select_related("item").order_by("-start_date", "-id")[:100],
             "consultations": base.consultations.order_by("-opens_on")[:50],
             "matters": selectors.matters_for_base(base=base)[:50],
+            "boards": selectors.boards_for_base(base=base),
         },
     )
 
@@ -596,3 +601,93 @@ def matter_recognise(request, public_id):
     else:
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
     return redirect("democracy:matter", public_id=matter.public_id)
+
+
+# Inspection and supervision boards
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@submit_once
+def board_new(request, public_id):
+    base = selectors.base_get_for_user(user=request.user, public_id=public_id)
+    if not perms.can_record_for(request.user, base):
+        raise Http404
+    form = BoardForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            board = services.board_create(actor=request.user, base=base, **form.cleaned_data)
+        except ApplicationError as exc:
+            exc.add_to_form(form)
+        else:
+            messages.success(request, _("Board set up; add its members."))
+            return redirect("democracy:board", public_id=board.public_id)
+    return render(request, "democracy/board_form.html", {"base": base, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@submit_once
+def board_detail(request, public_id):
+    board = selectors.board_get_for_user(user=request.user, public_id=public_id)
+    base = board.base
+    can_record = perms.can_record_for(request.user, base)
+    which = request.POST.get("form")
+    member_form = MemberForm(request.POST if which == "member" else None, prefix="m")
+    finding_form = FindingForm(request.POST if which == "finding" else None, prefix="f")
+    if request.method == "POST":
+        if not can_record:
+            raise Http404
+        try:
+            if member_form.is_bound and member_form.is_valid():
+                data = member_form.cleaned_data
+                services.board_member_add(
+                    actor=request.user,
+                    board=board,
+                    full_name=data["full_name"],
+                    position=data["position"],
+                    village=_unit(data["village"], "village"),
+                )
+                messages.success(request, _("Member added."))
+                return redirect("democracy:board", public_id=board.public_id)
+            if finding_form.is_bound and finding_form.is_valid():
+                services.finding_record(actor=request.user, board=board, **finding_form.cleaned_data)
+                messages.success(request, _("Finding recorded."))
+                return redirect("democracy:board", public_id=board.public_id)
+        except ApplicationError as exc:
+            exc.add_to_form(member_form if member_form.is_bound else finding_form)
+    minimum = int(services.rule_value(services.TTND_MIN_MEMBERS, services.Decimal(5)))
+    members = list(board.members.select_related("village"))
+    current = [m for m in members if m.end_date is None]
+    return render(
+        request,
+        "democracy/board.html",
+        {
+            "base": base,
+            "board": board,
+            "members": members,
+            "short_of_members": board.kind == "ttnd" and len(current) < minimum,
+            "minimum": minimum,
+            "findings": board.findings.order_by("-found_on", "-id"),
+            "member_form": member_form,
+            "finding_form": finding_form,
+            "answer_form": FindingAnswerForm(),
+            "can_record": can_record,
+        },
+    )
+
+
+@login_required
+@require_POST
+@submit_once
+def finding_answer(request, public_id):
+    finding = selectors.finding_get_for_user(user=request.user, public_id=public_id)
+    form = FindingAnswerForm(request.POST)
+    if form.is_valid():
+        try:
+            services.finding_answer(actor=request.user, finding=finding, **form.cleaned_data)
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("Answer saved."))
+    return redirect("democracy:board", public_id=finding.board.public_id)

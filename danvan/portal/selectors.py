@@ -5,8 +5,8 @@ from django.http import Http404
 from django.utils import timezone
 
 from danvan.core.text import fold_tokens
-from danvan.democracy.models import Base, BaseKind, Comment, Consultation, ConsultationFile, Matter
-from danvan.democracy.selectors import published_disclosures
+from danvan.democracy.models import Base, BaseKind, Comment, Consultation, ConsultationFile, Finding, Matter
+from danvan.democracy.selectors import boards_for_base, published_disclosures
 from danvan.organisations.models import AdminUnit, AdminUnitSuccession, OrgUnit
 
 CURRENT = AdminUnit.Generation.CURRENT
@@ -69,7 +69,14 @@ def commune_base(*, commune: AdminUnit) -> Base | None:
 def commune_page(*, commune: AdminUnit) -> dict:
     base = commune_base(commune=commune)
     if base is None:
-        return {"disclosures": [], "open_consultations": [], "closed_consultations": [], "matters": []}
+        return {
+            "disclosures": [],
+            "open_consultations": [],
+            "closed_consultations": [],
+            "matters": [],
+            "boards": [],
+            "findings": [],
+        }
     today = timezone.localdate()
     shown = Q(is_published=True) | ~Q(withdrawn_note="")
     consultations = list(Consultation.objects.filter(shown, base=base, opens_on__lte=today).order_by("-opens_on")[:30])
@@ -78,6 +85,12 @@ def commune_page(*, commune: AdminUnit) -> dict:
         "open_consultations": [c for c in consultations if c.closes_on >= today],
         "closed_consultations": [c for c in consultations if c.closes_on < today],
         "matters": list(Matter.objects.filter(shown, base=base).select_related("village").order_by("-voted_on")[:30]),
+        "boards": [b for b in boards_for_base(base=base) if b.is_published],
+        "findings": list(
+            Finding.objects.filter(board__base=base, is_published=True)
+            .select_related("board")
+            .order_by("-found_on")[:30]
+        ),
     }
 
 
