@@ -129,6 +129,8 @@ class Action(models.TextChoices):
     BOARD_MEMBER_ENDED = "democracy.board_member_ended", _("Ended a board member's term")
     FINDING_RECORDED = "democracy.finding_recorded", _("Recorded a supervision finding")
     FINDING_ANSWERED = "democracy.finding_answered", _("Recorded the answer to a board's recommendation")
+    INSPECTION_PLANNED = "democracy.inspection_planned", _("Planned an inspection of grassroots democracy")
+    INSPECTION_RESULT_RECORDED = "democracy.inspection_result", _("Recorded an inspection's findings at a base")
     CONSULTATION_PUBLISHED = "democracy.consultation_published", _("Published a consultation on the portal")
     CONSULTATION_WITHDRAWN = "democracy.consultation_withdrawn", _("Withdrew a consultation from the portal")
     PORTAL_COMMENT_RECEIVED = "portal.comment_received", _("Received a comment through the portal")

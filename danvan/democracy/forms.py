@@ -201,3 +201,32 @@ class FindingAnswerForm(forms.Form):
     answer = forms.CharField(label=_("The commune's answer"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
     answered_on = forms.DateField(label=_("Answered on (dd/mm/yyyy)"), required=False)
     is_resolved = forms.BooleanField(label=_("The recommendation was resolved"), required=False)
+
+
+class InspectionForm(forms.Form):
+    unit = unit_field(_("Inspecting unit"))
+    title = forms.CharField(label=_("Inspection"), max_length=255, required=False)
+    planned_from = forms.DateField(label=_("From (dd/mm/yyyy)"), required=False)
+    planned_to = forms.DateField(label=_("To (dd/mm/yyyy)"), required=False)
+    communes = unit_field(_("Communes inspected"), kinds="party_committee", multiple=True)
+
+
+class InspectionResultForm(forms.Form):
+    base = forms.ChoiceField(label=_("Base"), choices=())
+    inspected_on = forms.DateField(label=_("Inspected on (dd/mm/yyyy)"), required=False)
+    findings = forms.CharField(label=_("Findings"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    remedy = forms.CharField(
+        label=_("Remedy required (becomes a task of the base)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+    remedy_deadline = forms.DateField(label=_("Remedy deadline (dd/mm/yyyy)"), required=False)
+
+    def __init__(self, *args, bases=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["base"].choices = [(str(b.public_id), b.name) for b in bases]
+
+
+class ReinspectForm(forms.Form):
+    planned_from = forms.DateField(label=_("From (dd/mm/yyyy)"), required=False)
+    planned_to = forms.DateField(label=_("To (dd/mm/yyyy)"), required=False)

@@ -369,3 +369,48 @@ class Finding(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+
+class Inspection(models.Model):
+    """The level above checks how bases carry out grassroots democracy (kiểm tra việc thực hiện QCDC)."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    unit = models.ForeignKey("organisations.OrgUnit", on_delete=models.PROTECT, related_name="+")
+    title = models.CharField(max_length=255)
+    planned_from = models.DateField()
+    planned_to = models.DateField()
+    bases = models.ManyToManyField(Base, related_name="inspections")
+    reinspection_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="reinspections"
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-planned_from", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class InspectionResult(models.Model):
+    """The findings at one base; a required remedy becomes a work-plan task of the base's unit."""
+
+    inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="results")
+    base = models.ForeignKey(Base, on_delete=models.PROTECT, related_name="inspection_results")
+    inspected_on = models.DateField()
+    findings = models.TextField()
+    remedy = models.TextField(blank=True)
+    remedy_deadline = models.DateField(null=True, blank=True)
+    task = models.ForeignKey("workplans.Task", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["base__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["inspection", "base"], name="democracy_inspection_result_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.inspection_id} @ {self.base_id}"

@@ -20,6 +20,7 @@ from danvan.democracy.models import (
     DisclosureItem,
     Finding,
     Frequency,
+    Inspection,
     Matter,
 )
 from danvan.organisations.models import OrgUnit
@@ -323,3 +324,21 @@ def inspection_boards_at(*, area, start, end) -> int:
 def investment_boards_at(*, area, start, end) -> int:
     """Report source "democracy.gsdtcd_boards": Ban GSĐTCĐ in office at the end of the period."""
     return _boards_active(area, end, Board.Kind.INVESTMENT)
+
+
+def inspections_for_user(*, user) -> QuerySet[Inspection]:
+    """Inspections planned by a unit in the user's scope, or covering a base in it."""
+    scope = units_in_scope(user)
+    return (
+        Inspection.objects.filter(Q(unit__in=scope) | Q(bases__unit__in=scope))
+        .distinct()
+        .select_related("unit")
+        .order_by("-planned_from", "-id")
+    )
+
+
+def inspection_get_for_user(*, user, public_id) -> Inspection:
+    row = inspections_for_user(user=user).filter(public_id=public_id).first()
+    if row is None:
+        raise Http404
+    return row

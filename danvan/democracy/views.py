@@ -25,11 +25,14 @@ from danvan.democracy.forms import (
     DisclosureForm,
     FindingAnswerForm,
     FindingForm,
+    InspectionForm,
+    InspectionResultForm,
     ItemForm,
     MatterForm,
     MemberForm,
     PublishForm,
     RecogniseForm,
+    ReinspectForm,
     RollupForm,
     SummaryForm,
     VoteForm,
@@ -691,3 +694,92 @@ def finding_answer(request, public_id):
         else:
             messages.success(request, _("Answer saved."))
     return redirect("democracy:board", public_id=finding.board.public_id)
+
+
+# Inspections by the level above
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@submit_once
+def inspections(request):
+    form = InspectionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            unit = _unit(data["unit"], "unit")
+            communes = [_unit(code, "communes") for code in data["communes"].split() if code.strip()]
+            bases = []
+            for commune in communes:
+                if not can_view_unit(request.user, commune):
+                    raise ApplicationError(_("Communes inspected: choose communes from the list."), field="communes")
+                bases.append(services.base_for_commune(actor=request.user, unit=commune))
+            inspection = services.inspection_plan(
+                actor=request.user,
+                unit=unit,
+                title=data["title"],
+                planned_from=data["planned_from"],
+                planned_to=data["planned_to"],
+                bases=bases,
+            )
+        except ApplicationError as exc:
+            exc.add_to_form(form)
+        else:
+            messages.success(request, _("Inspection planned."))
+            return redirect("democracy:inspection", public_id=inspection.public_id)
+    return render(
+        request,
+        "democracy/inspections.html",
+        {"form": form, "inspections": selectors.inspections_for_user(user=request.user)[:100]},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@submit_once
+def inspection_detail(request, public_id):
+    from danvan.accounts.permissions import can_edit_unit
+
+    inspection = selectors.inspection_get_for_user(user=request.user, public_id=public_id)
+    bases = list(inspection.bases.order_by("name"))
+    can_edit = can_edit_unit(request.user, inspection.unit)
+    which = request.POST.get("form")
+    form = InspectionResultForm(request.POST if which == "result" else None, bases=bases, prefix="r")
+    reinspect_form = ReinspectForm(request.POST if which == "reinspect" else None, prefix="t")
+    if request.method == "POST":
+        if not can_edit:
+            raise Http404
+        try:
+            if form.is_bound and form.is_valid():
+                data = form.cleaned_data
+                services.inspection_result_record(
+                    actor=request.user,
+                    inspection=inspection,
+                    base=next((b for b in bases if str(b.public_id) == data["base"]), None),
+                    inspected_on=data["inspected_on"],
+                    findings=data["findings"],
+                    remedy=data["remedy"],
+                    remedy_deadline=data["remedy_deadline"],
+                )
+                messages.success(request, _("Findings recorded; a required remedy was assigned as a task."))
+                return redirect("democracy:inspection", public_id=inspection.public_id)
+            if reinspect_form.is_bound and reinspect_form.is_valid():
+                again = services.inspection_reinspect(
+                    actor=request.user, inspection=inspection, **reinspect_form.cleaned_data
+                )
+                messages.success(request, _("Re-inspection planned."))
+                return redirect("democracy:inspection", public_id=again.public_id)
+        except ApplicationError as exc:
+            exc.add_to_form(form if form.is_bound else reinspect_form)
+    return render(
+        request,
+        "democracy/inspection.html",
+        {
+            "inspection": inspection,
+            "bases": bases,
+            "results": inspection.results.select_related("base", "task"),
+            "form": form,
+            "reinspect_form": reinspect_form,
+            "can_edit": can_edit,
+        },
+    )
