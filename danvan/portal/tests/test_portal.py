@@ -247,3 +247,13 @@ def test_a_withdrawn_consultation_is_gone_from_the_portal_with_a_note(client, le
     democracy.consultation_publish(actor=leader_a, consultation=consultation, publish=False, note="Dự thảo sẽ sửa")
     assert "Dự thảo sẽ sửa" in client.get("/cong-dan/xa/C7288/").content.decode()
     assert client.get(f"/cong-dan/lay-y-kien/{consultation.public_id}/").status_code == 404
+
+
+def test_the_commune_page_reads_a_fixed_number_of_queries(client, leader_a, django_assert_max_num_queries):
+    base = commune_base(leader_a)
+    for i in range(12):
+        disclose(leader_a, base, 2, title=f"Công khai {i}", uploads=[pdf(f"tep-{i}.pdf")], publish=True)
+    with django_assert_max_num_queries(14):
+        page = client.get("/cong-dan/xa/C7288/")
+    assert page.status_code == 200 and page.content.decode().count("Tải tệp") == 12
+    assert len(page.content) < 100_000
