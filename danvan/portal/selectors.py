@@ -145,3 +145,24 @@ def tracking_get(*, code: str):
     if not code or len(code) > 16:
         return None
     return Tracking.objects.filter(code=code).select_related("petition").first()
+
+
+def reception_schedule(*, commune: AdminUnit) -> list:
+    """The commune's leaders who receive citizens, with how often the law asks them to (petitions' duty rules)."""
+    from danvan.petitions.models import ReceptionDuty, ReceptionDutyRule
+
+    today = timezone.localdate()
+    duties = list(
+        ReceptionDuty.objects.filter(
+            unit__admin_unit=commune, unit__level=OrgUnit.Level.COMMUNE, is_active=True
+        ).order_by("position", "holder_name")
+    )
+    rules = {
+        r.position: r
+        for r in ReceptionDutyRule.objects.filter(
+            position__in={d.position for d in duties}, effective_from__lte=today
+        ).filter(Q(effective_to__isnull=True) | Q(effective_to__gte=today))
+    }
+    for duty in duties:
+        duty.rule = rules.get(duty.position)
+    return duties

@@ -31,6 +31,7 @@ def home(request):
 def commune(request, code):
     unit = selectors.commune_get(code=code)
     context = selectors.commune_page(commune=unit)
+    context["reception"] = selectors.reception_schedule(commune=unit)
     return render(request, "portal/commune.html", {"commune": unit, "today": timezone.localdate(), **context})
 
 

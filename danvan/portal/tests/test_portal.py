@@ -257,3 +257,19 @@ def test_the_commune_page_reads_a_fixed_number_of_queries(client, leader_a, djan
         page = client.get("/cong-dan/xa/C7288/")
     assert page.status_code == 200 and page.content.decode().count("Tải tệp") == 12
     assert len(page.content) < 100_000
+
+
+def test_the_commune_page_shows_who_receives_citizens_and_how_often(client):
+    from danvan.organisations.models import OrgUnit
+    from danvan.petitions.models import ReceptionDuty
+
+    ReceptionDuty.objects.create(
+        unit=OrgUnit.objects.get(code="C7288-UBND"), holder_name="Nguyễn Văn Hùng", position="chu_tich_ubnd_xa"
+    )
+    html = client.get("/cong-dan/xa/C7288/").content.decode()
+    assert "Nguyễn Văn Hùng" in html and "Chủ tịch UBND xã: 1 buổi mỗi tuần" in html
+
+
+def test_an_old_commune_and_district_name_finds_todays_commune(client):
+    page = client.get("/cong-dan/", {"q": "xa Yen The huyen Yen The"}).content.decode()
+    assert "trước đây" in page and "/cong-dan/xa/C" in page
