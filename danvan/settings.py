@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "danvan.meetings",
     "danvan.movements",
     "danvan.contests",
+    "danvan.democracy",
+    "danvan.portal",
     "danvan.api",
 ]
 

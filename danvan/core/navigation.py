@@ -138,6 +138,7 @@ MODULES: tuple[Module, ...] = (
             _("People's Inspection Boards and community investment supervision"),
         ),
         _("Grassroots democracy"),
+        url_name="democracy:index",
     ),
     Module(
         "situation",
