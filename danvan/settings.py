@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "danvan.meetings",
     "danvan.movements",
     "danvan.contests",
+    "danvan.members",
     "danvan.api",
 ]
 
