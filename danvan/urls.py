@@ -15,5 +15,6 @@ urlpatterns = [
     path("hoi-nghi/", include("danvan.meetings.urls")),
     path("phong-trao/", include("danvan.movements.urls")),
     path("hoi-thi/", include("danvan.contests.urls")),
+    path("hoi-vien/", include("danvan.members.urls")),
     path("", include("danvan.core.urls")),
 ]

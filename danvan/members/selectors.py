@@ -93,9 +93,13 @@ def statistics_area_get_for_user(*, user, scope: str) -> tuple[str, str]:
             raise Http404
         return NATION, "Toàn quốc"
     area = AdminUnit.objects.filter(code=scope, generation=AdminUnit.Generation.CURRENT).first()
-    # Any unit of the area the user may see will do: its Party committee stands above every other body there.
-    unit = OrgUnit.objects.filter(admin_unit=area, kind=OrgUnit.Kind.PARTY_COMMITTEE).first() if area else None
-    if unit is None or not can_view_counts(user, unit):
+    if area is None:
+        raise Http404
+    # A role on the area's Party committee or above it (the Ban), or on any body of the area (the Front, an
+    # organisation): counts carry no personal data.
+    unit = OrgUnit.objects.filter(admin_unit=area, kind=OrgUnit.Kind.PARTY_COMMITTEE).first()
+    on_area = RoleAssignment.objects.filter(user=user, role__in=READ_ROLES, unit__admin_unit=area).exists()
+    if not on_area and (unit is None or not can_view_counts(user, unit)):
         raise Http404
     return area.code, area.name
 

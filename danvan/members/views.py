@@ -1,0 +1,194 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from danvan.core.errors import ApplicationError
+from danvan.core.submissions import submit_once
+from danvan.members import selectors, services
+from danvan.members.forms import BranchCreateForm, MemberImportForm, StatisticsForm
+from danvan.members.imports import COLUMNS, LABELS, members_import_check, members_import_start, read_member_table
+from danvan.members.permissions import can_manage_branch
+from danvan.organisations.models import OrgUnit
+
+
+@login_required
+def index(request):
+    return render(
+        request,
+        "members/index.html",
+        {
+            "branches": selectors.branches_for_user(user=request.user),
+            "areas": selectors.statistics_areas_for_user(user=request.user),
+        },
+    )
+
+
+@login_required
+def statistics(request):
+    areas = selectors.statistics_areas_for_user(user=request.user)
+    if not areas:
+        raise Http404
+    form = StatisticsForm(request.GET or None, areas=areas)
+    scope = request.GET.get("area") or areas[0][0]
+    scope, name = selectors.statistics_area_get_for_user(user=request.user, scope=scope[:16])
+    stats = selectors.member_statistics(scope=scope, today=timezone.localdate())
+    return render(request, "members/statistics.html", {"form": form, "scope": scope, "name": name, "stats": stats})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@submit_once
+def branch_new(request):
+    form = BranchCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        units = {
+            u.code: u for u in OrgUnit.objects.filter(code__in=[form.cleaned_data["owner"], form.cleaned_data["place"]])
+        }
+        owner = units.get((form.cleaned_data["owner"] or "").upper())
+        place = units.get((form.cleaned_data["place"] or "").upper())
+        if owner is None:
+            form.add_error("owner", _("Choose a unit from the list: type part of its name, then pick it."))
+        elif form.cleaned_data["place"] and place is None:
+            form.add_error("place", _("Choose a unit from the list: type part of its name, then pick it."))
+        else:
+            try:
+                branch = services.branch_create(
+                    actor=request.user,
+                    organisation=form.cleaned_data["organisation"],
+                    owner=owner,
+                    place=place,
+                    name=form.cleaned_data["name"],
+                )
+            except ApplicationError as exc:
+                exc.add_to_form(form)
+            else:
+                messages.success(request, _("Branch opened."))
+                return redirect("members:branch", code=branch.code)
+    return render(request, "members/branch_new.html", {"form": form})
+
+
+@login_required
+def branch(request, code):
+    branch = selectors.branch_get_for_user(user=request.user, code=code)
+    members = list(selectors.branch_members(branch=branch))
+    return render(
+        request,
+        "members/branch.html",
+        {"branch": branch, "members": members, "can_manage": can_manage_branch(request.user, branch)},
+    )
+
+
+@login_required
+@require_POST
+@submit_once
+def branch_export(request, code):
+    from danvan.core.exporting import xlsx_response
+
+    branch = selectors.branch_get_for_user(user=request.user, code=code)
+    try:
+        rows = services.branch_members_export(actor=request.user, branch=branch)
+    except ApplicationError:
+        raise Http404 from None
+    return xlsx_response(
+        filename=f"danh-sach-{branch.code}.xlsx",
+        sheet_title="Danh sách",
+        headers=[*(LABELS[k] for k in COLUMNS if k != "role"), LABELS["role"]],
+        rows=rows,
+    )
+
+
+@login_required
+def branch_import_template(request, code):
+    from danvan.core.exporting import xlsx_response
+
+    branch = selectors.branch_get_for_user(user=request.user, code=code)
+    return xlsx_response(
+        filename="mau-danh-sach-hoi-vien.xlsx",
+        sheet_title="Danh sách",
+        headers=[LABELS[k] for k in COLUMNS],
+        rows=[
+            [
+                "Nguyễn Văn A",
+                "15/03/1980",
+                "Nam",
+                "",
+                "Kinh",
+                "Không",
+                "Làm ruộng",
+                branch.place.name if branch.place else "",
+                "01/05/2010",
+                "",
+            ]
+        ],
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@submit_once
+def branch_import(request, code):
+    """Step 1: upload and check the whole file. Step 2 (only when danvan finds likely duplicates): the officer
+    confirms or denies each. Then the import runs as a background job."""
+    from danvan.core.models import StoredFile
+    from danvan.core.services import job_file_store
+
+    branch = selectors.branch_get_for_user(user=request.user, code=code)
+    if not can_manage_branch(request.user, branch):
+        raise Http404
+    form = MemberImportForm(request.POST or None, request.FILES or None)
+    context = {"branch": branch, "form": form, "errors": [], "plan": None}
+    if request.method == "POST" and request.POST.get("upload"):
+        # Step 2: the decisions on the proposals of a file checked a moment ago.
+        upload = StoredFile.objects.filter(public_id=_uuid(request.POST["upload"]), uploaded_by=request.user).first()
+        if upload is None:
+            raise Http404
+        decisions = {
+            key.removeprefix("decision_"): value
+            for key, value in request.POST.items()
+            if key.startswith("decision_") and value in {"same", "new"}
+        }
+        job = members_import_start(actor=request.user, branch=branch, upload_id=upload.pk, decisions=decisions)
+        return redirect("core:job", public_id=job.public_id)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        content = upload.read()
+        try:
+            rows = read_member_table(filename=upload.name, content=content)
+            plan = members_import_check(actor=request.user, branch=branch, rows=rows)
+        except ApplicationError as exc:
+            exc.add_to_form(form)
+            context["errors"] = exc.extra.get("errors", [])
+        else:
+            stored = job_file_store(
+                owner=request.user, name=upload.name, content_type="application/octet-stream", content=content
+            )
+            if not plan.proposals:
+                job = members_import_start(actor=request.user, branch=branch, upload_id=stored.pk, decisions={})
+                return redirect("core:job", public_id=job.public_id)
+            context.update({"plan": plan, "upload": stored, "rows": len(rows)})
+            return render(request, "members/branch_import_confirm.html", context)
+    return render(request, "members/branch_import.html", context)
+
+
+def _uuid(value: str):
+    import uuid
+
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        raise Http404 from None
+
+
+@login_required
+def person(request, public_id):
+    person, memberships = selectors.person_get_for_user(user=request.user, public_id=public_id)
+    full_cccd = any(can_manage_branch(request.user, m.branch) for m in memberships)
+    return render(
+        request,
+        "members/person.html",
+        {"person": person, "memberships": memberships, "full_cccd": full_cccd},
+    )
