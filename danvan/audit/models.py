@@ -111,6 +111,7 @@ class Action(models.TextChoices):
     API_TOKEN_CREATED = "api_token.created", _("Created an API token")
     API_TOKEN_REVOKED = "api_token.revoked", _("Revoked an API token")
     # members (members counted once): add below this line
+    MEMBER_ORGANISATION_ADDED = "member.organisation_added", _("Added a member association")
     MEMBER_BRANCH_CREATED = "member.branch_created", _("Opened a member branch")
     MEMBER_ADDED = "member.added", _("Added a member")
     MEMBER_LEFT = "member.left", _("Recorded a member leaving")

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from danvan.core.locking import VersionField
 from danvan.members.models import Organisation
 from danvan.organisations.widgets import unit_field
 
@@ -35,3 +36,21 @@ class StatisticsForm(forms.Form):
     def __init__(self, *args, areas=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["area"].choices = list(areas)
+
+
+class PersonEditForm(forms.Form):
+    full_name = forms.CharField(label=_("Full name"), max_length=128)
+    birth_date = forms.DateField(label=_("Date of birth (dd/mm/yyyy)"))
+    sex = forms.ChoiceField(label=_("Sex"), choices=[("M", _("Male")), ("F", _("Female"))])
+    cccd = forms.CharField(
+        label=_("Citizen ID"), max_length=12, required=False, help_text=_("12 digits; leave empty if unknown.")
+    )
+    ethnicity = forms.CharField(label=_("Ethnicity"), max_length=64, required=False)
+    religion = forms.CharField(label=_("Religion"), max_length=64, required=False)
+    occupation = forms.CharField(label=_("Occupation"), max_length=128, required=False)
+    village_name = forms.CharField(label=_("Village"), max_length=128, required=False)
+    version = VersionField()
+
+
+class MembershipEndForm(forms.Form):
+    left_on = forms.DateField(label=_("Left on (dd/mm/yyyy)"))

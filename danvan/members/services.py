@@ -9,12 +9,13 @@ from django.utils import timezone
 from danvan.audit.models import Action
 from danvan.audit.services import audit_record, snapshot
 from danvan.core.errors import ApplicationError
+from danvan.core.locking import bump, check_version
 from danvan.core.text import fold
 from danvan.members.models import Branch, Membership, Organisation, Person
 from danvan.members.permissions import can_create_branch, can_manage_branch
 from danvan.members.rules import cccd_problem, eligibility_problem
 from danvan.members.tally import Standing, difference, tally_apply
-from danvan.organisations.models import AdminUnit, OrgUnit
+from danvan.organisations.models import AdminUnit, OrgUnit, OrgUnitClosure
 
 FORBIDDEN = "Chi hội này không thuộc tổ chức mà đồng chí phụ trách; hãy chọn chi hội của tổ chức mình."
 
@@ -61,6 +62,14 @@ def branch_create(
         )
     if len(name) > 255:
         raise ApplicationError("Tên chi hội: tối đa 255 ký tự.", field="name")
+    if (
+        organisation.province_id
+        and not OrgUnitClosure.objects.filter(ancestor_id=organisation.province_id, descendant=owner).exists()
+    ):
+        raise ApplicationError(
+            f"Thuộc: {organisation.short_name} là hội của {organisation.province.name}; hãy chọn đơn vị trong tỉnh đó.",
+            field="owner",
+        )
     if organisation.unit_kind and owner.kind != organisation.unit_kind:
         raise ApplicationError(
             f"Thuộc: hãy chọn một cơ quan của {organisation.short_name} (ví dụ {organisation.short_name} xã).",
@@ -92,6 +101,49 @@ def branch_create(
         )
         audit_record(actor=actor, action=Action.MEMBER_BRANCH_CREATED, unit=owner, target=branch)
     return branch
+
+
+def organisation_add(
+    *,
+    actor,
+    province: OrgUnit,
+    name: str,
+    short_name: str = "",
+    min_age: int | None = None,
+    max_age: int | None = None,
+    branch_word: str = "chi hội",
+) -> Organisation:
+    """Add an association of `province` (Hội Người cao tuổi, Hội Chữ thập đỏ, …): counted like the five, with its
+    own age limits. Its branches sit under any body of the province (usually the Front's)."""
+    from danvan.accounts.permissions import can_edit_unit
+
+    name = " ".join((name or "").split())
+    short_name = " ".join((short_name or "").split()) or name
+    if province.level != OrgUnit.Level.PROVINCE or not can_edit_unit(actor, province):
+        raise ApplicationError("Tỉnh: hãy chọn tỉnh mà đồng chí phụ trách.", field="province", code="forbidden")
+    if not name:
+        raise ApplicationError("Tên hội: bắt buộc, hãy nhập tên.", field="name")
+    if len(name) > 255 or len(short_name) > 64:
+        raise ApplicationError("Tên hội: tối đa 255 ký tự, tên ngắn tối đa 64 ký tự.", field="name")
+    if min_age is not None and max_age is not None and min_age > max_age:
+        raise ApplicationError("Tuổi tối đa: phải lớn hơn tuổi tối thiểu.", field="max_age")
+    with transaction.atomic():
+        if any(
+            fold(n) == fold(name) for n in Organisation.objects.filter(province=province).values_list("name", flat=True)
+        ):
+            raise ApplicationError(f"Tên hội: “{name}” đã có ở {province.name}.", field="name")
+        organisation = Organisation.objects.create(
+            code=f"A-{uuid.uuid4().hex[:8].upper()}",
+            name=name,
+            short_name=short_name,
+            province=province,
+            min_age=min_age,
+            max_age=max_age,
+            branch_word=branch_word,
+            sort_order=200,
+        )
+        audit_record(actor=actor, action=Action.MEMBER_ORGANISATION_ADDED, unit=province, target=organisation)
+    return organisation
 
 
 def member_add(
@@ -187,7 +239,7 @@ def membership_end(*, actor, membership: Membership, left_on: dt.date) -> Member
 PERSON_FIELDS = ["full_name", "birth_date", "sex", "cccd", "ethnicity", "religion", "occupation", "village_name"]
 
 
-def person_update(*, actor, person: Person, branch: Branch, expected_version: int, **changes) -> Person:
+def person_update(*, actor, person: Person, branch: Branch, expected_version, **changes) -> Person:
     """Correct a person's record (by an officer of one of their branches); audited with before and after."""
     if not can_manage_branch(actor, branch) or not branch.memberships.filter(person=person).exists():
         raise ApplicationError(FORBIDDEN, field="branch", code="forbidden")
@@ -205,10 +257,7 @@ def person_update(*, actor, person: Person, branch: Branch, expected_version: in
         raise ApplicationError(f"Số CCCD: {problem}", field="cccd")
     with transaction.atomic():
         locked = Person.objects.select_for_update().get(pk=person.pk)
-        if locked.version != expected_version:
-            raise ApplicationError(
-                "Hồ sơ vừa được người khác sửa; hãy mở lại trang để xem bản mới rồi sửa lại.", code="conflict"
-            )
+        check_version(locked, expected_version, what="Hồ sơ của người này")
         if cccd and Person.objects.filter(cccd=cccd).exclude(pk=person.pk).exists():
             raise ApplicationError(
                 "Số CCCD: đã thuộc một người khác trong hệ thống; kiểm tra lại số trên thẻ.", field="cccd"
@@ -218,7 +267,7 @@ def person_update(*, actor, person: Person, branch: Branch, expected_version: in
         for name, value in changes.items():
             setattr(locked, name, value)
         locked.name_folded = fold(locked.full_name)
-        locked.version += 1
+        bump(locked)
         locked.save()
         tally_apply(difference(before, standings([locked.pk])[locked.pk]))
         audit_record(

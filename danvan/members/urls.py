@@ -12,4 +12,6 @@ urlpatterns = [
     path("chi-hoi/<str:code>/mau-nhap/", views.branch_import_template, name="branch_import_template"),
     path("chi-hoi/<str:code>/xuat/", views.branch_export, name="branch_export"),
     path("nguoi/<uuid:public_id>/", views.person, name="person"),
+    path("nguoi/<uuid:public_id>/sua/", views.person_edit, name="person_edit"),
+    path("nguoi/<uuid:public_id>/roi/<int:membership_id>/", views.membership_end, name="membership_end"),
 ]

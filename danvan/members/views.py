@@ -7,9 +7,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from danvan.core.errors import ApplicationError
+from danvan.core.locking import show_conflict, version_of
 from danvan.core.submissions import submit_once
 from danvan.members import selectors, services
-from danvan.members.forms import BranchCreateForm, MemberImportForm, StatisticsForm
+from danvan.members.forms import (
+    BranchCreateForm,
+    MemberImportForm,
+    MembershipEndForm,
+    PersonEditForm,
+    StatisticsForm,
+)
 from danvan.members.imports import COLUMNS, LABELS, members_import_check, members_import_start, read_member_table
 from danvan.members.permissions import can_manage_branch
 from danvan.organisations.models import OrgUnit
@@ -190,5 +197,60 @@ def person(request, public_id):
     return render(
         request,
         "members/person.html",
-        {"person": person, "memberships": memberships, "full_cccd": full_cccd},
+        {
+            "person": person,
+            "memberships": memberships,
+            "full_cccd": full_cccd,
+            "managed": {m.pk for m in memberships if m.is_current and can_manage_branch(request.user, m.branch)},
+            "end_form": MembershipEndForm(initial={"left_on": timezone.localdate()}),
+        },
     )
+
+
+def _managed_branch(user, memberships):
+    return next((m.branch for m in memberships if can_manage_branch(user, m.branch)), None)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@submit_once
+def person_edit(request, public_id):
+    """Correct a person's record: an officer of one of their branches; audited, with optimistic locking."""
+    person, memberships = selectors.person_get_for_user(user=request.user, public_id=public_id)
+    branch = _managed_branch(request.user, memberships)
+    if branch is None:
+        raise Http404
+    initial = {name: getattr(person, name) for name in services.PERSON_FIELDS} | {"version": version_of(person)}
+    form = PersonEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        expected = data.pop("version")
+        try:
+            services.person_update(actor=request.user, person=person, branch=branch, expected_version=expected, **data)
+        except ApplicationError as exc:
+            show_conflict(form, exc)
+        else:
+            messages.success(request, _("Record corrected."))
+            return redirect("members:person", public_id=person.public_id)
+    return render(request, "members/person_edit.html", {"person": person, "form": form})
+
+
+@login_required
+@require_POST
+@submit_once
+def membership_end(request, public_id, membership_id):
+    person, memberships = selectors.person_get_for_user(user=request.user, public_id=public_id)
+    membership = next((m for m in memberships if m.pk == membership_id), None)
+    if membership is None or not can_manage_branch(request.user, membership.branch):
+        raise Http404
+    form = MembershipEndForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Date left: write it as dd/mm/yyyy."))
+        return redirect("members:person", public_id=person.public_id)
+    try:
+        services.membership_end(actor=request.user, membership=membership, left_on=form.cleaned_data["left_on"])
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        return redirect("members:person", public_id=person.public_id)
+    messages.success(request, _("Recorded: the member left the organisation."))
+    return redirect("members:person", public_id=person.public_id)
