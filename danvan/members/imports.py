@@ -82,13 +82,12 @@ def read_member_table(*, filename: str, content: bytes) -> list[dict]:
     numbered = [(i, row) for i, row in enumerate(raw, start=1) if any(_text(v) for v in row)]
     if not numbered:
         raise ApplicationError("Tệp: không có dữ liệu.", field="file")
-    header_line, header = numbered[0]
-    positions: dict[str, int] = {}
-    for index, value in enumerate(header):
-        folded = fold(_text(value))
-        for key, names in COLUMNS.items():
-            if folded in names and key not in positions:
-                positions[key] = index
+    # Lists often open with a title ("DANH SÁCH HỘI VIÊN CHI HỘI …") above the header: the header is the first of
+    # the first rows that names the required columns.
+    found = next((i for i, (_line, row) in enumerate(numbered[:10]) if all(k in _positions(row) for k in REQUIRED)), 0)
+    positions = _positions(numbered[found][1])
+    start = found
+    header_line = numbered[start][0]
     missing = [LABELS[k] for k in REQUIRED if k not in positions]
     if missing:
         expected = ", ".join(LABELS.values())
@@ -98,6 +97,7 @@ def read_member_table(*, filename: str, content: bytes) -> list[dict]:
             field="file",
             code="layout",
         )
+    numbered = numbered[start:]
     if len(numbered) - 1 > MAX_ROWS:
         raise ApplicationError(f"Tệp: tối đa {MAX_ROWS} người mỗi lần nhập; hãy chia danh sách.", field="file")
     rows = []
@@ -106,6 +106,16 @@ def read_member_table(*, filename: str, content: bytes) -> list[dict]:
         data["_line"] = line
         rows.append(data)
     return rows
+
+
+def _positions(header) -> dict[str, int]:
+    positions: dict[str, int] = {}
+    for index, value in enumerate(header):
+        folded = fold(_text(value))
+        for key, names in COLUMNS.items():
+            if folded in names and key not in positions:
+                positions[key] = index
+    return positions
 
 
 def _text(value) -> str:

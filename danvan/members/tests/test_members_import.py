@@ -110,6 +110,14 @@ def test_every_bad_row_is_listed_by_row_and_column_and_nothing_is_written(hnd_of
     assert not Person.objects.exists() and not MemberTally.objects.exists()
 
 
+def test_a_title_above_the_header_is_skipped(hnd_officer, hnd_branch):
+    text = "DANH SÁCH HỘI VIÊN CHI HỘI THÔN ĐỒNG TÂM,,\n,,\n" + FARMERS
+    rows = _rows(text)
+    assert rows[0]["_line"] == 4
+    members_import(actor=hnd_officer, branch=hnd_branch, rows=rows, decisions={})
+    assert Person.objects.count() == 2
+
+
 def test_a_file_with_a_wrong_layout_says_which_columns_it_needs(hnd_officer, hnd_branch):
     with pytest.raises(ApplicationError) as exc:
         _rows("Tên,Năm\nA,1980\n".replace("Tên", "Tên đệm"))

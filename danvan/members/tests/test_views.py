@@ -144,3 +144,20 @@ def test_an_export_of_the_list_is_recorded_in_the_audit_log(client_for, hnd_offi
     )
     assert response.status_code == 200 and response["Content-Type"].startswith("application/vnd.openxml")
     assert AuditEvent.objects.filter(action="member.exported", details__rows=1).exists()
+
+
+def test_the_member_list_takes_the_same_queries_for_ten_members_as_for_one(
+    client_for, hnd_officer, hnd_branch, django_assert_max_num_queries
+):
+    import datetime as dt
+
+    for i in range(10):
+        member_add(
+            actor=hnd_officer, branch=hnd_branch, full_name=f"Người {i}", birth_date=dt.date(1970 + i, 1, 1), sex="M"
+        )
+    client = client_for(hnd_officer)
+    url = f"/hoi-vien/chi-hoi/{hnd_branch.code}/"
+    client.get(url)
+    with django_assert_max_num_queries(16):
+        page = client.get(url)
+    assert page.content.decode().count("/hoi-vien/nguoi/") == 10
