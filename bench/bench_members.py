@@ -81,7 +81,7 @@ def main() -> int:
                        WHERE generation = 'current' AND level = 'commune')
             INSERT INTO members_person (public_id, full_name, name_folded, cccd, birth_date, sex, ethnicity, religion,
                                         occupation, commune_id, village_name, created_at, version)
-            SELECT gen_random_uuid(), 'Người ' || g, 'nguoi ' || g, '', date '1940-01-01' + (g * 7919 %% 25000),
+            SELECT gen_random_uuid(), 'Người ' || g, 'nguoi ' || g, '', date '1940-01-01' + (g::bigint * 7919 %% 25000)::int,
                    CASE WHEN g %% 2 = 0 THEN 'M' ELSE 'F' END, 'Kinh', '', '', c.ids[1 + g %% array_length(c.ids, 1)],
                    '', now(), 1
             FROM generate_series(1, %s) g, c

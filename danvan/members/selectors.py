@@ -82,7 +82,20 @@ def statistics_areas_for_user(*, user) -> list[tuple[str, str]]:
             areas.append((NATION, "Toàn quốc"))
         elif unit.admin_unit and unit.admin_unit.is_current:
             areas.append((unit.admin_unit.code, unit.admin_unit.name))
-    return sorted(set(areas), key=lambda a: (a[0] != NATION, len(a[0]), a[1]))
+    # Below each top: the provinces of the nation, the communes of a province (a province has ~100 communes).
+    below: list[tuple[str, str]] = []
+    if any(code == NATION for code, _name in areas):
+        below += AdminUnit.objects.filter(
+            generation=AdminUnit.Generation.CURRENT, level=AdminUnit.Level.PROVINCE
+        ).values_list("code", "name")
+    provinces = [code for code, _name in areas if code.startswith("P")]
+    if provinces:
+        below += AdminUnit.objects.filter(
+            generation=AdminUnit.Generation.CURRENT, level=AdminUnit.Level.COMMUNE, parent__code__in=provinces
+        ).values_list("code", "name")
+    tops = sorted(set(areas), key=lambda a: (a[0] != NATION, len(a[0]), a[1]))
+    seen = {code for code, _name in tops}
+    return tops + sorted((a for a in set(below) if a[0] not in seen), key=lambda a: (len(a[0]), a[1]))
 
 
 def statistics_area_get_for_user(*, user, scope: str) -> tuple[str, str]:
@@ -119,8 +132,11 @@ def member_statistics(*, scope: str, today: dt.date) -> dict:
                 figures["ages"][i] += count
                 break
     empty = {"total": 0, "M": 0, "F": 0, "ages": [0] * len(AGE_GROUPS)}
+    # The national organisations always; a province's own associations where they have members.
     organisations = [
-        {"organisation": org, **measures.get(f"org:{org.code}", empty)} for org in Organisation.objects.all()
+        {"organisation": org, **measures.get(f"org:{org.code}", empty)}
+        for org in Organisation.objects.all()
+        if org.province_id is None or f"org:{org.code}" in measures
     ]
     memberships = sum(o["total"] for o in organisations)
     return {

@@ -161,3 +161,12 @@ def test_the_member_list_takes_the_same_queries_for_ten_members_as_for_one(
     with django_assert_max_num_queries(16):
         page = client.get(url)
     assert page.content.decode().count("/hoi-vien/nguoi/") == 10
+
+
+def test_a_province_chooses_among_its_communes_and_the_nation_among_provinces(client_for, officer_a, sysadmin):
+    page = client_for(officer_a).get("/hoi-vien/thong-ke/").content.decode()
+    assert 'value="P24"' in page and 'value="C7288"' in page and 'value="P91"' not in page
+    assert client_for(officer_a).get("/hoi-vien/thong-ke/?area=C7288").status_code == 200
+    page = client_for(sysadmin).get("/hoi-vien/thong-ke/").content.decode()
+    assert 'value="VN"' in page and 'value="P91"' in page
+    assert client_for(sysadmin).get("/hoi-vien/thong-ke/?area=P91").status_code == 200
