@@ -119,6 +119,7 @@ class Action(models.TextChoices):
     MEMBERS_IMPORTED = "member.imported", _("Imported a member list")
     MEMBERS_EXPORTED = "member.exported", _("Exported a member list")
     MEMBERS_RECOUNTED = "member.recounted", _("Recounted the member statistics")
+    MEMBER_POPULATION_SET = "member.population_set", _("Entered a commune's population of age")
 
 
 class AuditEvent(models.Model):

@@ -54,3 +54,13 @@ class PersonEditForm(forms.Form):
 
 class MembershipEndForm(forms.Form):
     left_on = forms.DateField(label=_("Left on (dd/mm/yyyy)"))
+
+
+class PopulationForm(forms.Form):
+    area = forms.CharField(widget=forms.HiddenInput, max_length=16)
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    people_of_age = forms.IntegerField(
+        label=_("Population of age"),
+        min_value=0,
+        help_text=_("People of the age to join the organisations, living in the commune."),
+    )

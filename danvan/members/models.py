@@ -2,6 +2,7 @@
 
 import uuid
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -179,3 +180,23 @@ class MemberTally(models.Model):
 
     def __str__(self) -> str:
         return f"{self.scope}/{self.measure}/{self.sex}/{self.birth_year} = {self.count}"
+
+
+class CommunePopulation(models.Model):
+    """The population of age (the denominator of "share of the population who are members") of a commune in a
+    year, entered by the commune. What "of age" means (16+, 18+) is the commune's figure, not a rule here."""
+
+    commune = models.ForeignKey("organisations.AdminUnit", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    people_of_age = models.PositiveIntegerField()
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    entered_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            # Also the index of the statistics page: the latest year's figures of the communes of an area.
+            models.UniqueConstraint(fields=["commune", "year"], name="communepopulation_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.commune_id}/{self.year}: {self.people_of_age}"

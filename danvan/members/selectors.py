@@ -7,7 +7,7 @@ from django.http import Http404
 
 from danvan.accounts.models import RoleAssignment
 from danvan.accounts.permissions import READ_ROLES
-from danvan.members.models import Branch, Membership, MemberTally, Organisation, Person
+from danvan.members.models import Branch, CommunePopulation, Membership, MemberTally, Organisation, Person
 from danvan.members.permissions import can_see_members, can_view_counts
 from danvan.members.tally import NATION
 from danvan.organisations.models import AdminUnit, OrgUnit
@@ -146,3 +146,29 @@ def member_statistics(*, scope: str, today: dt.date) -> dict:
         "memberships": memberships,
         "age_groups": [g[0] for g in AGE_GROUPS],
     }
+
+
+def population_of_age(*, scope: str) -> dict:
+    """The population of age of an area: each commune's latest entered figure, summed; with how many of the
+    area's communes have entered one (a share over part of an area would mislead without saying so)."""
+    from django.db.models import Max
+
+    communes = AdminUnit.objects.filter(generation=AdminUnit.Generation.CURRENT, level=AdminUnit.Level.COMMUNE)
+    if scope.startswith("C"):
+        communes = communes.filter(code=scope)
+    elif scope.startswith("P"):
+        communes = communes.filter(parent__code=scope)
+    latest = (
+        CommunePopulation.objects.filter(commune__in=communes)
+        .values("commune")
+        .annotate(year=Max("year"))
+        .values_list("commune", "year")
+    )
+    wanted = dict(latest)
+    total = 0
+    for commune_id, year, people in CommunePopulation.objects.filter(commune_id__in=list(wanted)).values_list(
+        "commune_id", "year", "people_of_age"
+    ):
+        if wanted.get(commune_id) == year:
+            total += people
+    return {"people_of_age": total, "communes_entered": len(wanted), "communes": communes.count()}

@@ -6,6 +6,7 @@ app_name = "members"
 urlpatterns = [
     path("", views.index, name="index"),
     path("thong-ke/", views.statistics, name="statistics"),
+    path("thong-ke/dan-so/", views.population_set, name="population_set"),
     path("chi-hoi/moi/", views.branch_new, name="branch_new"),
     path("chi-hoi/<str:code>/", views.branch, name="branch"),
     path("chi-hoi/<str:code>/nhap/", views.branch_import, name="branch_import"),

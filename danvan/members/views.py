@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -15,6 +16,7 @@ from danvan.members.forms import (
     MemberImportForm,
     MembershipEndForm,
     PersonEditForm,
+    PopulationForm,
     StatisticsForm,
 )
 from danvan.members.imports import COLUMNS, LABELS, members_import_check, members_import_start, read_member_table
@@ -42,8 +44,56 @@ def statistics(request):
     form = StatisticsForm(request.GET or None, areas=areas)
     scope = request.GET.get("area") or areas[0][0]
     scope, name = selectors.statistics_area_get_for_user(user=request.user, scope=scope[:16])
-    stats = selectors.member_statistics(scope=scope, today=timezone.localdate())
-    return render(request, "members/statistics.html", {"form": form, "scope": scope, "name": name, "stats": stats})
+    today = timezone.localdate()
+    stats = selectors.member_statistics(scope=scope, today=today)
+    population = selectors.population_of_age(scope=scope)
+    share = round(100 * stats["any"]["total"] / population["people_of_age"], 1) if population["people_of_age"] else None
+    population_form = None
+    if scope.startswith("C"):
+        population_form = PopulationForm(initial={"area": scope, "year": today.year})
+    return render(
+        request,
+        "members/statistics.html",
+        {
+            "form": form,
+            "scope": scope,
+            "name": name,
+            "stats": stats,
+            "population": population,
+            "share": share,
+            "population_form": population_form,
+        },
+    )
+
+
+@login_required
+@require_POST
+@submit_once
+def population_set(request):
+    from danvan.organisations.models import AdminUnit
+
+    form = PopulationForm(request.POST)
+    area = (request.POST.get("area") or "")[:16]
+    commune = AdminUnit.objects.filter(
+        code=area, generation=AdminUnit.Generation.CURRENT, level=AdminUnit.Level.COMMUNE
+    ).first()
+    if commune is None:
+        raise Http404
+    if not form.is_valid():
+        messages.error(request, _("Population of age: enter a whole number, and a year from 2000."))
+        return redirect(f"{reverse('members:statistics')}?area={commune.code}")
+    try:
+        services.population_set(
+            actor=request.user,
+            commune=commune,
+            year=form.cleaned_data["year"],
+            people_of_age=form.cleaned_data["people_of_age"],
+        )
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Population of age saved."))
+    return redirect(f"{reverse('members:statistics')}?area={commune.code}")
 
 
 @login_required

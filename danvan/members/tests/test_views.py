@@ -170,3 +170,28 @@ def test_a_province_chooses_among_its_communes_and_the_nation_among_provinces(cl
     page = client_for(sysadmin).get("/hoi-vien/thong-ke/").content.decode()
     assert 'value="VN"' in page and 'value="P91"' in page
     assert client_for(sysadmin).get("/hoi-vien/thong-ke/?area=P91").status_code == 200
+
+
+def test_the_commune_enters_its_population_and_sees_the_share_of_members(
+    client_for, commune_officer_a, hnd_officer, hnd_branch, officer_b
+):
+    member_add(actor=hnd_officer, branch=hnd_branch, full_name="Trần Văn Nam", birth_date=BORN_1975, sex="M")
+    client = client_for(commune_officer_a)
+    page = client.get("/hoi-vien/thong-ke/?area=C7288").content.decode()
+    assert 'name="people_of_age"' in page
+    response = client.post(
+        "/hoi-vien/thong-ke/dan-so/",
+        {"area": "C7288", "year": "2026", "people_of_age": "40", TOKEN_FIELD: new_form_token()},
+    )
+    assert response.status_code == 302
+    page = client.get("/hoi-vien/thong-ke/?area=C7288").content.decode()
+    assert "2.5%" in page or "2,5%" in page
+    assert AuditEvent.objects.filter(action="member.population_set").exists()
+    # Another province's officer cannot enter Yên Thế's figure.
+    response = client_for(officer_b).post(
+        "/hoi-vien/thong-ke/dan-so/",
+        {"area": "C7288", "year": "2026", "people_of_age": "1", TOKEN_FIELD: new_form_token()},
+    )
+    from danvan.members.models import CommunePopulation
+
+    assert CommunePopulation.objects.get().people_of_age == 40
