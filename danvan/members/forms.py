@@ -64,3 +64,18 @@ class PopulationForm(forms.Form):
         min_value=0,
         help_text=_("People of the age to join the organisations, living in the commune."),
     )
+
+
+class MemberAddForm(forms.Form):
+    full_name = forms.CharField(label=_("Full name"), max_length=128)
+    birth_date = forms.DateField(label=_("Date of birth (dd/mm/yyyy)"))
+    sex = forms.ChoiceField(label=_("Sex"), choices=[("M", _("Male")), ("F", _("Female"))])
+    cccd = forms.CharField(
+        label=_("Citizen ID"), max_length=12, required=False, help_text=_("12 digits; leave empty if unknown.")
+    )
+    ethnicity = forms.CharField(label=_("Ethnicity"), max_length=64, required=False)
+    religion = forms.CharField(label=_("Religion"), max_length=64, required=False)
+    occupation = forms.CharField(label=_("Occupation"), max_length=128, required=False)
+    village_name = forms.CharField(label=_("Village"), max_length=128, required=False)
+    joined_on = forms.DateField(label=_("Joined on (dd/mm/yyyy)"), required=False)
+    role = forms.CharField(label=_("Role"), max_length=64, required=False, help_text=_("Empty for a member."))

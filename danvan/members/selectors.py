@@ -172,3 +172,14 @@ def population_of_age(*, scope: str) -> dict:
         if wanted.get(commune_id) == year:
             total += people
     return {"people_of_age": total, "communes_entered": len(wanted), "communes": communes.count()}
+
+
+def likely_same_people(*, full_name: str, birth_date: dt.date, commune, exclude_organisation=None) -> list[Person]:
+    """People without a different CCCD who have the same folded name, date of birth and commune (the duplicate
+    check for one new person: one indexed query), leaving out the current members of `exclude_organisation`."""
+    from danvan.core.text import fold
+
+    people = Person.objects.filter(name_folded=fold(full_name), birth_date=birth_date, commune=commune)
+    if exclude_organisation is not None:
+        people = people.exclude(memberships__organisation=exclude_organisation, memberships__left_on__isnull=True)
+    return list(people.order_by("pk")[:5])

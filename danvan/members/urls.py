@@ -10,6 +10,7 @@ urlpatterns = [
     path("chi-hoi/moi/", views.branch_new, name="branch_new"),
     path("chi-hoi/<str:code>/", views.branch, name="branch"),
     path("chi-hoi/<str:code>/nhap/", views.branch_import, name="branch_import"),
+    path("chi-hoi/<str:code>/them/", views.member_new, name="member_new"),
     path("chi-hoi/<str:code>/mau-nhap/", views.branch_import_template, name="branch_import_template"),
     path("chi-hoi/<str:code>/xuat/", views.branch_export, name="branch_export"),
     path("nguoi/<uuid:public_id>/", views.person, name="person"),

@@ -13,6 +13,7 @@ from danvan.core.submissions import submit_once
 from danvan.members import selectors, services
 from danvan.members.forms import (
     BranchCreateForm,
+    MemberAddForm,
     MemberImportForm,
     MembershipEndForm,
     PersonEditForm,
@@ -304,3 +305,42 @@ def membership_end(request, public_id, membership_id):
         return redirect("members:person", public_id=person.public_id)
     messages.success(request, _("Recorded: the member left the organisation."))
     return redirect("members:person", public_id=person.public_id)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@submit_once
+def member_new(request, code):
+    """Add one member. Without a CCCD, people of the same name, date of birth and commune are offered first: the
+    officer says whether it is one of them (one person, one more membership) or someone else."""
+    branch = selectors.branch_get_for_user(user=request.user, code=code)
+    if not can_manage_branch(request.user, branch):
+        raise Http404
+    form = MemberAddForm(request.POST or None)
+    candidates = []
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        person = None
+        choice = request.POST.get("same_person", "")
+        if not data["cccd"]:
+            candidates = selectors.likely_same_people(
+                full_name=data["full_name"],
+                birth_date=data["birth_date"],
+                commune=branch.commune,
+                exclude_organisation=branch.organisation,
+            )
+            person = next((p for p in candidates if str(p.public_id) == choice), None)
+        if candidates and person is None and choice != "new":
+            # First time through: ask.
+            return render(
+                request, "members/member_new.html", {"branch": branch, "form": form, "candidates": candidates}
+            )
+        try:
+            membership = services.member_add(actor=request.user, branch=branch, person=person, **data)
+        except ApplicationError as exc:
+            exc.add_to_form(form)
+            candidates = []
+        else:
+            messages.success(request, _("Member added."))
+            return redirect("members:person", public_id=membership.person.public_id)
+    return render(request, "members/member_new.html", {"branch": branch, "form": form, "candidates": candidates})

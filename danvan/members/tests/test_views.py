@@ -195,3 +195,43 @@ def test_the_commune_enters_its_population_and_sees_the_share_of_members(
     from danvan.members.models import CommunePopulation
 
     assert CommunePopulation.objects.get().people_of_age == 40
+
+
+def test_one_member_is_added_and_a_likely_same_person_is_asked_about_first(
+    client_for, hnd_officer, hpn_officer, hnd_branch, hpn_branch
+):
+    import datetime as dt
+
+    member_add(
+        actor=hnd_officer, branch=hnd_branch, full_name="Nguyễn Thị Lan", birth_date=dt.date(1980, 3, 15), sex="F"
+    )
+    client = client_for(hpn_officer)
+    url = f"/hoi-vien/chi-hoi/{hpn_branch.code}/them/"
+    assert client.get(url).status_code == 200
+    data = {
+        "full_name": "Nguyen Thi Lan",
+        "birth_date": "15/03/1980",
+        "sex": "F",
+        "cccd": "",
+        TOKEN_FIELD: new_form_token(),
+    }
+    page = client.post(url, data)
+    assert page.status_code == 200 and 'name="same_person"' in page.content.decode()
+    assert Membership.objects.count() == 1
+    lan = Person.objects.get()
+    response = client.post(url, data | {"same_person": str(lan.public_id), TOKEN_FIELD: new_form_token()})
+    assert response.status_code == 302
+    assert Person.objects.count() == 1 and lan.memberships.count() == 2
+    # A CCCD that cannot be is refused on the form, naming the field.
+    page = client.post(
+        url,
+        {
+            "full_name": "Lê Thị Hoa",
+            "birth_date": "20/10/1992",
+            "sex": "F",
+            "cccd": "999192000077",
+            TOKEN_FIELD: new_form_token(),
+        },
+    )
+    assert page.status_code == 200 and "Số CCCD" in page.content.decode()
+    assert Person.objects.count() == 1
