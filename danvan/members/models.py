@@ -163,11 +163,12 @@ class MemberTally(models.Model):
     (like reports' RollupTotal), for the nation ("VN"), each province ("P24") and commune ("C7288").
 
     `measure` is "org:<code>" (current members of that organisation), "any" (people in at least one) or "multi"
-    (people in two or more). Counted by sex and year of birth: age groups are summed from years at read time,
-    so nobody's age has to be updated as years pass. `members_recount` recounts from scratch and verifies."""
+    (people in two or more), counted by sex and year of birth: age groups are summed from years at read time,
+    so nobody's age has to be updated as years pass. "eth:<value>", "rel:<value>", "occ:<value>" count people in
+    at least one organisation by ethnicity, religion and occupation, by sex, all years together (birth_year 0). `members_recount` recounts from scratch and verifies."""
 
     scope = models.CharField(max_length=16)
-    measure = models.CharField(max_length=24)
+    measure = models.CharField(max_length=80)
     sex = models.CharField(max_length=1)
     birth_year = models.PositiveSmallIntegerField()
     count = models.IntegerField(default=0)

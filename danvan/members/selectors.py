@@ -122,7 +122,14 @@ def member_statistics(*, scope: str, today: dt.date) -> dict:
     rows, whatever the number of members. Ages are counted by year of birth (age = this year − year of birth)."""
     rows = MemberTally.objects.filter(scope=scope, count__gt=0).values_list("measure", "sex", "birth_year", "count")
     measures: dict[str, dict] = {}
+    categories: dict[str, dict[str, dict]] = {"eth": {}, "rel": {}, "occ": {}}
     for measure, sex, year, count in rows:
+        prefix, _sep, value = measure.partition(":")
+        if prefix in categories:
+            figures = categories[prefix].setdefault(value, {"value": value, "total": 0, "M": 0, "F": 0})
+            figures["total"] += count
+            figures[sex] = figures.get(sex, 0) + count
+            continue
         figures = measures.setdefault(measure, {"total": 0, "M": 0, "F": 0, "ages": [0] * len(AGE_GROUPS)})
         figures["total"] += count
         figures[sex] = figures.get(sex, 0) + count
@@ -145,6 +152,10 @@ def member_statistics(*, scope: str, today: dt.date) -> dict:
         "multi": measures.get("multi", empty),
         "memberships": memberships,
         "age_groups": [g[0] for g in AGE_GROUPS],
+        # Largest first; an empty value is "not recorded".
+        "ethnicity": sorted(categories["eth"].values(), key=lambda f: (-f["total"], f["value"])),
+        "religion": sorted(categories["rel"].values(), key=lambda f: (-f["total"], f["value"])),
+        "occupation": sorted(categories["occ"].values(), key=lambda f: (-f["total"], f["value"]))[:30],
     }
 
 

@@ -46,6 +46,9 @@ def standings(person_ids) -> dict[int, Standing]:
             sex=p.sex,
             birth_year=p.birth_date.year,
             organisations=frozenset(orgs.get(p.pk, ())),
+            ethnicity=p.ethnicity,
+            religion=p.religion,
+            occupation=p.occupation,
         )
         for p in people
     }

@@ -26,6 +26,20 @@ class Standing:
     sex: str
     birth_year: int
     organisations: frozenset[str]  # codes of the organisations they currently belong to
+    ethnicity: str = ""
+    religion: str = ""
+    occupation: str = ""
+
+
+# People (counted once) by ethnicity, religion and occupation: by sex only, all years of birth together (row year 0).
+ALL_YEARS = 0
+CATEGORIES = (("eth", "ethnicity"), ("rel", "religion"), ("occ", "occupation"))
+
+
+def category_value(value: str) -> str:
+    """One spelling per value ("KINH", "kinh " → "Kinh"), short enough for a measure."""
+    value = " ".join((value or "").split())[:60]
+    return value[:1].upper() + value[1:].lower()
 
 
 def contribution(standing: Standing | None) -> Counter:
@@ -35,11 +49,14 @@ def contribution(standing: Standing | None) -> Counter:
     measures = [f"org:{code}" for code in standing.organisations] + ["any"]
     if len(standing.organisations) >= 2:
         measures.append("multi")
+    categories = [f"{prefix}:{category_value(getattr(standing, name))}" for prefix, name in CATEGORIES]
     for scope in (standing.commune_code, standing.province_code, NATION):
         if not scope:
             continue
         for measure in measures:
             counts[(scope, measure, standing.sex, standing.birth_year)] += 1
+        for measure in categories:
+            counts[(scope, measure, standing.sex, ALL_YEARS)] += 1
     return counts
 
 
@@ -107,6 +124,17 @@ def tally_recount() -> Counter:
         per_commune[(key[0], "any", key[1], key[2])] += row["any"]
         if row["multi"]:
             per_commune[(key[0], "multi", key[1], key[2])] += row["multi"]
+    for prefix, name in CATEGORIES:
+        rows = (
+            Person.objects.annotate(n=Subquery(org_count, output_field=IntegerField()))
+            .filter(n__gte=1)
+            .values("commune__code", "sex", name)
+            .annotate(people=Count("pk"))
+            .order_by()
+        )
+        for row in rows:
+            measure = f"{prefix}:{category_value(row[name])}"
+            per_commune[(row["commune__code"], measure, row["sex"], ALL_YEARS)] += row["people"]
     members = (
         Membership.objects.filter(left_on__isnull=True)
         .annotate(year=ExtractYear("person__birth_date"))

@@ -63,6 +63,11 @@ def statistics(request):
             "population": population,
             "share": share,
             "population_form": population_form,
+            "breakdowns": [
+                (_("By ethnicity"), stats["ethnicity"]),
+                (_("By religion"), stats["religion"]),
+                (_("By occupation"), stats["occupation"]),
+            ],
         },
     )
 

@@ -108,3 +108,36 @@ def test_the_statistics_of_an_area_are_one_query(hnd_officer, hnd_branch, django
     member_add(actor=hnd_officer, branch=hnd_branch, full_name="Trần Văn Nam", birth_date=BORN_1975, sex="M")
     with django_assert_max_num_queries(2):
         _stats("VN")
+
+
+def test_people_are_counted_once_by_ethnicity_religion_and_occupation(hnd_officer, hpn_officer, hnd_branch, hpn_branch):
+    lan = member_add(
+        actor=hnd_officer,
+        branch=hnd_branch,
+        full_name="Thạch Thị Lan",
+        birth_date=BORN_1980,
+        sex="F",
+        ethnicity="Khmer",
+        religion="Phật giáo",
+        occupation="Làm ruộng",
+    )
+    member_add(
+        actor=hpn_officer,
+        branch=hpn_branch,
+        full_name="Thạch Thị Lan",
+        birth_date=BORN_1980,
+        sex="F",
+        person=lan.person,
+    )
+    member_add(
+        actor=hnd_officer, branch=hnd_branch, full_name="Trần Văn Nam", birth_date=BORN_1975, sex="M", ethnicity="KINH "
+    )
+    stats = _stats("P24")
+    assert [(r["value"], r["total"], r["F"]) for r in stats["ethnicity"]] == [("Khmer", 1, 1), ("Kinh", 1, 0)]
+    assert [(r["value"], r["total"]) for r in stats["religion"]] == [("", 1), ("Phật giáo", 1)]
+    person = Person.objects.get(pk=lan.person_id)
+    person_update(
+        actor=hpn_officer, person=person, branch=hpn_branch, expected_version=person.version, ethnicity="Kinh"
+    )
+    assert [(r["value"], r["total"]) for r in _stats("VN")["ethnicity"]] == [("Kinh", 2)]
+    assert tally_verify()["differences"] == []
