@@ -465,6 +465,29 @@ def members_import(
     return summary
 
 
+PENDING_PREFIX = "hoi-vien-nhap:"
+
+
+def members_upload_keep(*, actor, filename: str, content: bytes):
+    """Keep an uploaded list for its import job (or its confirmation step). The same person's earlier kept lists
+    that no job took (a confirmation step left unanswered) are deleted: personal data is not kept for nothing."""
+    from danvan.core.models import JobRun, StoredFile
+    from danvan.core.services import job_file_store
+
+    with transaction.atomic():
+        taken = {
+            params.get("file")
+            for params in JobRun.objects.filter(kind="members.import", owner=actor).values_list("params", flat=True)
+        }
+        StoredFile.objects.filter(uploaded_by=actor, name__startswith=PENDING_PREFIX).exclude(pk__in=taken).delete()
+        return job_file_store(
+            owner=actor,
+            name=f"{PENDING_PREFIX}{filename}"[:255],
+            content_type="application/octet-stream",
+            content=content,
+        )
+
+
 def members_import_start(*, actor, branch: Branch, upload_id: int, decisions: dict[str, str]):
     """Import the kept file in the background; the owner follows the job on its page."""
     from danvan.core.services import job_start

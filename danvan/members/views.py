@@ -20,7 +20,14 @@ from danvan.members.forms import (
     PopulationForm,
     StatisticsForm,
 )
-from danvan.members.imports import COLUMNS, LABELS, members_import_check, members_import_start, read_member_table
+from danvan.members.imports import (
+    COLUMNS,
+    LABELS,
+    members_import_check,
+    members_import_start,
+    members_upload_keep,
+    read_member_table,
+)
 from danvan.members.permissions import can_manage_branch
 from danvan.organisations.models import OrgUnit
 
@@ -197,7 +204,6 @@ def branch_import(request, code):
     """Step 1: upload and check the whole file. Step 2 (only when danvan finds likely duplicates): the officer
     confirms or denies each. Then the import runs as a background job."""
     from danvan.core.models import StoredFile
-    from danvan.core.services import job_file_store
 
     branch = selectors.branch_get_for_user(user=request.user, code=code)
     if not can_manage_branch(request.user, branch):
@@ -226,9 +232,7 @@ def branch_import(request, code):
             exc.add_to_form(form)
             context["errors"] = exc.extra.get("errors", [])
         else:
-            stored = job_file_store(
-                owner=request.user, name=upload.name, content_type="application/octet-stream", content=content
-            )
+            stored = members_upload_keep(actor=request.user, filename=upload.name, content=content)
             if not plan.proposals:
                 job = members_import_start(actor=request.user, branch=branch, upload_id=stored.pk, decisions={})
                 return redirect("core:job", public_id=job.public_id)

@@ -235,3 +235,16 @@ def test_one_member_is_added_and_a_likely_same_person_is_asked_about_first(
     )
     assert page.status_code == 200 and "Số CCCD" in page.content.decode()
     assert Person.objects.count() == 1
+
+
+def test_a_list_left_at_the_confirmation_step_is_not_kept_once_another_is_sent(
+    client_for, hnd_officer, hpn_officer, hnd_branch, hpn_branch, jobs
+):
+    from danvan.core.models import StoredFile
+
+    with jobs():
+        _upload(client_for(hnd_officer), hnd_branch, FARMERS)
+    client = client_for(hpn_officer)
+    assert _upload(client, hpn_branch, WOMEN).status_code == 200  # waits for the confirmation
+    assert _upload(client, hpn_branch, WOMEN).status_code == 200  # sent again: the first copy goes
+    assert StoredFile.objects.filter(uploaded_by=hpn_officer).count() == 1
