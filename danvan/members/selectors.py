@@ -26,14 +26,13 @@ def branches_for_user(*, user):
     """Branches whose member lists `user` may see (their organisation's own, in their scope)."""
     if not getattr(user, "is_authenticated", False):
         return Branch.objects.none()
-    own = RoleAssignment.objects.filter(
-        user=user,
-        role__in=READ_ROLES,
-        unit__kind=OuterRef("owner__kind"),
-        unit__descendant_links__descendant=OuterRef("owner"),
-    )
+    # As permissions.own_line_roles: the same kind of body above the owner, for the province, or central.
+    same_kind = RoleAssignment.objects.filter(user=user, role__in=READ_ROLES, unit__kind=OuterRef("owner__kind"))
+    above = same_kind.filter(unit__descendant_links__descendant=OuterRef("owner"))
+    province = same_kind.filter(unit__level=OrgUnit.Level.PROVINCE, unit__admin_unit_id=OuterRef("commune__parent_id"))
+    central = same_kind.filter(unit__level=OrgUnit.Level.CENTRAL)
     return (
-        Branch.objects.filter(Exists(own))
+        Branch.objects.filter(Exists(above) | Exists(province) | Exists(central))
         .select_related("organisation", "owner", "place", "commune")
         .annotate(member_count=Count("memberships", filter=Q(memberships__left_on__isnull=True)))
         .order_by("organisation__sort_order", "name")

@@ -248,3 +248,24 @@ def test_a_list_left_at_the_confirmation_step_is_not_kept_once_another_is_sent(
     assert _upload(client, hpn_branch, WOMEN).status_code == 200  # waits for the confirmation
     assert _upload(client, hpn_branch, WOMEN).status_code == 200  # sent again: the first copy goes
     assert StoredFile.objects.filter(uploaded_by=hpn_officer).count() == 1
+
+
+def test_the_provincial_union_sees_its_communes_branches_and_no_other_provinces(client_for, hnd_officer, hnd_branch):
+    from conftest import make_user
+
+    member_add(
+        actor=hnd_officer,
+        branch=hnd_branch,
+        full_name="Trần Văn Nam",
+        birth_date=BORN_1975,
+        sex="M",
+        cccd=CCCD_MAN_1975,
+    )
+    url = f"/hoi-vien/chi-hoi/{hnd_branch.code}/"
+    provincial = client_for(make_user("hnd.bacninh", "officer", "P24-HND"))
+    page = provincial.get(url)
+    assert page.status_code == 200 and CCCD_MAN_1975 in page.content.decode()
+    assert hnd_branch.name in provincial.get("/hoi-vien/").content.decode()
+    assert client_for(make_user("hnd.angiang", "officer", "P91-HND")).get(url).status_code == 404
+    assert client_for(make_user("hpn.bacninh", "officer", "P24-HPN")).get(url).status_code == 404
+    assert client_for(make_user("hnd.tw", "viewer", "TW-HND")).get(url).status_code == 200
