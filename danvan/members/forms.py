@@ -25,7 +25,8 @@ class MemberImportForm(forms.Form):
     file = forms.FileField(
         label=_("Member list (.xlsx or .csv)"),
         help_text=_(
-            "First row: Họ tên, Ngày sinh, Giới tính, CCCD, Dân tộc, Tôn giáo, Nghề nghiệp, Địa chỉ thôn, Ngày vào."
+            "First row: Họ tên, Ngày sinh, Giới tính, CCCD, Dân tộc, Tôn giáo, Nghề nghiệp, Địa chỉ thôn, Ngày vào; "
+            "a commune's or province's list may add Chi hội, the branch of each row."
         ),
     )
 

@@ -42,6 +42,8 @@ COLUMNS = {
     "village_name": ("dia chi thon", "thon", "dia chi"),
     "joined_on": ("ngay vao", "ngay vao hoi", "ngay ket nap"),
     "role": ("chuc vu",),
+    # Optional: a commune's or a province's list names each row's branch; empty means the page's branch.
+    "branch": ("chi hoi", "chi doan", "ten chi hoi", "ten chi doan", "cong doan co so", "chi hoi chi doan"),
 }
 LABELS = {
     "full_name": "Họ tên",
@@ -54,9 +56,18 @@ LABELS = {
     "village_name": "Địa chỉ thôn",
     "joined_on": "Ngày vào",
     "role": "Chức vụ",
+    "branch": "Chi hội",
 }
 REQUIRED = ("full_name", "birth_date", "sex")
-MAX_LENGTHS = {"full_name": 128, "ethnicity": 64, "religion": 64, "occupation": 128, "village_name": 128, "role": 64}
+MAX_LENGTHS = {
+    "branch": 255,
+    "full_name": 128,
+    "ethnicity": 64,
+    "religion": 64,
+    "occupation": 128,
+    "village_name": 128,
+    "role": 64,
+}
 SEXES = {"nam": "M", "nu": "F", "m": "M", "f": "F", "male": "M", "female": "F"}
 MAX_ROWS = 20000
 # A branch's list, or a commune's: 20,000 rows of ten short columns unpack to well under 30 MB.
@@ -158,6 +169,7 @@ class PlannedRow:
     village_name: str
     joined_on: dt.date | None
     role: str
+    branch: Branch
     # What happens to it: "new" person, "link" to a person with the same CCCD, "propose" a likely same person,
     # "unchanged" (already a member of this branch).
     action: str = "new"
@@ -208,14 +220,41 @@ def members_import_check(
     errors: list[str] = []
     plan = ImportPlan()
     seen_cccd: dict[str, int] = {}
-    seen_person: dict[tuple[str, dt.date], int] = {}
+    seen_person: dict[tuple[str, dt.date, int], int] = {}
 
     def error(line: int, key: str, message: str) -> None:
         errors.append(f"Dòng {line}, cột {LABELS[key]}: {message}")
 
+    branches = _branches_named(actor=actor, branch=branch, rows=rows)
     for index, row in enumerate(rows, start=1):
         line = row["_line"]
         values = {key: _text(row.get(key)) for key in COLUMNS}
+        row_branch = branch
+        if values["branch"]:
+            found = branches.get(fold(values["branch"]), ("missing", None))
+            if found[0] == "ok":
+                row_branch = found[1]
+            elif found[0] == "outside":
+                error(
+                    line,
+                    "branch",
+                    f"“{values['branch']}” nằm ngoài phạm vi đồng chí phụ trách; bỏ dòng này, hoặc để cán bộ của "
+                    "chi hội đó nhập.",
+                )
+            elif found[0] == "several":
+                error(
+                    line,
+                    "branch",
+                    f"có nhiều chi hội tên “{values['branch']}” ({found[1]}); tách tệp theo xã và nhập từ trang "
+                    "của từng chi hội.",
+                )
+            else:
+                error(
+                    line,
+                    "branch",
+                    f"{organisation.short_name} chưa có chi hội tên “{values['branch']}”; lập chi hội trước, hoặc "
+                    "sửa tên cho đúng tên chi hội.",
+                )
         for key in REQUIRED:
             if not values[key]:
                 error(line, key, "bắt buộc, hãy điền.")
@@ -259,7 +298,7 @@ def members_import_check(
         ):
             error(line, "birth_date" if "tuổi" in problem else "sex", problem)
         if values["full_name"] and usable_date and not cccd:
-            key = (fold(values["full_name"]), usable_date)
+            key = (fold(values["full_name"]), usable_date, row_branch.commune_id)
             if key in seen_person:
                 error(
                     line,
@@ -281,6 +320,7 @@ def members_import_check(
                     village_name=values["village_name"],
                     joined_on=joined_on,
                     role=values["role"],
+                    branch=row_branch,
                 )
             )
         if progress is not None and index % 500 == 0:
@@ -292,14 +332,38 @@ def members_import_check(
     return plan
 
 
+def _branches_named(*, actor, branch: Branch, rows: list[dict]) -> dict[str, tuple[str, object]]:
+    """The branches the file's "Chi hội" column names (folded name → ("ok", branch) | ("outside", None) |
+    ("several", communes) ), among the branches of the page's organisation: one query."""
+    names = {fold(_text(row.get("branch"))) for row in rows} - {""}
+    if not names:
+        return {}
+    found: dict[str, list[Branch]] = {}
+    for candidate in Branch.objects.filter(organisation=branch.organisation, name_folded__in=names).select_related(
+        "organisation", "owner", "commune"
+    ):
+        found.setdefault(candidate.name_folded, []).append(candidate)
+    answer: dict[str, tuple[str, object]] = {}
+    for name, candidates in found.items():
+        mine = [c for c in candidates if can_manage_branch(actor, c)]
+        if len(mine) == 1:
+            answer[name] = ("ok", mine[0])
+        elif mine:
+            answer[name] = ("several", ", ".join(sorted(c.commune.name for c in mine)))
+        else:
+            answer[name] = ("outside", None)
+    return answer
+
+
 def _match_people(*, branch: Branch, plan: ImportPlan, errors) -> None:
     """Decide for each row: a person already in this branch (unchanged), the person with this CCCD (linked), a
     likely same person by name, date of birth and commune (proposed), or a new person. Three queries in all."""
     by_cccd = {p.cccd: p for p in Person.objects.filter(cccd__in=[r.cccd for r in plan.rows if r.cccd])}
     names = {fold(r.full_name) for r in plan.rows}
-    by_name: dict[tuple[str, dt.date], list[Person]] = {}
-    for person in Person.objects.filter(commune=branch.commune, name_folded__in=names).order_by("pk"):
-        by_name.setdefault((person.name_folded, person.birth_date), []).append(person)
+    by_name: dict[tuple[str, dt.date, int], list[Person]] = {}
+    communes = {r.branch.commune_id for r in plan.rows}
+    for person in Person.objects.filter(commune_id__in=communes, name_folded__in=names).order_by("pk"):
+        by_name.setdefault((person.name_folded, person.birth_date, person.commune_id), []).append(person)
     known = {p.pk for p in by_cccd.values()} | {p.pk for people in by_name.values() for p in people}
     current: dict[int, dict[str, Membership]] = {}
     for m in Membership.objects.filter(person_id__in=known, left_on__isnull=True).select_related(
@@ -321,13 +385,15 @@ def _match_people(*, branch: Branch, plan: ImportPlan, errors) -> None:
             row.action, row.person_id = "link", person.pk
         else:
             candidates = [
-                p for p in by_name.get((fold(row.full_name), row.birth_date), []) if not (row.cccd and p.cccd)
+                p
+                for p in by_name.get((fold(row.full_name), row.birth_date, row.branch.commune_id), [])
+                if not (row.cccd and p.cccd)
             ]
             # Someone of this name and birth date already in this very branch is this row (a re-import).
             same_branch = [
                 p
                 for p in candidates
-                if current.get(p.pk, {}).get(org, None) and current[p.pk][org].branch_id == branch.pk
+                if current.get(p.pk, {}).get(org, None) and current[p.pk][org].branch_id == row.branch.pk
             ]
             if same_branch:
                 row.action, row.person_id = "unchanged", same_branch[0].pk
@@ -352,7 +418,7 @@ def _match_people(*, branch: Branch, plan: ImportPlan, errors) -> None:
         claimed.setdefault(person.pk, row.line)
         membership = current.get(person.pk, {}).get(org)
         if membership is not None:
-            if membership.branch_id == branch.pk:
+            if membership.branch_id == row.branch.pk:
                 row.action = "unchanged"
                 plan.proposals = [p for p in plan.proposals if p.line != row.line]
             elif row.action == "link":
@@ -426,7 +492,7 @@ def members_import(
                     ethnicity=r.ethnicity,
                     religion=r.religion,
                     occupation=r.occupation,
-                    commune=branch.commune,
+                    commune=r.branch.commune,
                     village_name=r.village_name,
                 )
                 for r in to_write
@@ -442,7 +508,7 @@ def members_import(
                 Membership(
                     person_id=r.person_id,
                     organisation=branch.organisation,
-                    branch=branch,
+                    branch=r.branch,
                     joined_on=r.joined_on,
                     role=r.role,
                 )
@@ -460,7 +526,7 @@ def members_import(
             action=Action.MEMBERS_IMPORTED,
             unit=branch.owner,
             target=branch,
-            details=summary | {"rows": len(rows)},
+            details=summary | {"rows": len(rows), "branches": sorted({r.branch.code for r in to_write})[:200]},
         )
     return summary
 

@@ -166,7 +166,7 @@ def branch_export(request, code):
     return xlsx_response(
         filename=f"danh-sach-{branch.code}.xlsx",
         sheet_title="Danh sách",
-        headers=[*(LABELS[k] for k in COLUMNS if k != "role"), LABELS["role"]],
+        headers=[LABELS[k] for k in COLUMNS if k != "branch"],
         rows=rows,
     )
 
@@ -179,7 +179,7 @@ def branch_import_template(request, code):
     return xlsx_response(
         filename="mau-danh-sach-hoi-vien.xlsx",
         sheet_title="Danh sách",
-        headers=[LABELS[k] for k in COLUMNS],
+        headers=[LABELS[k] for k in COLUMNS if k != "branch"],
         rows=[
             [
                 "Nguyễn Văn A",

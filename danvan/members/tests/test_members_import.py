@@ -131,3 +131,40 @@ def test_a_branch_outside_the_importers_organisation_is_refused(hpn_officer, off
         with pytest.raises(ApplicationError) as exc:
             members_import_check(actor=actor, branch=hnd_branch, rows=_rows(FARMERS))
         assert exc.value.field == "branch"
+
+
+def test_a_provinces_list_names_each_rows_branch_and_rows_outside_the_scope_are_refused(org, unit):
+    from conftest import make_user
+    from danvan.members.services import branch_create
+    from danvan.organisations.models import OrgUnit
+
+    provincial = make_user("hnd.bacninh", "officer", "P24-HND")
+    other = (
+        OrgUnit.objects.filter(kind="farmers_union", level="commune", admin_unit__parent__code="P24")
+        .exclude(code="C7288-HND")
+        .first()
+    )
+    far = OrgUnit.objects.filter(kind="farmers_union", level="commune", admin_unit__parent__code="P91").first()
+    yen_the = branch_create(
+        actor=provincial, organisation=org("HND"), owner=unit("C7288-HND"), name="Chi hội thôn Đồng Tâm"
+    )
+    branch_create(actor=provincial, organisation=org("HND"), owner=other, name="Chi hội thôn Hạ")
+    branch_create(
+        actor=make_user("hnd.angiang", "officer", "P91-HND"), organisation=org("HND"), owner=far, name="Chi hội ấp Một"
+    )
+    header = "Họ tên,Ngày sinh,Giới tính,CCCD,Chi hội\n"
+    good = (
+        header
+        + "Trần Văn Nam,02/07/1975,Nam,,Chi hội thôn Đồng Tâm\nLê Văn Hải,01/01/1970,Nam,,chi hoi thon ha\nĐỗ Văn Ba,01/01/1971,Nam,,\n"
+    )
+    summary = members_import(actor=provincial, branch=yen_the, rows=_rows(good), decisions={})
+    assert summary["new"] == 3
+    hai = Person.objects.get(name_folded="le van hai")
+    assert hai.commune_id == other.admin_unit_id and hai.memberships.get().branch.name == "Chi hội thôn Hạ"
+    bad = header + "Phan Văn Tư,01/01/1972,Nam,,Chi hội ấp Một\nVõ Văn Năm,01/01/1973,Nam,,Chi hội thôn Không Có\n"
+    with pytest.raises(ApplicationError) as exc:
+        members_import_check(actor=provincial, branch=yen_the, rows=_rows(bad))
+    errors = _errors(exc)
+    assert any(e.startswith("Dòng 2, cột Chi hội:") and "ngoài phạm vi" in e for e in errors)
+    assert any(e.startswith("Dòng 3, cột Chi hội:") and "chưa có chi hội" in e for e in errors)
+    assert tally_verify()["differences"] == []
