@@ -34,13 +34,14 @@ from danvan.organisations.models import OrgUnit
 
 @login_required
 def index(request):
+    from django.core.paginator import Paginator
+
+    # A province's or the centre's Hội sees thousands of branches: 50 a page.
+    page = Paginator(selectors.branches_for_user(user=request.user), 50).get_page(request.GET.get("page"))
     return render(
         request,
         "members/index.html",
-        {
-            "branches": selectors.branches_for_user(user=request.user),
-            "areas": selectors.statistics_areas_for_user(user=request.user),
-        },
+        {"branches": page, "areas": selectors.statistics_areas_for_user(user=request.user)},
     )
 
 
