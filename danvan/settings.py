@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "danvan.contests",
     "danvan.democracy",
     "danvan.portal",
+    "danvan.members",
     "danvan.api",
 ]
 

@@ -17,5 +17,6 @@ urlpatterns = [
     path("hoi-thi/", include("danvan.contests.urls")),
     path("dan-chu/", include("danvan.democracy.urls")),
     path("cong-dan/", include("danvan.portal.urls")),
+    path("hoi-vien/", include("danvan.members.urls")),
     path("", include("danvan.core.urls")),
 ]

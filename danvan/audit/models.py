@@ -139,6 +139,16 @@ class Action(models.TextChoices):
     # api (tokens for other systems): add below this line
     API_TOKEN_CREATED = "api_token.created", _("Created an API token")
     API_TOKEN_REVOKED = "api_token.revoked", _("Revoked an API token")
+    # members (members counted once): add below this line
+    MEMBER_ORGANISATION_ADDED = "member.organisation_added", _("Added a member association")
+    MEMBER_BRANCH_CREATED = "member.branch_created", _("Opened a member branch")
+    MEMBER_ADDED = "member.added", _("Added a member")
+    MEMBER_LEFT = "member.left", _("Recorded a member leaving")
+    MEMBER_CORRECTED = "member.corrected", _("Corrected a member's record")
+    MEMBERS_IMPORTED = "member.imported", _("Imported a member list")
+    MEMBERS_EXPORTED = "member.exported", _("Exported a member list")
+    MEMBERS_RECOUNTED = "member.recounted", _("Recounted the member statistics")
+    MEMBER_POPULATION_SET = "member.population_set", _("Entered a commune's population of age")
 
 
 class AuditEvent(models.Model):

@@ -18,6 +18,7 @@ APPS = [
     "ingest",
     "initiatives",
     "meetings",
+    "members",
     "movements",
     "organisations",
     "petitions",
