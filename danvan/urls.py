@@ -15,5 +15,6 @@ urlpatterns = [
     path("hoi-nghi/", include("danvan.meetings.urls")),
     path("phong-trao/", include("danvan.movements.urls")),
     path("hoi-thi/", include("danvan.contests.urls")),
+    path("tinh-hinh/", include("danvan.situation.urls")),
     path("", include("danvan.core.urls")),
 ]

@@ -22,6 +22,7 @@ APPS = [
     "organisations",
     "petitions",
     "reports",
+    "situation",
     "workplans",
 ]
 
