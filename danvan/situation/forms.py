@@ -4,7 +4,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from danvan.organisations.widgets import unit_field
+from danvan.core.locking import VersionField
+from danvan.organisations.widgets import person_field, unit_field
 from danvan.situation.models import Hotspot, Mood, SeverityLevel, SituationReport, Topic, Trend
 
 
@@ -55,6 +56,7 @@ class ReportForm(forms.Form):
     restricted = forms.BooleanField(
         label=_("Restricted: only the leaders above and the people named may read it"), required=False
     )
+    named_person = person_field(_("Person named on it (may read it when restricted)"), required=False)
 
 
 class HotspotForm(forms.Form):
@@ -73,6 +75,7 @@ class HotspotForm(forms.Form):
     restricted = forms.BooleanField(
         label=_("Restricted: only the leaders above and the people named may read it"), required=False
     )
+    named_person = person_field(_("Person named on it (may read it when restricted)"), required=False)
 
 
 class HotspotUpdateForm(forms.Form):
@@ -84,6 +87,7 @@ class HotspotUpdateForm(forms.Form):
     dialogues = forms.ModelMultipleChoiceField(
         label=_("Linked dialogues"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
+    expected_version = VersionField()
 
     def __init__(self, *args, petitions, dialogues, **kwargs):
         super().__init__(*args, **kwargs)

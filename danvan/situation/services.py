@@ -13,6 +13,7 @@ from django.utils import timezone
 from danvan.audit.models import Action
 from danvan.audit.services import audit_record
 from danvan.core.errors import ApplicationError
+from danvan.core.locking import check_version
 from danvan.core.sequences import next_in_sequence
 from danvan.organisations.models import OrgUnit
 from danvan.organisations.selectors import orgunit_ancestors
@@ -73,6 +74,7 @@ def situation_report_save(
     topics=(),
     area: OrgUnit | None = None,
     restricted: bool = False,
+    named_people=(),
     submit: bool = False,
 ) -> SituationReport:
     """Save a situation report as a draft (and submit it if `submit`).
@@ -128,6 +130,7 @@ def situation_report_save(
             report.submitted_at = timezone.now()
         report.save()
         report.topics.set(topics)
+        report.named_people.set(named_people)
         audit_record(
             actor=actor,
             action=Action.SITUATION_REPORT_SUBMITTED if submit else Action.SITUATION_REPORT_SAVED,
@@ -208,6 +211,7 @@ def hotspot_raise(
     handled_by: str = "",
     topics=(),
     restricted: bool = False,
+    named_people=(),
     now: dt.datetime | None = None,
 ) -> Hotspot:
     """Record a hotspot. At or above the alerting severity it alerts the level above at once."""
@@ -234,6 +238,7 @@ def hotspot_raise(
             created_by=actor,
         )
         hotspot.topics.set(topics)
+        hotspot.named_people.set(named_people)
         audit_record(
             actor=actor,
             action=Action.HOTSPOT_RAISED,
@@ -254,8 +259,12 @@ def hotspot_update(
     handled_by: str,
     petitions=(),
     dialogues=(),
+    expected_version: str | None = None,
 ) -> Hotspot:
-    """Change a hotspot's status and handler and link it to petitions and dialogues (chosen from the scope)."""
+    """Change a hotspot's status and handler and link it to petitions and dialogues (chosen from the scope).
+
+    `expected_version` is the version the edit page showed (core.locking): if someone saved in between, nothing
+    is written."""
     if not perms.can_view_record(actor, hotspot) or not (
         perms.can_edit_record(actor, hotspot) or perms.leads_above(actor, hotspot.unit)
     ):
@@ -263,6 +272,8 @@ def hotspot_update(
     if status not in Hotspot.Status.values:
         raise ApplicationError("Trạng thái không hợp lệ: chọn trong danh sách.", field="status")
     with transaction.atomic():
+        hotspot = Hotspot.objects.select_for_update().select_related("unit").get(pk=hotspot.pk)
+        check_version(hotspot, expected_version, what=f"Điểm nóng {hotspot.code}")
         before = {
             "status": hotspot.status,
             "handled_by": hotspot.handled_by,

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -7,6 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from danvan.accounts.permissions import DATA_ENTRY_ROLES, has_any_role, scope_roots, units_in_scope
 from danvan.core.errors import ApplicationError
+from danvan.core.locking import show_conflict, version_of
 from danvan.core.submissions import submit_once
 from danvan.organisations.forms import unit_from_form
 from danvan.organisations.models import OrgUnit
@@ -18,6 +20,11 @@ from danvan.situation.models import SituationReport
 def _default_unit(request) -> str:
     root = scope_roots(request.user, DATA_ENTRY_ROLES).first()
     return root.code if root else ""
+
+
+def _named(data) -> list:
+    username = (data.get("named_person") or "").strip()
+    return list(get_user_model().objects.filter(username=username, is_active=True)) if username else []
 
 
 @login_required
@@ -58,6 +65,7 @@ def report_new(request):
                         opinions=d["opinions"],
                         proposals=d["proposals"],
                         restricted=d["restricted"],
+                        named_people=_named(d),
                         submit=request.POST.get("action") == "submit",
                     )
                 except ApplicationError as e:
@@ -120,6 +128,7 @@ def hotspot_new(request):
                         description=d["description"],
                         handled_by=d["handled_by"],
                         restricted=d["restricted"],
+                        named_people=_named(d),
                     )
                 except ApplicationError as e:
                     e.add_to_form(form)
@@ -139,6 +148,7 @@ def _update_form(request, hotspot, data=None):
             "handled_by": hotspot.handled_by,
             "petitions": list(hotspot.petitions.all()),
             "dialogues": list(hotspot.dialogues.all()),
+            "expected_version": version_of(hotspot),
         },
         petitions=selectors.petitions_to_link(user=request.user, hotspot=hotspot),
         dialogues=selectors.dialogues_to_link(user=request.user, hotspot=hotspot),
@@ -207,9 +217,10 @@ def hotspot_update(request, code):
                 handled_by=d["handled_by"],
                 petitions=list(d["petitions"]),
                 dialogues=list(d["dialogues"]),
+                expected_version=d["expected_version"],
             )
         except ApplicationError as e:
-            e.add_to_form(form)
+            show_conflict(form, e)
         else:
             messages.success(request, _("Hotspot %(code)s updated.") % {"code": hotspot.code})
             return redirect("situation:hotspot_detail", code=code)

@@ -2,9 +2,12 @@ import datetime as dt
 
 from danvan.organisations.models import OrgUnit
 from danvan.situation import services
+from danvan.situation.forms import month_choices, parse_month
 from danvan.situation.models import SeverityLevel, Topic
 
-MONTH = dt.date(2026, 11, 1)
+# Last month, as the month lists on the pages offer it (they follow today's date).
+MONTH_KEY = month_choices()[1][0]
+MONTH = parse_month(MONTH_KEY)
 
 
 def report(actor, unit_code="C7288-DU", **kw):

@@ -4,7 +4,7 @@ from danvan.audit.models import Action, AuditEvent
 from danvan.core.errors import ApplicationError
 from danvan.situation.models import SituationReport
 from danvan.situation.services import situation_report_submit
-from danvan.situation.tests.factories import report
+from danvan.situation.tests.factories import MONTH, report
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,7 @@ def test_it_refuses_a_report_for_a_month_already_submitted_naming_the_period(com
     with pytest.raises(ApplicationError) as exc:
         report(commune_officer_a, opinions="khác")
     assert exc.value.field == "period"
-    assert "11/2026" in exc.value.message
+    assert f"{MONTH:%m/%Y}" in exc.value.message
     draft.refresh_from_db()
     assert draft.opinions != "khác"
 

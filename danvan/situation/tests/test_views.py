@@ -6,7 +6,7 @@ from django.urls import reverse
 from conftest import make_user
 from danvan.audit.models import Action, AuditEvent
 from danvan.situation.models import Hotspot, SeverityLevel, SituationReport, Topic
-from danvan.situation.tests.factories import hotspot, report
+from danvan.situation.tests.factories import MONTH, MONTH_KEY, hotspot, report
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +27,7 @@ def test_a_commune_officer_sends_a_report_before_an_election(client, commune_off
         {
             "unit": "C7288-DU",
             "kind": "event",
-            "period": "2026-12",
+            "period": MONTH_KEY,
             "event_name": "Bầu cử đại biểu Quốc hội khóa XVI",
             "topics": [Topic.objects.get(slug="bau-cu").pk],
             "mood": "stable",
@@ -52,14 +52,14 @@ def test_a_report_for_a_submitted_month_shows_the_error_on_the_period(client, co
         {
             "unit": "C7288-DU",
             "kind": "monthly",
-            "period": "2026-11",
+            "period": MONTH_KEY,
             "mood": "stable",
             "trend": "same",
             "opinions": "x",
         },
     )
     assert response.status_code == 200
-    assert "đã gửi báo cáo tình hình tháng 11/2026" in response.content.decode()
+    assert f"đã gửi báo cáo tình hình tháng {MONTH:%m/%Y}" in response.content.decode()
     assert SituationReport.objects.count() == 1
 
 
@@ -158,7 +158,7 @@ def test_a_restricted_hotspot_is_for_the_leaders_above_and_each_view_is_audited(
 def test_areas_that_did_not_report(client, commune_officer_a, leader_a):
     report(commune_officer_a, submit=True)
     client.force_login(leader_a)
-    page = client.get(reverse("situation:coverage"), {"province": "P24-TU", "month": "2026-11"}).content.decode()
+    page = client.get(reverse("situation:coverage"), {"province": "P24-TU", "month": MONTH_KEY}).content.decode()
     assert "Xã Yên Thế" not in page
     assert "communes" in page or "xã" in page
 
@@ -175,3 +175,47 @@ def test_the_inbox_lists_hotspots_to_acknowledge(client, commune_officer_a, lead
     client.force_login(leader_a)
     page = client.get("/viec-cua-toi/").content.decode()
     assert h.code in page
+
+
+def test_a_stale_follow_up_page_is_a_conflict_and_changes_nothing(client, commune_officer_a, leader_a):
+    h = hotspot(commune_officer_a)
+    client.force_login(leader_a)
+    url = reverse("situation:hotspot_detail", args=[h.code])
+    page = client.get(url).content.decode()
+    token = re.findall(r'name="form_token" value="([^"]+)"', page)[-1]
+    version = re.search(r'name="expected_version" value="([^"]+)"', page).group(1)
+    from danvan.situation import services
+
+    services.hotspot_update(actor=commune_officer_a, hotspot=h, status="handling", handled_by="Công an xã")
+    response = client.post(
+        reverse("situation:hotspot_update", args=[h.code]),
+        {"form_token": token, "status": "resolved", "handled_by": "UBND xã", "expected_version": version},
+    )
+    assert response.status_code == 200
+    assert "sau khi đồng chí mở trang" in response.content.decode()
+    h.refresh_from_db()
+    assert h.status == "handling" and h.handled_by == "Công an xã"
+
+
+def test_a_person_named_on_a_restricted_report_through_the_form_may_read_it(client, commune_officer_a):
+    named = make_user("nguoi.duoc.xem", "officer", "P91-TU")
+    client.force_login(commune_officer_a)
+    _post(
+        client,
+        reverse("situation:report_new"),
+        {
+            "unit": "C7288-DU",
+            "kind": "monthly",
+            "period": MONTH_KEY,
+            "mood": "tense",
+            "trend": "worse",
+            "opinions": "Bức xúc về ô nhiễm.",
+            "restricted": "on",
+            "named_person": "nguoi.duoc.xem",
+            "action": "draft",
+        },
+    )
+    r = SituationReport.objects.get()
+    assert r.restricted and list(r.named_people.all()) == [named]
+    client.force_login(named)
+    assert client.get(reverse("situation:report_detail", args=[r.code])).status_code == 200
