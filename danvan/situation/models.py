@@ -133,6 +133,7 @@ class Hotspot(models.Model):
     description = models.TextField()
     handled_by = models.CharField(max_length=255, blank=True)
     status = models.CharField(max_length=14, choices=Status, default=Status.NEW)
+    resolved_at = models.DateTimeField(null=True, blank=True)  # when it was last marked resolved
     petitions = models.ManyToManyField("petitions.Petition", related_name="+", blank=True)
     dialogues = models.ManyToManyField("petitions.Dialogue", related_name="+", blank=True)
     restricted = models.BooleanField(default=False)

@@ -160,3 +160,22 @@ def dialogues_to_link(*, user, hotspot: Hotspot):
     )
     ids += list(hotspot.dialogues.values_list("pk", flat=True))
     return Dialogue.objects.filter(pk__in=ids).order_by("-held_on", "-id")
+
+
+def reports_sent_between(*, area, start, end) -> int:
+    """Report source "situation.reports_sent": situation reports units of `area` sent in the dates."""
+    return SituationReport.objects.filter(
+        unit__in=area, status=SituationReport.Status.SUBMITTED, submitted_at__date__range=(start, end)
+    ).count()
+
+
+def hotspots_raised_between(*, area, start, end) -> int:
+    """Report source "situation.hotspots_raised": hotspots units of `area` recorded in the dates."""
+    return Hotspot.objects.filter(unit__in=area, created_at__date__range=(start, end)).count()
+
+
+def hotspots_resolved_between(*, area, start, end) -> int:
+    """Report source "situation.hotspots_resolved": hotspots of units of `area` marked resolved in the dates."""
+    return Hotspot.objects.filter(
+        unit__in=area, status=Hotspot.Status.RESOLVED, resolved_at__date__range=(start, end)
+    ).count()

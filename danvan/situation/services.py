@@ -280,9 +280,13 @@ def hotspot_update(
             "petitions": sorted(hotspot.petitions.values_list("code", flat=True)),
             "dialogues": sorted(hotspot.dialogues.values_list("pk", flat=True)),
         }
+        if status == Hotspot.Status.RESOLVED and hotspot.status != status:
+            hotspot.resolved_at = timezone.now()
+        elif status != Hotspot.Status.RESOLVED:
+            hotspot.resolved_at = None
         hotspot.status = status
         hotspot.handled_by = handled_by.strip()
-        hotspot.save(update_fields=["status", "handled_by", "updated_at"])
+        hotspot.save(update_fields=["status", "handled_by", "resolved_at", "updated_at"])
         hotspot.petitions.set(petitions)
         hotspot.dialogues.set(dialogues)
         after = {
