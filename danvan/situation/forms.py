@@ -59,6 +59,17 @@ class ReportForm(forms.Form):
     named_person = person_field(_("Person named on it (may read it when restricted)"), required=False)
 
 
+class ReportEditForm(ReportForm):
+    """Correcting a draft: the unit and the kind stay as they were."""
+
+    expected_version = VersionField()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["unit"]
+        del self.fields["kind"]
+
+
 class HotspotForm(forms.Form):
     unit = unit_field(_("Reporting unit"))
     title = forms.CharField(label=_("Short name of the case"), max_length=255)

@@ -141,6 +141,78 @@ def situation_report_save(
     return report
 
 
+def situation_report_update(
+    *,
+    actor,
+    report: SituationReport,
+    period_month: dt.date | None,
+    mood: str,
+    trend: str,
+    opinions: str,
+    proposals: str = "",
+    event_name: str = "",
+    topics=(),
+    area: OrgUnit | None = None,
+    restricted: bool = False,
+    named_people=(),
+    submit: bool = False,
+    expected_version: str | None = None,
+) -> SituationReport:
+    """Correct a draft report (a sent one is closed). `expected_version` is the version the edit page showed
+    (core.locking): if someone saved in between, nothing is written."""
+    if not perms.can_edit_record(actor, report):
+        raise ApplicationError("Bạn không có quyền sửa báo cáo này.")
+    _validate_report(
+        kind=report.kind,
+        period_month=period_month,
+        event_name=event_name,
+        mood=mood,
+        trend=trend,
+        opinions=opinions,
+        area=area,
+        unit=report.unit,
+    )
+    month = _month(period_month)
+    with transaction.atomic():
+        report = SituationReport.objects.select_for_update().select_related("unit").get(pk=report.pk)
+        check_version(report, expected_version, what=f"Báo cáo {report.code}")
+        if report.status != SituationReport.Status.DRAFT:
+            raise ApplicationError("Báo cáo đã gửi thì không sửa được nữa.", code="already_submitted")
+        if (
+            report.kind == SituationReport.Kind.MONTHLY
+            and SituationReport.objects.filter(unit=report.unit, kind=report.kind, period_month=month)
+            .exclude(pk=report.pk)
+            .exists()
+        ):
+            raise ApplicationError(
+                f"{report.unit.name} đã có báo cáo tình hình tháng {month:%m/%Y}. Chọn tháng khác.", field="period"
+            )
+        before = {"month": f"{report.period_month:%m/%Y}", "mood": report.mood, "trend": report.trend}
+        report.period_month = month
+        report.event_name = event_name.strip() if report.kind == SituationReport.Kind.EVENT else ""
+        report.area = area
+        report.mood = mood
+        report.trend = trend
+        report.opinions = opinions.strip()
+        report.proposals = proposals.strip()
+        report.restricted = restricted
+        if submit:
+            report.status = SituationReport.Status.SUBMITTED
+            report.submitted_at = timezone.now()
+        report.save()
+        report.topics.set(topics)
+        report.named_people.set(named_people)
+        audit_record(
+            actor=actor,
+            action=Action.SITUATION_REPORT_SUBMITTED if submit else Action.SITUATION_REPORT_SAVED,
+            unit=report.unit,
+            target=report,
+            before=before,
+            after={"month": f"{month:%m/%Y}", "mood": mood, "trend": trend},
+        )
+    return report
+
+
 def situation_report_submit(*, actor, report: SituationReport) -> SituationReport:
     """Send a draft report up: it can no longer be changed."""
     if not perms.can_edit_record(actor, report):

@@ -8,6 +8,7 @@ urlpatterns = [
     path("bao-cao/moi/", views.report_new, name="report_new"),
     path("bao-cao/<str:code>/", views.report_detail, name="report_detail"),
     path("bao-cao/<str:code>/gui/", views.report_submit, name="report_submit"),
+    path("bao-cao/<str:code>/sua/", views.report_edit, name="report_edit"),
     path("diem-nong/moi/", views.hotspot_new, name="hotspot_new"),
     path("diem-nong/tong-hop/", views.hotspot_summary, name="hotspot_summary"),
     path("diem-nong/<str:code>/", views.hotspot_detail, name="hotspot_detail"),

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -88,6 +89,61 @@ def report_detail(request, code):
         services.restricted_view_record(actor=request.user, record=report)
     can_submit = report.status == SituationReport.Status.DRAFT and perms.can_edit_record(request.user, report)
     return render(request, "situation/report_detail.html", {"report": report, "can_submit": can_submit})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@submit_once
+def report_edit(request, code):
+    report = selectors.report_get_for_user(user=request.user, code=code)
+    if report.status != SituationReport.Status.DRAFT or not perms.can_edit_record(request.user, report):
+        raise Http404("Không sửa được báo cáo này.")
+    if request.method == "POST":
+        form = forms.ReportEditForm(request.POST)
+        if form.is_valid():
+            d = form.cleaned_data
+            area = unit_from_form(form, "area") if d["area"] else None
+            if not (d["area"] and area is None):
+                try:
+                    report = services.situation_report_update(
+                        actor=request.user,
+                        report=report,
+                        period_month=forms.parse_month(d["period"]),
+                        event_name=d["event_name"],
+                        topics=list(d["topics"]),
+                        area=area,
+                        mood=d["mood"],
+                        trend=d["trend"],
+                        opinions=d["opinions"],
+                        proposals=d["proposals"],
+                        restricted=d["restricted"],
+                        named_people=_named(d),
+                        submit=request.POST.get("action") == "submit",
+                        expected_version=d["expected_version"],
+                    )
+                except ApplicationError as e:
+                    show_conflict(form, e)
+                else:
+                    messages.success(request, _("Situation report %(code)s saved.") % {"code": report.code})
+                    return redirect("situation:report_detail", code=report.code)
+    else:
+        named = report.named_people.first()
+        form = forms.ReportEditForm(
+            initial={
+                "period": f"{report.period_month:%Y-%m}",
+                "event_name": report.event_name,
+                "topics": list(report.topics.all()),
+                "area": report.area.code if report.area else "",
+                "mood": report.mood,
+                "trend": report.trend,
+                "opinions": report.opinions,
+                "proposals": report.proposals,
+                "restricted": report.restricted,
+                "named_person": named.username if named else "",
+                "expected_version": version_of(report),
+            }
+        )
+    return render(request, "situation/report_form.html", {"form": form, "report": report})
 
 
 @login_required

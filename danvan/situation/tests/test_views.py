@@ -219,3 +219,39 @@ def test_a_person_named_on_a_restricted_report_through_the_form_may_read_it(clie
     assert r.restricted and list(r.named_people.all()) == [named]
     client.force_login(named)
     assert client.get(reverse("situation:report_detail", args=[r.code])).status_code == 200
+
+
+def test_a_draft_is_corrected_and_a_stale_edit_page_is_a_conflict(client, commune_officer_a):
+    draft = report(commune_officer_a, kind="event", event_name="Tết Nguyên đán")
+    client.force_login(commune_officer_a)
+    url = reverse("situation:report_edit", args=[draft.code])
+    page = client.get(url).content.decode()
+    assert "Tết Nguyên đán" in page
+    token = re.search(r'name="form_token" value="([^"]+)"', page).group(1)
+    version = re.search(r'name="expected_version" value="([^"]+)"', page).group(1)
+    data = {
+        "period": MONTH_KEY,
+        "event_name": "Tết Nguyên đán Bính Ngọ",
+        "mood": "stable",
+        "trend": "better",
+        "opinions": "Nhân dân phấn khởi đón Tết.",
+        "action": "draft",
+        "expected_version": version,
+    }
+    response = client.post(url, {**data, "form_token": token})
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.event_name == "Tết Nguyên đán Bính Ngọ" and draft.status == "draft"
+    # The same page posted again (its version is now old): refused, nothing changed.
+    page2 = client.get(url).content.decode()
+    token2 = re.search(r'name="form_token" value="([^"]+)"', page2).group(1)
+    response = client.post(url, {**data, "opinions": "khác", "form_token": token2})
+    assert response.status_code == 200 and "sau khi đồng chí mở trang" in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.opinions == "Nhân dân phấn khởi đón Tết."
+
+
+def test_a_sent_report_cannot_be_corrected(client, commune_officer_a):
+    sent = report(commune_officer_a, submit=True)
+    client.force_login(commune_officer_a)
+    assert client.get(reverse("situation:report_edit", args=[sent.code])).status_code == 404
