@@ -255,3 +255,22 @@ def test_a_sent_report_cannot_be_corrected(client, commune_officer_a):
     sent = report(commune_officer_a, submit=True)
     client.force_login(commune_officer_a)
     assert client.get(reverse("situation:report_edit", args=[sent.code])).status_code == 404
+
+
+def test_the_situation_page_costs_the_same_queries_whatever_its_rows(client, commune_officer_a, leader_a):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count():
+        client.force_login(leader_a)
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(reverse("situation:index")).status_code == 200
+        return len(ctx.captured_queries)
+
+    hotspot(commune_officer_a)
+    report(commune_officer_a)
+    few = count()
+    for i in range(3):
+        hotspot(commune_officer_a, title=f"Vụ việc {i}")
+        report(commune_officer_a, kind="event", event_name=f"Sự kiện {i}")
+    assert count() == few
