@@ -90,7 +90,7 @@ def hotspot_counts_for_user(*, user) -> list[dict]:
         return []
     return list(
         Hotspot.objects.filter(_visible(user, Hotspot), status__in=Hotspot.ACTIVE_STATUSES)
-        .values("province__name", "topics__name")
+        .values("province__code", "province__name", "topics__slug", "topics__name")
         .annotate(n=Count("id", distinct=True))
         .order_by("province__name", "topics__name")
     )

@@ -37,7 +37,14 @@ def index(request):
             "can_enter": has_any_role(request.user, DATA_ENTRY_ROLES),
             "alerts": list(selectors.alerts_awaiting_for_user(user=request.user)[:50]),
             "reports": selectors.report_list_for_user(user=request.user, limit=50),
-            "hotspots": selectors.hotspot_list_for_user(user=request.user, active_only=True, limit=50),
+            "hotspots": selectors.hotspot_list_for_user(
+                user=request.user,
+                active_only=True,
+                province=request.GET.get("province", "")[:40],
+                topic=request.GET.get("topic", "")[:40],
+                limit=50,
+            ),
+            "filtered": bool(request.GET.get("province") or request.GET.get("topic")),
         },
     )
 

@@ -274,3 +274,17 @@ def test_the_situation_page_costs_the_same_queries_whatever_its_rows(client, com
         hotspot(commune_officer_a, title=f"Vụ việc {i}")
         report(commune_officer_a, kind="event", event_name=f"Sự kiện {i}")
     assert count() == few
+
+
+def test_a_count_on_the_summary_leads_to_the_hotspots_it_counts(client, commune_officer_a, leader_a, officer_a):
+    land = hotspot(commune_officer_a)
+    other = hotspot(
+        commune_officer_a, title="Mâu thuẫn về môi trường", topics=list(Topic.objects.filter(slug="moi-truong"))
+    )
+    client.force_login(leader_a)
+    summary = client.get(reverse("situation:hotspot_summary")).content.decode()
+    assert "?province=P24-TU&amp;topic=dat-dai" in summary
+    # The leader's page also lists both in "waiting for your unit"; the officer's shows the hotspot list only.
+    client.force_login(officer_a)
+    page = client.get(reverse("situation:index"), {"province": "P24-TU", "topic": "dat-dai"}).content.decode()
+    assert land.code in page and other.code not in page
