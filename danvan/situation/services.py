@@ -240,7 +240,9 @@ def _send_alert(*, hotspot: Hotspot, unit: OrgUnit, now: dt.datetime, actor, esc
         due_at=now + dt.timedelta(hours=hotspot.severity.acknowledge_hours),
     )
     prefix = "Điểm nóng chưa được tiếp nhận, chuyển lên" if escalated else "Điểm nóng mức"
-    text = f"{prefix} {hotspot.severity.name}: {hotspot.code} — {hotspot.title} ({hotspot.unit.name})"
+    # Everyone working for the unit sees its notices: a restricted hotspot's notice names only its code.
+    what = "hồ sơ hạn chế" if hotspot.restricted else hotspot.title
+    text = f"{prefix} {hotspot.severity.name}: {hotspot.code} — {what} ({hotspot.unit.name})"
     Notice.objects.create(
         unit=unit, text=text[:500], link=reverse("situation:hotspot_detail", args=[hotspot.code]), created_by=actor
     )

@@ -96,3 +96,9 @@ def test_the_centre_leader_can_acknowledge_the_escalated_alert(commune_officer_a
     services.hotspot_alerts_escalate_due(now=NOW + dt.timedelta(hours=25))
     services.hotspot_acknowledge(actor=central, hotspot=h, now=NOW + dt.timedelta(hours=26))
     assert h.alerts.get(unit__code="TW").acknowledged_by == central
+
+
+def test_the_notice_of_a_restricted_hotspot_does_not_show_its_title(commune_officer_a):
+    h = hotspot(commune_officer_a, restricted=True, title="Vụ việc nhạy cảm", now=NOW)
+    notice = Notice.objects.get()
+    assert h.code in notice.text and "Vụ việc nhạy cảm" not in notice.text
