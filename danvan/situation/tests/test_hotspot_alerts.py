@@ -102,3 +102,13 @@ def test_the_notice_of_a_restricted_hotspot_does_not_show_its_title(commune_offi
     h = hotspot(commune_officer_a, restricted=True, title="Vụ việc nhạy cảm", now=NOW)
     notice = Notice.objects.get()
     assert h.code in notice.text and "Vụ việc nhạy cảm" not in notice.text
+
+
+def test_the_alert_e_mail_goes_through_the_database_queue(
+    commune_officer_a, leader_with_mail, database_tasks, run_worker, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        hotspot(commune_officer_a, now=NOW)
+    assert mail.outbox == []  # queued, not sent inside the request
+    run_worker()
+    assert [m.to for m in mail.outbox] == [["lanhdao.bacninh@example.vn"]]
