@@ -6,7 +6,7 @@ notices are rows written in the same transaction, e-mails go out after commit th
 
 import datetime as dt
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -128,7 +128,17 @@ def situation_report_save(
         if submit:
             report.status = SituationReport.Status.SUBMITTED
             report.submitted_at = timezone.now()
-        report.save()
+        try:
+            with transaction.atomic():
+                report.save()
+        except IntegrityError:
+            # Two first saves of the same month at once: the constraint keeps one; the other is told.
+            raise ApplicationError(
+                f"Vừa có người lưu báo cáo tình hình tháng {month:%m/%Y} của {unit.name}. Mở lại danh sách để "
+                "sửa bản đó.",
+                field="period",
+                code="duplicate",
+            ) from None
         report.topics.set(topics)
         report.named_people.set(named_people)
         audit_record(

@@ -56,3 +56,19 @@ def test_the_area_must_lie_within_the_reporting_unit(commune_officer_a, unit):
 
 def test_the_report_carries_its_province(commune_officer_a):
     assert report(commune_officer_a).province.code == "P24-TU"
+
+
+def test_a_first_save_racing_another_is_told_not_crashed(commune_officer_a, monkeypatch):
+    from danvan.situation.models import SituationReport as Model
+
+    first = report(commune_officer_a)
+    # Simulate the other save landing between our look-up and our insert: the look-up finds nothing.
+    real_filter = Model.objects.filter
+    monkeypatch.setattr(
+        Model.objects, "select_for_update", lambda: type("Q", (), {"filter": lambda self, **kw: real_filter(pk=-1)})()
+    )
+    with pytest.raises(ApplicationError) as exc:
+        report(commune_officer_a, opinions="khác")
+    assert exc.value.field == "period"
+    first.refresh_from_db()
+    assert first.opinions != "khác" and Model.objects.count() == 1
