@@ -18,5 +18,6 @@ urlpatterns = [
     path("dan-chu/", include("danvan.democracy.urls")),
     path("cong-dan/", include("danvan.portal.urls")),
     path("hoi-vien/", include("danvan.members.urls")),
+    path("tinh-hinh/", include("danvan.situation.urls")),
     path("", include("danvan.core.urls")),
 ]

@@ -163,6 +163,7 @@ MODULES: tuple[Module, ...] = (
             _("Topics of concern and how they were followed up"),
         ),
         _("Citizens' situation and opinion"),
+        url_name="situation:index",
     ),
 )
 

@@ -15,6 +15,7 @@ APPS = [
     "accounts",
     "audit",
     "contests",
+    "democracy",
     "ingest",
     "initiatives",
     "meetings",
@@ -22,7 +23,9 @@ APPS = [
     "movements",
     "organisations",
     "petitions",
+    "portal",
     "reports",
+    "situation",
     "workplans",
 ]
 
