@@ -68,6 +68,10 @@ INSTALLED_APPS = [
     "danvan.meetings",
     "danvan.movements",
     "danvan.contests",
+    "danvan.democracy",
+    "danvan.portal",
+    "danvan.members",
+    "danvan.situation",
     "danvan.api",
 ]
 
@@ -230,6 +234,7 @@ DANVAN_PERIODIC_JOBS = {
     "report_reminders": {"task": "danvan.reports.tasks.overdue_reports_remind", "hour": 7},
     "petition_deadline_reminders": {"task": "danvan.petitions.tasks.petition_deadlines_remind", "hour": 7},
     "job_cleanup": {"task": "danvan.core.tasks.jobruns_prune", "hour": 2},
+    "hotspot_escalation": {"task": "danvan.situation.tasks.hotspot_alerts_escalate", "hour": 6},
 }
 # Finished background jobs (and their result files) are kept this many days.
 DANVAN_JOB_RETENTION_DAYS = env_int("DANVAN_JOB_RETENTION_DAYS", 7)

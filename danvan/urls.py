@@ -15,5 +15,9 @@ urlpatterns = [
     path("hoi-nghi/", include("danvan.meetings.urls")),
     path("phong-trao/", include("danvan.movements.urls")),
     path("hoi-thi/", include("danvan.contests.urls")),
+    path("dan-chu/", include("danvan.democracy.urls")),
+    path("cong-dan/", include("danvan.portal.urls")),
+    path("hoi-vien/", include("danvan.members.urls")),
+    path("tinh-hinh/", include("danvan.situation.urls")),
     path("", include("danvan.core.urls")),
 ]

@@ -20,6 +20,9 @@ PAGES = [
     "/dan-van-kheo/",
     "/phong-trao/",
     "/hoi-thi/",
+    "/tinh-hinh/",
+    "/tinh-hinh/chua-bao-cao/",
+    "/tinh-hinh/diem-nong/tong-hop/",
     "/doc-van-ban/",
     "/don-vi/P24-TU/",
 ]

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 # Paths a person who must change their password may still reach: the change page itself, leaving, the
 # language switch, and what is not a page (static files, the health check, the API with its own tokens).
-ALLOWED_PREFIXES = ("/static/", "/healthz", "/api/", "/i18n/")
+ALLOWED_PREFIXES = ("/static/", "/healthz", "/api/", "/i18n/", "/sw.js")
 
 
 class PasswordChangeRequiredMiddleware:

@@ -199,6 +199,29 @@ def _commitments(user, today: dt.date) -> Section:
     return section
 
 
+def _hotspots(user) -> Section:
+    """Hotspots alerted to units the person leads, waiting for acknowledgement; the soonest deadline first."""
+    from danvan.situation.selectors import alerts_awaiting_for_user
+
+    section = Section("hotspots", _("Hotspots to acknowledge"), more_link=reverse("situation:index"))
+    qs = alerts_awaiting_for_user(user=user)
+    section.total = qs.count()
+    now = timezone.now()
+    for alert in qs[:LIMIT]:
+        overdue = alert.due_at < now
+        section.items.append(
+            Item(
+                title=f"{alert.hotspot.code} — {alert.hotspot.title} ({alert.hotspot.severity.name})",
+                link=reverse("situation:hotspot_detail", args=[alert.hotspot.code]),
+                unit=alert.unit.name,
+                deadline=timezone.localtime(alert.due_at).date(),
+                state=str(_("Overdue") if overdue else _("Waiting")),
+                overdue=overdue,
+            )
+        )
+    return section
+
+
 def notices_for_user(user):
     """Notices (reminders and alerts) sent to the units the person works for (where they hold a role, and the
     units directly below, such as a commune's khối dân vận), newest first."""
@@ -252,6 +275,7 @@ def inbox_for_user(*, user, today: dt.date) -> Inbox:
         _tasks(user, today),
         _petitions(user, today),
         _commitments(user, today),
+        _hotspots(user),
         _notices(user),
     ]
     return Inbox(sections=sections)

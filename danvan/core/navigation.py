@@ -128,6 +128,19 @@ MODULES: tuple[Module, ...] = (
         url_name="contests:index",
     ),
     Module(
+        "members",
+        _("Members, counted once"),
+        "bi-person-vcard",
+        _("Members of the Front's organisations: one person, however many organisations they belong to."),
+        (
+            _("Organisations and their branches down to the village"),
+            _("Import of a branch's list, with likely duplicates confirmed by the officer"),
+            _("Members per organisation, people in one or several, by sex and age, per commune, province and nation"),
+        ),
+        _("Members counted once"),
+        url_name="members:index",
+    ),
+    Module(
         "democracy",
         _("Grassroots democracy"),
         "bi-people",
@@ -138,6 +151,7 @@ MODULES: tuple[Module, ...] = (
             _("People's Inspection Boards and community investment supervision"),
         ),
         _("Grassroots democracy"),
+        url_name="democracy:index",
     ),
     Module(
         "situation",
@@ -149,6 +163,7 @@ MODULES: tuple[Module, ...] = (
             _("Topics of concern and how they were followed up"),
         ),
         _("Citizens' situation and opinion"),
+        url_name="situation:index",
     ),
 )
 

@@ -82,3 +82,11 @@ def job_download(request, public_id):
         raise Http404
     stored = StoredFile.objects.get(pk=job.result_file_id)
     return file_response(bytes(stored.content), filename=stored.name, content_type=stored.content_type)
+
+
+def service_worker(request):
+    """The offline service worker, from the site's root so that its scope covers the entry pages."""
+    response = render(request, "core/sw.js", content_type="text/javascript; charset=utf-8")
+    response["Service-Worker-Allowed"] = "/"
+    response["Cache-Control"] = "no-cache"
+    return response

@@ -1163,3 +1163,45 @@ def petition_attachment_open(*, actor, petition: Petition, attachment_id: int) -
                 details={"attachment": attachment.pk},
             )
     return attachment
+
+
+def petition_receive_public(
+    *, unit: OrgUnit, field: PetitionField, content: str, full_name: str, phone: str = "", address: str = ""
+) -> Petition:
+    """A recommendation (kiến nghị, phản ánh) a citizen sent through the public portal, with no account: received
+    by `unit` as source "Cổng thông tin", its first deadline set like any other. The caller (portal.services)
+    has checked the sender (name, contact, rate limit); the audit event has no actor."""
+    content = (content or "").strip()
+    if not content:
+        raise ApplicationError("Nội dung: bắt buộc.", field="content")
+    if field is None or not field.is_active:
+        raise ApplicationError("Lĩnh vực: hãy chọn một lĩnh vực trong danh sách.", field="field")
+    name = " ".join((full_name or "").split())[:128]
+    person = {
+        "full_name": name,
+        "name_folded": fold(name),
+        "cccd": "",
+        "phone": clean_phone(phone),
+        "address": " ".join((address or "").split())[:255],
+        "is_representative": False,
+    }
+    with transaction.atomic():
+        petition = _create_petition(
+            actor=None,
+            unit=unit,
+            people=[person],
+            source=Petition.Source.PORTAL,
+            category=Petition.Category.PROPOSAL,
+            field=field,
+            content=content,
+            received_on=timezone.localdate(),
+        )
+        audit_record(
+            actor=None,
+            system_label="cổng thông tin công dân",
+            action=Action.PETITION_RECEIVED,
+            unit=unit,
+            target=petition,
+            after=snapshot(petition, PUBLIC_FIELDS),
+        )
+    return petition

@@ -109,7 +109,7 @@ def test_a_reminder_rings_the_bell_until_the_notices_are_marked_read(client, lea
 
     _login(client, commune_officer_a)
     page = client.get(reverse("core:home")).content.decode()
-    assert 'rounded-pill text-bg-warning">1</span>' in page
+    assert 'rounded-pill text-bg-warning">1<span class="visually-hidden"> thông báo mới</span></span>' in page
     inbox = client.get(reverse("core:inbox")).content.decode()
     assert f"Nhắc gửi báo cáo “{quarterly.name}”" in inbox
     assert reverse("reports:entry", args=[quarterly.pk, period.key, unit.code]) in inbox

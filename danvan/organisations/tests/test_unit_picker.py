@@ -15,13 +15,17 @@ APPS = [
     "accounts",
     "audit",
     "contests",
+    "democracy",
     "ingest",
     "initiatives",
     "meetings",
+    "members",
     "movements",
     "organisations",
     "petitions",
+    "portal",
     "reports",
+    "situation",
     "workplans",
 ]
 

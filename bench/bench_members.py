@@ -1,0 +1,204 @@
+"""Members counted once at scale (issue 12): statistics from the maintained counts against a plain count.
+
+Generates N people (default 1,000,000; the issue's national figure is 30,000,000) spread over all 3,321 communes,
+1.5 memberships each on average (half the people in two organisations: 45 M / 30 M), in one branch per commune
+and organisation, with SQL on PostgreSQL. Builds MemberTally with the verifying recount (`tally_verify`), then
+measures p50/p95 of:
+  (a) the counted-once statistics of one commune, one province and the nation  — selectors.member_statistics
+  (b) next to each, a plain indexed `count(DISTINCT person)` over the memberships of the same area
+  (c) the duplicate check for one new person (CCCD lookup, and name + date of birth + commune lookup)
+  (d) an import of one branch's list of --rows rows (check + write, one transaction): rows per second, peak memory
+and the database size.
+
+    .venv/bin/python bench/bench_members.py --people 1000000
+"""
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_org_tree import ROOT, database_size_mb, recreate_pg_database, step, summarise  # noqa: E402
+
+DEFAULT_PG_URL = "postgres://postgres@127.0.0.1:5432/danvan_bench_members"
+
+
+def timed(fn, repeat: int) -> dict:
+    ms = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        ms.append((time.perf_counter() - start) * 1000)
+    return summarise(ms)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--postgres-url", default=DEFAULT_PG_URL, help="dropped and created")
+    parser.add_argument("--people", type=int, default=1_000_000)
+    parser.add_argument("--rows", type=int, default=5000, help="rows of the imported list")
+    parser.add_argument("--repeat", type=int, default=50)
+    args = parser.parse_args()
+    recreate_pg_database(args.postgres_url)
+    os.environ["DATABASE_URL"] = args.postgres_url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "danvan.settings")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from danvan.organisations.services import admin_units_load, org_tree_build
+
+    step("migrate, load the tree")
+    call_command("migrate", "--noinput", verbosity=0)
+    admin_units_load(actor=None)
+    org_tree_build(actor=None)
+    results: dict = {"people": args.people, "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
+    with connection.cursor() as cur:
+        step("branches: one per commune and organisation")
+        cur.execute(
+            """
+            INSERT INTO members_branch (code, organisation_id, owner_id, place_id, commune_id, name, name_folded, created_at)
+            SELECT 'CH-' || u.id || '-' || o.code, o.id, u.id, NULL, u.admin_unit_id, 'Chi hội ' || u.name,
+                   lower(u.code), now()
+            FROM organisations_orgunit u JOIN members_organisation o ON o.unit_kind = u.kind
+            WHERE u.level = 'commune' AND u.admin_unit_id IS NOT NULL
+            """
+        )
+        results["branches"] = cur.rowcount
+        step(f"{args.people:,} people")
+        started = time.perf_counter()
+        cur.execute(
+            """
+            WITH c AS (SELECT array_agg(id ORDER BY id) AS ids FROM organisations_adminunit
+                       WHERE generation = 'current' AND level = 'commune')
+            INSERT INTO members_person (public_id, full_name, name_folded, cccd, birth_date, sex, ethnicity, religion,
+                                        occupation, commune_id, village_name, created_at, version)
+            SELECT gen_random_uuid(), 'Người ' || g, 'nguoi ' || g, '', date '1940-01-01' + (g::bigint * 7919 %% 25000)::int,
+                   CASE WHEN g %% 2 = 0 THEN 'M' ELSE 'F' END, 'Kinh', '', '', c.ids[1 + g %% array_length(c.ids, 1)],
+                   '', now(), 1
+            FROM generate_series(1, %s) g, c
+            """,
+            [args.people],
+        )
+        step("memberships: everyone in one organisation, half of them in a second")
+        cur.execute(
+            """
+            WITH o AS (SELECT array_agg(id ORDER BY sort_order) AS ids FROM members_organisation)
+            INSERT INTO members_membership (person_id, organisation_id, branch_id, joined_on, left_on, role, created_at)
+            SELECT p.id, b.organisation_id, b.id, NULL, NULL, '', now()
+            FROM members_person p, o, LATERAL (VALUES (o.ids[1 + p.id % 5]), (CASE WHEN p.id % 2 = 0
+                 THEN o.ids[1 + (p.id + 1) % 5] END)) AS pick(org)
+            JOIN members_branch b ON b.organisation_id = pick.org
+            WHERE pick.org IS NOT NULL AND b.commune_id = p.commune_id
+            """
+        )
+        results["memberships"] = cur.rowcount
+        results["generate_s"] = round(time.perf_counter() - started, 1)
+        cur.execute("ANALYZE")
+    from danvan.members.tally import tally_verify
+
+    step("build the maintained counts by a full recount")
+    started = time.perf_counter()
+    outcome = tally_verify(repair=True)
+    results["recount_s"] = round(time.perf_counter() - started, 1)
+    results["tally_rows"] = outcome["rows"]
+    started = time.perf_counter()
+    assert tally_verify()["differences"] == []
+    results["verify_s"] = round(time.perf_counter() - started, 1)
+
+    from danvan.members.models import Person
+    from danvan.members.selectors import member_statistics
+    from danvan.organisations.models import AdminUnit
+
+    today = dt.date.today()
+    commune = AdminUnit.objects.get(code="C7288")
+    province = AdminUnit.objects.get(code="P24")
+    province_communes = list(AdminUnit.objects.filter(parent=province, level="commune").values_list("id", flat=True))
+
+    def plain(where: str, params) -> None:
+        with connection.cursor() as cur:
+            cur.execute(
+                "SELECT count(DISTINCT m.person_id) FROM members_membership m JOIN members_person p "
+                f"ON p.id = m.person_id WHERE m.left_on IS NULL {where}",
+                params,
+            )
+            cur.fetchone()
+
+    step("statistics p95")
+    results["statistics"] = {
+        "commune": timed(lambda: member_statistics(scope="C7288", today=today), args.repeat),
+        "commune_plain_count": timed(lambda: plain("AND p.commune_id = %s", [commune.pk]), args.repeat),
+        "province": timed(lambda: member_statistics(scope="P24", today=today), args.repeat),
+        "province_plain_count": timed(
+            lambda: plain("AND p.commune_id = ANY(%s)", [province_communes]), max(5, args.repeat // 5)
+        ),
+        "nation": timed(lambda: member_statistics(scope="VN", today=today), args.repeat),
+        "nation_plain_count": timed(lambda: plain("", []), 3),
+    }
+    step("duplicate check for one new person")
+    someone = Person.objects.order_by("?").first()
+    results["duplicate_check"] = {
+        "by_cccd": timed(lambda: list(Person.objects.filter(cccd="024180001234")), args.repeat),
+        "by_name_birth_commune": timed(
+            lambda: list(
+                Person.objects.filter(
+                    name_folded=someone.name_folded, birth_date=someone.birth_date, commune=someone.commune_id
+                )
+            ),
+            args.repeat,
+        ),
+    }
+    step(f"import of a {args.rows:,}-row list")
+    results["import"] = bench_import(rows=args.rows)
+    results["database_mb"] = round(database_size_mb(connection, "pg"), 1)
+    out = ROOT / "bench" / "results" / f"members-{today.isoformat()}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=1, ensure_ascii=False))
+    print(json.dumps(results, indent=1, ensure_ascii=False))
+    return 0
+
+
+def bench_import(*, rows: int) -> dict:
+    from danvan.accounts.models import RoleAssignment, User
+    from danvan.members.imports import members_import, read_member_table
+    from danvan.members.models import Branch
+    from danvan.organisations.models import OrgUnit
+
+    officer = User.objects.create_user(username="bench.hnd", password="x")
+    RoleAssignment.objects.create(user=officer, unit=OrgUnit.objects.get(code="C7288-HND"), role="officer")
+    branch = Branch.objects.get(owner__code="C7288-HND")
+    lines = ["Họ tên,Ngày sinh,Giới tính,CCCD,Dân tộc,Tôn giáo,Nghề nghiệp,Địa chỉ thôn,Ngày vào"]
+    for i in range(rows):
+        born = dt.date(1950, 1, 1) + dt.timedelta(days=i % 15000)
+        lines.append(f"Hội viên Mới {i},{born:%d/%m/%Y},{'Nam' if i % 2 else 'Nữ'},,Kinh,,Làm ruộng,Thôn {i % 9},")
+    content = "\n".join(lines).encode()
+    tracemalloc.start()
+    started = time.perf_counter()
+    table = read_member_table(filename="ds.csv", content=content)
+    summary = members_import(actor=officer, branch=branch, rows=table, decisions={})
+    seconds = time.perf_counter() - started
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    started = time.perf_counter()
+    again = members_import(actor=officer, branch=branch, rows=table, decisions={})
+    return {
+        "rows": rows,
+        "seconds": round(seconds, 2),
+        "rows_per_s": round(rows / seconds),
+        "peak_python_mb": round(peak / 2**20, 1),
+        "summary": summary,
+        "reimport_seconds": round(time.perf_counter() - started, 2),
+        "reimport_summary": again,
+    }
+
+
+if __name__ == "__main__":
+    sys.exit(main())

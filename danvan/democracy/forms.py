@@ -1,0 +1,232 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from danvan.core.locking import VersionField
+from danvan.democracy.models import BaseKind, Board, Comment, DisclosureItem, Matter, PostingForm
+from danvan.organisations.widgets import unit_field
+from danvan.reports.forms import period_field
+
+
+class Checkboxes(forms.CheckboxSelectMultiple):
+    """A list of checkboxes rendered by Django: the shared _form.html treats input_type "checkbox" as one box."""
+
+    renders_itself = True
+    input_type = "checkbox-list"
+    template_name = "democracy/_checkboxes.html"
+
+    def create_option(self, *args, **kwargs):
+        option = super().create_option(*args, **kwargs)
+        option["type"] = "checkbox"
+        return option
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"multiple": True}))
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, (list, tuple)):
+            return [super(MultipleFileField, self).clean(d, initial) for d in data if d]
+        return [super().clean(data, initial)] if data else []
+
+
+FILES_LABEL = _("Files (PDF, image, DOCX, XLSX; at most 10 MB each)")
+
+
+class CommuneForm(forms.Form):
+    unit = unit_field(_("Commune"), kinds="party_committee")
+
+
+class BaseRegisterForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind of base"), choices=[c for c in BaseKind.choices if c[0] != BaseKind.COMMUNE])
+    name = forms.CharField(label=_("Name of the agency or enterprise"), max_length=255)
+    unit = unit_field(_("Overseeing unit"))
+
+
+class DisclosureForm(forms.Form):
+    item = forms.ModelChoiceField(label=_("Catalogue item"), queryset=DisclosureItem.objects.none(), required=False)
+    title = forms.CharField(label=_("Title"), max_length=255, required=False)
+    forms_used = forms.MultipleChoiceField(
+        label=_("Forms of disclosure"), choices=PostingForm.choices, widget=Checkboxes, required=False
+    )
+    loudspeaker_days = forms.IntegerField(
+        label=_("Days on the loudspeakers"), min_value=0, max_value=366, required=False
+    )
+    start_date = forms.DateField(label=_("Posted from (dd/mm/yyyy)"), required=False)
+    end_date = forms.DateField(label=_("Posted until (dd/mm/yyyy)"), required=False)
+    files = MultipleFileField(label=FILES_LABEL)
+    expected_version = VersionField()
+
+    def __init__(self, *args, base_kind: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["item"].queryset = DisclosureItem.objects.filter(base_kind=base_kind, is_active=True)
+        self.fields["item"].label_from_instance = lambda i: f"{i.number}. {i.title}"
+
+
+class PublishForm(forms.Form):
+    note = forms.CharField(label=_("Reason for withdrawal (shown publicly)"), max_length=255, required=False)
+
+
+class ItemForm(forms.ModelForm):
+    class Meta:
+        model = DisclosureItem
+        fields = ["title", "legal_reference", "frequency", "due_days", "min_days", "loudspeaker_days"]
+        labels = {
+            "title": _("Content"),
+            "legal_reference": _("Legal reference"),
+            "frequency": _("How often"),
+            "due_days": _("Days after the period starts by which it must be posted"),
+            "min_days": _("Minimum days posted"),
+            "loudspeaker_days": _("Minimum consecutive days on the loudspeakers"),
+        }
+        widgets = {"title": forms.Textarea(attrs={"rows": 2})}
+
+
+class CompliancePeriodForm(forms.Form):
+    period = period_field(_("Period"), required=False)
+
+
+class RollupForm(forms.Form):
+    unit = unit_field(_("Province"), kinds="party_committee", required=False)
+    period = period_field(_("Period"), required=False)
+
+
+class ConsultationForm(forms.Form):
+    title = forms.CharField(label=_("Draft put out for comment"), max_length=255, required=False)
+    description = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    opens_on = forms.DateField(label=_("Comments open on (dd/mm/yyyy)"), required=False)
+    closes_on = forms.DateField(label=_("Comments close on (dd/mm/yyyy)"), required=False)
+    files = MultipleFileField(label=FILES_LABEL)
+
+
+class CommentForm(forms.Form):
+    channel = forms.ChoiceField(
+        label=_("Collected through"), choices=[c for c in Comment.Channel.choices if c[0] != Comment.Channel.PORTAL]
+    )
+    author_name = forms.CharField(label=_("From (person or group)"), max_length=128, required=False)
+    text = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
+
+
+class AnswerForm(forms.Form):
+    uptake = forms.ChoiceField(label=_("Taken into account?"), choices=Comment.Uptake.choices[1:])
+    response = forms.CharField(
+        label=_("How it was taken into account, or why not"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        max_length=4000,
+    )
+
+
+class SummaryForm(forms.Form):
+    uptake_summary = forms.CharField(
+        label=_("Summary of how the comments were taken into account"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+    )
+    expected_version = VersionField()
+
+
+class MatterForm(forms.Form):
+    title = forms.CharField(label=_("Matter to decide"), max_length=255, required=False)
+    subject = forms.ChoiceField(label=_("Kind of matter"), choices=Matter.Subject.choices)
+    method = forms.ChoiceField(label=_("How residents decide"), choices=Matter.Method.choices)
+    village = unit_field(
+        _("Village or residential group (leave empty for the whole commune)"),
+        kinds="village,residential_group",
+        required=False,
+    )
+    description = forms.CharField(label=_("Details"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    quorum_percent = forms.DecimalField(
+        label=_("Minimum turnout (% of eligible households, more than)"),
+        max_digits=5,
+        decimal_places=2,
+        required=False,
+    )
+    threshold_percent = forms.DecimalField(
+        label=_("Approval threshold (% of eligible households, more than)"),
+        max_digits=5,
+        decimal_places=2,
+        required=False,
+    )
+
+
+class VoteForm(forms.Form):
+    voted_on = forms.DateField(label=_("Voted on (dd/mm/yyyy)"), required=False)
+    eligible_households = forms.IntegerField(label=_("Eligible households"), min_value=0, required=False)
+    turnout = forms.IntegerField(label=_("Households taking part"), min_value=0, required=False)
+    votes_for = forms.IntegerField(label=_("Households for"), min_value=0, required=False)
+    votes_against = forms.IntegerField(label=_("Households against"), min_value=0, required=False)
+    expected_version = VersionField()
+
+
+class RecogniseForm(forms.Form):
+    reference = forms.CharField(label=_("Recognition decision (number and symbol)"), max_length=128, required=False)
+    recognised_on = forms.DateField(label=_("Recognised on (dd/mm/yyyy)"), required=False)
+
+
+class BoardForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Board"), choices=Board.Kind.choices)
+    project = forms.CharField(
+        label=_("Works or project supervised (community supervision board)"), max_length=255, required=False
+    )
+    term_start = forms.DateField(label=_("Term from (dd/mm/yyyy)"), required=False)
+    term_end = forms.DateField(label=_("Term until (dd/mm/yyyy)"), required=False)
+
+
+class MemberForm(forms.Form):
+    full_name = forms.CharField(label=_("Full name"), max_length=128, required=False)
+    position = forms.CharField(label=_("Position on the board"), max_length=64, required=False)
+    village = unit_field(
+        _("Elected by village or residential group"), kinds="village,residential_group", required=False
+    )
+
+
+class FindingForm(forms.Form):
+    subject = forms.CharField(label=_("Works or matter supervised"), max_length=255, required=False)
+    found_on = forms.DateField(label=_("Supervised on (dd/mm/yyyy)"), required=False)
+    finding = forms.CharField(label=_("Findings"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    recommendation = forms.CharField(
+        label=_("Recommendation to the commune"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    publish = forms.BooleanField(label=_("Publish on the citizens' portal"), required=False)
+
+
+class FindingAnswerForm(forms.Form):
+    answer = forms.CharField(label=_("The commune's answer"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    answered_on = forms.DateField(label=_("Answered on (dd/mm/yyyy)"), required=False)
+    is_resolved = forms.BooleanField(label=_("The recommendation was resolved"), required=False)
+
+
+class InspectionForm(forms.Form):
+    unit = unit_field(_("Inspecting unit"))
+    title = forms.CharField(label=_("Inspection"), max_length=255, required=False)
+    planned_from = forms.DateField(label=_("From (dd/mm/yyyy)"), required=False)
+    planned_to = forms.DateField(label=_("To (dd/mm/yyyy)"), required=False)
+    communes = unit_field(_("Communes inspected"), kinds="party_committee", multiple=True)
+
+
+class InspectionResultForm(forms.Form):
+    base = forms.ChoiceField(label=_("Base"), choices=())
+    inspected_on = forms.DateField(label=_("Inspected on (dd/mm/yyyy)"), required=False)
+    findings = forms.CharField(label=_("Findings"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    remedy = forms.CharField(
+        label=_("Remedy required (becomes a task of the base)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+    remedy_deadline = forms.DateField(label=_("Remedy deadline (dd/mm/yyyy)"), required=False)
+
+    def __init__(self, *args, bases=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["base"].choices = [(str(b.public_id), b.name) for b in bases]
+
+
+class ReinspectForm(forms.Form):
+    planned_from = forms.DateField(label=_("From (dd/mm/yyyy)"), required=False)
+    planned_to = forms.DateField(label=_("To (dd/mm/yyyy)"), required=False)

@@ -1,0 +1,416 @@
+"""Grassroots democracy (Luật Thực hiện dân chủ ở cơ sở 2022): bases, what they disclose, what residents are
+consulted on and what they decide by household vote."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class BaseKind(models.TextChoices):
+    COMMUNE = "commune", _("Commune, ward or special zone")
+    AGENCY = "agency", _("State agency or public service unit")
+    ENTERPRISE = "enterprise", _("Enterprise employing workers")
+
+
+class Base(models.Model):
+    """A grassroots base (cơ sở). A commune is the commune itself (its Đảng ủy unit heads its subtree); an
+    agency or enterprise is registered under the unit that oversees it. Scope follows `unit`."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    kind = models.CharField(max_length=12, choices=BaseKind)
+    name = models.CharField(max_length=255)
+    name_folded = models.CharField(max_length=255)
+    unit = models.ForeignKey("organisations.OrgUnit", on_delete=models.PROTECT, related_name="democracy_bases")
+    admin_unit = models.ForeignKey(
+        "organisations.AdminUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="democracy_bases"
+    )
+    # The province, kept on the row so the province roll-up is one indexed filter.
+    province = models.ForeignKey(
+        "organisations.OrgUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            # One commune base per commune.
+            models.UniqueConstraint(
+                fields=["admin_unit"], condition=models.Q(kind="commune"), name="democracy_base_one_per_commune"
+            ),
+        ]
+        indexes = [models.Index(fields=["province", "kind"], name="democracy_base_prov_idx")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Frequency(models.TextChoices):
+    YEAR = "year", _("Every year")
+    QUARTER = "quarter", _("Every quarter")
+    EVENT = "event", _("When it arises")
+
+
+class DisclosureItem(models.Model):
+    """One entry of the catalogue of what a kind of base must disclose (Điều 11 for communes). Data, editable:
+    wording, minimum posting days and deadlines are partly unconfirmed (DOMAIN.md §2)."""
+
+    base_kind = models.CharField(max_length=12, choices=BaseKind)
+    number = models.PositiveSmallIntegerField()
+    title = models.CharField(max_length=500)
+    legal_reference = models.CharField(max_length=255)
+    frequency = models.CharField(max_length=8, choices=Frequency, default=Frequency.EVENT)
+    # Days after the start of the period by which a periodic item must be posted (null: no deadline set).
+    due_days = models.PositiveSmallIntegerField(null=True, blank=True)
+    # Minimum posting time at the office (≥30 days is the usual figure, [unconfirmed]).
+    min_days = models.PositiveSmallIntegerField(null=True, blank=True)
+    # Items 7–12 of Điều 11 also go out on the loudspeakers for at least 3 consecutive days (Điều 13.3).
+    loudspeaker_days = models.PositiveSmallIntegerField(null=True, blank=True)
+    wording_confirmed = models.BooleanField(default=False)
+    is_active = models.BooleanField(default=True)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["base_kind", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["base_kind", "number"], name="democracy_item_unique_number"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+
+class PostingForm(models.TextChoices):
+    """Forms of publicising (Điều 12)."""
+
+    NOTICE_BOARD = "niem_yet", "Niêm yết tại trụ sở"
+    PORTAL = "cong_thong_tin", "Cổng/trang thông tin điện tử"
+    LOUDSPEAKER = "loa", "Hệ thống loa truyền thanh"
+    VILLAGE_HEADS = "truong_thon", "Qua Trưởng thôn, Tổ trưởng tổ dân phố"
+    WRITTEN_NOTICE = "van_ban", "Thông báo bằng văn bản"
+    DIALOGUE = "doi_thoai", "Hội nghị đối thoại"
+    RECEPTION = "tiep_dan", "Tiếp công dân, tiếp xúc cử tri, báo chí"
+    ORGANISATIONS = "doan_the", "Thông tin tới MTTQ và các tổ chức chính trị - xã hội"
+    OTHER = "khac", "Hình thức khác"
+
+
+class Disclosure(models.Model):
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    base = models.ForeignKey(Base, on_delete=models.PROTECT, related_name="disclosures")
+    item = models.ForeignKey(DisclosureItem, on_delete=models.PROTECT, related_name="disclosures")
+    title = models.CharField(max_length=255)
+    forms_used = models.JSONField(default=list, blank=True)  # PostingForm values
+    loudspeaker_days = models.PositiveSmallIntegerField(null=True, blank=True)
+    start_date = models.DateField()
+    end_date = models.DateField(null=True, blank=True)  # null: still posted
+    is_published = models.BooleanField(default=False)  # shown on the portal
+    withdrawn_note = models.CharField(max_length=255, blank=True)
+    posted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["-start_date", "-id"]
+        indexes = [
+            # Compliance: a base's disclosures starting in a period.
+            models.Index(fields=["base", "start_date"], name="democracy_discl_base_idx"),
+            # The portal page: a base's published disclosures.
+            models.Index(fields=["base", "is_published", "start_date"], name="democracy_discl_pub_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def posted_days(self, today) -> int:
+        last = min(self.end_date, today) if self.end_date else today
+        return max((last - self.start_date).days + 1, 0)
+
+    def forms_labels(self) -> list[str]:
+        return [PostingForm(v).label for v in self.forms_used if v in PostingForm.values]
+
+
+class DisclosureFile(models.Model):
+    disclosure = models.ForeignKey(Disclosure, on_delete=models.CASCADE, related_name="files")
+    file = models.ForeignKey("core.StoredFile", on_delete=models.PROTECT, related_name="democracy_disclosure_links")
+
+    def __str__(self) -> str:
+        return str(self.file)
+
+
+class Rule(models.Model):
+    """A figure the law sets that officials may correct (minimum consultation days, default vote threshold)."""
+
+    code = models.SlugField(max_length=64, unique=True)
+    label = models.CharField(max_length=255)
+    value = models.DecimalField(max_digits=8, decimal_places=2)
+    legal_reference = models.CharField(max_length=255, blank=True)
+    confirmed = models.BooleanField(default=False)
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.value}"
+
+
+class Consultation(models.Model):
+    """A draft put out for residents' comments (Điều 25–29)."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    base = models.ForeignKey(Base, on_delete=models.PROTECT, related_name="consultations")
+    title = models.CharField(max_length=255)
+    description = models.TextField(blank=True)
+    opens_on = models.DateField()
+    closes_on = models.DateField()
+    # The commune's summary of how comments were taken into account (tiếp thu, giải trình).
+    uptake_summary = models.TextField(blank=True)
+    is_published = models.BooleanField(default=False)
+    withdrawn_note = models.CharField(max_length=255, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["-opens_on", "-id"]
+        indexes = [models.Index(fields=["base", "closes_on"], name="democracy_consult_base_idx")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def is_open(self, today) -> bool:
+        return self.opens_on <= today <= self.closes_on
+
+    def is_closed(self, today) -> bool:
+        return today > self.closes_on
+
+
+class ConsultationFile(models.Model):
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="files")
+    file = models.ForeignKey("core.StoredFile", on_delete=models.PROTECT, related_name="democracy_consultation_links")
+
+    def __str__(self) -> str:
+        return str(self.file)
+
+
+class Comment(models.Model):
+    class Channel(models.TextChoices):
+        MEETING = "meeting", "Hội nghị, cuộc họp"
+        BOX = "box", "Hòm thư góp ý"
+        PORTAL = "portal", "Cổng thông tin (công dân gửi)"
+        WRITTEN = "written", "Văn bản, phiếu góp ý"
+
+    class Moderation(models.TextChoices):
+        PENDING = "pending", _("Awaiting moderation")
+        APPROVED = "approved", _("Approved for the portal")
+        REJECTED = "rejected", _("Not shown")
+
+    class Uptake(models.TextChoices):
+        NONE = "", _("Not yet considered")
+        ACCEPTED = "accepted", _("Taken into account")
+        PARTLY = "partly", _("Partly taken into account")
+        EXPLAINED = "explained", _("Not taken; explained")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="comments")
+    channel = models.CharField(max_length=8, choices=Channel)
+    author_name = models.CharField(max_length=128, blank=True)
+    # Never shown publicly.
+    contact = models.CharField(max_length=128, blank=True)
+    text = models.TextField()
+    moderation = models.CharField(max_length=8, choices=Moderation, default=Moderation.PENDING)
+    uptake = models.CharField(max_length=9, choices=Uptake, blank=True, default="")
+    response = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["consultation", "moderation"], name="democracy_comment_mod_idx")]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class Matter(models.Model):
+    """A matter residents decide (Điều 15), with the household vote's figures and its computed result."""
+
+    class Subject(models.TextChoices):
+        INFRASTRUCTURE = "infrastructure", "Xây dựng công trình công cộng, đóng góp của nhân dân"
+        CONTRIBUTIONS = "contributions", "Thu, chi, quản lý các khoản đóng góp, quỹ của cộng đồng"
+        CONVENTION = "convention", "Nội dung hương ước, quy ước"
+        VILLAGE_HEAD = "village_head", "Bầu, cho thôi làm Trưởng thôn, Tổ trưởng tổ dân phố"
+        BOARDS = "boards", "Bầu, bãi nhiệm Ban Thanh tra nhân dân, Ban Giám sát đầu tư của cộng đồng"
+        OTHER = "other", "Công việc tự quản khác"
+
+    class Method(models.TextChoices):
+        MEETING = "meeting", "Hội nghị cử tri hoặc cử tri đại diện hộ gia đình"
+        BALLOT = "ballot", "Bỏ phiếu kín theo hộ gia đình"
+        WRITTEN = "written", "Phát phiếu lấy ý kiến"
+
+    class Result(models.TextChoices):
+        PENDING = "pending", _("Vote not recorded yet")
+        NOT_DECIDED = "not_decided", _("Not decided (turnout below the quorum)")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Not approved")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    base = models.ForeignKey(Base, on_delete=models.PROTECT, related_name="matters")
+    title = models.CharField(max_length=255)
+    subject = models.CharField(max_length=16, choices=Subject)
+    description = models.TextField(blank=True)
+    # A thôn / tổ dân phố of the commune, or null for the whole commune.
+    village = models.ForeignKey(
+        "organisations.OrgUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    method = models.CharField(max_length=8, choices=Method)
+    voted_on = models.DateField(null=True, blank=True)
+    eligible_households = models.PositiveIntegerField(null=True, blank=True)
+    turnout = models.PositiveIntegerField(null=True, blank=True)
+    votes_for = models.PositiveIntegerField(null=True, blank=True)
+    votes_against = models.PositiveIntegerField(null=True, blank=True)
+    # Percent of eligible households that must take part, and that must vote for (strictly more than).
+    quorum_percent = models.DecimalField(max_digits=5, decimal_places=2, default=50)
+    threshold_percent = models.DecimalField(max_digits=5, decimal_places=2, default=50)
+    result = models.CharField(max_length=12, choices=Result, default=Result.PENDING)
+    # The commune's recognition of the result (công nhận kết quả): its decision's reference and date.
+    recognised_on = models.DateField(null=True, blank=True)
+    recognition_reference = models.CharField(max_length=128, blank=True)
+    is_published = models.BooleanField(default=False)
+    withdrawn_note = models.CharField(max_length=255, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["base", "is_published"], name="democracy_matter_base_idx")]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Board(models.Model):
+    """A Ban Thanh tra nhân dân (one per commune, ≥ 5 members elected per thôn) or a Ban Giám sát đầu tư của cộng
+    đồng (one per project), with its term (Điều 30–45)."""
+
+    class Kind(models.TextChoices):
+        INSPECTION = "ttnd", "Ban Thanh tra nhân dân"
+        INVESTMENT = "gsdtcd", "Ban Giám sát đầu tư của cộng đồng"
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    base = models.ForeignKey(Base, on_delete=models.PROTECT, related_name="boards")
+    kind = models.CharField(max_length=8, choices=Kind)
+    project = models.CharField(max_length=255, blank=True)  # the works supervised, for a community board
+    term_start = models.DateField()
+    term_end = models.DateField(null=True, blank=True)
+    is_published = models.BooleanField(default=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["kind", "-term_start", "-id"]
+        indexes = [models.Index(fields=["base", "kind"], name="democracy_board_base_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.project}".strip()
+
+
+class BoardMember(models.Model):
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="members")
+    full_name = models.CharField(max_length=128)
+    position = models.CharField(max_length=64, default="Thành viên")  # Trưởng ban, Phó Trưởng ban, Thành viên
+    # The thôn / tổ dân phố that elected the member (TTND members are elected per thôn).
+    village = models.ForeignKey(
+        "organisations.OrgUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    start_date = models.DateField()
+    end_date = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["end_date", "id"]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+
+class Finding(models.Model):
+    """What a board supervised, what it found, what it recommended to the commune, the answer, and whether the
+    recommendation was resolved."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    board = models.ForeignKey(Board, on_delete=models.PROTECT, related_name="findings")
+    subject = models.CharField(max_length=255)  # the works or matter supervised
+    found_on = models.DateField()
+    finding = models.TextField()
+    recommendation = models.TextField(blank=True)
+    answer = models.TextField(blank=True)
+    answered_on = models.DateField(null=True, blank=True)
+    is_resolved = models.BooleanField(default=False)
+    is_published = models.BooleanField(default=False)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-found_on", "-id"]
+        indexes = [models.Index(fields=["board", "found_on"], name="democracy_finding_board_idx")]
+
+    def __str__(self) -> str:
+        return self.subject
+
+
+class Inspection(models.Model):
+    """The level above checks how bases carry out grassroots democracy (kiểm tra việc thực hiện QCDC)."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    unit = models.ForeignKey("organisations.OrgUnit", on_delete=models.PROTECT, related_name="+")
+    title = models.CharField(max_length=255)
+    planned_from = models.DateField()
+    planned_to = models.DateField()
+    bases = models.ManyToManyField(Base, related_name="inspections")
+    reinspection_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="reinspections"
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-planned_from", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class InspectionResult(models.Model):
+    """The findings at one base; a required remedy becomes a work-plan task of the base's unit."""
+
+    inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="results")
+    base = models.ForeignKey(Base, on_delete=models.PROTECT, related_name="inspection_results")
+    inspected_on = models.DateField()
+    findings = models.TextField()
+    remedy = models.TextField(blank=True)
+    remedy_deadline = models.DateField(null=True, blank=True)
+    task = models.ForeignKey("workplans.Task", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["base__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["inspection", "base"], name="democracy_inspection_result_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.inspection_id} @ {self.base_id}"

@@ -1,0 +1,344 @@
+"""Reads of grassroots democracy records, through the unit-scope rule (missing and forbidden are both 404)."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Min, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from danvan.accounts.permissions import units_in_scope
+from danvan.democracy import permissions as perms
+from danvan.democracy.models import (
+    Base,
+    BaseKind,
+    Board,
+    BoardMember,
+    Comment,
+    Consultation,
+    Disclosure,
+    DisclosureFile,
+    DisclosureItem,
+    Finding,
+    Frequency,
+    Inspection,
+    Matter,
+)
+from danvan.organisations.models import OrgUnit
+
+
+def bases_for_user(*, user) -> QuerySet[Base]:
+    return Base.objects.filter(unit__in=units_in_scope(user)).select_related("unit", "admin_unit").order_by("name")
+
+
+def base_get_for_user(*, user, public_id) -> Base:
+    base = Base.objects.select_related("unit", "admin_unit", "province").filter(public_id=public_id).first()
+    if base is None or not perms.can_view_base(user, base):
+        raise Http404
+    return base
+
+
+def disclosure_get_for_user(*, user, public_id) -> Disclosure:
+    row = Disclosure.objects.select_related("base__unit", "item", "posted_by").filter(public_id=public_id).first()
+    if row is None or not perms.can_view_base(user, row.base):
+        raise Http404
+    return row
+
+
+def consultation_get_for_user(*, user, public_id) -> Consultation:
+    row = Consultation.objects.select_related("base__unit").filter(public_id=public_id).first()
+    if row is None or not perms.can_view_base(user, row.base):
+        raise Http404
+    return row
+
+
+def comment_get_for_user(*, user, public_id) -> Comment:
+    row = Comment.objects.select_related("consultation__base__unit").filter(public_id=public_id).first()
+    if row is None or not perms.can_view_base(user, row.consultation.base):
+        raise Http404
+    return row
+
+
+def matter_get_for_user(*, user, public_id) -> Matter:
+    row = Matter.objects.select_related("base__unit", "village").filter(public_id=public_id).first()
+    if row is None or not perms.can_view_base(user, row.base):
+        raise Http404
+    return row
+
+
+def items_for_kind(kind: str) -> list[DisclosureItem]:
+    return list(DisclosureItem.objects.filter(base_kind=kind, is_active=True).order_by("number"))
+
+
+def required_items(kind: str, start: dt.date, end: dt.date) -> list[DisclosureItem]:
+    """The items a base must disclose within [start, end]: the quarterly ones always; the yearly ones when the
+    window is longer than a quarter. Items disclosed "when it arises" are never counted missing."""
+    frequencies = [Frequency.QUARTER]
+    if (end - start).days > 100:
+        frequencies.append(Frequency.YEAR)
+    return [i for i in items_for_kind(kind) if i.frequency in frequencies]
+
+
+@dataclass
+class ItemCompliance:
+    item: DisclosureItem
+    required: bool
+    disclosures: list = field(default_factory=list)
+    state: str = "missing"  # ok / late / missing / none (not required, nothing posted)
+    short: bool = False  # a disclosure ended before the minimum posting time
+
+    @property
+    def label(self) -> str:
+        return {
+            "ok": "Đã công khai",
+            "late": "Công khai muộn",
+            "missing": "Chưa công khai",
+            "none": "Khi phát sinh",
+        }[self.state]
+
+
+def _state(item: DisclosureItem, first_start: dt.date | None, period_start: dt.date, required: bool) -> str:
+    if first_start is None:
+        return "missing" if required else "none"
+    if item.due_days is not None and first_start > period_start + dt.timedelta(days=item.due_days):
+        return "late"
+    return "ok"
+
+
+def compliance_for_base(*, base: Base, start: dt.date, end: dt.date, today: dt.date) -> list[ItemCompliance]:
+    """Per catalogue item: the disclosures that started in [start, end], days posted, late / missing / too short."""
+    required = {i.pk for i in required_items(base.kind, start, end)}
+    rows = {i.pk: ItemCompliance(item=i, required=i.pk in required) for i in items_for_kind(base.kind)}
+    disclosures = (
+        Disclosure.objects.filter(base=base, start_date__range=(start, end))
+        .select_related("item")
+        .order_by("start_date", "id")
+    )
+    for d in disclosures:
+        row = rows.get(d.item_id)
+        if row is None:
+            continue
+        d.days = d.posted_days(today)
+        d.too_short = bool(d.end_date and d.item.min_days and d.days < d.item.min_days)
+        d.loudspeaker_short = bool(
+            d.item.loudspeaker_days and (d.loudspeaker_days or 0) < d.item.loudspeaker_days and d.end_date
+        )
+        row.disclosures.append(d)
+        row.short = row.short or d.too_short or d.loudspeaker_short
+    for row in rows.values():
+        first = row.disclosures[0].start_date if row.disclosures else None
+        row.state = _state(row.item, first, start, row.required)
+    return list(rows.values())
+
+
+@dataclass
+class CommuneRollup:
+    unit: OrgUnit
+    base: Base | None
+    required: int
+    disclosed: int
+    late: int
+    short: int
+
+    @property
+    def name(self) -> str:
+        return self.unit.admin_unit.name if self.unit.admin_unit_id else self.unit.name
+
+    @property
+    def missing(self) -> int:
+        return self.required - self.disclosed
+
+    @property
+    def behind(self) -> bool:
+        return self.missing > 0 or self.late > 0 or self.short > 0
+
+
+def province_rollup(*, province: OrgUnit, start: dt.date, end: dt.date) -> list[CommuneRollup]:
+    """Every commune of the province, with its required items disclosed, late and missing in [start, end]; the
+    communes that are behind first. A fixed number of queries whatever the number of communes."""
+    communes = list(
+        OrgUnit.objects.filter(
+            ancestor_links__ancestor=province, level=OrgUnit.Level.COMMUNE, parent__level=OrgUnit.Level.PROVINCE
+        )
+        .select_related("admin_unit")
+        .order_by("name")
+    )
+    bases = {b.unit_id: b for b in Base.objects.filter(kind=BaseKind.COMMUNE, unit__in=communes)}
+    items = {i.pk: i for i in required_items(BaseKind.COMMUNE, start, end)}
+    firsts = (
+        Disclosure.objects.filter(base__in=bases.values(), item_id__in=items, start_date__range=(start, end))
+        .values("base__unit_id", "item_id")
+        .annotate(first=Min("start_date"))
+    )
+    per_unit: dict[int, dict[int, dt.date]] = {}
+    for row in firsts:
+        per_unit.setdefault(row["base__unit_id"], {})[row["item_id"]] = row["first"]
+    short_counts = _short_counts(bases.values(), start, end)
+    result = []
+    for unit in communes:
+        done = per_unit.get(unit.pk, {})
+        late = sum(1 for item_id, first in done.items() if _state(items[item_id], first, start, True) == "late")
+        result.append(
+            CommuneRollup(
+                unit=unit,
+                base=bases.get(unit.pk),
+                required=len(items),
+                disclosed=len(done),
+                late=late,
+                short=short_counts.get(unit.pk, 0),
+            )
+        )
+    result.sort(key=lambda r: (not r.behind, -(r.missing), r.name))
+    return result
+
+
+def _short_counts(bases, start: dt.date, end: dt.date) -> dict[int, int]:
+    """Per commune unit: disclosures in the window that ended before their item's minimum posting days."""
+    counts: dict[int, int] = {}
+    rows = Disclosure.objects.filter(
+        base__in=list(bases), start_date__range=(start, end), end_date__isnull=False, item__min_days__isnull=False
+    ).values_list("base__unit_id", "start_date", "end_date", "item__min_days")
+    for unit_id, s, e, minimum in rows:
+        if (e - s).days + 1 < minimum:
+            counts[unit_id] = counts.get(unit_id, 0) + 1
+    return counts
+
+
+def published_disclosures(*, base: Base) -> QuerySet[Disclosure]:
+    return (
+        Disclosure.objects.filter(base=base)
+        .filter(Q(is_published=True) | ~Q(withdrawn_note=""))
+        .select_related("item")
+        .prefetch_related(
+            Prefetch("files", queryset=DisclosureFile.objects.select_related("file").defer("file__content"))
+        )
+        .order_by("-start_date", "-id")
+    )
+
+
+def comments_pending_count(*, consultation: Consultation) -> int:
+    return consultation.comments.filter(moderation=Comment.Moderation.PENDING).count()
+
+
+def matters_for_base(*, base: Base) -> QuerySet[Matter]:
+    return Matter.objects.filter(base=base).select_related("village")
+
+
+# Report sources (reports.sources): figures for the units of `area` between two dates.
+
+
+def disclosures_between(*, area, start, end) -> int:
+    """Report source "democracy.disclosures": disclosures of the area's bases that started in the dates."""
+    return Disclosure.objects.filter(base__unit__in=area, start_date__range=(start, end)).count()
+
+
+def _votes_between(area, start, end, subject) -> int:
+    return (
+        Matter.objects.filter(base__unit__in=area, subject=subject, voted_on__range=(start, end))
+        .exclude(result=Matter.Result.PENDING)
+        .count()
+    )
+
+
+def infrastructure_votes_between(*, area, start, end) -> int:
+    """Report source "democracy.infrastructure_meetings": votes held on works paid partly by residents."""
+    return _votes_between(area, start, end, Matter.Subject.INFRASTRUCTURE)
+
+
+def convention_votes_between(*, area, start, end) -> int:
+    """Report source "democracy.convention_meetings": votes held on hương ước, quy ước."""
+    return _votes_between(area, start, end, Matter.Subject.CONVENTION)
+
+
+def consultations_between(*, area, start, end) -> int:
+    """Report source "democracy.consultations": consultations opened in the dates."""
+    return Consultation.objects.filter(base__unit__in=area, opens_on__range=(start, end)).count()
+
+
+def board_get_for_user(*, user, public_id) -> Board:
+    row = Board.objects.select_related("base__unit").filter(public_id=public_id).first()
+    if row is None or not perms.can_view_base(user, row.base):
+        raise Http404
+    return row
+
+
+def finding_get_for_user(*, user, public_id) -> Finding:
+    row = Finding.objects.select_related("board__base__unit").filter(public_id=public_id).first()
+    if row is None or not perms.can_view_base(user, row.board.base):
+        raise Http404
+    return row
+
+
+def boards_for_base(*, base: Base) -> list[Board]:
+    """The base's boards with their current members and the count of findings (two queries)."""
+    from django.db.models import Count
+
+    return list(
+        Board.objects.filter(base=base)
+        .annotate(finding_count=Count("findings"))
+        .prefetch_related(
+            Prefetch(
+                "members",
+                queryset=BoardMember.objects.filter(end_date__isnull=True).select_related("village"),
+                to_attr="current_members",
+            )
+        )
+    )
+
+
+def findings_between(*, area, start, end) -> int:
+    """Report source "democracy.works_supervised": works and matters supervised by the area's boards."""
+    return Finding.objects.filter(board__base__unit__in=area, found_on__range=(start, end)).count()
+
+
+def recommendations_between(*, area, start, end) -> int:
+    """Report source "democracy.recommendations": findings with a recommendation to the commune."""
+    return (
+        Finding.objects.filter(board__base__unit__in=area, found_on__range=(start, end))
+        .exclude(recommendation="")
+        .count()
+    )
+
+
+def recommendations_resolved_between(*, area, start, end) -> int:
+    """Report source "democracy.recommendations_resolved": of those, the ones resolved."""
+    return (
+        Finding.objects.filter(board__base__unit__in=area, found_on__range=(start, end), is_resolved=True)
+        .exclude(recommendation="")
+        .count()
+    )
+
+
+def _boards_active(area, end, kind) -> int:
+    return (
+        Board.objects.filter(base__unit__in=area, kind=kind, term_start__lte=end)
+        .filter(Q(term_end__isnull=True) | Q(term_end__gte=end))
+        .count()
+    )
+
+
+def inspection_boards_at(*, area, start, end) -> int:
+    """Report source "democracy.ttnd_boards": Ban TTND in office at the end of the period."""
+    return _boards_active(area, end, Board.Kind.INSPECTION)
+
+
+def investment_boards_at(*, area, start, end) -> int:
+    """Report source "democracy.gsdtcd_boards": Ban GSĐTCĐ in office at the end of the period."""
+    return _boards_active(area, end, Board.Kind.INVESTMENT)
+
+
+def inspections_for_user(*, user) -> QuerySet[Inspection]:
+    """Inspections planned by a unit in the user's scope, or covering a base in it."""
+    scope = units_in_scope(user)
+    return (
+        Inspection.objects.filter(Q(unit__in=scope) | Q(bases__unit__in=scope))
+        .distinct()
+        .select_related("unit")
+        .order_by("-planned_from", "-id")
+    )
+
+
+def inspection_get_for_user(*, user, public_id) -> Inspection:
+    row = inspections_for_user(user=user).filter(public_id=public_id).first()
+    if row is None:
+        raise Http404
+    return row

@@ -1,0 +1,82 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from danvan.core.locking import VersionField
+from danvan.members.models import Organisation
+from danvan.organisations.widgets import unit_field
+
+ORGANISATION_KINDS = "farmers_union,womens_union,youth_union,veterans,trade_union,fatherland_front"
+
+
+class BranchCreateForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Organisation.objects.filter(is_active=True), empty_label=None
+    )
+    owner = unit_field(
+        _("Belongs to"),
+        kinds=ORGANISATION_KINDS,
+        help_text=_("The organisation's body in the commune, for example Hội Nông dân xã Yên Thế."),
+    )
+    place = unit_field(_("Village or residential group"), required=False, kinds="village,residential_group")
+    name = forms.CharField(label=_("Branch name"), max_length=255, help_text=_("For example: Chi hội thôn Đồng Tâm."))
+
+
+class MemberImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Member list (.xlsx or .csv)"),
+        help_text=_(
+            "First row: Họ tên, Ngày sinh, Giới tính, CCCD, Dân tộc, Tôn giáo, Nghề nghiệp, Địa chỉ thôn, Ngày vào; "
+            "a commune's or province's list may add Chi hội, the branch of each row."
+        ),
+    )
+
+
+class StatisticsForm(forms.Form):
+    area = forms.ChoiceField(label=_("Area"), required=False)
+
+    def __init__(self, *args, areas=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].choices = list(areas)
+
+
+class PersonEditForm(forms.Form):
+    full_name = forms.CharField(label=_("Full name"), max_length=128)
+    birth_date = forms.DateField(label=_("Date of birth (dd/mm/yyyy)"))
+    sex = forms.ChoiceField(label=_("Sex"), choices=[("M", _("Male")), ("F", _("Female"))])
+    cccd = forms.CharField(
+        label=_("Citizen ID"), max_length=12, required=False, help_text=_("12 digits; leave empty if unknown.")
+    )
+    ethnicity = forms.CharField(label=_("Ethnicity"), max_length=64, required=False)
+    religion = forms.CharField(label=_("Religion"), max_length=64, required=False)
+    occupation = forms.CharField(label=_("Occupation"), max_length=128, required=False)
+    village_name = forms.CharField(label=_("Village"), max_length=128, required=False)
+    version = VersionField()
+
+
+class MembershipEndForm(forms.Form):
+    left_on = forms.DateField(label=_("Left on (dd/mm/yyyy)"))
+
+
+class PopulationForm(forms.Form):
+    area = forms.CharField(widget=forms.HiddenInput, max_length=16)
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    people_of_age = forms.IntegerField(
+        label=_("Population of age"),
+        min_value=0,
+        help_text=_("People of the age to join the organisations, living in the commune."),
+    )
+
+
+class MemberAddForm(forms.Form):
+    full_name = forms.CharField(label=_("Full name"), max_length=128)
+    birth_date = forms.DateField(label=_("Date of birth (dd/mm/yyyy)"))
+    sex = forms.ChoiceField(label=_("Sex"), choices=[("M", _("Male")), ("F", _("Female"))])
+    cccd = forms.CharField(
+        label=_("Citizen ID"), max_length=12, required=False, help_text=_("12 digits; leave empty if unknown.")
+    )
+    ethnicity = forms.CharField(label=_("Ethnicity"), max_length=64, required=False)
+    religion = forms.CharField(label=_("Religion"), max_length=64, required=False)
+    occupation = forms.CharField(label=_("Occupation"), max_length=128, required=False)
+    village_name = forms.CharField(label=_("Village"), max_length=128, required=False)
+    joined_on = forms.DateField(label=_("Joined on (dd/mm/yyyy)"), required=False)
+    role = forms.CharField(label=_("Role"), max_length=64, required=False, help_text=_("Empty for a member."))

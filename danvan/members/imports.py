@@ -1,0 +1,598 @@
+"""Import of a branch's member list from XLSX or CSV (issue 12, "Import").
+
+The layout is the one organisations already keep: họ tên, ngày sinh, giới tính, CCCD, dân tộc, tôn giáo, nghề
+nghiệp, địa chỉ thôn, ngày vào (and optionally chức vụ), headers matched without diacritics and in any order.
+
+`members_import_check` reads every row and lists every error by row and column; nothing is written unless the
+whole file passes. It also finds who is already known: the same CCCD is the same person (linked); without a CCCD,
+the same name, date of birth and commune is *likely* the same person, and the officer confirms or denies each
+such proposal. `members_import` writes everything in one transaction, with the counts, and one audit event.
+Rows already in the branch are left alone, so importing the same file again changes nothing.
+"""
+
+import csv
+import datetime as dt
+import io
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+
+from danvan.audit.models import Action
+from danvan.audit.services import audit_record
+from danvan.core.errors import ApplicationError
+from danvan.core.text import fold, strip_bidi_controls
+from danvan.core.uploads import MiB, ZipLimits, open_xlsx
+from danvan.members.models import Branch, Membership, Person
+from danvan.members.permissions import can_manage_branch
+from danvan.members.rules import cccd_problem, eligibility_problem, province_codes
+from danvan.members.tally import difference, tally_apply
+
+# Column key → the folded headers that name it (the first one is what the template and messages use).
+COLUMNS = {
+    "full_name": ("ho ten", "ho va ten", "ten"),
+    "birth_date": ("ngay sinh",),
+    "sex": ("gioi tinh",),
+    "cccd": ("cccd", "so cccd", "can cuoc", "so can cuoc", "so dinh danh"),
+    "ethnicity": ("dan toc",),
+    "religion": ("ton giao",),
+    "occupation": ("nghe nghiep",),
+    "village_name": ("dia chi thon", "thon", "dia chi"),
+    "joined_on": ("ngay vao", "ngay vao hoi", "ngay ket nap"),
+    "role": ("chuc vu",),
+    # Optional: a commune's or a province's list names each row's branch; empty means the page's branch.
+    "branch": ("chi hoi", "chi doan", "ten chi hoi", "ten chi doan", "cong doan co so", "chi hoi chi doan"),
+}
+LABELS = {
+    "full_name": "Họ tên",
+    "birth_date": "Ngày sinh",
+    "sex": "Giới tính",
+    "cccd": "CCCD",
+    "ethnicity": "Dân tộc",
+    "religion": "Tôn giáo",
+    "occupation": "Nghề nghiệp",
+    "village_name": "Địa chỉ thôn",
+    "joined_on": "Ngày vào",
+    "role": "Chức vụ",
+    "branch": "Chi hội",
+}
+REQUIRED = ("full_name", "birth_date", "sex")
+MAX_LENGTHS = {
+    "branch": 255,
+    "full_name": 128,
+    "ethnicity": 64,
+    "religion": 64,
+    "occupation": 128,
+    "village_name": 128,
+    "role": 64,
+}
+SEXES = {"nam": "M", "nu": "F", "m": "M", "f": "F", "male": "M", "female": "F"}
+MAX_ROWS = 20000
+# A branch's list, or a commune's: 20,000 rows of ten short columns unpack to well under 30 MB.
+XLSX_MEMBERS = ZipLimits(max_bytes=8 * MiB, max_unpacked=60 * MiB)
+
+
+def read_member_table(*, filename: str, content: bytes) -> list[dict]:
+    """Rows of the file as dicts keyed by column key, each with its `_line` (the row number people see)."""
+    name = filename.lower()
+    if name.endswith(".xlsx"):
+        with open_xlsx(content, limits=XLSX_MEMBERS, field="file", seconds=30) as workbook:
+            raw = workbook.rows(max_rows=MAX_ROWS + 100, max_cols=30)
+    elif name.endswith(".csv"):
+        if len(content) > XLSX_MEMBERS.max_bytes:
+            raise ApplicationError("Tệp: lớn hơn 8 MB; hãy chia danh sách thành nhiều tệp.", field="file")
+        try:
+            text = strip_bidi_controls(content.decode("utf-8-sig"))
+        except UnicodeDecodeError:
+            raise ApplicationError("Tệp: CSV phải được lưu với bảng mã UTF-8.", field="file") from None
+        raw = [tuple(row) for row in csv.reader(io.StringIO(text))]
+    else:
+        raise ApplicationError("Tệp: chỉ nhận .xlsx hoặc .csv.", field="file")
+    numbered = [(i, row) for i, row in enumerate(raw, start=1) if any(_text(v) for v in row)]
+    if not numbered:
+        raise ApplicationError("Tệp: không có dữ liệu.", field="file")
+    # Lists often open with a title ("DANH SÁCH HỘI VIÊN CHI HỘI …") above the header: the header is the first of
+    # the first rows that names the required columns.
+    found = next((i for i, (_line, row) in enumerate(numbered[:10]) if all(k in _positions(row) for k in REQUIRED)), 0)
+    positions = _positions(numbered[found][1])
+    start = found
+    header_line = numbered[start][0]
+    missing = [LABELS[k] for k in REQUIRED if k not in positions]
+    if missing:
+        expected = ", ".join(LABELS.values())
+        raise ApplicationError(
+            f"Tệp: dòng {header_line} (dòng tiêu đề) thiếu cột {', '.join(missing)}. "
+            f"Dòng tiêu đề phải có các cột: {expected}; hãy tải mẫu và chép danh sách vào.",
+            field="file",
+            code="layout",
+        )
+    numbered = numbered[start:]
+    if len(numbered) - 1 > MAX_ROWS:
+        raise ApplicationError(f"Tệp: tối đa {MAX_ROWS} người mỗi lần nhập; hãy chia danh sách.", field="file")
+    rows = []
+    for line, row in numbered[1:]:
+        data = {key: (row[i] if i < len(row) else None) for key, i in positions.items()}
+        data["_line"] = line
+        rows.append(data)
+    return rows
+
+
+def _positions(header) -> dict[str, int]:
+    positions: dict[str, int] = {}
+    for index, value in enumerate(header):
+        folded = fold(_text(value))
+        for key, names in COLUMNS.items():
+            if folded in names and key not in positions:
+                positions[key] = index
+    return positions
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return " ".join(str(value).split())
+
+
+def _date(value) -> dt.date | None:
+    """A date typed as dd/mm/yyyy (or d/m/yyyy, dd-mm-yyyy), or an Excel date; None when it is not one."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = _text(value).replace("-", "/").replace(".", "/")
+    parts = text.split("/")
+    if len(parts) != 3 or not all(p.isascii() and p.isdecimal() for p in parts):
+        return None
+    day, month, year = (int(p) for p in parts)
+    if len(parts[0]) == 4:  # 1980/03/15, as some spreadsheets write it
+        day, year = year, day
+    try:
+        return dt.date(year, month, day) if year >= 1900 else None
+    except ValueError:
+        return None
+
+
+@dataclass
+class PlannedRow:
+    line: int
+    full_name: str
+    birth_date: dt.date
+    sex: str
+    cccd: str
+    ethnicity: str
+    religion: str
+    occupation: str
+    village_name: str
+    joined_on: dt.date | None
+    role: str
+    branch: Branch
+    # What happens to it: "new" person, "link" to a person with the same CCCD, "propose" a likely same person,
+    # "unchanged" (already a member of this branch).
+    action: str = "new"
+    person_id: int | None = None
+
+
+@dataclass
+class Proposal:
+    line: int
+    full_name: str
+    birth_date: dt.date
+    person_id: int
+    person_public_id: str
+    organisations: list[str]
+
+
+@dataclass
+class ImportPlan:
+    rows: list[PlannedRow] = field(default_factory=list)
+    proposals: list[Proposal] = field(default_factory=list)
+
+    def count(self, action: str) -> int:
+        return sum(1 for r in self.rows if r.action == action)
+
+
+def _fail(errors: list[str]):
+    raise ApplicationError(
+        f"Không nhập được: {len(errors)} lỗi, chưa ghi dòng nào. Sửa các lỗi dưới đây trong tệp rồi tải lên lại.",
+        field="file",
+        code="import_invalid",
+        extra={"errors": errors[:500]},
+    )
+
+
+def members_import_check(
+    *, actor, branch: Branch, rows: list[dict], progress: Callable[[int, str], None] | None = None
+) -> ImportPlan:
+    """Check every row; raise one ApplicationError listing every error by row and column, or return the plan."""
+    if not can_manage_branch(actor, branch):
+        raise ApplicationError(
+            f"Chi hội: {branch.name} không thuộc tổ chức đồng chí phụ trách; hãy nhập vào chi hội của mình.",
+            field="branch",
+            code="forbidden",
+        )
+    today = timezone.localdate()
+    codes = province_codes()
+    organisation = branch.organisation
+    errors: list[str] = []
+    plan = ImportPlan()
+    seen_cccd: dict[str, int] = {}
+    seen_person: dict[tuple[str, dt.date, int], int] = {}
+
+    def error(line: int, key: str, message: str) -> None:
+        errors.append(f"Dòng {line}, cột {LABELS[key]}: {message}")
+
+    branches = _branches_named(actor=actor, branch=branch, rows=rows)
+    for index, row in enumerate(rows, start=1):
+        line = row["_line"]
+        values = {key: _text(row.get(key)) for key in COLUMNS}
+        row_branch = branch
+        if values["branch"]:
+            found = branches.get(fold(values["branch"]), ("missing", None))
+            if found[0] == "ok":
+                row_branch = found[1]
+            elif found[0] == "outside":
+                error(
+                    line,
+                    "branch",
+                    f"“{values['branch']}” nằm ngoài phạm vi đồng chí phụ trách; bỏ dòng này, hoặc để cán bộ của "
+                    "chi hội đó nhập.",
+                )
+            elif found[0] == "several":
+                error(
+                    line,
+                    "branch",
+                    f"có nhiều chi hội tên “{values['branch']}” ({found[1]}); tách tệp theo xã và nhập từ trang "
+                    "của từng chi hội.",
+                )
+            else:
+                error(
+                    line,
+                    "branch",
+                    f"{organisation.short_name} chưa có chi hội tên “{values['branch']}”; lập chi hội trước, hoặc "
+                    "sửa tên cho đúng tên chi hội.",
+                )
+        for key in REQUIRED:
+            if not values[key]:
+                error(line, key, "bắt buộc, hãy điền.")
+        for key, limit in MAX_LENGTHS.items():
+            if len(values[key]) > limit:
+                error(line, key, f"tối đa {limit} ký tự.")
+        birth_date = _date(row.get("birth_date")) if values["birth_date"] else None
+        if values["birth_date"] and birth_date is None:
+            error(
+                line,
+                "birth_date",
+                f"“{values['birth_date']}” không phải ngày; viết dạng ngày/tháng/năm, ví dụ 15/03/1980.",
+            )
+        elif birth_date and birth_date > today:
+            error(line, "birth_date", f"{birth_date:%d/%m/%Y} là ngày trong tương lai; kiểm tra lại ngày sinh.")
+        sex = SEXES.get(fold(values["sex"]))
+        if values["sex"] and sex is None:
+            error(line, "sex", f"“{values['sex']}” không hợp lệ; ghi Nam hoặc Nữ.")
+        joined_on = _date(row.get("joined_on")) if values["joined_on"] else None
+        if values["joined_on"] and joined_on is None:
+            error(line, "joined_on", f"“{values['joined_on']}” không phải ngày; viết dạng ngày/tháng/năm.")
+        elif joined_on and joined_on > today:
+            error(line, "joined_on", f"{joined_on:%d/%m/%Y} là ngày trong tương lai; kiểm tra lại ngày vào.")
+        elif joined_on and birth_date and joined_on < birth_date:
+            error(line, "joined_on", "trước ngày sinh; kiểm tra lại ngày vào hoặc ngày sinh.")
+        cccd = values["cccd"].replace(" ", "").replace(".", "")
+        if cccd and len(cccd) == 11 and cccd.isdecimal():
+            # Excel drops the leading zero of a number: 24180001234 is 024180001234.
+            cccd = "0" + cccd
+        usable_date = birth_date if birth_date and birth_date <= today else None
+        if cccd and (problem := cccd_problem(cccd, birth_date=usable_date, sex=sex or "", codes=codes)):
+            error(line, "cccd", problem)
+        elif cccd:
+            if cccd in seen_cccd:
+                error(line, "cccd", f"trùng với dòng {seen_cccd[cccd]}; mỗi người chỉ ghi một dòng.")
+            seen_cccd.setdefault(cccd, line)
+        if (
+            usable_date
+            and sex
+            and (problem := eligibility_problem(organisation, birth_date=usable_date, sex=sex, on=joined_on or today))
+        ):
+            error(line, "birth_date" if "tuổi" in problem else "sex", problem)
+        if values["full_name"] and usable_date and not cccd:
+            key = (fold(values["full_name"]), usable_date, row_branch.commune_id)
+            if key in seen_person:
+                error(
+                    line,
+                    "full_name",
+                    f"cùng họ tên và ngày sinh với dòng {seen_person[key]}; mỗi người chỉ ghi một dòng.",
+                )
+            seen_person.setdefault(key, line)
+        if values["full_name"] and usable_date and sex:
+            plan.rows.append(
+                PlannedRow(
+                    line=line,
+                    full_name=values["full_name"],
+                    birth_date=usable_date,
+                    sex=sex,
+                    cccd=cccd,
+                    ethnicity=values["ethnicity"],
+                    religion=values["religion"],
+                    occupation=values["occupation"],
+                    village_name=values["village_name"],
+                    joined_on=joined_on,
+                    role=values["role"],
+                    branch=row_branch,
+                )
+            )
+        if progress is not None and index % 500 == 0:
+            progress(index, "Đang kiểm tra các dòng…")
+    if not errors:
+        _match_people(branch=branch, plan=plan, errors=error)
+    if errors:
+        _fail(errors)
+    return plan
+
+
+def _branches_named(*, actor, branch: Branch, rows: list[dict]) -> dict[str, tuple[str, object]]:
+    """The branches the file's "Chi hội" column names (folded name → ("ok", branch) | ("outside", None) |
+    ("several", communes) ), among the branches of the page's organisation: one query."""
+    names = {fold(_text(row.get("branch"))) for row in rows} - {""}
+    if not names:
+        return {}
+    found: dict[str, list[Branch]] = {}
+    for candidate in Branch.objects.filter(organisation=branch.organisation, name_folded__in=names).select_related(
+        "organisation", "owner", "commune"
+    ):
+        found.setdefault(candidate.name_folded, []).append(candidate)
+    answer: dict[str, tuple[str, object]] = {}
+    for name, candidates in found.items():
+        mine = [c for c in candidates if can_manage_branch(actor, c)]
+        if len(mine) == 1:
+            answer[name] = ("ok", mine[0])
+        elif mine:
+            answer[name] = ("several", ", ".join(sorted(c.commune.name for c in mine)))
+        else:
+            answer[name] = ("outside", None)
+    return answer
+
+
+def _match_people(*, branch: Branch, plan: ImportPlan, errors) -> None:
+    """Decide for each row: a person already in this branch (unchanged), the person with this CCCD (linked), a
+    likely same person by name, date of birth and commune (proposed), or a new person. Three queries in all."""
+    by_cccd = {p.cccd: p for p in Person.objects.filter(cccd__in=[r.cccd for r in plan.rows if r.cccd])}
+    names = {fold(r.full_name) for r in plan.rows}
+    by_name: dict[tuple[str, dt.date, int], list[Person]] = {}
+    communes = {r.branch.commune_id for r in plan.rows}
+    for person in Person.objects.filter(commune_id__in=communes, name_folded__in=names).order_by("pk"):
+        by_name.setdefault((person.name_folded, person.birth_date, person.commune_id), []).append(person)
+    known = {p.pk for p in by_cccd.values()} | {p.pk for people in by_name.values() for p in people}
+    current: dict[int, dict[str, Membership]] = {}
+    for m in Membership.objects.filter(person_id__in=known, left_on__isnull=True).select_related(
+        "organisation", "branch"
+    ):
+        current.setdefault(m.person_id, {})[m.organisation.code] = m
+    org = branch.organisation.code
+    claimed: dict[int, int] = {}
+    for row in plan.rows:
+        person = by_cccd.get(row.cccd) if row.cccd else None
+        if person is not None:
+            if person.birth_date != row.birth_date:
+                errors(
+                    row.line,
+                    "cccd",
+                    "trùng số với một người đã có nhưng ngày sinh khác; kiểm tra lại số CCCD hoặc ngày sinh.",
+                )
+                continue
+            row.action, row.person_id = "link", person.pk
+        else:
+            candidates = [
+                p
+                for p in by_name.get((fold(row.full_name), row.birth_date, row.branch.commune_id), [])
+                if not (row.cccd and p.cccd)
+            ]
+            # Someone of this name and birth date already in this very branch is this row (a re-import).
+            same_branch = [
+                p
+                for p in candidates
+                if current.get(p.pk, {}).get(org, None) and current[p.pk][org].branch_id == row.branch.pk
+            ]
+            if same_branch:
+                row.action, row.person_id = "unchanged", same_branch[0].pk
+                continue
+            if not candidates:
+                continue
+            person = candidates[0]
+            row.action, row.person_id = "propose", person.pk
+            plan.proposals.append(
+                Proposal(
+                    line=row.line,
+                    full_name=row.full_name,
+                    birth_date=row.birth_date,
+                    person_id=person.pk,
+                    person_public_id=str(person.public_id),
+                    organisations=sorted(m.organisation.short_name for m in current.get(person.pk, {}).values()),
+                )
+            )
+        if person.pk in claimed and row.action != "unchanged":
+            errors(row.line, "full_name", f"cùng một người với dòng {claimed[person.pk]}; mỗi người chỉ ghi một dòng.")
+            continue
+        claimed.setdefault(person.pk, row.line)
+        membership = current.get(person.pk, {}).get(org)
+        if membership is not None:
+            if membership.branch_id == row.branch.pk:
+                row.action = "unchanged"
+                plan.proposals = [p for p in plan.proposals if p.line != row.line]
+            elif row.action == "link":
+                errors(
+                    row.line,
+                    "cccd",
+                    f"người này đang là hội viên {branch.organisation.short_name} ở {membership.branch.name}; "
+                    "hãy cho ra khỏi chi hội cũ trước, hoặc bỏ dòng này.",
+                )
+            else:
+                # The likely same person is in another branch of this organisation: only a new person can join here.
+                row.action, row.person_id = "new", None
+                plan.proposals = [p for p in plan.proposals if p.line != row.line]
+
+
+def members_import(
+    *,
+    actor,
+    branch: Branch,
+    rows: list[dict],
+    decisions: dict[str, str],
+    progress: Callable[[int, str], None] | None = None,
+) -> dict:
+    """Check the file again (people may have changed since the officer saw it), apply the officer's `decisions`
+    ({line: "same" | "new"} for each proposal), and write every row in one transaction. Returns the counts."""
+    plan = members_import_check(actor=actor, branch=branch, rows=rows, progress=progress)
+    undecided = [p.line for p in plan.proposals if decisions.get(str(p.line)) not in {"same", "new"}]
+    if undecided:
+        raise ApplicationError(
+            "Có người trùng khả năng chưa được xác nhận (dòng "
+            + ", ".join(map(str, undecided[:20]))
+            + "); hãy tải tệp lên lại và xác nhận từng người.",
+            field="file",
+            code="unconfirmed",
+        )
+    for row in plan.rows:
+        if row.action == "propose":
+            row.action = "link" if decisions[str(row.line)] == "same" else "new"
+            if row.action == "new":
+                row.person_id = None
+    to_write = [r for r in plan.rows if r.action in {"new", "link"}]
+    summary = {
+        "new": plan.count("new"),
+        "linked": plan.count("link"),
+        "unchanged": plan.count("unchanged"),
+    }
+    if not to_write:
+        return summary
+    if progress is not None:
+        progress(len(rows), f"Đã kiểm tra {len(rows)} dòng, không có lỗi; đang ghi {len(to_write)} người…")
+    from danvan.members.services import standings
+
+    with transaction.atomic():
+        linked_ids = [r.person_id for r in to_write if r.person_id]
+        before = standings(linked_ids)
+        # People who gain a CCCD through a confirmed match: the CCCD the officer's file gives them.
+        for person in Person.objects.filter(pk__in=[r.person_id for r in to_write if r.person_id and r.cccd], cccd=""):
+            row = next(r for r in to_write if r.person_id == person.pk)
+            if Person.objects.filter(cccd=row.cccd).exists():
+                raise ApplicationError(f"Dòng {row.line}, cột CCCD: số này đã thuộc một người khác.", field="file")
+            person.cccd = row.cccd
+            person.save(update_fields=["cccd"])
+        created = Person.objects.bulk_create(
+            [
+                Person(
+                    full_name=r.full_name,
+                    name_folded=fold(r.full_name),
+                    cccd=r.cccd,
+                    birth_date=r.birth_date,
+                    sex=r.sex,
+                    ethnicity=r.ethnicity,
+                    religion=r.religion,
+                    occupation=r.occupation,
+                    commune=r.branch.commune,
+                    village_name=r.village_name,
+                )
+                for r in to_write
+                if r.person_id is None
+            ],
+            batch_size=1000,
+        )
+        # Both databases return the new keys (PostgreSQL, SQLite ≥ 3.35: RETURNING).
+        for row, person in zip([r for r in to_write if r.person_id is None], created, strict=True):
+            row.person_id = person.pk
+        Membership.objects.bulk_create(
+            [
+                Membership(
+                    person_id=r.person_id,
+                    organisation=branch.organisation,
+                    branch=r.branch,
+                    joined_on=r.joined_on,
+                    role=r.role,
+                )
+                for r in to_write
+            ],
+            batch_size=1000,
+        )
+        after = standings([r.person_id for r in to_write])
+        delta = Counter()
+        for person_id, standing in after.items():
+            delta.update(difference(before.get(person_id), standing))
+        tally_apply(delta)
+        audit_record(
+            actor=actor,
+            action=Action.MEMBERS_IMPORTED,
+            unit=branch.owner,
+            target=branch,
+            details=summary | {"rows": len(rows), "branches": sorted({r.branch.code for r in to_write})[:200]},
+        )
+    return summary
+
+
+PENDING_PREFIX = "hoi-vien-nhap:"
+
+
+def members_upload_keep(*, actor, filename: str, content: bytes):
+    """Keep an uploaded list for its import job (or its confirmation step). The same person's earlier kept lists
+    that no job took (a confirmation step left unanswered) are deleted: personal data is not kept for nothing."""
+    from danvan.core.models import JobRun, StoredFile
+    from danvan.core.services import job_file_store
+
+    with transaction.atomic():
+        taken = {
+            params.get("file")
+            for params in JobRun.objects.filter(kind="members.import", owner=actor).values_list("params", flat=True)
+        }
+        StoredFile.objects.filter(uploaded_by=actor, name__startswith=PENDING_PREFIX).exclude(pk__in=taken).delete()
+        return job_file_store(
+            owner=actor,
+            name=f"{PENDING_PREFIX}{filename}"[:255],
+            content_type="application/octet-stream",
+            content=content,
+        )
+
+
+def members_import_start(*, actor, branch: Branch, upload_id: int, decisions: dict[str, str]):
+    """Import the kept file in the background; the owner follows the job on its page."""
+    from danvan.core.services import job_start
+    from danvan.members.tasks import members_import_run
+
+    return job_start(
+        actor=actor,
+        kind="members.import",
+        title=f"Nhập danh sách hội viên: {branch.name}",
+        unit=branch.owner,
+        task=members_import_run,
+        params={"file": upload_id, "branch": branch.code, "decisions": decisions},
+    )
+
+
+def members_import_job(job):
+    """The import job's work: read the kept file, check it again and write it as the job's owner."""
+    from django.urls import reverse
+
+    from danvan.core.models import StoredFile
+    from danvan.core.services import JobOutcome, job_progress
+
+    branch = Branch.objects.select_related("organisation", "owner", "commune").get(code=job.params["branch"])
+    upload = StoredFile.objects.get(pk=job.params["file"])
+    rows = read_member_table(filename=upload.name, content=bytes(upload.content))
+    job_progress(job_id=job.pk, done=0, total=len(rows), message="Đang kiểm tra các dòng…")
+    summary = members_import(
+        actor=job.owner,
+        branch=branch,
+        rows=rows,
+        decisions=job.params.get("decisions") or {},
+        progress=lambda n, message: job_progress(job_id=job.pk, done=n, message=message),
+    )
+    # The list is in the database now; the uploaded copy of personal data is not kept.
+    upload.delete()
+    return JobOutcome(
+        message=(
+            f"Đã nhập: {summary['new']} người mới, {summary['linked']} người đã có được nối thêm vào tổ chức; "
+            f"{summary['unchanged']} người đã có trong chi hội, giữ nguyên."
+        ),
+        result_url=reverse("members:branch", kwargs={"code": branch.code}),
+    )

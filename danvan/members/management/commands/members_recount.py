@@ -1,0 +1,24 @@
+"""Recount the counted-once member statistics from the memberships and compare with the maintained counts."""
+
+from django.core.management.base import BaseCommand, CommandError
+
+
+class Command(BaseCommand):
+    help = "Recount member statistics from scratch, compare with the maintained counts; --repair rewrites them."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--repair", action="store_true", help="Rewrite the maintained counts to the recount.")
+
+    def handle(self, *args, repair=False, **options):
+        from danvan.members.tally import tally_verify
+
+        result = tally_verify(repair=repair)
+        differences = result["differences"]
+        for key, kept, expected in differences[:50]:
+            self.stdout.write(f"{'/'.join(map(str, key))}: kept {kept}, recounted {expected}")
+        if repair and differences:
+            self.stdout.write(f"Repaired {len(differences)} counts ({result['rows']} rows).")
+            return
+        if differences:
+            raise CommandError(f"{len(differences)} counts differ from the recount; run with --repair to fix them.")
+        self.stdout.write(f"All {result['rows']} counts match the recount.")

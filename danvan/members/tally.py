@@ -1,0 +1,191 @@
+"""The maintained counts behind the counted-once statistics (MemberTally; docs/decisions/0022).
+
+A person contributes, in their commune, their province and the nation, by sex and year of birth: one to each
+organisation they currently belong to ("org:<code>"), one to "any" when they belong to at least one, one to
+"multi" when they belong to two or more. A service that changes a person's current memberships (or their sex,
+birth date or commune) takes the person's contribution before and after, and applies the difference in its own
+transaction: `tally_apply(contribution(after) - contribution(before))`.
+"""
+
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db.models import F
+
+from danvan.members.models import MemberTally
+
+NATION = "VN"
+
+
+@dataclass(frozen=True)
+class Standing:
+    """What of a person the counts depend on."""
+
+    commune_code: str
+    province_code: str
+    sex: str
+    birth_year: int
+    organisations: frozenset[str]  # codes of the organisations they currently belong to
+    ethnicity: str = ""
+    religion: str = ""
+    occupation: str = ""
+
+
+# People (counted once) by ethnicity, religion and occupation: by sex only, all years of birth together (row year 0).
+ALL_YEARS = 0
+CATEGORIES = (("eth", "ethnicity"), ("rel", "religion"), ("occ", "occupation"))
+
+
+def category_value(value: str) -> str:
+    """One spelling per value ("KINH", "kinh " → "Kinh"), short enough for a measure."""
+    value = " ".join((value or "").split())[:60]
+    return value[:1].upper() + value[1:].lower()
+
+
+def contribution(standing: Standing | None) -> Counter:
+    counts: Counter = Counter()
+    if standing is None or not standing.organisations:
+        return counts
+    measures = [f"org:{code}" for code in standing.organisations] + ["any"]
+    if len(standing.organisations) >= 2:
+        measures.append("multi")
+    categories = [f"{prefix}:{category_value(getattr(standing, name))}" for prefix, name in CATEGORIES]
+    for scope in (standing.commune_code, standing.province_code, NATION):
+        if not scope:
+            continue
+        for measure in measures:
+            counts[(scope, measure, standing.sex, standing.birth_year)] += 1
+        for measure in categories:
+            counts[(scope, measure, standing.sex, ALL_YEARS)] += 1
+    return counts
+
+
+def difference(before: Standing | None, after: Standing | None) -> Counter:
+    delta = contribution(after)
+    delta.subtract(contribution(before))
+    return delta
+
+
+def tally_apply(delta: Counter) -> None:
+    """Add `delta` to the maintained counts. Call inside the service's transaction.
+
+    Missing rows are inserted first (ignoring a concurrent insert of the same row), then every count moves by an
+    UPDATE … SET count = count + d, which the database serialises per row: two imports at once never lose a count.
+    """
+    changes = {key: d for key, d in delta.items() if d}
+    if not changes:
+        return
+    MemberTally.objects.bulk_create(
+        [MemberTally(scope=s, measure=m, sex=x, birth_year=y, count=0) for (s, m, x, y) in changes],
+        ignore_conflicts=True,
+    )
+    # Keys with the same difference move together: one UPDATE per (scope, measure, difference) instead of per row.
+    groups: dict[tuple[str, str, int], list[tuple[str, int]]] = {}
+    for (scope, measure, sex, year), d in changes.items():
+        groups.setdefault((scope, measure, d), []).append((sex, year))
+    for (scope, measure, d), keys in groups.items():
+        for sex in {k[0] for k in keys}:
+            years = [y for x, y in keys if x == sex]
+            MemberTally.objects.filter(scope=scope, measure=measure, sex=sex, birth_year__in=years).update(
+                count=F("count") + d
+            )
+
+
+def tally_recount() -> Counter:
+    """The counts recomputed from the memberships themselves, grouped in the database: what MemberTally must hold.
+
+    One pass over people with a current membership (a subquery counts each person's organisations), one over
+    memberships per organisation; communes are rolled up to provinces and the nation here."""
+    from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+    from django.db.models.functions import ExtractYear
+
+    from danvan.members.models import Membership, Person
+    from danvan.organisations.models import AdminUnit
+
+    province_of = dict(AdminUnit.objects.filter(level=AdminUnit.Level.COMMUNE).values_list("code", "parent__code"))
+    per_commune: Counter = Counter()
+    org_count = (
+        Membership.objects.filter(person=OuterRef("pk"), left_on__isnull=True)
+        .order_by()
+        .values("person")
+        .annotate(n=Count("organisation", distinct=True))
+        .values("n")
+    )
+    people = (
+        Person.objects.annotate(n=Subquery(org_count, output_field=IntegerField()))
+        .filter(n__gte=1)
+        .annotate(year=ExtractYear("birth_date"))
+        .values("commune__code", "sex", "year")
+        .annotate(any=Count("pk"), multi=Count("pk", filter=Q(n__gte=2)))
+        .order_by()
+    )
+    for row in people:
+        key = (row["commune__code"], row["sex"], row["year"])
+        per_commune[(key[0], "any", key[1], key[2])] += row["any"]
+        if row["multi"]:
+            per_commune[(key[0], "multi", key[1], key[2])] += row["multi"]
+    for prefix, name in CATEGORIES:
+        rows = (
+            Person.objects.annotate(n=Subquery(org_count, output_field=IntegerField()))
+            .filter(n__gte=1)
+            .values("commune__code", "sex", name)
+            .annotate(people=Count("pk"))
+            .order_by()
+        )
+        for row in rows:
+            measure = f"{prefix}:{category_value(row[name])}"
+            per_commune[(row["commune__code"], measure, row["sex"], ALL_YEARS)] += row["people"]
+    members = (
+        Membership.objects.filter(left_on__isnull=True)
+        .annotate(year=ExtractYear("person__birth_date"))
+        .values("person__commune__code", "organisation__code", "person__sex", "year")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for row in members:
+        per_commune[
+            (row["person__commune__code"], f"org:{row['organisation__code']}", row["person__sex"], row["year"])
+        ] += row["n"]
+    total: Counter = Counter()
+    for (commune, measure, sex, year), n in per_commune.items():
+        for scope in (commune, province_of.get(commune) or "", NATION):
+            if scope:
+                total[(scope, measure, sex, year)] += n
+    return total
+
+
+def tally_verify(*, repair: bool = False) -> dict:
+    """Compare MemberTally with a full recount. With `repair`, rewrite it to the recount (one transaction).
+    Returns {"differences": [(key, kept, recounted)…], "rows": n}."""
+    from django.db import transaction
+
+    expected = tally_recount()
+    kept = Counter(
+        {
+            (s, m, x, y): c
+            for s, m, x, y, c in MemberTally.objects.values_list("scope", "measure", "sex", "birth_year", "count")
+            if c
+        }
+    )
+    differences = [
+        (key, kept.get(key, 0), expected.get(key, 0))
+        for key in sorted(set(kept) | set(expected))
+        if kept.get(key, 0) != expected.get(key, 0)
+    ]
+    if repair and differences:
+        from danvan.audit.models import Action
+        from danvan.audit.services import audit_record
+
+        with transaction.atomic():
+            audit_record(
+                actor=None,
+                action=Action.MEMBERS_RECOUNTED,
+                system_label="members_recount",
+                details={"differences": len(differences), "rows": len(expected)},
+            )
+            MemberTally.objects.all().delete()
+            MemberTally.objects.bulk_create(
+                [MemberTally(scope=s, measure=m, sex=x, birth_year=y, count=c) for (s, m, x, y), c in expected.items()],
+                batch_size=5000,
+            )
+    return {"differences": differences, "rows": len(expected)}

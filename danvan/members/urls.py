@@ -1,0 +1,19 @@
+from django.urls import path
+
+from danvan.members import views
+
+app_name = "members"
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("thong-ke/", views.statistics, name="statistics"),
+    path("thong-ke/dan-so/", views.population_set, name="population_set"),
+    path("chi-hoi/moi/", views.branch_new, name="branch_new"),
+    path("chi-hoi/<str:code>/", views.branch, name="branch"),
+    path("chi-hoi/<str:code>/nhap/", views.branch_import, name="branch_import"),
+    path("chi-hoi/<str:code>/them/", views.member_new, name="member_new"),
+    path("chi-hoi/<str:code>/mau-nhap/", views.branch_import_template, name="branch_import_template"),
+    path("chi-hoi/<str:code>/xuat/", views.branch_export, name="branch_export"),
+    path("nguoi/<uuid:public_id>/", views.person, name="person"),
+    path("nguoi/<uuid:public_id>/sua/", views.person_edit, name="person_edit"),
+    path("nguoi/<uuid:public_id>/roi/<int:membership_id>/", views.membership_end, name="membership_end"),
+]

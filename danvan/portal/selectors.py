@@ -1,0 +1,168 @@
+"""Public reads: only what officials published. No login, no scope: what is not public is 404."""
+
+from django.db.models import Prefetch, Q
+from django.http import Http404
+from django.utils import timezone
+
+from danvan.core.text import fold_tokens
+from danvan.democracy.models import Base, BaseKind, Comment, Consultation, ConsultationFile, Finding, Matter
+from danvan.democracy.selectors import boards_for_base, published_disclosures
+from danvan.organisations.models import AdminUnit, AdminUnitSuccession, OrgUnit
+
+CURRENT = AdminUnit.Generation.CURRENT
+LEGACY = AdminUnit.Generation.LEGACY
+
+
+def commune_search(*, query: str, limit: int = 20) -> list[AdminUnit]:
+    """Today's communes whose name (or province's name) holds every word of `query`, diacritics ignored; when
+    none does, the communes that took over legacy communes or districts of that name (`.legacy_names`)."""
+    tokens = fold_tokens(query)[:8]
+    if not tokens:
+        return []
+
+    def matching(generation, levels):
+        qs = AdminUnit.objects.filter(generation=generation, level__in=levels).select_related("parent")
+        for token in tokens:
+            qs = qs.filter(
+                Q(name_folded__contains=token)
+                | Q(parent__name_folded__contains=token)
+                | Q(parent__parent__name_folded__contains=token)
+            )
+        return qs
+
+    found = list(matching(CURRENT, [AdminUnit.Level.COMMUNE]).order_by("name")[:limit])
+    if found:
+        return found
+    legacy = list(matching(LEGACY, [AdminUnit.Level.COMMUNE]).select_related("parent__parent")[:200])
+    successors = (
+        AdminUnit.objects.filter(predecessor_links__predecessor__in=legacy, generation=CURRENT)
+        .select_related("parent")
+        .distinct()
+        .order_by("name")[:limit]
+    )
+    result = list(successors)
+    names = {}
+    for link in AdminUnitSuccession.objects.filter(predecessor__in=legacy, successor__in=result).select_related(
+        "predecessor"
+    ):
+        names.setdefault(link.successor_id, []).append(link.predecessor.name)
+    for unit in result:
+        unit.legacy_names = names.get(unit.pk, [])
+    return result
+
+
+def commune_get(*, code: str) -> AdminUnit:
+    unit = (
+        AdminUnit.objects.filter(code=code, generation=CURRENT, level=AdminUnit.Level.COMMUNE)
+        .select_related("parent")
+        .first()
+    )
+    if unit is None:
+        raise Http404
+    return unit
+
+
+def commune_base(*, commune: AdminUnit) -> Base | None:
+    return Base.objects.filter(kind=BaseKind.COMMUNE, admin_unit=commune).first()
+
+
+def commune_page(*, commune: AdminUnit) -> dict:
+    base = commune_base(commune=commune)
+    if base is None:
+        return {
+            "disclosures": [],
+            "open_consultations": [],
+            "closed_consultations": [],
+            "matters": [],
+            "boards": [],
+            "findings": [],
+        }
+    today = timezone.localdate()
+    shown = Q(is_published=True) | ~Q(withdrawn_note="")
+    consultations = list(Consultation.objects.filter(shown, base=base, opens_on__lte=today).order_by("-opens_on")[:30])
+    return {
+        "disclosures": list(published_disclosures(base=base)[:50]),
+        "open_consultations": [c for c in consultations if c.closes_on >= today],
+        "closed_consultations": [c for c in consultations if c.closes_on < today],
+        "matters": list(Matter.objects.filter(shown, base=base).select_related("village").order_by("-voted_on")[:30]),
+        "boards": [b for b in boards_for_base(base=base) if b.is_published],
+        "findings": list(
+            Finding.objects.filter(board__base=base, is_published=True)
+            .select_related("board")
+            .order_by("-found_on")[:30]
+        ),
+    }
+
+
+def consultation_get_public(*, public_id) -> Consultation:
+    row = (
+        Consultation.objects.filter(public_id=public_id, is_published=True)
+        .select_related("base__admin_unit")
+        .prefetch_related(
+            Prefetch("files", queryset=ConsultationFile.objects.select_related("file").defer("file__content"))
+        )
+        .first()
+    )
+    if row is None or row.base.admin_unit is None:
+        raise Http404
+    return row
+
+
+def public_comments(*, consultation: Consultation) -> list[Comment]:
+    return list(consultation.comments.filter(moderation=Comment.Moderation.APPROVED).order_by("created_at", "id"))
+
+
+def public_file(*, public_id):
+    """A file of a published disclosure or consultation; 404 for anything else."""
+    from danvan.core.models import StoredFile
+
+    stored = StoredFile.objects.filter(public_id=public_id).first()
+    if stored is None:
+        raise Http404
+    public = (
+        StoredFile.objects.filter(pk=stored.pk)
+        .filter(
+            Q(democracy_disclosure_links__disclosure__is_published=True)
+            | Q(democracy_consultation_links__consultation__is_published=True)
+        )
+        .exists()
+    )
+    if not public:
+        raise Http404
+    return stored
+
+
+def receiving_unit(*, commune: AdminUnit) -> OrgUnit | None:
+    """The commune's People's Committee receives citizens' recommendations (its Đảng ủy if it has none)."""
+    units = OrgUnit.objects.filter(admin_unit=commune, level=OrgUnit.Level.COMMUNE, is_active=True)
+    return units.filter(kind=OrgUnit.Kind.PEOPLES_COMMITTEE).first() or units.order_by("depth").first()
+
+
+def tracking_get(*, code: str):
+    from danvan.portal.models import Tracking
+
+    code = (code or "").strip().upper()
+    if not code or len(code) > 16:
+        return None
+    return Tracking.objects.filter(code=code).select_related("petition").first()
+
+
+def reception_schedule(*, commune: AdminUnit) -> list:
+    """The commune's leaders who receive citizens, with how often the law asks them to (petitions' duty rules)."""
+    from danvan.petitions.models import ReceptionDuty, ReceptionDutyRule
+
+    today = timezone.localdate()
+    duties = list(
+        ReceptionDuty.objects.filter(
+            unit__admin_unit=commune, unit__level=OrgUnit.Level.COMMUNE, is_active=True
+        ).order_by("position", "holder_name")
+    )
+    rules = {
+        r.position: r
+        for r in ReceptionDutyRule.objects.filter(
+            position__in={d.position for d in duties}, effective_from__lte=today
+        ).filter(Q(effective_to__isnull=True) | Q(effective_to__gte=today))
+    }
+    for duty in duties:
+        duty.rule = rules.get(duty.position)
+    return duties

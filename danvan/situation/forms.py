@@ -1,0 +1,108 @@
+import datetime as dt
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from danvan.core.locking import VersionField
+from danvan.organisations.widgets import person_field, unit_field
+from danvan.situation.models import Hotspot, Mood, SeverityLevel, SituationReport, Topic, Trend
+
+
+def month_choices(today: dt.date | None = None, count: int = 24) -> list[tuple[str, str]]:
+    """The last `count` months, newest first, as ("2026-12", "Tháng 12/2026")."""
+    today = today or timezone.localdate()
+    year, month = today.year, today.month
+    rows = []
+    for _i in range(count):
+        rows.append((f"{year:04d}-{month:02d}", f"{month:02d}/{year}"))
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    return rows
+
+
+def parse_month(value: str) -> dt.date | None:
+    try:
+        year, month = (int(x) for x in (value or "").split("-"))
+        return dt.date(year, month, 1)
+    except ValueError:
+        return None
+
+
+def _topics():
+    return forms.ModelMultipleChoiceField(
+        label=_("Topics"),
+        queryset=Topic.objects.filter(active=True),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+
+class ReportForm(forms.Form):
+    unit = unit_field(_("Reporting unit"))
+    kind = forms.ChoiceField(label=_("Kind of report"), choices=SituationReport.Kind.choices)
+    period = forms.ChoiceField(label=_("Month"), choices=lambda: month_choices())
+    event_name = forms.CharField(
+        label=_("Event (for an event report)"),
+        max_length=255,
+        required=False,
+        help_text=_("e.g. “Bầu cử đại biểu Quốc hội khóa XVI”, “Tết Nguyên đán”, “Bão số 3”"),
+    )
+    topics = _topics()
+    area = unit_field(_("Area (down to the village)"), required=False)
+    mood = forms.ChoiceField(label=_("People's mood"), choices=Mood.choices)
+    trend = forms.ChoiceField(label=_("Trend since the last report"), choices=Trend.choices)
+    opinions = forms.CharField(label=_("What people are saying"), widget=forms.Textarea(attrs={"rows": 5}))
+    proposals = forms.CharField(label=_("Proposals"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    restricted = forms.BooleanField(
+        label=_("Restricted: only the leaders above and the people named may read it"), required=False
+    )
+    named_person = person_field(_("Person named on it (may read it when restricted)"), required=False)
+
+
+class ReportEditForm(ReportForm):
+    """Correcting a draft: the unit and the kind stay as they were."""
+
+    expected_version = VersionField()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["unit"]
+        del self.fields["kind"]
+
+
+class HotspotForm(forms.Form):
+    unit = unit_field(_("Reporting unit"))
+    title = forms.CharField(label=_("Short name of the case"), max_length=255)
+    occurred_on = forms.DateField(label=_("Date it happened (dd/mm/yyyy)"))
+    place_unit = unit_field(_("Where (commune or village)"))
+    place_text = forms.CharField(label=_("Place, in words"), max_length=255, required=False)
+    people_involved = forms.IntegerField(
+        label=_("Number of people involved"), min_value=0, max_value=1_000_000, required=False
+    )
+    severity = forms.ModelChoiceField(label=_("Severity"), queryset=SeverityLevel.objects.all())
+    topics = _topics()
+    description = forms.CharField(label=_("What happened"), widget=forms.Textarea(attrs={"rows": 5}))
+    handled_by = forms.CharField(label=_("Who is handling it"), max_length=255, required=False)
+    restricted = forms.BooleanField(
+        label=_("Restricted: only the leaders above and the people named may read it"), required=False
+    )
+    named_person = person_field(_("Person named on it (may read it when restricted)"), required=False)
+
+
+class HotspotUpdateForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=Hotspot.Status.choices)
+    handled_by = forms.CharField(label=_("Who is handling it"), max_length=255, required=False)
+    petitions = forms.ModelMultipleChoiceField(
+        label=_("Linked petitions"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    dialogues = forms.ModelMultipleChoiceField(
+        label=_("Linked dialogues"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    expected_version = VersionField()
+
+    def __init__(self, *args, petitions, dialogues, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["petitions"].queryset = petitions
+        self.fields["petitions"].label_from_instance = lambda p: f"{p.code} — {p.content[:80]}"
+        self.fields["dialogues"].queryset = dialogues
+        self.fields["dialogues"].label_from_instance = lambda d: f"{d.held_on:%d/%m/%Y} — {d.place}"

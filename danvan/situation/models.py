@@ -1,0 +1,181 @@
+"""The people's situation (nắm tình hình nhân dân): situation reports, hotspots and their alerts.
+
+Topics and the severity scale are data (seeded, editable by administrators): which severity alerts the level above,
+and how long the level above has to acknowledge before it climbs again, are not settled by any source we have read.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Topic(models.Model):
+    """A topic of the people's concern (đời sống, đất đai …): a configurable list."""
+
+    slug = models.SlugField(max_length=40, unique=True)
+    name = models.CharField(max_length=128)
+    order = models.PositiveSmallIntegerField(default=0)
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SeverityLevel(models.Model):
+    """One step of the severity scale. `alerts` marks the threshold [unconfirmed]: a hotspot at a level that alerts
+    is sent to the level above at once, which has `acknowledge_hours` to acknowledge before it climbs again."""
+
+    rank = models.PositiveSmallIntegerField(unique=True)
+    name = models.CharField(max_length=64)
+    alerts = models.BooleanField(default=False)
+    acknowledge_hours = models.PositiveIntegerField(default=24)
+
+    class Meta:
+        ordering = ["rank"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Mood(models.TextChoices):
+    STABLE = "stable", _("Stable, confident")
+    CONCERNED = "concerned", _("Concerned")
+    WORRIED = "worried", _("Worried, dissatisfied")
+    TENSE = "tense", _("Tense")
+
+
+class Trend(models.TextChoices):
+    BETTER = "better", _("Improving")
+    SAME = "same", _("Unchanged")
+    WORSE = "worse", _("Worsening")
+
+
+class SituationReport(models.Model):
+    """A unit's report on the people's situation for a month, or for an event (an election, Tết, a storm)."""
+
+    class Kind(models.TextChoices):
+        MONTHLY = "monthly", _("Monthly")
+        EVENT = "event", _("Event")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted")
+
+    code = models.CharField(max_length=20, unique=True)  # TH-2026-000123
+    unit = models.ForeignKey("organisations.OrgUnit", on_delete=models.PROTECT, related_name="situation_reports")
+    # The unit's province (depth-1 ancestor), copied on the row: "who did not report" for a province is one range.
+    province = models.ForeignKey(
+        "organisations.OrgUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    kind = models.CharField(max_length=8, choices=Kind, default=Kind.MONTHLY)
+    # The first day of the month reported on (monthly reports; an event report records the month it was made).
+    period_month = models.DateField()
+    event_name = models.CharField(max_length=255, blank=True)
+    topics = models.ManyToManyField(Topic, related_name="reports", blank=True)
+    area = models.ForeignKey("organisations.OrgUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    mood = models.CharField(max_length=12, choices=Mood)
+    trend = models.CharField(max_length=8, choices=Trend)
+    opinions = models.TextField()  # what people are saying
+    proposals = models.TextField(blank=True)
+    restricted = models.BooleanField(default=False)
+    named_people = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="+", blank=True)
+    status = models.CharField(max_length=12, choices=Status, default=Status.DRAFT)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-period_month", "-id"]
+        constraints = [
+            # One monthly report per unit and month: a second one updates the draft or is refused.
+            models.UniqueConstraint(
+                fields=["unit", "period_month"],
+                condition=models.Q(kind="monthly"),
+                name="situation_one_monthly_report",
+            )
+        ]
+        indexes = [
+            # "Areas that did not report this month": submitted monthly reports of a province for a month.
+            models.Index(fields=["province", "period_month", "status"], name="situation_report_prov_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class Hotspot(models.Model):
+    """A hotspot (điểm nóng, vụ việc phức tạp): what happened, where, how many people, how severe, who handles it."""
+
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        ACKNOWLEDGED = "acknowledged", _("Acknowledged")
+        HANDLING = "handling", _("Being handled")
+        RESOLVED = "resolved", _("Resolved")
+
+    ACTIVE_STATUSES = (Status.NEW, Status.ACKNOWLEDGED, Status.HANDLING)
+
+    code = models.CharField(max_length=20, unique=True)  # DN-2026-000123
+    unit = models.ForeignKey("organisations.OrgUnit", on_delete=models.PROTECT, related_name="hotspots")
+    province = models.ForeignKey(
+        "organisations.OrgUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    title = models.CharField(max_length=255)
+    occurred_on = models.DateField()
+    place_unit = models.ForeignKey("organisations.OrgUnit", on_delete=models.PROTECT, related_name="+")
+    place_text = models.CharField(max_length=255, blank=True)
+    people_involved = models.PositiveIntegerField(default=0)
+    severity = models.ForeignKey(SeverityLevel, on_delete=models.PROTECT, related_name="hotspots")
+    topics = models.ManyToManyField(Topic, related_name="hotspots", blank=True)
+    description = models.TextField()
+    handled_by = models.CharField(max_length=255, blank=True)
+    status = models.CharField(max_length=14, choices=Status, default=Status.NEW)
+    resolved_at = models.DateTimeField(null=True, blank=True)  # when it was last marked resolved
+    petitions = models.ManyToManyField("petitions.Petition", related_name="+", blank=True)
+    dialogues = models.ManyToManyField("petitions.Dialogue", related_name="+", blank=True)
+    restricted = models.BooleanField(default=False)
+    named_people = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="+", blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-occurred_on", "-id"]
+        indexes = [
+            # Active hotspots of a province (the province and national lists).
+            models.Index(fields=["province", "status"], name="situation_hotspot_prov_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"
+
+
+class HotspotAlert(models.Model):
+    """A hotspot sent to a unit above for acknowledgement. Unacknowledged past `due_at`, it climbs one level."""
+
+    hotspot = models.ForeignKey(Hotspot, on_delete=models.CASCADE, related_name="alerts")
+    unit = models.ForeignKey("organisations.OrgUnit", on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField()
+    due_at = models.DateTimeField()
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    escalated_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [
+            # The escalation job: alerts still open past their deadline.
+            models.Index(
+                fields=["due_at"],
+                name="situation_alert_open_idx",
+                condition=models.Q(acknowledged_at=None, escalated_at=None),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.hotspot_id} → {self.unit_id}"

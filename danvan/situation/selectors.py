@@ -1,0 +1,181 @@
+"""Reads of situation reports and hotspots for a user. Out of scope (or restricted) answers the same as missing: 404."""
+
+import datetime as dt
+
+from django.db.models import Count, Exists, OuterRef, Q
+from django.http import Http404
+
+from danvan.accounts.permissions import APPROVE_ROLES, READ_ROLES
+from danvan.organisations.models import OrgUnit, OrgUnitClosure
+from danvan.situation.models import Hotspot, HotspotAlert, SituationReport
+from danvan.situation.permissions import can_view_record
+
+
+def _active(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.is_active)
+
+
+def _visible(user, model) -> Q:
+    """The unit-scope rule for open records; for restricted ones, the leaders above, the people named and the
+    author only."""
+    in_scope = OrgUnitClosure.objects.filter(
+        descendant=OuterRef("unit_id"),
+        ancestor__role_assignments__user=user,
+        ancestor__role_assignments__role__in=READ_ROLES,
+    )
+    leads_above = OrgUnitClosure.objects.filter(
+        descendant=OuterRef("unit_id"),
+        depth__gt=0,
+        ancestor__role_assignments__user=user,
+        ancestor__role_assignments__role__in=APPROVE_ROLES,
+    )
+    through = model.named_people.through
+    named = through.objects.filter(**{f"{model._meta.model_name}_id": OuterRef("pk"), "user_id": user.pk})
+    return Q(restricted=False) & Q(Exists(in_scope)) | Q(restricted=True) & (
+        Q(created_by=user) | Q(Exists(named)) | Q(Exists(leads_above))
+    )
+
+
+def report_list_for_user(*, user, status: str = "", limit: int = 100) -> list[SituationReport]:
+    """Reports the user may see, newest month first, with their unit and topics (no per-row queries)."""
+    if not _active(user):
+        return []
+    qs = SituationReport.objects.filter(_visible(user, SituationReport))
+    if status:
+        qs = qs.filter(status=status)
+    return list(qs.select_related("unit", "area").prefetch_related("topics").order_by("-period_month", "-id")[:limit])
+
+
+def report_get_for_user(*, user, code: str) -> SituationReport:
+    report = SituationReport.objects.select_related("unit", "area", "created_by").filter(code=code).first()
+    if report is None or not can_view_record(user, report):
+        raise Http404("Không tìm thấy báo cáo tình hình.")
+    return report
+
+
+def hotspot_list_for_user(
+    *, user, active_only: bool = False, province: str = "", topic: str = "", limit: int = 100
+) -> list[Hotspot]:
+    """Hotspots the user may see, newest first, filtered by province code and topic slug."""
+    if not _active(user):
+        return []
+    qs = Hotspot.objects.filter(_visible(user, Hotspot))
+    if active_only:
+        qs = qs.filter(status__in=Hotspot.ACTIVE_STATUSES)
+    if province:
+        qs = qs.filter(province__code=province)
+    if topic:
+        qs = qs.filter(topics__slug=topic)
+    return list(
+        qs.select_related("unit", "province", "place_unit", "severity")
+        .prefetch_related("topics")
+        .order_by("-occurred_on", "-id")[:limit]
+    )
+
+
+def hotspot_get_for_user(*, user, code: str) -> Hotspot:
+    hotspot = (
+        Hotspot.objects.select_related("unit", "province", "place_unit", "severity", "created_by")
+        .filter(code=code)
+        .first()
+    )
+    if hotspot is None or not can_view_record(user, hotspot):
+        raise Http404("Không tìm thấy điểm nóng.")
+    return hotspot
+
+
+def hotspot_counts_for_user(*, user) -> list[dict]:
+    """Active hotspots the user may see, counted by province and topic (the province and national list)."""
+    if not _active(user):
+        return []
+    return list(
+        Hotspot.objects.filter(_visible(user, Hotspot), status__in=Hotspot.ACTIVE_STATUSES)
+        .values("province__code", "province__name", "topics__slug", "topics__name")
+        .annotate(n=Count("id", distinct=True))
+        .order_by("province__name", "topics__name")
+    )
+
+
+def alerts_awaiting_for_user(*, user):
+    """Open alerts sent to units the user leads (or leads from above): the ones they may acknowledge."""
+    if not _active(user):
+        return HotspotAlert.objects.none()
+    leads = OrgUnitClosure.objects.filter(
+        descendant=OuterRef("unit_id"),
+        ancestor__role_assignments__user=user,
+        ancestor__role_assignments__role__in=APPROVE_ROLES,
+    )
+    return (
+        HotspotAlert.objects.filter(Exists(leads), acknowledged_at=None, escalated_at=None)
+        .exclude(hotspot__status=Hotspot.Status.RESOLVED)
+        .select_related("hotspot", "hotspot__severity", "unit")
+        .order_by("due_at", "id")
+    )
+
+
+def communes_not_reported(*, province: OrgUnit, month: dt.date) -> list[OrgUnit]:
+    """The communes (their Party committees) of `province` with no submitted monthly report for `month` from any
+    unit of the commune."""
+    reported = SituationReport.objects.filter(
+        unit__ancestor_links__ancestor=OuterRef("pk"),
+        kind=SituationReport.Kind.MONTHLY,
+        period_month=month,
+        status=SituationReport.Status.SUBMITTED,
+    )
+    return list(
+        OrgUnit.objects.filter(
+            ancestor_links__ancestor=province,
+            level=OrgUnit.Level.COMMUNE,
+            kind=OrgUnit.Kind.PARTY_COMMITTEE,
+        )
+        .exclude(Exists(reported))
+        .order_by("name")
+    )
+
+
+def petitions_to_link(*, user, hotspot: Hotspot):
+    """Petitions the user may see in the hotspot's province (or unit), newest first, plus those already linked."""
+    from danvan.petitions.models import Petition
+    from danvan.petitions.selectors import petition_list_for_user
+
+    rows = petition_list_for_user(user=user, unit=hotspot.province or hotspot.unit, limit=200)
+    linked = list(hotspot.petitions.values_list("pk", flat=True))
+    return Petition.objects.filter(pk__in=[p.pk for p in rows] + linked).order_by("-received_on", "-id")
+
+
+def dialogues_to_link(*, user, hotspot: Hotspot):
+    """Dialogues held by units in the user's scope within the hotspot's province, plus those already linked."""
+    from danvan.petitions.models import Dialogue
+
+    in_scope = OrgUnitClosure.objects.filter(
+        descendant=OuterRef("unit_id"),
+        ancestor__role_assignments__user=user,
+        ancestor__role_assignments__role__in=READ_ROLES,
+    )
+    area = hotspot.province or hotspot.unit
+    ids = list(
+        Dialogue.objects.filter(Exists(in_scope), unit__ancestor_links__ancestor=area)
+        .order_by("-held_on", "-id")
+        .values_list("pk", flat=True)[:200]
+    )
+    ids += list(hotspot.dialogues.values_list("pk", flat=True))
+    return Dialogue.objects.filter(pk__in=ids).order_by("-held_on", "-id")
+
+
+def reports_sent_between(*, area, start, end) -> int:
+    """Report source "situation.reports_sent": situation reports units of `area` sent in the dates."""
+    return SituationReport.objects.filter(
+        unit__in=area, status=SituationReport.Status.SUBMITTED, submitted_at__date__range=(start, end)
+    ).count()
+
+
+def hotspots_raised_between(*, area, start, end) -> int:
+    """Report source "situation.hotspots_raised": hotspots units of `area` recorded in the dates."""
+    return Hotspot.objects.filter(unit__in=area, created_at__date__range=(start, end)).count()
+
+
+def hotspots_resolved_between(*, area, start, end) -> int:
+    """Report source "situation.hotspots_resolved": hotspots of units of `area` marked resolved in the dates."""
+    return Hotspot.objects.filter(
+        unit__in=area, status=Hotspot.Status.RESOLVED, resolved_at__date__range=(start, end)
+    ).count()

@@ -1,0 +1,444 @@
+"""Writes of the situation app: situation reports, hotspots, their alerts, acknowledgement and escalation.
+
+Every function runs in one transaction and writes one audit event (or one per record touched, for the job);
+notices are rows written in the same transaction, e-mails go out after commit through a task.
+"""
+
+import datetime as dt
+
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from danvan.audit.models import Action
+from danvan.audit.services import audit_record
+from danvan.core.errors import ApplicationError
+from danvan.core.locking import check_version
+from danvan.core.sequences import next_in_sequence
+from danvan.organisations.models import OrgUnit
+from danvan.organisations.selectors import orgunit_ancestors
+from danvan.situation import permissions as perms
+from danvan.situation.models import Hotspot, HotspotAlert, Mood, SeverityLevel, SituationReport, Trend
+
+
+def province_of(unit: OrgUnit) -> OrgUnit | None:
+    """The province-level ancestor of `unit` (itself if it is one)."""
+    if unit.level == OrgUnit.Level.PROVINCE:
+        return unit
+    return OrgUnit.objects.filter(descendant_links__descendant=unit, level=OrgUnit.Level.PROVINCE).first()
+
+
+def level_above(unit: OrgUnit) -> OrgUnit | None:
+    """The nearest ancestor on a higher level (a commune's bloc → the province committee), or None at the top."""
+    rank = perms.LEVEL_RANK.get(unit.level, 9)
+    above = [u for u in orgunit_ancestors(unit) if perms.LEVEL_RANK.get(u.level, 9) < rank]
+    return above[-1] if above else None
+
+
+def _month(value: dt.date) -> dt.date:
+    return value.replace(day=1)
+
+
+def _validate_report(*, kind, period_month, event_name, mood, trend, opinions, area, unit) -> None:
+    if kind not in SituationReport.Kind.values:
+        raise ApplicationError("Loại báo cáo không hợp lệ: chọn “Hằng tháng” hoặc “Sự kiện”.", field="kind")
+    if period_month is None:
+        raise ApplicationError("Chưa chọn tháng báo cáo: chọn tháng trong danh sách.", field="period")
+    if kind == SituationReport.Kind.EVENT and not event_name.strip():
+        raise ApplicationError(
+            "Báo cáo theo sự kiện cần tên sự kiện, ví dụ “Bầu cử đại biểu Quốc hội khóa XVI”.", field="event_name"
+        )
+    if mood not in Mood.values:
+        raise ApplicationError("Chưa chọn tâm trạng của nhân dân.", field="mood")
+    if trend not in Trend.values:
+        raise ApplicationError("Chưa chọn xu hướng so với kỳ trước.", field="trend")
+    if not opinions.strip():
+        raise ApplicationError("Chưa ghi ý kiến, dư luận của nhân dân.", field="opinions")
+    if area is not None and not (area == unit or area.ancestor_links.filter(ancestor=unit).exists()):
+        raise ApplicationError(
+            "Địa bàn phải là đơn vị báo cáo hoặc một thôn, tổ dân phố thuộc đơn vị đó.", field="area"
+        )
+
+
+def situation_report_save(
+    *,
+    actor,
+    unit: OrgUnit,
+    kind: str,
+    period_month: dt.date | None,
+    mood: str,
+    trend: str,
+    opinions: str,
+    proposals: str = "",
+    event_name: str = "",
+    topics=(),
+    area: OrgUnit | None = None,
+    restricted: bool = False,
+    named_people=(),
+    submit: bool = False,
+) -> SituationReport:
+    """Save a situation report as a draft (and submit it if `submit`).
+
+    A monthly report for a month the unit has already reported updates that draft; once submitted, another
+    is refused with a message on the period field.
+    """
+    if not perms.can_report_for(actor, unit):
+        raise ApplicationError("Bạn chỉ được báo cáo cho đơn vị mình và các đơn vị cấp dưới.", field="unit")
+    _validate_report(
+        kind=kind,
+        period_month=period_month,
+        event_name=event_name,
+        mood=mood,
+        trend=trend,
+        opinions=opinions,
+        area=area,
+        unit=unit,
+    )
+    month = _month(period_month)
+    with transaction.atomic():
+        report = None
+        if kind == SituationReport.Kind.MONTHLY:
+            report = (
+                SituationReport.objects.select_for_update().filter(unit=unit, kind=kind, period_month=month).first()
+            )
+            if report is not None and report.status == SituationReport.Status.SUBMITTED:
+                raise ApplicationError(
+                    f"{unit.name} đã gửi báo cáo tình hình tháng {month:%m/%Y} ({report.code}). "
+                    "Chọn tháng khác, hoặc báo cáo theo sự kiện.",
+                    field="period",
+                    code="duplicate",
+                )
+        created = report is None
+        if created:
+            report = SituationReport(
+                code=next_in_sequence(prefix="TH", year=month.year),
+                unit=unit,
+                province=province_of(unit),
+                kind=kind,
+                period_month=month,
+                created_by=actor,
+            )
+        report.event_name = event_name.strip() if kind == SituationReport.Kind.EVENT else ""
+        report.area = area
+        report.mood = mood
+        report.trend = trend
+        report.opinions = opinions.strip()
+        report.proposals = proposals.strip()
+        report.restricted = restricted
+        if submit:
+            report.status = SituationReport.Status.SUBMITTED
+            report.submitted_at = timezone.now()
+        try:
+            with transaction.atomic():
+                report.save()
+        except IntegrityError:
+            # Two first saves of the same month at once: the constraint keeps one; the other is told.
+            raise ApplicationError(
+                f"Vừa có người lưu báo cáo tình hình tháng {month:%m/%Y} của {unit.name}. Mở lại danh sách để "
+                "sửa bản đó.",
+                field="period",
+                code="duplicate",
+            ) from None
+        report.topics.set(topics)
+        report.named_people.set(named_people)
+        audit_record(
+            actor=actor,
+            action=Action.SITUATION_REPORT_SUBMITTED if submit else Action.SITUATION_REPORT_SAVED,
+            unit=unit,
+            target=report,
+            details={"created": created, "month": f"{month:%m/%Y}", "kind": kind},
+        )
+    return report
+
+
+def situation_report_update(
+    *,
+    actor,
+    report: SituationReport,
+    period_month: dt.date | None,
+    mood: str,
+    trend: str,
+    opinions: str,
+    proposals: str = "",
+    event_name: str = "",
+    topics=(),
+    area: OrgUnit | None = None,
+    restricted: bool = False,
+    named_people=(),
+    submit: bool = False,
+    expected_version: str | None = None,
+) -> SituationReport:
+    """Correct a draft report (a sent one is closed). `expected_version` is the version the edit page showed
+    (core.locking): if someone saved in between, nothing is written."""
+    if not perms.can_edit_record(actor, report):
+        raise ApplicationError("Bạn không có quyền sửa báo cáo này.")
+    _validate_report(
+        kind=report.kind,
+        period_month=period_month,
+        event_name=event_name,
+        mood=mood,
+        trend=trend,
+        opinions=opinions,
+        area=area,
+        unit=report.unit,
+    )
+    month = _month(period_month)
+    with transaction.atomic():
+        report = SituationReport.objects.select_for_update().select_related("unit").get(pk=report.pk)
+        check_version(report, expected_version, what=f"Báo cáo {report.code}")
+        if report.status != SituationReport.Status.DRAFT:
+            raise ApplicationError("Báo cáo đã gửi thì không sửa được nữa.", code="already_submitted")
+        if (
+            report.kind == SituationReport.Kind.MONTHLY
+            and SituationReport.objects.filter(unit=report.unit, kind=report.kind, period_month=month)
+            .exclude(pk=report.pk)
+            .exists()
+        ):
+            raise ApplicationError(
+                f"{report.unit.name} đã có báo cáo tình hình tháng {month:%m/%Y}. Chọn tháng khác.", field="period"
+            )
+        before = {"month": f"{report.period_month:%m/%Y}", "mood": report.mood, "trend": report.trend}
+        report.period_month = month
+        report.event_name = event_name.strip() if report.kind == SituationReport.Kind.EVENT else ""
+        report.area = area
+        report.mood = mood
+        report.trend = trend
+        report.opinions = opinions.strip()
+        report.proposals = proposals.strip()
+        report.restricted = restricted
+        if submit:
+            report.status = SituationReport.Status.SUBMITTED
+            report.submitted_at = timezone.now()
+        report.save()
+        report.topics.set(topics)
+        report.named_people.set(named_people)
+        audit_record(
+            actor=actor,
+            action=Action.SITUATION_REPORT_SUBMITTED if submit else Action.SITUATION_REPORT_SAVED,
+            unit=report.unit,
+            target=report,
+            before=before,
+            after={"month": f"{month:%m/%Y}", "mood": mood, "trend": trend},
+        )
+    return report
+
+
+def situation_report_submit(*, actor, report: SituationReport) -> SituationReport:
+    """Send a draft report up: it can no longer be changed."""
+    if not perms.can_edit_record(actor, report):
+        raise ApplicationError("Bạn không có quyền gửi báo cáo này.")
+    with transaction.atomic():
+        changed = SituationReport.objects.filter(pk=report.pk, status=SituationReport.Status.DRAFT).update(
+            status=SituationReport.Status.SUBMITTED, submitted_at=timezone.now()
+        )
+        if not changed:
+            raise ApplicationError("Báo cáo này đã được gửi.", code="already_submitted")
+        audit_record(actor=actor, action=Action.SITUATION_REPORT_SUBMITTED, unit=report.unit, target=report)
+    report.refresh_from_db()
+    return report
+
+
+def _send_alert(*, hotspot: Hotspot, unit: OrgUnit, now: dt.datetime, actor, escalated: bool) -> HotspotAlert:
+    """Alert `unit` of `hotspot`: the alert row, a notice for its inbox and bell, and after commit an e-mail."""
+    from danvan.reports.models import Notice
+    from danvan.situation.tasks import hotspot_alert_mail
+
+    alert = HotspotAlert.objects.create(
+        hotspot=hotspot,
+        unit=unit,
+        created_at=now,
+        due_at=now + dt.timedelta(hours=hotspot.severity.acknowledge_hours),
+    )
+    prefix = "Điểm nóng chưa được tiếp nhận, chuyển lên" if escalated else "Điểm nóng mức"
+    # Everyone working for the unit sees its notices: a restricted hotspot's notice names only its code.
+    what = "hồ sơ hạn chế" if hotspot.restricted else hotspot.title
+    text = f"{prefix} {hotspot.severity.name}: {hotspot.code} — {what} ({hotspot.unit.name})"
+    Notice.objects.create(
+        unit=unit, text=text[:500], link=reverse("situation:hotspot_detail", args=[hotspot.code]), created_by=actor
+    )
+    audit_record(
+        actor=actor,
+        action=Action.HOTSPOT_ESCALATED if escalated else Action.HOTSPOT_ALERTED,
+        unit=unit,
+        target=hotspot,
+        details={"alerted_unit": unit.code, "due_at": alert.due_at.isoformat()},
+        system_label="leo thang điểm nóng" if actor is None else "",
+    )
+    transaction.on_commit(lambda: hotspot_alert_mail.enqueue(alert_id=alert.pk))
+    return alert
+
+
+def _validate_hotspot(*, title, place_unit, severity, description, people_involved) -> None:
+    if not title.strip():
+        raise ApplicationError("Chưa ghi tên vụ việc.", field="title")
+    if place_unit is None:
+        raise ApplicationError("Chưa chọn địa bàn xảy ra: gõ tên xã, thôn rồi chọn.", field="place_unit")
+    if severity is None:
+        raise ApplicationError("Chưa chọn mức độ nghiêm trọng.", field="severity")
+    if not description.strip():
+        raise ApplicationError("Chưa ghi diễn biến vụ việc.", field="description")
+    if people_involved is not None and people_involved < 0:
+        raise ApplicationError("Số người tham gia không thể âm.", field="people_involved")
+
+
+def hotspot_raise(
+    *,
+    actor,
+    unit: OrgUnit,
+    title: str,
+    occurred_on: dt.date,
+    place_unit: OrgUnit | None,
+    severity: SeverityLevel | None,
+    description: str,
+    place_text: str = "",
+    people_involved: int | None = 0,
+    handled_by: str = "",
+    topics=(),
+    restricted: bool = False,
+    named_people=(),
+    now: dt.datetime | None = None,
+) -> Hotspot:
+    """Record a hotspot. At or above the alerting severity it alerts the level above at once."""
+    if not perms.can_report_for(actor, unit):
+        raise ApplicationError("Bạn chỉ được báo điểm nóng cho đơn vị mình và các đơn vị cấp dưới.", field="unit")
+    _validate_hotspot(
+        title=title, place_unit=place_unit, severity=severity, description=description, people_involved=people_involved
+    )
+    now = now or timezone.now()
+    with transaction.atomic():
+        hotspot = Hotspot.objects.create(
+            code=next_in_sequence(prefix="DN", year=occurred_on.year),
+            unit=unit,
+            province=province_of(unit),
+            title=title.strip(),
+            occurred_on=occurred_on,
+            place_unit=place_unit,
+            place_text=place_text.strip(),
+            people_involved=people_involved or 0,
+            severity=severity,
+            description=description.strip(),
+            handled_by=handled_by.strip(),
+            restricted=restricted,
+            created_by=actor,
+        )
+        hotspot.topics.set(topics)
+        hotspot.named_people.set(named_people)
+        audit_record(
+            actor=actor,
+            action=Action.HOTSPOT_RAISED,
+            unit=unit,
+            target=hotspot,
+            details={"severity": severity.rank, "place": place_unit.code},
+        )
+        if severity.alerts and (above := level_above(unit)) is not None:
+            _send_alert(hotspot=hotspot, unit=above, now=now, actor=actor, escalated=False)
+    return hotspot
+
+
+def hotspot_update(
+    *,
+    actor,
+    hotspot: Hotspot,
+    status: str,
+    handled_by: str,
+    petitions=(),
+    dialogues=(),
+    expected_version: str | None = None,
+) -> Hotspot:
+    """Change a hotspot's status and handler and link it to petitions and dialogues (chosen from the scope).
+
+    `expected_version` is the version the edit page showed (core.locking): if someone saved in between, nothing
+    is written."""
+    if not perms.can_view_record(actor, hotspot) or not (
+        perms.can_edit_record(actor, hotspot) or perms.leads_above(actor, hotspot.unit)
+    ):
+        raise ApplicationError("Bạn không có quyền cập nhật điểm nóng này.")
+    if status not in Hotspot.Status.values:
+        raise ApplicationError("Trạng thái không hợp lệ: chọn trong danh sách.", field="status")
+    with transaction.atomic():
+        hotspot = Hotspot.objects.select_for_update().select_related("unit").get(pk=hotspot.pk)
+        check_version(hotspot, expected_version, what=f"Điểm nóng {hotspot.code}")
+        before = {
+            "status": hotspot.status,
+            "handled_by": hotspot.handled_by,
+            "petitions": sorted(hotspot.petitions.values_list("code", flat=True)),
+            "dialogues": sorted(hotspot.dialogues.values_list("pk", flat=True)),
+        }
+        if status == Hotspot.Status.RESOLVED and hotspot.status != status:
+            hotspot.resolved_at = timezone.now()
+        elif status != Hotspot.Status.RESOLVED:
+            hotspot.resolved_at = None
+        hotspot.status = status
+        hotspot.handled_by = handled_by.strip()
+        hotspot.save(update_fields=["status", "handled_by", "resolved_at", "updated_at"])
+        hotspot.petitions.set(petitions)
+        hotspot.dialogues.set(dialogues)
+        after = {
+            "status": status,
+            "handled_by": hotspot.handled_by,
+            "petitions": sorted(p.code for p in petitions),
+            "dialogues": sorted(d.pk for d in dialogues),
+        }
+        audit_record(
+            actor=actor, action=Action.HOTSPOT_UPDATED, unit=hotspot.unit, target=hotspot, before=before, after=after
+        )
+    return hotspot
+
+
+def hotspot_acknowledge(*, actor, hotspot: Hotspot, now: dt.datetime | None = None) -> Hotspot:
+    """A leader of an alerted unit acknowledges the hotspot: its open alerts to units they lead close, and a new
+    hotspot becomes "acknowledged"."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        alerts = [
+            a
+            for a in HotspotAlert.objects.select_for_update()
+            .select_related("unit")
+            .filter(hotspot=hotspot, acknowledged_at=None)
+            if perms.can_acknowledge_alert(actor, a)
+        ]
+        if not alerts:
+            raise ApplicationError("Không có cảnh báo nào về điểm nóng này đang chờ đồng chí tiếp nhận.")
+        HotspotAlert.objects.filter(pk__in=[a.pk for a in alerts]).update(acknowledged_at=now, acknowledged_by=actor)
+        if hotspot.status == Hotspot.Status.NEW:
+            Hotspot.objects.filter(pk=hotspot.pk).update(status=Hotspot.Status.ACKNOWLEDGED, updated_at=now)
+        audit_record(
+            actor=actor,
+            action=Action.HOTSPOT_ACKNOWLEDGED,
+            unit=alerts[0].unit,
+            target=hotspot,
+            details={"units": [a.unit.code for a in alerts]},
+        )
+    hotspot.refresh_from_db()
+    return hotspot
+
+
+def hotspot_alerts_escalate_due(*, now: dt.datetime) -> int:
+    """The periodic job: each alert not acknowledged by its deadline climbs one level (once; a conditional update
+    makes two runs at once harmless). Returns the number of alerts escalated."""
+    due = (
+        HotspotAlert.objects.filter(acknowledged_at=None, escalated_at=None, due_at__lte=now)
+        .exclude(hotspot__status=Hotspot.Status.RESOLVED)
+        .select_related("hotspot__severity", "hotspot__unit", "unit")
+        .order_by("id")
+    )
+    count = 0
+    for alert in due:
+        with transaction.atomic():
+            # Claim the alert first: a second run of the job at the same time finds nothing to claim.
+            if not HotspotAlert.objects.filter(pk=alert.pk, escalated_at=None, acknowledged_at=None).update(
+                escalated_at=now
+            ):
+                continue
+            above = level_above(alert.unit)
+            if above is None:
+                continue  # already at the centre: nothing above to alert
+            _send_alert(hotspot=alert.hotspot, unit=above, now=now, actor=None, escalated=True)
+            count += 1
+    return count
+
+
+def restricted_view_record(*, actor, record) -> None:
+    """Every view of a restricted report or hotspot is audited."""
+    if record.restricted:
+        audit_record(actor=actor, action=Action.SITUATION_RESTRICTED_VIEWED, unit=record.unit, target=record)

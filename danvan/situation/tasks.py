@@ -1,0 +1,52 @@
+"""Background jobs of the situation app: alert e-mails and the escalation of unacknowledged hotspots."""
+
+from django.core.mail import EmailMessage, mailers
+from django.tasks import task
+from django.utils import timezone
+
+
+def alert_recipients(unit) -> list[str]:
+    """E-mail addresses of the leaders of `unit` and of the units directly below it (its dân vận board)."""
+    from django.db.models import Q
+
+    from danvan.accounts.models import Role, RoleAssignment
+
+    return sorted(
+        set(
+            RoleAssignment.objects.filter(Q(unit=unit) | Q(unit__parent=unit), role=Role.LEADER, user__is_active=True)
+            .exclude(user__email="")
+            .exclude(user__email__endswith=".invalid")
+            .values_list("user__email", flat=True)
+        )
+    )
+
+
+@task()
+def hotspot_alert_mail(*, alert_id: int) -> int:
+    """E-mail the leaders of the alerted unit: code, title, severity and the link only."""
+    from django.urls import reverse
+
+    from danvan.situation.models import HotspotAlert
+
+    alert = HotspotAlert.objects.select_related("hotspot__severity", "unit").filter(pk=alert_id).first()
+    if alert is None:
+        return 0
+    addresses = alert_recipients(alert.unit)
+    if not addresses:
+        return 0
+    hotspot = alert.hotspot
+    due = timezone.localtime(alert.due_at).strftime("%H:%M %d/%m/%Y")
+    body = (
+        f"Điểm nóng {hotspot.code} mức {hotspot.severity.name} cần {alert.unit.name} tiếp nhận trước {due}.\n"
+        f"Xem và tiếp nhận tại: {reverse('situation:hotspot_detail', args=[hotspot.code])}"
+    )
+    messages = [EmailMessage(f"[danvan] Điểm nóng {hotspot.code}", body, None, [a]) for a in addresses]
+    return mailers.default.send_messages(messages)
+
+
+@task()
+def hotspot_alerts_escalate() -> int:
+    """Periodic: alerts nobody acknowledged in time climb one level."""
+    from danvan.situation.services import hotspot_alerts_escalate_due
+
+    return hotspot_alerts_escalate_due(now=timezone.now())

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from danvan.situation import views
+
+app_name = "situation"
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("bao-cao/moi/", views.report_new, name="report_new"),
+    path("bao-cao/<str:code>/", views.report_detail, name="report_detail"),
+    path("bao-cao/<str:code>/gui/", views.report_submit, name="report_submit"),
+    path("bao-cao/<str:code>/sua/", views.report_edit, name="report_edit"),
+    path("diem-nong/moi/", views.hotspot_new, name="hotspot_new"),
+    path("diem-nong/tong-hop/", views.hotspot_summary, name="hotspot_summary"),
+    path("diem-nong/<str:code>/", views.hotspot_detail, name="hotspot_detail"),
+    path("diem-nong/<str:code>/tiep-nhan/", views.hotspot_acknowledge, name="hotspot_acknowledge"),
+    path("diem-nong/<str:code>/cap-nhat/", views.hotspot_update, name="hotspot_update"),
+    path("chua-bao-cao/", views.coverage, name="coverage"),
+]
