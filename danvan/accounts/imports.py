@@ -17,6 +17,7 @@ from django.db import transaction
 
 from danvan.accounts.models import Role, User
 from danvan.accounts.permissions import can_manage_accounts
+from danvan.accounts.services import username_is_valid
 from danvan.core.errors import ApplicationError
 from danvan.core.text import fold
 from danvan.organisations.models import OrgUnit
@@ -53,10 +54,6 @@ class AccountRow:
     unit: OrgUnit
     role: str
     title: str
-
-
-def _valid_username(username: str) -> bool:
-    return 3 <= len(username) <= 150 and all(c.isascii() and (c.isalnum() or c in "._-") for c in username)
 
 
 def _units_by_name(unit: OrgUnit, names: set[str]) -> dict[str, list[OrgUnit]]:
@@ -100,7 +97,7 @@ def accounts_check(*, actor, unit: OrgUnit, rows: list[dict]) -> list[AccountRow
             errors.append(f"Dòng {line}, cột ho_ten: bắt buộc.")
         elif len(full_name) > 128:
             errors.append(f"Dòng {line}, cột ho_ten: tối đa 128 ký tự.")
-        if not _valid_username(username):
+        if not username_is_valid(username):
             errors.append(
                 f"Dòng {line}, cột ten_dang_nhap: “{username}” không hợp lệ; chỉ gồm chữ không dấu, số và . _ -, "
                 "từ 3 đến 150 ký tự."

@@ -14,6 +14,11 @@ from danvan.core.errors import ApplicationError
 USERNAME_HELP = "chỉ gồm chữ không dấu, số và các ký tự . _ -, từ 3 đến 150 ký tự"
 
 
+def username_is_valid(username: str) -> bool:
+    """The username rule (USERNAME_HELP), for the account form and the account import alike."""
+    return 3 <= len(username) <= 150 and all(c.isascii() and (c.isalnum() or c in "._-") for c in username)
+
+
 def _check_password(password: str, user: User | None = None) -> None:
     try:
         validate_password(password, user=user)
@@ -39,7 +44,7 @@ def user_create(*, actor, username: str, full_name: str, email: str, password: s
     full_name = " ".join((full_name or "").split())
     if not can_manage_accounts(actor, unit):
         raise ApplicationError("Bạn không quản trị tài khoản của đơn vị này.", field="unit", code="forbidden")
-    if not username or len(username) < 3 or not all(c.isascii() and (c.isalnum() or c in "._-") for c in username):
+    if not username_is_valid(username):
         raise ApplicationError(f"Tên đăng nhập: {USERNAME_HELP}.", field="username")
     if not full_name:
         raise ApplicationError("Họ và tên: bắt buộc.", field="full_name")
