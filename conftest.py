@@ -88,6 +88,15 @@ def make_user(username: str, role: str | None, unit_code: str | None):
 
 
 @pytest.fixture
+def dialogue_figures_typed(db):
+    """The dialogue indicators as a province that has not switched them to the system's count: typed by the
+    units (their source is data). Tests of typing, roll-ups and weighted averages use them as their example."""
+    from danvan.reports.models import Indicator
+
+    Indicator.objects.filter(code__startswith="doi_thoai_").update(source="")
+
+
+@pytest.fixture
 def unit():
     from danvan.organisations.models import OrgUnit
 

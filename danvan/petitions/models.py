@@ -541,6 +541,8 @@ class Commitment(models.Model):
     due_on = models.DateField()
     status = models.CharField(max_length=8, choices=Status, default=Status.OPEN)
     outcome = models.TextField(blank=True)
+    # The day it was marked done: the reports count a dialogue's issues resolved by a period's end.
+    done_on = models.DateField(null=True, blank=True)
     is_published = models.BooleanField(default=False)  # shown on the public portal (later issue)
 
     class Meta:

@@ -60,6 +60,12 @@ SOURCES = {
     "don_giai_quyet": "petitions.resolved",
     "don_ton": "petitions.open",
     "don_vuot_cap": "petitions.over_level",
+    # Set by migration 0010 on databases made before it.
+    "doi_thoai_cuoc": "dialogues.held",
+    "doi_thoai_kien_nghi": "dialogues.issues",
+    "doi_thoai_kien_nghi_gq": "dialogues.issues_resolved",
+    "doi_thoai_ty_le_gq": "dialogues.issues_resolved_share",
+    "nam_tinh_hinh_bao_cao": "situation.reports_sent",
 }
 
 NARRATIVE = [

@@ -7,7 +7,7 @@ from danvan.api.services import api_token_create
 from danvan.audit.models import Action, AuditEvent
 from danvan.reports.models import ReportForm, Submission
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("dialogue_figures_typed")]
 
 
 def bearer(user) -> Client:

@@ -3,6 +3,7 @@
 import datetime as dt
 
 from django.db import transaction
+from django.utils import timezone
 
 from danvan.audit.models import Action
 from danvan.audit.services import audit_record
@@ -99,8 +100,12 @@ def commitment_update(
     with transaction.atomic():
         commitment = Commitment.objects.select_for_update().get(pk=commitment.pk)
         before = {"status": commitment.status}
+        if status == Commitment.Status.DONE and commitment.status != Commitment.Status.DONE:
+            commitment.done_on = timezone.localdate()
+        elif status != Commitment.Status.DONE:
+            commitment.done_on = None
         commitment.status, commitment.outcome, commitment.is_published = status, outcome, is_published
-        commitment.save(update_fields=["status", "outcome", "is_published"])
+        commitment.save(update_fields=["status", "outcome", "is_published", "done_on"])
         audit_record(
             actor=actor,
             action=Action.COMMITMENT_UPDATED,

@@ -14,7 +14,7 @@ from danvan.core.errors import ApplicationError
 from danvan.organisations.models import OrgUnit
 from danvan.reports.briefing import briefing_issue
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("dialogue_figures_typed")]
 TODAY = dt.date(2026, 4, 2)
 
 

@@ -5,7 +5,7 @@ from danvan.organisations.models import OrgUnit
 from danvan.reports.models import Indicator, ReportForm
 from danvan.reports.permissions import form_applies_to
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("dialogue_figures_typed")]
 
 
 def post_indicator(client, **overrides):

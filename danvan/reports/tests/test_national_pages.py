@@ -18,7 +18,7 @@ from danvan.reports.models import Indicator, Submission
 from danvan.reports.services import report_return
 from danvan.reports.values import figure_formatter
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("dialogue_figures_typed")]
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from danvan.audit.models import Action, AuditEvent
 from danvan.reports.models import Notice, ReportForm
 from danvan.reports.services import reports_overdue_remind
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("dialogue_figures_typed")]
 
 REMIND = "/bao-cao/tien-do/?form={form}&period=quarter-2026-1&unit=C7288-DU"
 

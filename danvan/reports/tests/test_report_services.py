@@ -7,7 +7,7 @@ from danvan.reports.models import DataValue, Submission
 from danvan.reports.periods import period_get_or_create
 from danvan.reports.services import report_approve, report_return, report_save_draft, report_submit
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("dialogue_figures_typed")]
 
 
 def test_a_commune_officer_saves_a_draft_with_one_audit_event(report, commune_officer_a):
@@ -28,6 +28,7 @@ def test_a_commune_officer_saves_a_draft_with_one_audit_event(report, commune_of
         ("mo_hinh_cong_nhan", 0),
         ("mo_hinh_dang_ky", 0),
         ("mo_hinh_nhan_rong", 0),
+        ("nam_tinh_hinh_bao_cao", 0),  # filled by the system from the situation reports
         ("tuyen_truyen_hoi_nghi", 2),
     ]
     assert not submission.values.filter(is_final=True).exists()

@@ -13,7 +13,7 @@ from danvan.reports.models import Indicator
 from danvan.reports.selectors import rollup
 from danvan.reports.sources import SOURCES, area_unit_ids
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("dialogue_figures_typed")]
 
 IN_Q1 = dt.datetime(2026, 2, 10, 9, 0, tzinfo=dt.UTC)  # quarter 1/2026 runs 15/12/2025 → 14/3/2026
 IN_Q2 = dt.datetime(2026, 4, 20, 9, 0, tzinfo=dt.UTC)
@@ -77,6 +77,7 @@ def test_reports_count_registrations_recognitions_and_replications_of_the_period
         "mo_hinh_dang_ky": 3,
         "mo_hinh_cong_nhan": 1,
         "mo_hinh_nhan_rong": 0,
+        "nam_tinh_hinh_bao_cao": 0,
     }
     province_q1 = report("P24-TGDV", officer_a, {})
     assert _values(province_q1)["mo_hinh_dang_ky"] == 1
@@ -88,7 +89,12 @@ def test_reports_count_registrations_recognitions_and_replications_of_the_period
     assert rows["mo_hinh_dang_ky"] == 4
 
     commune_q2 = report("C7288-KDV", commune_officer_a, {}, period=q2)
-    assert _values(commune_q2) == {"mo_hinh_dang_ky": 1, "mo_hinh_cong_nhan": 0, "mo_hinh_nhan_rong": 1}
+    assert _values(commune_q2) == {
+        "mo_hinh_dang_ky": 1,
+        "mo_hinh_cong_nhan": 0,
+        "mo_hinh_nhan_rong": 1,
+        "nam_tinh_hinh_bao_cao": 0,
+    }
 
 
 def test_the_entry_page_shows_the_computed_figure_read_only(client_for, commune_officer_a, quarterly):

@@ -8,7 +8,7 @@ from danvan.core.tests import crafted
 from danvan.reports.models import Submission
 from danvan.reports.periods import parse_period_key
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("dialogue_figures_typed")]
 
 URL = "/bao-cao/nhap/{form}/quarter-2026-1/{unit}/"
 
@@ -105,6 +105,7 @@ def test_offline_template_round_trip(client_for, commune_officer_a, quarterly):
         "mo_hinh_dang_ky": 0,
         "mo_hinh_cong_nhan": 0,
         "mo_hinh_nhan_rong": 0,
+        "nam_tinh_hinh_bao_cao": 0,
     }
     assert submission.narratives.get(key="ket_qua").text == "Kết quả tốt."
 

@@ -8,7 +8,7 @@ from conftest import make_user
 from danvan.organisations.models import OrgUnit
 from danvan.reports.selectors import completeness, completeness_summary, drilldown, pivot, rollup
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("dialogue_figures_typed")]
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from danvan.reports.rollups import rollups_differences, rollups_rebuild
 from danvan.reports.selectors import rollup
 from danvan.reports.services import report_approve, report_return
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("dialogue_figures_typed")]
 
 
 def test_totals_follow_submit_approve_and_return(report, commune_officer_a, leader_a, quarterly, q1):
