@@ -51,6 +51,14 @@ def parse_decimal(
     return value
 
 
+def format_vn(value, places: int = 0) -> str:
+    """A number written the Vietnamese way for a person to read or correct: 1234567 → "1.234.567",
+    1234.5 with one place → "1.234,5". `to_decimal` reads it back to the same value, whatever the interface
+    language (the entry forms take Vietnamese figures only)."""
+    text = f"{Decimal(value):,.{places}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
 def as_id(raw) -> int | None:
     """A whole number typed or posted as an id, draw number or order ("12"), or None for anything else —
     including "²" (str.isdigit() accepts it; int() does not) and numbers too long for a database key."""

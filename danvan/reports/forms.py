@@ -19,7 +19,7 @@ class ReportEntryForm(forms.Form):
                 label=indicator.name,
                 required=False,
                 max_length=32,
-                widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+                widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off", "data-dv-number": ""}),
                 # Computed by the system (reports/sources.py): shown, never taken from the request.
                 disabled=bool(indicator.source),
             )

@@ -13,6 +13,7 @@ from danvan.accounts.permissions import can_enter_data, can_view_unit
 from danvan.audit.models import AuditEvent
 from danvan.core.errors import ApplicationError
 from danvan.core.exporting import XLSX_TYPE, file_response
+from danvan.core.numbers import format_vn
 from danvan.core.submissions import submit_once
 from danvan.organisations.forms import unit_from_form
 from danvan.organisations.selectors import orgunit_get_for_user, orgunit_roots_for_user
@@ -70,8 +71,8 @@ def _entry_form(form, submission, unit, period, data=None):
 
 
 def _format(value, indicator: Indicator) -> str:
-    text = f"{value:.{indicator.decimal_places}f}"
-    return text.replace(".", ",") if indicator.decimal_places else text
+    """The saved figure as the officer would type it, with Vietnamese separators ("1.234", "12,5")."""
+    return format_vn(value, indicator.decimal_places)
 
 
 @login_required

@@ -29,3 +29,14 @@ def test_a_number_that_would_not_fit_its_column_once_rounded_is_refused():
         with pytest.raises(ApplicationError) as error:
             parse_decimal(typed, label="Điểm", field="v", digits=6)
         assert "số quá lớn; hãy nhập số nhỏ hơn 10.000" in error.value.message
+
+
+@pytest.mark.parametrize(
+    ("value", "places", "shown"),
+    [(1234567, 0, "1.234.567"), (Decimal("1234.5"), 1, "1.234,5"), (12, 0, "12"), (Decimal("-1234"), 0, "-1.234")],
+)
+def test_a_figure_is_shown_with_vietnamese_separators_and_reads_back_the_same(value, places, shown):
+    from danvan.core.numbers import format_vn, to_decimal
+
+    assert format_vn(value, places) == shown
+    assert to_decimal(shown) == Decimal(value)
