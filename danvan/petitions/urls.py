@@ -1,6 +1,6 @@
 from django.urls import path
 
-from danvan.petitions import views
+from danvan.petitions import views, views_print
 
 app_name = "petitions"
 urlpatterns = [
@@ -11,6 +11,8 @@ urlpatterns = [
     path("quy-dinh/", views.rules, name="rules"),
     path("thong-ke/", views.stats, name="stats"),
     path("thong-ke/mau-<str:form_code>.xlsx", views.stats_form, name="stats_form"),
+    path("thong-ke/mau-<str:form_code>.pdf", views_print.statistics, name="stats_form_pdf"),
+    path("tiep-dan/so.pdf", views_print.register, name="reception_register_pdf"),
     path("tiep-dan/", views.reception, name="reception"),
     path("tiep-dan/lich/", views.duties, name="duties"),
     path("vu-viec/", views.cases, name="cases"),
@@ -22,7 +24,9 @@ urlpatterns = [
     path("<str:code>/lien-ket/", views.link_repeat, name="link_repeat"),
     path("<str:code>/phan-cong/", views.assign, name="assign"),
     path("<str:code>/phan-cong/<int:handler_id>/duyet/", views.assign_approve, name="assign_approve"),
+    path("<str:code>/phieu-tiep-nhan.pdf", views_print.receipt, name="receipt_pdf"),
     path("<str:code>/chuyen/", views.transfer, name="transfer"),
+    path("<str:code>/chuyen/<int:transfer_id>/phieu.pdf", views_print.transfer_slip, name="transfer_slip_pdf"),
     path("<str:code>/chuyen/<int:transfer_id>/theo-doi/", views.track, name="track"),
     path("<str:code>/nguoi-to-cao/", views.denouncer, name="denouncer"),
     path("<str:code>/tep/", views.attachment_add, name="attachment_add"),
