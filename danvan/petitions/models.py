@@ -240,13 +240,13 @@ class Petition(models.Model):
             models.Index(fields=["field", "received_on"], name="petition_field_received_idx"),
         ]
 
+    def __str__(self) -> str:
+        return self.code
+
     @property
     def current_step_label(self) -> str:
         """The step's name as people say it ("Xử lý đơn"), never its key ("xu_ly")."""
         return Step(self.current_step).label if self.current_step in Step.values else self.current_step
-
-    def __str__(self) -> str:
-        return self.code
 
     @property
     def is_open(self) -> bool:
