@@ -281,3 +281,19 @@ def document_download(request, public_id, document_id):
     if document is None:
         raise Http404
     return stored_file_response(document.file)
+
+
+@login_required
+def minutes_pdf(request, public_id):
+    """The meeting's minutes (biên bản) as a print-ready PDF, for whoever may read the meeting."""
+    from danvan.core.printing import letterhead, pdf_response
+
+    meeting = selectors.meeting_get_for_user(user=request.user, public_id=public_id)
+    context = {
+        "head": letterhead(meeting.unit, on=timezone.localtime(meeting.starts_at).date()),
+        "meeting": meeting,
+        "invited": meeting.invited_units.order_by("name"),
+        "attendance": meeting.attendance.select_related("unit"),
+        "conclusions": meeting.conclusions.order_by("order"),
+    }
+    return pdf_response("meetings/print/minutes.html", context, filename=f"bien-ban-{meeting.public_id}.pdf")
