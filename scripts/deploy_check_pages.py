@@ -125,6 +125,10 @@ def main(base: str, username: str, password: str) -> int:
     for path in targets:
         get(path)
 
+    # A printed paper: the production machine can render PDFs (WeasyPrint with Pango and the fonts).
+    headers, content = get("/don-thu/thong-ke/mau-2a.pdf")
+    check(headers.get("content-type") == "application/pdf" and content.startswith(b"%PDF"), "form 2a is not a PDF")
+
     for status, path, seconds in fetched:
         print(f"  {status} {seconds * 1000:7.1f} ms  {path}")
     print(f"deploy-check: {len(fetched)} requests, every answer as expected")
