@@ -6,12 +6,12 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PartKind(models.TextChoices):
-    GREETING = "chao_hoi", "Chào hỏi"
-    KNOWLEDGE = "kien_thuc", "Kiến thức"
-    SCENARIO = "xu_ly_tinh_huong", "Xử lý tình huống"
-    SKETCH = "tieu_pham", "Tiểu phẩm"
-    TALENT = "nang_khieu", "Năng khiếu"
-    OTHER = "khac", "Khác"
+    GREETING = "chao_hoi", _("Greeting")
+    KNOWLEDGE = "kien_thuc", _("Knowledge")
+    SCENARIO = "xu_ly_tinh_huong", _("Handling a situation")
+    SKETCH = "tieu_pham", _("Sketch")
+    TALENT = "nang_khieu", _("Talent")
+    OTHER = "khac", _("Other")
 
 
 # Ties are broken by these kinds, in this order, unless the contest says otherwise.
@@ -19,10 +19,10 @@ DEFAULT_TIE_BREAK = [PartKind.SCENARIO.value, PartKind.KNOWLEDGE.value, PartKind
 
 
 class PrizeTier(models.TextChoices):
-    FIRST = "nhat", "Giải Nhất"
-    SECOND = "nhi", "Giải Nhì"
-    THIRD = "ba", "Giải Ba"
-    ENCOURAGEMENT = "khuyen_khich", "Giải Khuyến khích"
+    FIRST = "nhat", _("First prize")
+    SECOND = "nhi", _("Second prize")
+    THIRD = "ba", _("Third prize")
+    ENCOURAGEMENT = "khuyen_khich", _("Encouragement prize")
 
 
 class Contest(models.Model):

@@ -8,10 +8,10 @@ from danvan.core.files import DatabaseStorage
 
 
 class Field(models.TextChoices):
-    ECONOMY = "kinh_te", "Kinh tế"
-    CULTURE_SOCIETY = "van_hoa_xa_hoi", "Văn hóa – xã hội"
-    DEFENCE_SECURITY = "quoc_phong_an_ninh", "Quốc phòng – an ninh"
-    POLITICAL_SYSTEM = "xay_dung_htct", "Xây dựng hệ thống chính trị"
+    ECONOMY = "kinh_te", _("Economy")
+    CULTURE_SOCIETY = "van_hoa_xa_hoi", _("Culture and society")
+    DEFENCE_SECURITY = "quoc_phong_an_ninh", _("Defence and security")
+    POLITICAL_SYSTEM = "xay_dung_htct", _("Building the political system")
 
 
 class Status(models.TextChoices):
@@ -229,8 +229,8 @@ class Recognition(models.Model):
 
 class Commendation(models.Model):
     class Form(models.TextChoices):
-        CERTIFICATE = "giay_khen", "Giấy khen"
-        MERIT = "bang_khen", "Bằng khen"
+        CERTIFICATE = "giay_khen", _("Certificate of merit")
+        MERIT = "bang_khen", _("Diploma of merit")
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="commendations")
     form = models.CharField(max_length=12, choices=Form)

@@ -188,9 +188,9 @@ class MovementAward(models.Model):
     """A title or commendation given to a participant when the movement closes."""
 
     class Form(models.TextChoices):
-        CERTIFICATE = "giay_khen", "Giấy khen"
-        MERIT = "bang_khen", "Bằng khen"
-        FLAG = "co_thi_dua", "Cờ thi đua"
+        CERTIFICATE = "giay_khen", _("Certificate of merit")
+        MERIT = "bang_khen", _("Diploma of merit")
+        FLAG = "co_thi_dua", _("Emulation flag")
 
     movement = models.ForeignKey(Movement, on_delete=models.CASCADE, related_name="awards")
     registration = models.ForeignKey(MovementRegistration, on_delete=models.PROTECT, related_name="awards")

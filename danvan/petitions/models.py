@@ -15,28 +15,28 @@ from danvan.core.files import DatabaseStorage
 
 
 class Procedure(models.TextChoices):
-    COMPLAINT = "khieu_nai", "Khiếu nại"
-    DENUNCIATION = "to_cao", "Tố cáo"
-    PROPOSAL = "kien_nghi", "Kiến nghị, phản ánh"
-    HANDLING = "xu_ly_don", "Xử lý đơn"
-    RECEPTION = "tiep_cong_dan", "Tiếp công dân"
+    COMPLAINT = "khieu_nai", _("Complaint")
+    DENUNCIATION = "to_cao", _("Denunciation")
+    PROPOSAL = "kien_nghi", _("Recommendation or feedback")
+    HANDLING = "xu_ly_don", _("Handling the petition")
+    RECEPTION = "tiep_cong_dan", _("Citizen reception")
 
 
 class Step(models.TextChoices):
     """The steps a rule can time. Add members here when a new law adds a step (a data change needs no more)."""
 
-    LIMITATION = "thoi_hieu", "Thời hiệu khiếu nại"
-    ACCEPT_FIRST = "thu_ly_lan_1", "Thụ lý khiếu nại lần đầu"
-    RESOLVE_FIRST = "giai_quyet_lan_1", "Giải quyết khiếu nại lần đầu"
-    FILE_SECOND = "khieu_nai_lan_2", "Thời hạn khiếu nại lần hai"
-    ACCEPT_SECOND = "thu_ly_lan_2", "Thụ lý khiếu nại lần hai"
-    RESOLVE_SECOND = "giai_quyet_lan_2", "Giải quyết khiếu nại lần hai"
-    BINDING_FIRST = "hieu_luc_qd_lan_1", "Quyết định lần đầu có hiệu lực"
-    BINDING_SECOND = "hieu_luc_qd_lan_2", "Quyết định lần hai có hiệu lực"
-    INITIAL_HANDLING = "xu_ly_ban_dau", "Xử lý ban đầu thông tin tố cáo"
-    RESOLVE = "giai_quyet", "Giải quyết"
-    PROCESS = "xu_ly", "Xử lý đơn"
-    PARTY_ACKNOWLEDGE = "bao_tin_nhan_don_dang", "Báo tin đã nhận đơn (người đứng đầu cấp ủy)"
+    LIMITATION = "thoi_hieu", _("Time limit for filing a complaint")
+    ACCEPT_FIRST = "thu_ly_lan_1", _("Accepting a first complaint")
+    RESOLVE_FIRST = "giai_quyet_lan_1", _("Resolving a first complaint")
+    FILE_SECOND = "khieu_nai_lan_2", _("Time limit for a second complaint")
+    ACCEPT_SECOND = "thu_ly_lan_2", _("Accepting a second complaint")
+    RESOLVE_SECOND = "giai_quyet_lan_2", _("Resolving a second complaint")
+    BINDING_FIRST = "hieu_luc_qd_lan_1", _("First decision takes effect")
+    BINDING_SECOND = "hieu_luc_qd_lan_2", _("Second decision takes effect")
+    INITIAL_HANDLING = "xu_ly_ban_dau", _("Initial handling of a denunciation")
+    RESOLVE = "giai_quyet", _("Resolution")
+    PROCESS = "xu_ly", _("Handling the petition")
+    PARTY_ACKNOWLEDGE = "bao_tin_nhan_don_dang", _("Acknowledging receipt (head of the Party committee)")
 
 
 class DayType(models.TextChoices):
@@ -141,17 +141,17 @@ class PetitionField(models.Model):
 
 class Petition(models.Model):
     class Source(models.TextChoices):
-        RECEPTION = "tiep_cong_dan", "Tiếp công dân"
-        POST = "buu_chinh", "Bưu chính"
-        PORTAL = "cong_thong_tin", "Cổng thông tin"
-        TRANSFERRED = "chuyen_den", "Chuyển đến"
+        RECEPTION = "tiep_cong_dan", _("Citizen reception")
+        POST = "buu_chinh", _("Post")
+        PORTAL = "cong_thong_tin", _("Public portal")
+        TRANSFERRED = "chuyen_den", _("Transferred in")
 
     class Category(models.TextChoices):
-        COMPLAINT = "khieu_nai", "Khiếu nại"
-        DENUNCIATION = "to_cao", "Tố cáo"
-        PROPOSAL = "kien_nghi", "Kiến nghị, phản ánh"
-        MIXED = "nhieu_noi_dung", "Nhiều nội dung"
-        OTHER = "khac", "Khác"
+        COMPLAINT = "khieu_nai", _("Complaint")
+        DENUNCIATION = "to_cao", _("Denunciation")
+        PROPOSAL = "kien_nghi", _("Recommendation or feedback")
+        MIXED = "nhieu_noi_dung", _("Several contents")
+        OTHER = "khac", _("Other")
 
     class Status(models.TextChoices):
         RECEIVED = "received", _("Received")
