@@ -50,6 +50,20 @@ def _no_fetch(url, *args, **kwargs):
     raise ValueError(f"Không tải tài nguyên ngoài khi in: {url}")
 
 
+def warm_up() -> None:
+    """Render a one-line paper so that WeasyPrint, Pango and the fonts are loaded (gunicorn's post_worker_init).
+    A machine that cannot print still serves everything else; the failure is logged here and each paper's page
+    shows it."""
+    import logging
+
+    try:
+        from weasyprint import HTML
+
+        HTML(string="<p style='font-family: Liberation Serif'>Đảng Cộng sản Việt Nam</p>").write_pdf()
+    except Exception:  # noqa: BLE001 — any failure to load the printing stack must not stop the worker
+        logging.getLogger("danvan").exception("WeasyPrint could not render: printed papers will fail")
+
+
 def pdf_response(template: str, context: dict, *, filename: str) -> HttpResponse:
     response = HttpResponse(pdf_bytes(template, context), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
