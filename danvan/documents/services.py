@@ -148,6 +148,32 @@ def task_rows(text: str) -> list[tuple[str, str, dt.date]]:
     return rows
 
 
+def tasks_check(issuer: OrgUnit, text: str) -> list[tuple[str, str, dt.date]]:
+    """The plan's task rows, each named unit known and within the issuer's assignment scope."""
+    rows = task_rows(text)
+    codes = {code for code, _title, _deadline in rows if code}
+    if codes:
+        known = dict(OrgUnit.objects.filter(code__in=codes).values_list("code", "pk"))
+        unknown = sorted(codes - set(known))
+        if unknown:
+            raise ApplicationError(
+                f"Nhiệm vụ: không tìm thấy đơn vị {', '.join(unknown[:5])}; hãy chọn từ danh sách.", field="tasks"
+            )
+        scope = assignment_scope(issuer)
+        below = set(
+            OrgUnitClosure.objects.filter(ancestor=scope, descendant_id__in=known.values()).values_list(
+                "descendant_id", flat=True
+            )
+        )
+        outside = sorted(code for code, pk in known.items() if pk not in below)
+        if outside:
+            raise ApplicationError(
+                f"Nhiệm vụ: đơn vị {', '.join(outside[:5])} không thuộc {scope.name}; chỉ giao cho đơn vị cấp dưới.",
+                field="tasks",
+            )
+    return rows
+
+
 def _search_text(*parts: str) -> str:
     return fold(" ".join(p for p in parts if p))[:200_000]
 
@@ -208,7 +234,7 @@ def document_draft(
     if upload is None and not template_text(TEMPLATES.get(template), fields or {}).strip():
         raise ApplicationError("Nội dung: hãy điền các mục của mẫu hoặc tải lên tệp DOCX/PDF.", field="content")
     recipients_expand(issuer, recipients_spec or {})
-    task_rows(tasks)
+    tasks_check(issuer, tasks)
     with transaction.atomic():
         document = Document.objects.create(
             issuer=issuer,
@@ -264,7 +290,7 @@ def document_revise(
     if upload is None and not template_text(TEMPLATES.get(document.template), fields or {}).strip():
         raise ApplicationError("Nội dung: hãy điền các mục của mẫu hoặc tải lên tệp DOCX/PDF.", field="content")
     recipients_expand(document.issuer, recipients_spec or {})
-    task_rows(tasks)
+    tasks_check(document.issuer, tasks)
     with transaction.atomic():
         locked = Document.objects.select_for_update().get(pk=document.pk)
         check_version(locked, expected_version, what="Dự thảo")
@@ -483,11 +509,15 @@ def _enqueue_pdf(document_id: int) -> None:
 def document_pdf_attach(*, document_id: int) -> Document | None:
     """Make and keep the PDF copy of an issued document (LibreOffice runs outside the transaction)."""
     from danvan.documents.drafting import pdf_from_docx
+    from danvan.documents.signing import pdf_sign
 
-    document = Document.objects.select_related("issued", "issuer").filter(pk=document_id).first()
+    document = Document.objects.select_related("issued", "issuer", "signer").filter(pk=document_id).first()
     if document is None or document.issued_id is None:
         return None
     pdf = pdf_from_docx(bytes(document.issued.content))
+    # The signer's digital signature (PAdES) when a certificate is configured for them; else the plain copy.
+    signed = pdf_sign(pdf, user=document.signer, reason=f"Ký ban hành {document.issued.reference}")
+    pdf = signed or pdf
     with transaction.atomic():
         updated = Document.objects.filter(pk=document.pk, pdf__isnull=True).update(pdf=pdf)
         if updated:
@@ -496,7 +526,7 @@ def document_pdf_attach(*, document_id: int) -> Document | None:
                 action=Action.DOCUMENT_PDF_MADE,
                 unit=document.issuer,
                 target=document,
-                after={"bytes": len(pdf)},
+                after={"bytes": len(pdf), "signed": signed is not None},
                 system_label="documents.pdf",
             )
     return document

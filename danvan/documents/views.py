@@ -17,6 +17,7 @@ from danvan.core.submissions import submit_once
 from danvan.documents import forms, selectors, services
 from danvan.documents import permissions as perms
 from danvan.documents.drafting import TEMPLATES
+from danvan.documents.signing import pdf_verify
 from danvan.organisations.forms import unit_from_form
 from danvan.organisations.models import OrgUnit
 
@@ -144,8 +145,20 @@ def document_detail(request, public_id):
             "can_correct": perms.can_correct(user, document) and not hasattr(document, "replaced_by"),
             "replaced_by": getattr(document, "replaced_by", None),
             "sender_view": sender_view,
+            "task_rows": _task_rows(document),
+            "signatures": pdf_verify(bytes(document.pdf)) if document.pdf else [],
         },
     )
+
+
+def _task_rows(document) -> list:
+    """The plan's tasks for display: (unit name or "", task, deadline); a stored row that no longer reads is skipped."""
+    try:
+        rows = services.task_rows(document.tasks)
+    except ApplicationError:
+        return []
+    names = dict(OrgUnit.objects.filter(code__in=[r[0] for r in rows if r[0]]).values_list("code", "name"))
+    return [(names.get(code, code), title, deadline) for code, title, deadline in rows]
 
 
 @login_required
@@ -353,7 +366,12 @@ def incoming_new(request):
 @login_required
 def incoming_detail(request, public_id):
     incoming = selectors.incoming_get_for_user(user=request.user, public_id=public_id)
-    return render(request, "documents/incoming_detail.html", {"incoming": incoming})
+    signed = incoming.file is not None and incoming.file.name.lower().endswith(".pdf")
+    return render(
+        request,
+        "documents/incoming_detail.html",
+        {"incoming": incoming, "signatures": pdf_verify(bytes(incoming.file.content)) if signed else []},
+    )
 
 
 @login_required

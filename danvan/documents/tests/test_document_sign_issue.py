@@ -131,3 +131,14 @@ def test_a_commune_acknowledges_and_the_sender_sees_who_has_not(commune_officer_
     assert rows[0].unit.code == "C7288-DU" and rows[0].acknowledged_by == commune_officer_a
     with pytest.raises(ApplicationError):
         services.document_acknowledge(actor=commune_officer_a, document=document)
+
+
+def test_a_task_for_a_unit_outside_the_province_is_refused_on_the_tasks_field():
+    drafter, head, signer = people()
+    with pytest.raises(ApplicationError) as error:
+        plan(drafter, head, signer, tasks="P91-MTTQ | Phối hợp tổ chức | 15/10/2027")
+    assert error.value.field == "tasks" and "P91-MTTQ" in error.value.message
+    with pytest.raises(ApplicationError) as error:
+        plan(drafter, head, signer, tasks=" | Tổ chức ra quân | 15-10-2027")
+    assert error.value.field == "tasks" and "dd/mm/yyyy" in error.value.message
+    assert Document.objects.count() == 0

@@ -170,8 +170,20 @@ def test_the_registers_download_as_xlsx(client):
     from openpyxl import load_workbook
 
     from danvan.documents import services
+    from danvan.organisations.models import OrgUnit
+    from danvan.reports.briefing import document_issue
 
     drafter, head, signer = people()
+    # A briefing report issued before, by the reports app: the same register, listed in the same book.
+    document_issue(
+        actor=signer,
+        issuer=OrgUnit.objects.get(code="P24-TGDV"),
+        doc_type="BC",
+        title="Kết quả công tác dân vận quý IV năm 2026",
+        build=lambda reference: b"docx",
+        today=TODAY,
+        key="briefing",
+    )
     services.document_sign_issue(
         actor=signer, document=to_signer(plan(drafter, head, signer, tasks=""), drafter, head), today=TODAY
     )
@@ -179,4 +191,4 @@ def test_the_registers_download_as_xlsx(client):
     response = client.get(reverse("documents:register", args=["di"]) + "?unit=P24-TGDV&nam=2026")
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[1][0] == "Số 01-KH/BTGDVTU" and rows[1][1] == "05/12/2026"
+    assert [r[0] for r in rows[1:]] == ["Số 01-BC/BTGDVTU", "Số 01-KH/BTGDVTU"] and rows[2][1] == "05/12/2026"
