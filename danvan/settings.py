@@ -13,6 +13,8 @@ from danvan.env import env_bool, env_choice, env_database, env_int, env_list, en
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("DANVAN_VAR_DIR", str(BASE_DIR / "var")))
+# Signers' certificates for the digital signature of issued documents (documents/signing.py): outside the repository.
+DOCUMENT_SIGNING_DIR = Path(env_str("DANVAN_SIGNING_DIR", str(VAR_DIR / "signing")))
 
 DANVAN_ENV = env_choice("DANVAN_ENV", "development", {"development", "production"})
 PRODUCTION = DANVAN_ENV == "production"
@@ -72,6 +74,7 @@ INSTALLED_APPS = [
     "danvan.portal",
     "danvan.members",
     "danvan.situation",
+    "danvan.documents",
     "danvan.api",
 ]
 

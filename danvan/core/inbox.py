@@ -222,6 +222,37 @@ def _hotspots(user) -> Section:
     return section
 
 
+def _documents(user) -> Section:
+    """Documents sent to the person's units and not acknowledged yet, and drafts waiting for them to review or
+    sign (documents app)."""
+    from danvan.documents.selectors import received_for_user, waiting_for_user
+
+    section = Section("documents", _("Documents to acknowledge or sign"), more_link=reverse("documents:index"))
+    waiting = waiting_for_user(user=user)
+    received = received_for_user(user=user, pending_only=True)
+    section.total = waiting.count() + received.count()
+    for document in waiting[:LIMIT]:
+        section.items.append(
+            Item(
+                title=f"{document.doc_type.code} — {document.title}",
+                link=reverse("documents:detail", args=[document.public_id]),
+                unit=document.issuer.name,
+                state=str(document.get_status_display()),
+            )
+        )
+    for row in received[: max(LIMIT - len(section.items), 0)]:
+        section.items.append(
+            Item(
+                title=f"{row.document.issued.reference} — {row.document.title}",
+                link=reverse("documents:detail", args=[row.document.public_id]),
+                unit=row.unit.name,
+                state=str(_("To acknowledge")),
+                note=str(_("from %(unit)s") % {"unit": row.document.issuer.name}),
+            )
+        )
+    return section
+
+
 def notices_for_user(user):
     """Notices (reminders and alerts) sent to the units the person works for (where they hold a role, and the
     units directly below, such as a commune's khối dân vận), newest first."""
@@ -276,6 +307,7 @@ def inbox_for_user(*, user, today: dt.date) -> Inbox:
         _petitions(user, today),
         _commitments(user, today),
         _hotspots(user),
+        _documents(user),
         _notices(user),
     ]
     return Inbox(sections=sections)

@@ -165,6 +165,19 @@ MODULES: tuple[Module, ...] = (
         _("Citizens' situation and opinion"),
         url_name="situation:index",
     ),
+    Module(
+        "documents",
+        _("Documents"),
+        "bi-file-earmark-text",
+        _("Drafting, signing, numbering and sending the Ban's documents; registering incoming ones."),
+        (
+            _("Drafts from HD 36 templates or a DOCX/PDF, versions, comments, route to the signer"),
+            _("Issued with the register's number, sent down the tree, acknowledged, with their tasks"),
+            _("Incoming documents with the leader's instruction, assigned as tasks"),
+        ),
+        _("Documents"),
+        url_name="documents:index",
+    ),
 )
 
 MODULES_BY_SLUG = {module.slug: module for module in MODULES}

@@ -1,0 +1,188 @@
+"""The Ban's own documents: types, drafts with versions and comments, recipients, incoming documents.
+
+Numbers come from the existing register (reports.DocumentRegister / IssuedDocument, see decision 0025): a document
+issued here links to its IssuedDocument, so the numbers of briefing reports and conclusion notices run on.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class DocumentType(models.Model):
+    """A Party document type of Hướng dẫn 36-HD/VPTW with its abbreviation (NQ, QĐ, KH, …). Data, not code."""
+
+    code = models.CharField(max_length=8, unique=True)  # the abbreviation printed in "Số 12-KH/BDVTU"
+    name = models.CharField(max_length=100)  # "Kế hoạch"
+    active = models.BooleanField(default=True)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["sort_order", "code"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.code})"
+
+
+class Document(models.Model):
+    """An outgoing document (văn bản đi), from its first draft to its issue."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("With the head of division")
+        SIGNING = "signing", _("With the signer")
+        ISSUED = "issued", _("Issued")
+
+    class Capacity(models.TextChoices):
+        # How the signature block reads (HD 36): on behalf of the collective, as deputy, or acting.
+        ON_BEHALF = "T/M", _("T/M (on behalf of the collective)")
+        DEPUTY = "K/T", _("K/T (deputy signing for the head)")
+        ACTING = "Q.", _("Q. (acting head)")
+        NONE = "", _("The head signs in person")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    issuer = models.ForeignKey("organisations.OrgUnit", on_delete=models.PROTECT, related_name="+")
+    doc_type = models.ForeignKey(DocumentType, on_delete=models.PROTECT, related_name="+")
+    template = models.CharField(max_length=20, blank=True)  # a key of documents.drafting.TEMPLATES, or ""
+    title = models.CharField(max_length=255)  # trích yếu
+    summary = models.TextField(blank=True)
+    status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
+    drafter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    signer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    signer_title = models.CharField(max_length=120, blank=True)  # "Trưởng ban", "Phó Trưởng ban"
+    capacity = models.CharField(max_length=4, choices=Capacity, default=Capacity.ON_BEHALF, blank=True)
+    # Who it goes to, as chosen: {"units": [codes], "communes_of": code, "organisations_level": "commune"}; expanded
+    # into DocumentRecipient rows when issued.
+    recipients_spec = models.JSONField(default=dict, blank=True)
+    # Plan tasks (one a line: "unit code | task | dd/mm/yyyy"), turned into workplans tasks when issued.
+    tasks = models.TextField(blank=True)
+    issued = models.OneToOneField(
+        "reports.IssuedDocument", null=True, blank=True, on_delete=models.PROTECT, related_name="draft"
+    )
+    pdf = models.BinaryField(null=True, blank=True)
+    replaces = models.OneToOneField("self", null=True, blank=True, on_delete=models.PROTECT, related_name="replaced_by")
+    # fold(title + summary + the latest text): the diacritic-free search column.
+    search_text = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            # The issuer's document list, newest first.
+            models.Index(fields=["issuer", "-created_at"], name="document_issuer_created"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def reference(self) -> str:
+        return self.issued.reference if self.issued_id else ""
+
+    @property
+    def latest(self):
+        return self.versions.order_by("-number").first()
+
+
+class DocumentVersion(models.Model):
+    """One save or upload of a draft: its text, the file when one was uploaded, who and when."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    # The sections filled from the template, {"key": "text"}; empty for an upload.
+    fields = models.JSONField(default=dict, blank=True)
+    text = models.TextField(blank=True)
+    file = models.ForeignKey("core.StoredFile", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    note = models.CharField(max_length=255, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [models.UniqueConstraint(fields=["document", "number"], name="documentversion_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.document_id} v{self.number}"
+
+
+class DocumentComment(models.Model):
+    """A reviewer's comment on a draft (on its version at the time)."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="comments")
+    version_number = models.PositiveIntegerField()
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class DocumentRecipient(models.Model):
+    """A unit an issued document was sent to, and when (and by whom) it acknowledged receipt."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="recipients")
+    unit = models.ForeignKey("organisations.OrgUnit", on_delete=models.PROTECT, related_name="+")
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["document", "unit"], name="documentrecipient_unique")]
+        indexes = [
+            # A unit's inbox: what it has not acknowledged yet.
+            models.Index(fields=["unit", "acknowledged_at"], name="docrecipient_unit_ack"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.document_id} → {self.unit_id}"
+
+
+class IncomingDocument(models.Model):
+    """A document that arrived from outside danvan (văn bản đến), registered by the receiving unit."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    unit = models.ForeignKey("organisations.OrgUnit", on_delete=models.PROTECT, related_name="+")
+    arrival_year = models.PositiveSmallIntegerField()
+    arrival_number = models.PositiveIntegerField()  # số đến, running per unit and year
+    arrived_on = models.DateField()
+    reference = models.CharField(max_length=64)  # the sender's "Số 123/BNV-CQĐP"
+    dated = models.DateField()
+    issuing_body = models.CharField(max_length=255)
+    summary = models.TextField()
+    file = models.ForeignKey("core.StoredFile", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    instruction = models.TextField(blank=True)  # bút phê of the leader
+    handler = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    deadline = models.DateField(null=True, blank=True)
+    tasks = models.ManyToManyField("workplans.Task", blank=True, related_name="+")
+    search_text = models.TextField(blank=True)
+    registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-arrival_year", "-arrival_number"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "arrival_year", "arrival_number"], name="incoming_number_unique")
+        ]
+        indexes = [models.Index(fields=["unit", "-arrived_on"], name="incoming_unit_arrived")]
+
+    def __str__(self) -> str:
+        return f"{self.arrival_number}/{self.arrival_year} {self.reference}"

@@ -1,0 +1,80 @@
+"""Who may do what with a document: predicates on (user, document), built on accounts.permissions."""
+
+from danvan.accounts.permissions import (
+    ACTS_FOR_ITS_COMMITTEE,
+    can_edit_unit,
+    can_enter_data,
+    can_view_unit,
+    scope_roots,
+)
+
+
+def receiving_units(user) -> list[int]:
+    """The units whose received documents the person handles: the units of their roles, and for a dân vận body
+    (a commune's khối dân vận) the Party committee it works for."""
+    ids = []
+    for root in scope_roots(user).select_related("parent"):
+        ids.append(root.pk)
+        if root.kind in ACTS_FOR_ITS_COMMITTEE and root.parent_id:
+            ids.append(root.parent_id)
+    return ids
+
+
+def can_draft_for(user, issuer) -> bool:
+    return can_edit_unit(user, issuer)
+
+
+def is_recipient(user, document) -> bool:
+    return document.recipients.filter(unit_id__in=receiving_units(user)).exists()
+
+
+def can_view_document(user, document) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.pk in (document.drafter_id, document.reviewer_id, document.signer_id) or can_view_unit(
+        user, document.issuer
+    ):
+        return True
+    return document.status == document.Status.ISSUED and is_recipient(user, document)
+
+
+def can_revise(user, document) -> bool:
+    """The drafter (or an officer of the issuing body) corrects a draft until it goes to the signer."""
+    if document.status not in (document.Status.DRAFT, document.Status.REVIEW):
+        return False
+    return user.pk in (document.drafter_id, document.reviewer_id) or can_edit_unit(user, document.issuer)
+
+
+def can_comment(user, document) -> bool:
+    return document.status != document.Status.ISSUED and (
+        user.pk in (document.reviewer_id, document.signer_id, document.drafter_id)
+        or can_view_unit(user, document.issuer)
+    )
+
+
+def can_send_for_review(user, document) -> bool:
+    return document.status == document.Status.DRAFT and can_revise(user, document)
+
+
+def can_forward_to_signer(user, document) -> bool:
+    """The head of division (the reviewer chosen on the draft) passes it to the signer, or returns it."""
+    return document.status == document.Status.REVIEW and user.pk == document.reviewer_id
+
+
+def can_issue(user, document) -> bool:
+    """Only the signer chosen on the draft signs and issues it."""
+    return (
+        document.status == document.Status.SIGNING and document.signer_id is not None and user.pk == document.signer_id
+    )
+
+
+def can_correct(user, document) -> bool:
+    return document.status == document.Status.ISSUED and can_edit_unit(user, document.issuer)
+
+
+def can_register_incoming(user, unit) -> bool:
+    return can_enter_data(user, unit)
+
+
+def can_view_incoming(user, incoming) -> bool:
+    return can_view_unit(user, incoming.unit) or user.pk == incoming.handler_id

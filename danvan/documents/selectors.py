@@ -1,0 +1,173 @@
+"""Reads of documents for a person: unit scope on every one, 404 for missing and forbidden alike."""
+
+import difflib
+
+from django.db.models import Count, Exists, F, OuterRef, Q
+from django.http import Http404
+
+from danvan.accounts.permissions import READ_ROLES
+from danvan.core.text import fold_tokens
+from danvan.documents import permissions as perms
+from danvan.documents.models import Document, DocumentRecipient, IncomingDocument
+from danvan.organisations.models import OrgUnitClosure
+
+
+def _in_scope(user, field: str):
+    """Q: the row's unit (`field`) lies in the person's scope (a role on it or an ancestor)."""
+    covering = OrgUnitClosure.objects.filter(
+        descendant=OuterRef(field),
+        ancestor__role_assignments__user=user,
+        ancestor__role_assignments__role__in=READ_ROLES,
+    )
+    return Exists(covering)
+
+
+def _search(qs, q: str):
+    for token in fold_tokens(q)[:8]:
+        qs = qs.filter(search_text__contains=token)
+    return qs
+
+
+def document_list_for_user(*, user, q: str = "", status: str = "", limit: int = 100):
+    """Documents of the issuing bodies in the person's scope, and drafts routed to them; newest first."""
+    qs = Document.objects.filter(
+        _in_scope(user, "issuer") | Q(drafter=user) | Q(reviewer=user) | Q(signer=user)
+    ).select_related("doc_type", "issuer", "issued", "drafter")
+    if status:
+        qs = qs.filter(status=status)
+    return list(_search(qs, q).order_by("-created_at", "-id")[:limit])
+
+
+def document_get_for_user(*, user, public_id) -> Document:
+    document = (
+        Document.objects.select_related(
+            "doc_type", "issuer__parent", "issued", "drafter", "reviewer", "signer", "replaces__issued"
+        )
+        .filter(public_id=public_id)
+        .first()
+    )
+    if document is None or not perms.can_view_document(user, document):
+        raise Http404
+    return document
+
+
+def waiting_for_user(*, user):
+    """Drafts waiting for this person: to review (head of division) or to sign."""
+    return (
+        Document.objects.filter(
+            Q(status=Document.Status.REVIEW, reviewer=user) | Q(status=Document.Status.SIGNING, signer=user)
+        )
+        .select_related("issuer", "doc_type")
+        .order_by("updated_at", "id")
+    )
+
+
+def received_for_user(*, user, pending_only: bool = False):
+    """Documents sent to the person's units, newest first; `pending_only`: not acknowledged yet."""
+    qs = DocumentRecipient.objects.filter(unit_id__in=perms.receiving_units(user))
+    if pending_only:
+        qs = qs.filter(acknowledged_at__isnull=True)
+    return qs.select_related("document__issued", "document__issuer", "document__doc_type", "unit").order_by(
+        "-document__issued__issued_on", "-id"
+    )
+
+
+def recipients_of(document: Document):
+    """Who has and who has not acknowledged: the rows and the counts."""
+    rows = list(
+        document.recipients.select_related("unit", "acknowledged_by").order_by(
+            F("acknowledged_at").asc(nulls_last=True), "unit__name"
+        )
+    )
+    done = sum(1 for r in rows if r.acknowledged_at)
+    return rows, done, len(rows) - done
+
+
+def versions_diff(document: Document, a: int, b: int) -> list[tuple[str, str]]:
+    """The line-by-line difference of two versions' text: (mark, line), mark "+", "-" or " "."""
+    versions = {v.number: v for v in document.versions.filter(number__in=[a, b])}
+    if a not in versions or b not in versions:
+        raise Http404
+    old, new = versions[a].text.splitlines(), versions[b].text.splitlines()
+    rows = []
+    for line in difflib.ndiff(old, new):
+        if line.startswith("? "):
+            continue
+        rows.append((line[0], line[2:]))
+    return rows
+
+
+def incoming_list_for_user(*, user, q: str = "", limit: int = 100):
+    qs = IncomingDocument.objects.filter(_in_scope(user, "unit") | Q(handler=user)).select_related("unit")
+    return list(_search(qs, q).order_by("-arrived_on", "-arrival_number")[:limit])
+
+
+def incoming_get_for_user(*, user, public_id) -> IncomingDocument:
+    incoming = (
+        IncomingDocument.objects.select_related("unit", "file", "handler", "registered_by")
+        .prefetch_related("tasks__assignee")
+        .filter(public_id=public_id)
+        .first()
+    )
+    if incoming is None or not perms.can_view_incoming(user, incoming):
+        raise Http404
+    return incoming
+
+
+def outgoing_register_rows(*, issuer, year: int):
+    """The sổ văn bản đi of one issuing body and year: every numbered document (briefing reports and conclusion
+    notices included), in the order of their registers."""
+    from danvan.reports.models import IssuedDocument
+
+    qs = (
+        IssuedDocument.objects.filter(register__issuer=issuer, issued_on__year=year)
+        .select_related("register", "issued_by", "draft__signer")
+        .annotate(recipient_count=Count("draft__recipients"))
+        .order_by("register__doc_type", "number")
+    )
+    for issued in qs:
+        draft = getattr(issued, "draft", None)
+        yield [
+            issued.reference,
+            issued.issued_on.strftime("%d/%m/%Y"),
+            issued.title,
+            issued.issued_by.get_full_name()
+            if draft is None
+            else (draft.signer.get_full_name() if draft.signer else ""),
+            issued.recipient_count,
+            "Đã thu hồi" if issued.revoked_at else "",
+        ]
+
+
+def incoming_register_rows(*, unit, year: int):
+    """The sổ văn bản đến of one unit and year: registered arrivals, and documents sent to it inside danvan."""
+    rows = [
+        [
+            f"{i.arrival_number}",
+            i.arrived_on.strftime("%d/%m/%Y"),
+            i.reference,
+            i.dated.strftime("%d/%m/%Y"),
+            i.issuing_body,
+            i.summary,
+            i.instruction,
+        ]
+        for i in IncomingDocument.objects.filter(unit=unit, arrival_year=year).order_by("arrival_number")
+    ]
+    for r in (
+        DocumentRecipient.objects.filter(unit=unit, document__issued__issued_on__year=year)
+        .select_related("document__issued", "document__issuer")
+        .order_by("document__issued__issued_on", "id")
+    ):
+        issued = r.document.issued
+        rows.append(
+            [
+                "danvan",
+                r.acknowledged_at.strftime("%d/%m/%Y") if r.acknowledged_at else "",
+                issued.reference,
+                issued.issued_on.strftime("%d/%m/%Y"),
+                r.document.issuer.name,
+                r.document.title,
+                "",
+            ]
+        )
+    return rows

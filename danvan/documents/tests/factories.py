@@ -1,0 +1,44 @@
+import datetime as dt
+
+from conftest import make_user
+from danvan.documents import services
+from danvan.organisations.models import OrgUnit
+
+TODAY = dt.date(2026, 12, 5)
+PLAN_FIELDS = {
+    "purpose": "Phát huy vai trò của hệ thống chính trị trong công tác dân vận.",
+    "content": "Tổ chức Tháng Dân vận với các hoạt động thiết thực.\nBiểu dương mô hình Dân vận khéo.",
+    "organisation": "Các đảng ủy xã, phường xây dựng kế hoạch và triển khai.",
+}
+
+
+def people():
+    """The provincial Ban's drafter, head of division, and its head who signs."""
+    drafter = make_user("drafter.a", "officer", "P24-TGDV")
+    head = make_user("head.a", "officer", "P24-TGDV")
+    signer = make_user("chief.a", "leader", "P24-TGDV")
+    return drafter, head, signer
+
+
+def plan(drafter, head=None, signer=None, **kw):
+    data = {
+        "actor": drafter,
+        "issuer": OrgUnit.objects.get(code="P24-TGDV"),
+        "doc_type_code": "KH",
+        "template": "plan",
+        "title": "Tổ chức “Tháng Dân vận” năm 2027",
+        "fields": PLAN_FIELDS,
+        "reviewer": head,
+        "signer": signer,
+        "signer_title": "Trưởng ban",
+        "capacity": "T/M",
+        "recipients_spec": {"communes_of": "P24-TU"},
+        "tasks": " | Tổ chức ra quân Tháng Dân vận | 15/10/2027",
+    }
+    data.update(kw)
+    return services.document_draft(**data)
+
+
+def to_signer(document, drafter, head):
+    services.document_route(actor=drafter, document=document, step="review")
+    return services.document_route(actor=head, document=document, step="signing")

@@ -1,0 +1,125 @@
+"""The issue's "done means" flow in Chromium: the provincial Ban drafts the "Tháng Dân vận" plan from the template,
+the head of division comments and returns it, the drafter revises, the head passes it to the signer, who signs and
+issues it to every commune of the province with its task; a commune acknowledges it and sees its task."""
+
+import os
+
+import pytest
+
+from tests.browser.test_browser_login_search import login
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        os.environ.get("DATABASE_URL", "").startswith("postgres"), reason="browser test runs once, in the SQLite pass"
+    ),
+]
+SHOTS = os.environ.get("DANVAN_SHOTS", "/tmp/shots-docs")
+
+
+def pick(page, selector, text):
+    page.fill(selector, text)
+    page.wait_for_selector(f"{selector}-list .dv-picker-option")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+
+
+def press(page, selector):
+    page.click(selector)
+    page.wait_for_load_state()
+
+
+def test_a_plan_goes_from_template_to_the_communes_and_their_tasks(danvan_server, browser):
+    os.makedirs(SHOTS, exist_ok=True)
+    drafter = browser.new_page(viewport={"width": 1366, "height": 900})
+    login(drafter, danvan_server, "bn.chuyenvien")
+    drafter.goto(f"{danvan_server}/van-ban/soan/")
+    drafter.click("a[href='?mau=plan']")
+    drafter.wait_for_load_state()
+    drafter.fill("#id_title", "Tổ chức “Tháng Dân vận” năm 2027")
+    drafter.fill("#id_s_purpose", "Phát huy vai trò của cả hệ thống chính trị trong công tác dân vận.")
+    drafter.fill("#id_s_content", "Ra quân đồng loạt ngày 15/10.")
+    drafter.fill("#id_s_organisation", "Các đảng ủy xã, phường xây dựng kế hoạch triển khai.")
+    pick(drafter, "#id_reviewer", "quoc viet")
+    pick(drafter, "#id_signer", "van thinh")
+    drafter.fill("#id_signer_title", "Phó Trưởng ban")
+    drafter.select_option("#id_capacity", "K/T")
+    pick(drafter, "#id_communes_of", "thanh uy bac ninh")
+    drafter.fill("#id_tasks-0-title", "Tổ chức ra quân Tháng Dân vận")
+    drafter.fill("#id_tasks-0-deadline", "15/10/2027")
+    drafter.screenshot(path=f"{SHOTS}/draft-form-1366.png", full_page=True)
+    drafter.click("main form button[type=submit]")
+    drafter.wait_for_load_state()
+    assert "/van-ban/" in drafter.url and "Ra quân đồng loạt ngày 15/10." in drafter.content()
+    url = drafter.url
+    press(drafter, "button[name=step][value=review]")
+
+    head = browser.new_page(viewport={"width": 1366, "height": 900})
+    login(head, danvan_server, "bn.quantri")
+    head.goto(f"{danvan_server}/viec-cua-toi/")
+    assert "Tháng Dân vận" in head.locator("#inbox-documents").inner_text()
+    head.goto(url)
+    head.fill("#id_text", "Bổ sung hoạt động biểu dương mô hình Dân vận khéo.")
+    press(head, "form[action$='/y-kien/'] button[type=submit]")
+    press(head, "button[name=step][value=draft]")
+
+    drafter.goto(url)
+    assert "Bổ sung hoạt động biểu dương" in drafter.content()
+    drafter.click("a[href$='/sua/']")
+    drafter.wait_for_load_state()
+    drafter.fill("#id_s_content", "Ra quân đồng loạt ngày 15/10.\nBiểu dương mô hình Dân vận khéo.")
+    drafter.fill("#id_note", "Theo ý kiến trưởng phòng")
+    drafter.click("main form button[type=submit]")
+    drafter.wait_for_load_state()
+    press(drafter, "button[name=step][value=review]")
+
+    head.goto(f"{url}so-sanh/")
+    assert "Biểu dương mô hình Dân vận khéo." in head.content()
+    head.goto(url)
+    press(head, "button[name=step][value=signing]")
+
+    signer = browser.new_page(viewport={"width": 1366, "height": 900})
+    login(signer, danvan_server, "bn.lanhdao")
+    signer.goto(url)
+    press(signer, "form[action$='/ky-ban-hanh/'] button")
+    assert "-KH/BTGDVTU" in signer.content()
+    signer.screenshot(path=f"{SHOTS}/issued-1366.png", full_page=True)
+
+    commune = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
+    login(commune, danvan_server, "xa.yenthe")
+    commune.goto(f"{danvan_server}/viec-cua-toi/")
+    assert "Tháng Dân vận" in commune.locator("#inbox-documents").inner_text()
+    commune.goto(url)
+    commune.screenshot(path=f"{SHOTS}/received-390.png", full_page=True)
+    press(commune, "form[action$='/tiep-nhan/'] button")
+    assert commune.locator("form[action$='/tiep-nhan/']").count() == 0
+    commune.goto(f"{danvan_server}/nhiem-vu/")
+    assert "Tổ chức ra quân Tháng Dân vận" in commune.content()
+    commune.screenshot(path=f"{SHOTS}/tasks-390.png", full_page=True)
+
+    signer.goto(url)
+    assert "Hoàng Văn Đức" in signer.content()
+    signer.screenshot(path=f"{SHOTS}/acknowledged-1366.png", full_page=True)
+
+
+def test_a_ministrys_letter_is_registered_with_the_instruction_and_assigned(danvan_server, browser):
+    os.makedirs(SHOTS, exist_ok=True)
+    page = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
+    login(page, danvan_server, "bn.chuyenvien")
+    page.goto(f"{danvan_server}/van-ban/den/moi/")
+    pick(page, "#id_unit", "ban tuyen giao va dan van thanh uy bac ninh")
+    page.fill("#id_reference", "Số 1234/BNV-CQĐP")
+    page.fill("#id_dated", "01/12/2026")
+    page.fill("#id_arrived_on", "03/12/2026")
+    page.fill("#id_issuing_body", "Bộ Nội vụ")
+    page.fill("#id_summary", "Về việc báo cáo tình hình thực hiện dân chủ ở cơ sở")
+    page.fill("#id_instruction", "Giao xã Yên Thế báo cáo trước 20/12.")
+    pick(page, "#id_assignees", "dang uy xa yen the")
+    page.fill("#id_deadline", "20/12/2026")
+    page.screenshot(path=f"{SHOTS}/incoming-form-390.png", full_page=True)
+    page.click("main form button[type=submit]")
+    page.wait_for_load_state()
+    assert "/van-ban/den/" in page.url and "Giao xã Yên Thế báo cáo trước 20/12." in page.content()
+    page.screenshot(path=f"{SHOTS}/incoming-detail-390.png", full_page=True)
+    page.goto(f"{danvan_server}/van-ban/?q=dan chu co so")
+    assert "Bộ Nội vụ" in page.content()

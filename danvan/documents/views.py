@@ -1,0 +1,414 @@
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from danvan.accounts.permissions import DATA_ENTRY_ROLES, EDIT_ROLES, can_view_unit, scope_roots
+from danvan.core.errors import ApplicationError
+from danvan.core.exporting import file_response, xlsx_response
+from danvan.core.files import stored_file_response
+from danvan.core.locking import show_conflict
+from danvan.core.submissions import submit_once
+from danvan.documents import forms, selectors, services
+from danvan.documents import permissions as perms
+from danvan.documents.drafting import TEMPLATES
+from danvan.documents.signing import pdf_verify
+from danvan.organisations.forms import unit_from_form
+from danvan.organisations.models import OrgUnit
+
+
+def _default_issuer(user) -> str:
+    for root in scope_roots(user, EDIT_ROLES):
+        if root.has_danvan_function:
+            return root.code
+        body = root.children.filter(has_danvan_function=True).order_by("sort_order").first()
+        if body:
+            return body.code
+    return ""
+
+
+@login_required
+def index(request):
+    q = request.GET.get("q", "")[:200]
+    return render(
+        request,
+        "documents/index.html",
+        {
+            "q": q,
+            "waiting": list(selectors.waiting_for_user(user=request.user)[:50]),
+            "received": list(selectors.received_for_user(user=request.user)[:50]),
+            "documents": selectors.document_list_for_user(user=request.user, q=q, limit=100),
+            "incoming": selectors.incoming_list_for_user(user=request.user, q=q, limit=50),
+            "templates": TEMPLATES.values(),
+            "year": timezone.localdate().year,
+        },
+    )
+
+
+def _draft_args(form) -> dict | None:
+    """The service arguments from a valid draft form, or None after putting errors on it."""
+    d = form.cleaned_data
+    reviewer, signer = form.person("reviewer"), form.person("signer")
+    if form.errors:
+        return None
+    return {
+        "title": d["title"],
+        "summary": d["summary"],
+        "fields": form.section_values(),
+        "upload": d.get("file") or None,
+        "reviewer": reviewer,
+        "signer": signer,
+        "signer_title": d["signer_title"],
+        "capacity": d["capacity"],
+        "recipients_spec": form.recipients_spec(),
+        "tasks": d["tasks"],
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@submit_once
+def document_new(request):
+    template = request.GET.get("mau", "")
+    upload = template == "tep"
+    if template not in TEMPLATES and not upload:
+        return render(request, "documents/choose.html", {"templates": TEMPLATES.values()})
+    if request.method == "POST":
+        form = forms.DraftForm(request.POST, request.FILES, template=template, upload=upload)
+        if form.is_valid() and (issuer := unit_from_form(form, "issuer")) is not None:
+            args = _draft_args(form)
+            if args is not None:
+                if upload and args["upload"] is None:
+                    form.add_error("file", _("Choose the DOCX or PDF file of the draft."))
+                else:
+                    try:
+                        document = services.document_draft(
+                            actor=request.user,
+                            issuer=issuer,
+                            doc_type_code=form.cleaned_data["doc_type"].code,
+                            template="" if upload else template,
+                            **args,
+                        )
+                    except ApplicationError as e:
+                        e.add_to_form(form)
+                    else:
+                        messages.success(request, _("Draft saved as version 1."))
+                        return redirect("documents:detail", public_id=document.public_id)
+    else:
+        doc_type = TEMPLATES[template].doc_type if template in TEMPLATES else "CV"
+        form = forms.DraftForm(
+            template=template,
+            upload=upload,
+            initial={"issuer": _default_issuer(request.user), "doc_type": doc_type, "capacity": "T/M"},
+        )
+    return render(
+        request,
+        "documents/form.html",
+        {"form": form, "template": TEMPLATES.get(template), "upload": upload, "document": None},
+    )
+
+
+@login_required
+def document_detail(request, public_id):
+    document = selectors.document_get_for_user(user=request.user, public_id=public_id)
+    user = request.user
+    rows, done, waiting = selectors.recipients_of(document)
+    sender_view = can_view_unit(user, document.issuer)
+    my_units = set(perms.receiving_units(user))
+    mine = [r for r in rows if r.unit_id in my_units]
+    versions = list(document.versions.select_related("created_by", "file").order_by("-number"))
+    return render(
+        request,
+        "documents/detail.html",
+        {
+            "document": document,
+            "versions": versions,
+            "comments": list(document.comments.select_related("author")),
+            "comment_form": forms.CommentForm(),
+            "recipients": rows if sender_view else [],
+            "ack_done": done,
+            "ack_waiting": waiting,
+            "mine": mine,
+            "can_ack": any(r.acknowledged_at is None for r in mine),
+            "can_revise": perms.can_revise(user, document),
+            "can_comment": perms.can_comment(user, document),
+            "can_send": perms.can_send_for_review(user, document),
+            "can_forward": perms.can_forward_to_signer(user, document),
+            "can_return": document.status in ("review", "signing")
+            and user.pk in (document.reviewer_id, document.signer_id),
+            "can_issue": perms.can_issue(user, document),
+            "can_correct": perms.can_correct(user, document) and not hasattr(document, "replaced_by"),
+            "replaced_by": getattr(document, "replaced_by", None),
+            "sender_view": sender_view,
+            "task_rows": _task_rows(document),
+            "signatures": pdf_verify(bytes(document.pdf)) if document.pdf else [],
+        },
+    )
+
+
+def _task_rows(document) -> list:
+    """The plan's tasks for display: (unit name or "", task, deadline); a stored row that no longer reads is skipped."""
+    try:
+        rows = services.task_rows(document.tasks)
+    except ApplicationError:
+        return []
+    names = dict(OrgUnit.objects.filter(code__in=[r[0] for r in rows if r[0]]).values_list("code", "name"))
+    return [(names.get(code, code), title, deadline) for code, title, deadline in rows]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@submit_once
+def document_edit(request, public_id):
+    document = selectors.document_get_for_user(user=request.user, public_id=public_id)
+    if not perms.can_revise(request.user, document):
+        raise Http404
+    upload = request.GET.get("tep") == "1" or not document.template
+    if request.method == "POST":
+        form = forms.DraftForm(request.POST, request.FILES, template=document.template, upload=upload, editing=True)
+        if form.is_valid():
+            args = _draft_args(form)
+            if args is not None:
+                if upload and args["upload"] is None:
+                    form.add_error("file", _("Choose the DOCX or PDF file of the new version."))
+                else:
+                    try:
+                        services.document_revise(
+                            actor=request.user,
+                            document=document,
+                            expected_version=form.cleaned_data["version"],
+                            note=form.cleaned_data["note"],
+                            **args,
+                        )
+                    except ApplicationError as e:
+                        show_conflict(form, e)
+                    else:
+                        messages.success(request, _("New version saved."))
+                        return redirect("documents:detail", public_id=document.public_id)
+    else:
+        form = forms.DraftForm(
+            template=document.template, upload=upload, editing=True, initial=forms.DraftForm.initial_for(document)
+        )
+    return render(
+        request,
+        "documents/form.html",
+        {"form": form, "template": TEMPLATES.get(document.template), "upload": upload, "document": document},
+    )
+
+
+@login_required
+@require_POST
+@submit_once
+def document_comment(request, public_id):
+    document = selectors.document_get_for_user(user=request.user, public_id=public_id)
+    form = forms.CommentForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Your comment: write what should change."))
+    else:
+        try:
+            services.document_comment(actor=request.user, document=document, text=form.cleaned_data["text"])
+        except ApplicationError as e:
+            messages.error(request, e.message)
+        else:
+            messages.success(request, _("Comment saved."))
+    return redirect("documents:detail", public_id=public_id)
+
+
+@login_required
+@require_POST
+def document_route(request, public_id):
+    document = selectors.document_get_for_user(user=request.user, public_id=public_id)
+    try:
+        services.document_route(actor=request.user, document=document, step=request.POST.get("step", ""))
+    except ApplicationError as e:
+        messages.error(request, e.message)
+    else:
+        messages.success(request, _("The draft has moved on."))
+    return redirect("documents:detail", public_id=public_id)
+
+
+@login_required
+@require_POST
+@submit_once
+def document_issue(request, public_id):
+    document = selectors.document_get_for_user(user=request.user, public_id=public_id)
+    try:
+        document = services.document_sign_issue(
+            actor=request.user,
+            document=document,
+            today=timezone.localdate(),
+            expected_version=request.POST.get("version", ""),
+        )
+    except ApplicationError as e:
+        messages.error(request, e.message)
+    else:
+        messages.success(request, _("Issued as %(reference)s and sent.") % {"reference": document.issued.reference})
+    return redirect("documents:detail", public_id=public_id)
+
+
+@login_required
+@require_POST
+def document_acknowledge(request, public_id):
+    document = selectors.document_get_for_user(user=request.user, public_id=public_id)
+    try:
+        services.document_acknowledge(actor=request.user, document=document)
+    except ApplicationError as e:
+        messages.error(request, e.message)
+    else:
+        messages.success(request, _("Receipt acknowledged."))
+    return redirect("documents:detail", public_id=public_id)
+
+
+@login_required
+@require_POST
+@submit_once
+def document_correct(request, public_id):
+    document = selectors.document_get_for_user(user=request.user, public_id=public_id)
+    try:
+        draft = services.document_correct(actor=request.user, document=document)
+    except ApplicationError as e:
+        messages.error(request, e.message)
+        return redirect("documents:detail", public_id=public_id)
+    messages.success(request, _("A replacing draft was started; it replaces the issued document once issued."))
+    return redirect("documents:edit", public_id=draft.public_id)
+
+
+@login_required
+def document_file(request, public_id, kind):
+    document = selectors.document_get_for_user(user=request.user, public_id=public_id)
+    if document.issued_id is None:
+        raise Http404
+    name = document.issued.reference.replace("Số ", "").replace("/", "_")
+    if kind == "docx":
+        return file_response(bytes(document.issued.content), filename=f"{name}.docx")
+    if kind == "pdf" and document.pdf:
+        return file_response(bytes(document.pdf), filename=f"{name}.pdf", content_type="application/pdf")
+    raise Http404
+
+
+@login_required
+def version_file(request, public_id, number):
+    document = selectors.document_get_for_user(user=request.user, public_id=public_id)
+    version = document.versions.select_related("file").filter(number=number).first()
+    if version is None or version.file is None:
+        raise Http404
+    return stored_file_response(version.file)
+
+
+@login_required
+def document_compare(request, public_id):
+    document = selectors.document_get_for_user(user=request.user, public_id=public_id)
+    numbers = sorted(document.versions.values_list("number", flat=True))
+    try:
+        a = int(request.GET.get("a", numbers[-2] if len(numbers) > 1 else numbers[0]))
+        b = int(request.GET.get("b", numbers[-1]))
+    except (ValueError, IndexError):
+        raise Http404 from None
+    rows = selectors.versions_diff(document, a, b)
+    return render(
+        request, "documents/compare.html", {"document": document, "rows": rows, "a": a, "b": b, "numbers": numbers}
+    )
+
+
+def _units_from_codes(form, name: str) -> list[OrgUnit] | None:
+    codes = [c.strip().upper() for c in (form.cleaned_data.get(name) or "").replace(",", "\n").split() if c.strip()]
+    units = list(OrgUnit.objects.filter(code__in=codes))
+    if len(units) != len(set(codes)):
+        form.add_error(name, _("Choose a unit from the list: type part of its name, then pick it."))
+        return None
+    return units
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@submit_once
+def incoming_new(request):
+    if request.method == "POST":
+        form = forms.IncomingForm(request.POST, request.FILES)
+        if form.is_valid() and (unit := unit_from_form(form)) is not None:
+            assignees = _units_from_codes(form, "assignees")
+            handler = forms.person_from_form(form, "handler")
+            if assignees is not None and not form.errors:
+                d = form.cleaned_data
+                try:
+                    incoming = services.incoming_register(
+                        actor=request.user,
+                        unit=unit,
+                        reference=d["reference"],
+                        dated=d["dated"],
+                        arrived_on=d["arrived_on"],
+                        issuing_body=d["issuing_body"],
+                        summary=d["summary"],
+                        upload=d.get("file") or None,
+                        instruction=d["instruction"],
+                        handler=handler,
+                        assignees=assignees,
+                        deadline=d["deadline"],
+                    )
+                except ApplicationError as e:
+                    e.add_to_form(form)
+                else:
+                    messages.success(
+                        request, _("Registered as incoming number %(n)s.") % {"n": incoming.arrival_number}
+                    )
+                    return redirect("documents:incoming_detail", public_id=incoming.public_id)
+    else:
+        root = scope_roots(request.user, DATA_ENTRY_ROLES).first()
+        form = forms.IncomingForm(initial={"unit": root.code if root else "", "arrived_on": timezone.localdate()})
+    return render(request, "documents/incoming_form.html", {"form": form})
+
+
+@login_required
+def incoming_detail(request, public_id):
+    incoming = selectors.incoming_get_for_user(user=request.user, public_id=public_id)
+    signed = incoming.file is not None and incoming.file.name.lower().endswith(".pdf")
+    return render(
+        request,
+        "documents/incoming_detail.html",
+        {"incoming": incoming, "signatures": pdf_verify(bytes(incoming.file.content)) if signed else []},
+    )
+
+
+@login_required
+def incoming_file(request, public_id):
+    incoming = selectors.incoming_get_for_user(user=request.user, public_id=public_id)
+    if incoming.file is None:
+        raise Http404
+    return stored_file_response(incoming.file)
+
+
+@login_required
+def register_xlsx(request, kind):
+    """The yearly register (sổ văn bản đi / đến) of a unit in the person's scope, as XLSX."""
+    unit = OrgUnit.objects.filter(code=request.GET.get("unit", "").strip().upper()).first()
+    if unit is None:
+        code = _default_issuer(request.user) if kind == "di" else ""
+        if not code:
+            root = scope_roots(request.user).first()
+            code = root.code if root else ""
+        unit = OrgUnit.objects.filter(code=code).first()
+    if unit is None or not can_view_unit(request.user, unit):
+        raise Http404
+    try:
+        year = int(request.GET.get("nam", timezone.localdate().year))
+        dt.date(year, 1, 1)
+    except ValueError:
+        raise Http404 from None
+    if kind == "di":
+        headers = ["Số, ký hiệu", "Ngày", "Trích yếu", "Người ký", "Số nơi nhận", "Ghi chú"]
+        rows = list(selectors.outgoing_register_rows(issuer=unit, year=year))
+        title = "Sổ văn bản đi"
+    elif kind == "den":
+        headers = ["Số đến", "Ngày đến", "Số, ký hiệu", "Ngày văn bản", "Cơ quan ban hành", "Trích yếu", "Bút phê"]
+        rows = selectors.incoming_register_rows(unit=unit, year=year)
+        title = "Sổ văn bản đến"
+    else:
+        raise Http404
+    return xlsx_response(
+        filename=f"{title} {unit.code} {year}.xlsx", sheet_title=f"{title} {year}", headers=headers, rows=rows
+    )
