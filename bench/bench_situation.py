@@ -62,7 +62,7 @@ def generate(cur, *, months: int, hotspots: int, first: dt.date) -> dict:
                CASE WHEN (r.unit_id * 31 + m * 17) %% 20 = 0 THEN 'draft' ELSE 'submitted' END,
                %(author)s, now(), now(),
                CASE WHEN (r.unit_id * 31 + m * 17) %% 20 = 0 THEN NULL
-                    ELSE (%(first)s::date + make_interval(months => m + 1, days => (r.unit_id %% 10)))::timestamptz
+                    ELSE (%(first)s::date + make_interval(months => m + 1, days => (r.unit_id %% 10)::int))::timestamptz
                END
         FROM reporter r, generate_series(0, %(months)s - 1) m
         """,
@@ -73,8 +73,8 @@ def generate(cur, *, months: int, hotspots: int, first: dt.date) -> dict:
         """
         WITH t AS (SELECT array_agg(id ORDER BY id) AS ids FROM situation_topic)
         INSERT INTO situation_situationreport_topics (situationreport_id, topic_id)
-        SELECT DISTINCT r.id, t.ids[1 + (r.id * k * 7) %% array_length(t.ids, 1)]
-        FROM situation_situationreport r, t, generate_series(1, 1 + r.id %% 3) k
+        SELECT DISTINCT r.id, t.ids[1 + (r.id * k * 7) % array_length(t.ids, 1)]
+        FROM situation_situationreport r, t, generate_series(1, 1 + r.id % 3) k
         """
     )
     report_topics = cur.rowcount
@@ -102,8 +102,8 @@ def generate(cur, *, months: int, hotspots: int, first: dt.date) -> dict:
         """
         WITH t AS (SELECT array_agg(id ORDER BY id) AS ids FROM situation_topic)
         INSERT INTO situation_hotspot_topics (hotspot_id, topic_id)
-        SELECT DISTINCT h.id, t.ids[1 + (h.id * k * 13) %% array_length(t.ids, 1)]
-        FROM situation_hotspot h, t, generate_series(1, 1 + h.id %% 2) k
+        SELECT DISTINCT h.id, t.ids[1 + (h.id * k * 13) % array_length(t.ids, 1)]
+        FROM situation_hotspot h, t, generate_series(1, 1 + h.id % 2) k
         """
     )
     hotspot_topics = cur.rowcount
@@ -117,8 +117,12 @@ def main() -> int:
     parser.add_argument("--months", type=int, default=60)
     parser.add_argument("--hotspots", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=40)
+    parser.add_argument(
+        "--reuse", action="store_true", help="keep the database and its tree (loading it takes minutes); new data"
+    )
     args = parser.parse_args()
-    recreate_pg_database(args.postgres_url)
+    if not args.reuse:
+        recreate_pg_database(args.postgres_url)
     os.environ["DATABASE_URL"] = args.postgres_url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "danvan.settings")
     sys.path.insert(0, str(ROOT))
@@ -136,9 +140,16 @@ def main() -> int:
 
     step("migrate, load the tree")
     call_command("migrate", "--noinput", verbosity=0)
-    admin_units_load(actor=None)
-    org_tree_build(actor=None)
-    User.objects.create_user(username="bench.situation", password="x")
+    if not (args.reuse and OrgUnit.objects.exists()):
+        admin_units_load(actor=None)
+        org_tree_build(actor=None)
+    with connection.cursor() as cur:
+        cur.execute(
+            "TRUNCATE situation_digest, situation_hotspotalert, situation_hotspot_topics, situation_hotspot_petitions, "
+            "situation_hotspot_dialogues, situation_hotspot_named_people, situation_hotspot, "
+            "situation_situationreport_topics, situation_situationreport_named_people, situation_situationreport"
+        )
+    User.objects.get_or_create(username="bench.situation")
     # The last month of the five years is the "month" measured; the years end last month.
     today = dt.date.today()
     last = (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)

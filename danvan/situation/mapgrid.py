@@ -96,6 +96,16 @@ def _ink(tile: dict) -> dict:
     return tile
 
 
+def commune_initials(name: str) -> str:
+    """ "Đảng ủy xã Yên Thế" → "YT": the initials of the commune's own name."""
+    words = name.split()
+    for kind in ("xã", "phường", "khu"):
+        if kind in words:
+            words = words[words.index(kind) + 1 :]
+            break
+    return "".join(w[0] for w in words[:3]).upper() or name[:2]
+
+
 def commune_layout(cells: dict, columns: int = 12) -> tuple[list[dict], int, int]:
     """Communes in alphabetical order on a grid (no positions are known)."""
     tiles = []
@@ -105,7 +115,7 @@ def commune_layout(cells: dict, columns: int = 12) -> tuple[list[dict], int, int
             {
                 **cell,
                 "code": code,
-                "short": "".join(w[0] for w in cell["name"].split()[1:3]) or cell["name"][:2],
+                "short": commune_initials(cell["name"]),
                 "x": col * TILE,
                 "y": row * TILE,
                 "fill": "#198754" if cell["reported"] else "#dc3545",

@@ -64,7 +64,7 @@ def test_a_land_dispute_reaches_the_weekly_digest_and_the_centres_map(danvan_ser
     centre.goto(f"{danvan_server}/tinh-hinh/ban-do/")
     assert centre.locator("svg rect").count() == 34
     tile = centre.locator("svg a[href*='province=P24']")
-    assert "●" in tile.inner_text()
+    assert "●" in tile.text_content()
     centre.screenshot(path=str(SHOTS / "map-1366.png"), full_page=True)
     tile.click()
     centre.wait_for_load_state()

@@ -53,3 +53,8 @@ def test_a_province_sees_its_communes_and_no_other_province(client, officer_a, c
 def test_someone_with_no_province_in_scope_gets_not_found(client, commune_officer_a):
     client.force_login(commune_officer_a)
     assert client.get(reverse("situation:map")).status_code == 404
+
+
+def test_a_commune_tile_shows_the_initials_of_its_own_name():
+    assert mapgrid.commune_initials("Đảng ủy xã Yên Thế") == "YT"
+    assert mapgrid.commune_initials("Đảng ủy đặc khu Phú Quốc") == "PQ"
