@@ -92,7 +92,7 @@ def generate(cur, *, months: int, hotspots: int, first: dt.date) -> dict:
                CASE WHEN g %% 3 = 0 THEN (ARRAY['new','acknowledged','handling'])[1 + g %% 9 / 3] ELSE 'resolved' END,
                CASE WHEN g %% 3 = 0 THEN NULL ELSE now() END, g %% 30 = 0, %(author)s, now(), now()
         FROM generate_series(1, %(hotspots)s) g, c, s,
-             LATERAL (SELECT c.ids[1 + (g * 104729) %% array_length(c.ids, 1)] AS unit_id) pick
+             LATERAL (SELECT c.ids[1 + ((g::bigint * 104729) %% array_length(c.ids, 1))::int] AS unit_id) pick
         JOIN reporter r ON r.unit_id = pick.unit_id
         """,
         {"first": first, "months": months, "hotspots": hotspots, "author": author},

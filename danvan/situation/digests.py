@@ -101,14 +101,25 @@ def communes_of(area: Area):
 
 def reported_commune_ids(area: Area, month: dt.date) -> set[int]:
     """Commune committees of the area that (themselves or a unit below) submitted a monthly report for `month`."""
-    units = _reports(area).filter(kind=SituationReport.Kind.MONTHLY, period_month=month).values("unit_id")
-    return set(
-        OrgUnitClosure.objects.filter(
-            descendant_id__in=units, ancestor__level=OrgUnit.Level.COMMUNE, ancestor__kind=OrgUnit.Kind.PARTY_COMMITTEE
-        )
-        .values_list("ancestor_id", flat=True)
-        .distinct()
+    rows = (
+        _reports(area)
+        .filter(kind=SituationReport.Kind.MONTHLY, period_month=month)
+        .values_list("unit_id", "unit__level", "unit__kind")
     )
+    commune = (OrgUnit.Level.COMMUNE, OrgUnit.Kind.PARTY_COMMITTEE)
+    reported, below = set(), []
+    for unit_id, level, kind in rows:
+        # Most reports come from the commune committee itself: only the others need the tree (one query).
+        (reported.add(unit_id) if (level, kind) == commune else below.append(unit_id))
+    if below:
+        reported.update(
+            OrgUnitClosure.objects.filter(
+                descendant_id__in=below,
+                ancestor__level=OrgUnit.Level.COMMUNE,
+                ancestor__kind=OrgUnit.Kind.PARTY_COMMITTEE,
+            ).values_list("ancestor_id", flat=True)
+        )
+    return reported
 
 
 def not_reported(area: Area, month: dt.date) -> list[dict]:

@@ -101,6 +101,8 @@ class SituationReport(models.Model):
         indexes = [
             # "Areas that did not report this month": submitted monthly reports of a province for a month.
             models.Index(fields=["province", "period_month", "status"], name="situation_report_prov_idx"),
+            # The same for the whole country (the national map and digest): the month's submitted reports.
+            models.Index(fields=["period_month", "status"], name="situation_report_month_idx"),
         ]
 
     def __str__(self) -> str:
