@@ -232,12 +232,14 @@ if PRODUCTION:
 # number of machines (docs/decisions/0012-background-jobs.md). Tests switch to the immediate backend (conftest).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 # Periodic jobs, enqueued by `manage.py run_scheduled` (cron or a systemd timer, every few minutes) once per day
-# at or after `hour` (Asia/Ho_Chi_Minh); core.PeriodicJob keeps when each last ran.
+# at or after `hour` (Asia/Ho_Chi_Minh), or every `every_minutes`; core.PeriodicJob keeps when each last ran.
 DANVAN_PERIODIC_JOBS = {
     "report_reminders": {"task": "danvan.reports.tasks.overdue_reports_remind", "hour": 7},
     "petition_deadline_reminders": {"task": "danvan.petitions.tasks.petition_deadlines_remind", "hour": 7},
     "job_cleanup": {"task": "danvan.core.tasks.jobruns_prune", "hour": 2},
-    "hotspot_escalation": {"task": "danvan.situation.tasks.hotspot_alerts_escalate", "hour": 6},
+    # Alerts have hours to be acknowledged: the escalation runs every hour, on the hour.
+    "hotspot_escalation": {"task": "danvan.situation.tasks.hotspot_alerts_escalate", "every_minutes": 60},
+    "situation_digests": {"task": "danvan.situation.tasks.digests_generate_due", "hour": 5},
 }
 # Finished background jobs (and their result files) are kept this many days.
 DANVAN_JOB_RETENTION_DAYS = env_int("DANVAN_JOB_RETENTION_DAYS", 7)

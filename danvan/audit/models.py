@@ -152,6 +152,7 @@ class Action(models.TextChoices):
     HOTSPOT_ACKNOWLEDGED = "situation.hotspot_acknowledged", _("Acknowledged a hotspot")
     HOTSPOT_ESCALATED = "situation.hotspot_escalated", _("Escalated an unacknowledged hotspot")
     SITUATION_RESTRICTED_VIEWED = "situation.restricted_viewed", _("Viewed a restricted situation record")
+    SITUATION_DIGEST_GENERATED = "situation.digest_generated", _("Generated a situation digest")
     # api (tokens for other systems): add below this line
     API_TOKEN_CREATED = "api_token.created", _("Created an API token")
     API_TOKEN_REVOKED = "api_token.revoked", _("Revoked an API token")

@@ -106,3 +106,43 @@ class HotspotUpdateForm(forms.Form):
         self.fields["petitions"].label_from_instance = lambda p: f"{p.code} — {p.content[:80]}"
         self.fields["dialogues"].queryset = dialogues
         self.fields["dialogues"].label_from_instance = lambda d: f"{d.held_on:%d/%m/%Y} — {d.place}"
+
+
+def week_choices(today: dt.date | None = None, count: int = 12) -> list[tuple[str, str]]:
+    """This week and the `count - 1` before it, newest first, as ("2026-11-30", "30/11 – 06/12/2026")."""
+    today = today or timezone.localdate()
+    monday = today - dt.timedelta(days=today.weekday())
+    rows = []
+    for i in range(count):
+        start = monday - dt.timedelta(weeks=i)
+        end = start + dt.timedelta(days=6)
+        rows.append((start.isoformat(), f"{start:%d/%m} – {end:%d/%m/%Y}"))
+    return rows
+
+
+class DigestForm(forms.Form):
+    """Make a digest now: for which unit (the centre or a province in scope), weekly or monthly, which period."""
+
+    unit = forms.ChoiceField(label=_("For"))
+    kind = forms.ChoiceField(label=_("Digest"), choices=[("weekly", _("Weekly")), ("monthly", _("Monthly"))])
+    week = forms.ChoiceField(label=_("Week"), choices=lambda: week_choices(), required=False)
+    month = forms.ChoiceField(label=_("Month"), choices=lambda: month_choices(count=12), required=False)
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].choices = [(u.code, u.name) for u in units]
+
+    def start(self) -> dt.date | None:
+        d = self.cleaned_data
+        if d["kind"] == "weekly":
+            return dt.date.fromisoformat(d["week"]) if d["week"] else None
+        return parse_month(d["month"])
+
+    def clean(self):
+        data = super().clean()
+        kind = data.get("kind")
+        if kind == "weekly" and not data.get("week"):
+            self.add_error("week", _("Choose the week of the digest."))
+        if kind == "monthly" and not data.get("month"):
+            self.add_error("month", _("Choose the month of the digest."))
+        return data

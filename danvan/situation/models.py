@@ -101,6 +101,8 @@ class SituationReport(models.Model):
         indexes = [
             # "Areas that did not report this month": submitted monthly reports of a province for a month.
             models.Index(fields=["province", "period_month", "status"], name="situation_report_prov_idx"),
+            # The same for the whole country (the national map and digest): the month's submitted reports.
+            models.Index(fields=["period_month", "status"], name="situation_report_month_idx"),
         ]
 
     def __str__(self) -> str:
@@ -147,6 +149,8 @@ class Hotspot(models.Model):
         indexes = [
             # Active hotspots of a province (the province and national lists).
             models.Index(fields=["province", "status"], name="situation_hotspot_prov_idx"),
+            # The map and the digests: hotspots that occurred in a month or a week, by province.
+            models.Index(fields=["occurred_on", "province"], name="situation_hotspot_date_idx"),
         ]
 
     def __str__(self) -> str:
@@ -179,3 +183,36 @@ class HotspotAlert(models.Model):
 
     def __str__(self) -> str:
         return f"{self.hotspot_id} → {self.unit_id}"
+
+
+class Digest(models.Model):
+    """A weekly or monthly digest (bản tin tình hình) for a province or the centre: its figures as JSON, and the
+    DOCX made from them for the briefing meeting. Made again for the same unit and period, it is replaced."""
+
+    class Kind(models.TextChoices):
+        WEEKLY = "weekly", _("Weekly")
+        MONTHLY = "monthly", _("Monthly")
+
+    code = models.CharField(max_length=20, unique=True)  # BT-2026-000123
+    # The centre ("TW") or a province's Party committee ("P24-TU").
+    unit = models.ForeignKey("organisations.OrgUnit", on_delete=models.PROTECT, related_name="situation_digests")
+    kind = models.CharField(max_length=8, choices=Kind)
+    period_start = models.DateField()
+    period_end = models.DateField()  # inclusive
+    data = models.JSONField(default=dict)
+    new_total = models.PositiveIntegerField(default=0)  # new hotspots in the period, for the list
+    document = models.BinaryField()
+    generated_at = models.DateTimeField()
+    # None when the scheduled job made it.
+    generated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-period_start", "kind", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "kind", "period_start"], name="situation_one_digest_per_period")
+        ]
+
+    def __str__(self) -> str:
+        return self.code

@@ -45,3 +45,15 @@ def can_edit_record(user, record) -> bool:
 def can_acknowledge_alert(user, alert) -> bool:
     """A leader (or administrator) of the unit alerted, or of a unit above it."""
     return alert.acknowledged_at is None and bool(roles_on(user, alert.unit) & APPROVE_ROLES)
+
+
+def can_view_digest(user, digest) -> bool:
+    """A digest follows the unit-scope rule of its unit (the centre's, or a province committee's)."""
+    return can_view_unit(user, digest.unit)
+
+
+def can_generate_digest(user, unit: OrgUnit) -> bool:
+    """Leaders, administrators and officers of the unit (or above) may make its digest again at once."""
+    from danvan.accounts.permissions import EDIT_ROLES
+
+    return bool(roles_on(user, unit) & EDIT_ROLES)

@@ -179,3 +179,60 @@ def hotspots_resolved_between(*, area, start, end) -> int:
     return Hotspot.objects.filter(
         unit__in=area, status=Hotspot.Status.RESOLVED, resolved_at__date__range=(start, end)
     ).count()
+
+
+def digest_units_for_user(*, user) -> list[OrgUnit]:
+    """The digest units (the centre, province committees) the user's scope includes."""
+    from danvan.accounts.permissions import units_in_scope
+    from danvan.situation.digests import digest_units
+
+    if not _active(user):
+        return []
+    return list(digest_units().filter(pk__in=units_in_scope(user).values("pk")))
+
+
+def digest_list_for_user(*, user, limit: int = 100):
+    """Digests of the units in the user's scope, newest period first (without their documents)."""
+    from danvan.situation.models import Digest
+
+    units = digest_units_for_user(user=user)
+    return list(
+        Digest.objects.filter(unit__in=units)
+        .defer("document", "data")
+        .select_related("unit")
+        .order_by("-period_start", "kind", "unit__level", "unit__name")[:limit]
+    )
+
+
+def digest_get_for_user(*, user, code: str):
+    from danvan.situation.models import Digest
+    from danvan.situation.permissions import can_view_digest
+
+    digest = Digest.objects.select_related("unit").filter(code=code).first()
+    if digest is None or not _active(user) or not can_view_digest(user, digest):
+        raise Http404("Không tìm thấy bản tin.")
+    return digest
+
+
+def hotspot_ids_visible(*, user, ids: list[int]) -> set[int]:
+    """Which of the hotspots `ids` the user may see one by one (the others stay counts)."""
+    if not ids or not _active(user):
+        return set()
+    return set(Hotspot.objects.filter(_visible(user, Hotspot), pk__in=ids).values_list("pk", flat=True))
+
+
+def map_areas_for_user(*, user):
+    """Whether the user sees the national map, and the provinces whose commune map they may open."""
+    from danvan.accounts.permissions import units_in_scope
+    from danvan.organisations.models import AdminUnit
+
+    if not _active(user):
+        return False, []
+    scope = units_in_scope(user)
+    national = scope.filter(level=OrgUnit.Level.CENTRAL).exists()
+    provinces = AdminUnit.objects.filter(
+        generation="current",
+        level="province",
+        pk__in=scope.filter(level=OrgUnit.Level.PROVINCE).values("admin_unit_id"),
+    ).order_by("name")
+    return national, list(provinces)

@@ -442,3 +442,72 @@ def restricted_view_record(*, actor, record) -> None:
     """Every view of a restricted report or hotspot is audited."""
     if record.restricted:
         audit_record(actor=actor, action=Action.SITUATION_RESTRICTED_VIEWED, unit=record.unit, target=record)
+
+
+def digest_generate(*, actor, unit: OrgUnit, kind: str, start: dt.date, now: dt.datetime | None = None):
+    """Make (or make again) the digest of `unit` (the centre or a province committee) for the week or month of
+    `start`: its figures and its DOCX, in one transaction with one audit event. `actor` None is the scheduled job.
+    """
+    from danvan.situation import digests
+    from danvan.situation.exports import digest_docx
+    from danvan.situation.models import Digest
+
+    if kind not in Digest.Kind.values:
+        raise ApplicationError("Loại bản tin không hợp lệ: chọn “Hằng tuần” hoặc “Hằng tháng”.", field="kind")
+    if not digests.digest_units().filter(pk=unit.pk).exists():
+        raise ApplicationError("Bản tin chỉ làm cho Trung ương hoặc Tỉnh ủy, Thành ủy.", field="unit")
+    if actor is not None and not perms.can_generate_digest(actor, unit):
+        raise ApplicationError("Bạn không có quyền làm bản tin cho đơn vị này.", field="unit")
+    now = now or timezone.now()
+    start, end = digests.period_bounds(kind, start)
+    if start > timezone.localdate(now):
+        raise ApplicationError("Kỳ của bản tin chưa bắt đầu: chọn tuần hoặc tháng đã qua.", field="period")
+    data = digests.digest_data(unit=unit, kind=kind, start=start)
+    with transaction.atomic():
+        digest = Digest.objects.select_for_update().filter(unit=unit, kind=kind, period_start=start).first()
+        before = {"generated_at": digest.generated_at.isoformat()} if digest else None
+        if digest is None:
+            digest = Digest(unit=unit, kind=kind, period_start=start, code=next_in_sequence(prefix="BT", year=end.year))
+        digest.period_end = end
+        digest.data = data
+        digest.new_total = data["new_total"]
+        digest.document = digest_docx(unit=unit, data=data, code=digest.code, today=timezone.localdate(now))
+        digest.generated_at = now
+        digest.generated_by = actor
+        digest.save()
+        audit_record(
+            actor=actor,
+            action=Action.SITUATION_DIGEST_GENERATED,
+            unit=unit,
+            target=digest,
+            before=before,
+            after={"generated_at": now.isoformat(), "new_hotspots": data["new_total"]},
+            details={"kind": kind, "start": start.isoformat()},
+            system_label="" if actor else "digests_generate",
+        )
+    return digest
+
+
+def digests_generate_all(*, kind: str, start: dt.date, now: dt.datetime | None = None) -> int:
+    """The job: the digest of the centre and of every province for one period (one transaction each)."""
+    from danvan.situation.digests import digest_units
+
+    units = list(digest_units())
+    for unit in units:
+        digest_generate(actor=None, unit=unit, kind=kind, start=start, now=now)
+    return len(units)
+
+
+def digests_due(*, today: dt.date) -> list[tuple[str, dt.date]]:
+    """The periods the daily job makes when their centre digest is missing: the last full week (Monday to Sunday)
+    and the last full month."""
+    from danvan.situation.models import Digest
+
+    last_week = today - dt.timedelta(days=today.weekday() + 7)
+    last_month = (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+    wanted = [(Digest.Kind.WEEKLY.value, last_week), (Digest.Kind.MONTHLY.value, last_month)]
+    return [
+        (kind, start)
+        for kind, start in wanted
+        if not Digest.objects.filter(unit__level=OrgUnit.Level.CENTRAL, kind=kind, period_start=start).exists()
+    ]

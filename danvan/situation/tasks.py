@@ -50,3 +50,24 @@ def hotspot_alerts_escalate() -> int:
     from danvan.situation.services import hotspot_alerts_escalate_due
 
     return hotspot_alerts_escalate_due(now=timezone.now())
+
+
+@task()
+def digests_generate(*, kind: str, start: str) -> int:
+    """The digests of the centre and every province for one period (`start` an ISO date in it)."""
+    import datetime as dt
+
+    from danvan.situation.services import digests_generate_all
+
+    return digests_generate_all(kind=kind, start=dt.date.fromisoformat(start))
+
+
+@task()
+def digests_generate_due() -> int:
+    """Periodic (daily): last week's and last month's digests, each once (skipped when already made)."""
+    from danvan.situation.services import digests_due, digests_generate_all
+
+    made = 0
+    for kind, start in digests_due(today=timezone.localdate()):
+        made += digests_generate_all(kind=kind, start=start)
+    return made

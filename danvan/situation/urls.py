@@ -1,6 +1,6 @@
 from django.urls import path
 
-from danvan.situation import views
+from danvan.situation import digest_views, views
 
 app_name = "situation"
 urlpatterns = [
@@ -15,4 +15,8 @@ urlpatterns = [
     path("diem-nong/<str:code>/tiep-nhan/", views.hotspot_acknowledge, name="hotspot_acknowledge"),
     path("diem-nong/<str:code>/cap-nhat/", views.hotspot_update, name="hotspot_update"),
     path("chua-bao-cao/", views.coverage, name="coverage"),
+    path("ban-tin/", digest_views.digest_list, name="digest_list"),
+    path("ban-tin/<str:code>/", digest_views.digest_detail, name="digest_detail"),
+    path("ban-tin/<str:code>/tai-ve/", digest_views.digest_download, name="digest_download"),
+    path("ban-do/", digest_views.situation_map, name="map"),
 ]

@@ -1,0 +1,147 @@
+"""Pages of the digests (bản tin tình hình) and of the map."""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from danvan.core.errors import ApplicationError
+from danvan.core.exporting import file_response
+from danvan.core.submissions import submit_once
+from danvan.situation import digests, forms, mapgrid, selectors, services
+from danvan.situation import permissions as perms
+from danvan.situation.exports import period_label
+from danvan.situation.models import Hotspot
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@submit_once
+def digest_list(request):
+    units = [
+        u for u in selectors.digest_units_for_user(user=request.user) if perms.can_generate_digest(request.user, u)
+    ]
+    form = forms.DigestForm(request.POST or None, units=units)
+    if request.method == "POST" and form.is_valid():
+        unit = next(u for u in units if u.code == form.cleaned_data["unit"])
+        # One area's digest takes well under a second (docs/performance.md), so a request makes it at once; the
+        # whole country's digests are made by the scheduled job.
+        try:
+            digest = services.digest_generate(
+                actor=request.user, unit=unit, kind=form.cleaned_data["kind"], start=form.start()
+            )
+        except ApplicationError as e:
+            e.add_to_form(form)
+        else:
+            messages.success(request, _("Digest %(code)s made.") % {"code": digest.code})
+            return redirect("situation:digest_detail", code=digest.code)
+    return render(
+        request,
+        "situation/digest_list.html",
+        {"digests": selectors.digest_list_for_user(user=request.user), "form": form if units else None},
+    )
+
+
+@login_required
+def digest_detail(request, code):
+    digest = selectors.digest_get_for_user(user=request.user, code=code)
+    data = digest.data
+    listed = data.get("new_hotspots", [])
+    restricted_ids = [h["id"] for h in listed if h["restricted"]]
+    visible = selectors.hotspot_ids_visible(user=request.user, ids=restricted_ids)
+    # Restricted hotspots the reader may open are shown with today's details (and the view audited); the others
+    # only as a count.
+    opened = {
+        h.pk: h
+        for h in Hotspot.objects.filter(pk__in=visible).select_related("severity", "place_unit", "unit", "province")
+    }
+    for hotspot in opened.values():
+        services.restricted_view_record(actor=request.user, record=hotspot)
+    rows = []
+    for entry in listed:
+        if not entry["restricted"]:
+            rows.append(entry)
+        elif entry["id"] in opened:
+            h = opened[entry["id"]]
+            rows.append(
+                {
+                    **entry,
+                    "code": h.code,
+                    "title": h.title,
+                    "place": ", ".join(x for x in (h.place_text, h.place_unit.name) if x),
+                    "people": h.people_involved,
+                    "severity": h.severity.name,
+                    "status": h.get_status_display(),
+                    "topics": [],
+                }
+            )
+    hidden = len(restricted_ids) - len(opened)
+    missing = data.get("not_reported", [])
+    by_province: dict[str, int] = {}
+    for m in missing:
+        by_province[m["province"]] = by_province.get(m["province"], 0) + 1
+    return render(
+        request,
+        "situation/digest_detail.html",
+        {
+            "digest": digest,
+            "data": data,
+            "label": period_label(data),
+            "rows": rows,
+            "hidden": hidden,
+            "missing": missing,
+            "missing_by_province": sorted(by_province.items()),
+            "reporting_month": dt.date.fromisoformat(data["reporting_month"]),
+        },
+    )
+
+
+@login_required
+def digest_download(request, code):
+    digest = selectors.digest_get_for_user(user=request.user, code=code)
+    return file_response(bytes(digest.document), filename=f"{digest.code}.docx")
+
+
+@login_required
+def situation_map(request):
+    """Hotspots and reporting coverage for a month: by province for the centre, by commune for one province."""
+    national, provinces = selectors.map_areas_for_user(user=request.user)
+    if not national and not provinces:
+        raise Http404("Không có tỉnh nào trong phạm vi của bạn.")
+    months = forms.month_choices(count=24)
+    month_key = request.GET.get("month") if request.GET.get("month") in dict(months) else months[0][0]
+    month = forms.parse_month(month_key)
+    chosen = next((p for p in provinces if p.code == request.GET.get("province")), None)
+    if chosen is None and not national:
+        chosen = provinces[0]
+    if chosen is None:
+        area = digests.Area(unit=None, province=None)
+        data = digests.map_data(area=area, month=month)
+        tiles, width, height = mapgrid.province_layout(data["cells"])
+    else:
+        area = digests.Area(unit=None, province=chosen)
+        data = digests.map_data(area=area, month=month)
+        tiles, width, height = mapgrid.commune_layout(data["cells"])
+    return render(
+        request,
+        "situation/map.html",
+        {
+            "national": national,
+            "provinces": provinces,
+            "province": chosen,
+            "months": months,
+            "month_key": month_key,
+            "month": month,
+            "tiles": tiles,
+            "width": width,
+            "height": height,
+            "elsewhere": data.get("elsewhere", 0),
+            "hotspots": sum(t["hotspots"] for t in tiles) + data.get("elsewhere", 0),
+            "reported": sum(int(t["reported"]) for t in tiles),
+            "communes": sum(t.get("communes", 1) for t in tiles),
+        },
+    )
