@@ -97,7 +97,7 @@ def programme_update(
         raise ApplicationError("Đồng chí không có quyền sửa chương trình này.")
     _validate_programme(year=programme.year, title=title)
     with transaction.atomic():
-        programme = Programme.objects.select_for_update().get(pk=programme.pk)
+        programme = Programme.objects.select_for_update(of=("self",)).get(pk=programme.pk)
         check_version(programme, expected_version, what=f"Chương trình {programme.code}")
         before = {"title": programme.title, "content": programme.content}
         programme.title, programme.content, programme.updated_by = title.strip(), content.strip(), actor
@@ -249,7 +249,7 @@ def supervision_update(
     )
     with transaction.atomic():
         supervision = (
-            Supervision.objects.select_for_update()
+            Supervision.objects.select_for_update(of=("self",))
             .select_related("unit", "programme", "supervised_unit", "updated_by")
             .get(pk=supervision.pk)
         )
@@ -358,7 +358,7 @@ def recommendation_update(
     )
     with transaction.atomic():
         rec = (
-            Recommendation.objects.select_for_update()
+            Recommendation.objects.select_for_update(of=("self",))
             .select_related("responsible_unit", "answered_by_unit", "updated_by")
             .get(pk=recommendation.pk)
         )
@@ -410,7 +410,7 @@ def recommendation_answer(
         raise ApplicationError("Chưa chọn kết quả thực hiện kiến nghị.", field="implementation")
     with transaction.atomic():
         rec = (
-            Recommendation.objects.select_for_update()
+            Recommendation.objects.select_for_update(of=("self",))
             .select_related("responsible_unit", "answered_by_unit", "updated_by")
             .get(pk=recommendation.pk)
         )
@@ -526,7 +526,9 @@ def critique_update(
     )
     with transaction.atomic():
         critique = (
-            Critique.objects.select_for_update().select_related("drafting_unit", "updated_by").get(pk=critique.pk)
+            Critique.objects.select_for_update(of=("self",))
+            .select_related("drafting_unit", "updated_by")
+            .get(pk=critique.pk)
         )
         check_version(critique, expected_version, what=f"Hồ sơ phản biện {critique.code}")
         before = _critique_state(critique)
@@ -593,7 +595,7 @@ def opinion_update(
     if response == Response.PENDING:
         responded_on = None
     with transaction.atomic():
-        row = Opinion.objects.select_for_update().get(pk=opinion.pk)
+        row = Opinion.objects.select_for_update(of=("self",)).get(pk=opinion.pk)
         check_version(row, expected_version, what=f"Ý kiến {row.code}")
         before = {
             "content": row.content,
