@@ -167,7 +167,7 @@ def opinion_get_for_user(*, user, code: str) -> Opinion:
 def units_to_pick(*, user, query: str, limit: int = 15) -> list[OrgUnit]:
     """Units under the user's oversight roots whose name matches every word of `query` (diacritics ignored): the
     bodies a Front may supervise, ask to answer, or receive a draft from."""
-    from danvan.core.text import fold_tokens
+    from danvan.core.text import fold, fold_tokens
 
     tokens = fold_tokens(query)[:8]
     roots = perms.roots_of(user)
@@ -176,7 +176,11 @@ def units_to_pick(*, user, query: str, limit: int = 15) -> list[OrgUnit]:
     qs = OrgUnit.objects.filter(Exists(OrgUnitClosure.objects.filter(ancestor_id__in=roots, descendant=OuterRef("pk"))))
     for token in tokens:
         qs = qs.filter(search_text__contains=" " + token)
-    return list(qs.select_related("parent").order_by("depth", "sort_order", "name")[:limit])
+    rows = list(qs.select_related("parent").order_by("depth", "sort_order", "name")[: limit * 4])
+    # Old names are searchable too ("yen the" finds every commune of the old huyện Yên Thế): the units whose own
+    # name holds every word come first.
+    rows.sort(key=lambda unit: not all(token in fold(unit.name) for token in tokens))
+    return rows[:limit]
 
 
 # Report sources (reports.sources): `area` is a queryset of unit ids, see reports.sources.area_unit_ids.
