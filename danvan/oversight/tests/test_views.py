@@ -185,3 +185,21 @@ def test_the_pages_render_for_the_front(client, front_officer):
         reverse("oversight:critique_new"),
     ):
         assert client.get(url).status_code == 200, url
+
+
+def test_the_followup_page_costs_the_same_queries_for_one_or_many_rows(client, front_officer):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    sup = supervision(front_officer)
+    recommendation(front_officer, sup)
+    client.force_login(front_officer)
+    url = reverse("oversight:followup")
+    client.get(url)
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    for i in range(5):
+        recommendation(front_officer, sup, content=f"Kiến nghị {i}")
+    with CaptureQueriesContext(connection) as many:
+        client.get(url)
+    assert len(many) == len(one)
