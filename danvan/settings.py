@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "danvan.members",
     "danvan.situation",
     "danvan.documents",
+    "danvan.oversight",
     "danvan.api",
 ]
 

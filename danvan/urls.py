@@ -20,5 +20,6 @@ urlpatterns = [
     path("hoi-vien/", include("danvan.members.urls")),
     path("tinh-hinh/", include("danvan.situation.urls")),
     path("van-ban/", include("danvan.documents.urls")),
+    path("giam-sat/", include("danvan.oversight.urls")),
     path("", include("danvan.core.urls")),
 ]

@@ -166,6 +166,18 @@ class Action(models.TextChoices):
     MEMBERS_EXPORTED = "member.exported", _("Exported a member list")
     MEMBERS_RECOUNTED = "member.recounted", _("Recounted the member statistics")
     MEMBER_POPULATION_SET = "member.population_set", _("Entered a commune's population of age")
+    # oversight (social supervision and critique): add below this line
+    OVERSIGHT_PROGRAMME_CREATED = "oversight.programme_created", _("Recorded a supervision programme")
+    OVERSIGHT_PROGRAMME_UPDATED = "oversight.programme_updated", _("Corrected a supervision programme")
+    SUPERVISION_RECORDED = "oversight.supervision_recorded", _("Recorded a supervision")
+    SUPERVISION_UPDATED = "oversight.supervision_updated", _("Corrected a supervision")
+    RECOMMENDATION_MADE = "oversight.recommendation_made", _("Made a supervision recommendation")
+    RECOMMENDATION_UPDATED = "oversight.recommendation_updated", _("Corrected a supervision recommendation")
+    RECOMMENDATION_ANSWERED = "oversight.recommendation_answered", _("Recorded the answer to a recommendation")
+    CRITIQUE_RECORDED = "oversight.critique_recorded", _("Recorded a draft sent for critique")
+    CRITIQUE_UPDATED = "oversight.critique_updated", _("Corrected a critique")
+    CRITIQUE_OPINION_ADDED = "oversight.opinion_added", _("Recorded a critique opinion")
+    CRITIQUE_OPINION_UPDATED = "oversight.opinion_updated", _("Recorded the response to a critique opinion")
 
 
 class AuditEvent(models.Model):

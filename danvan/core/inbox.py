@@ -248,6 +248,24 @@ def _documents(user) -> Section:
                 unit=row.unit.name,
                 state=str(_("To acknowledge")),
                 note=str(_("from %(unit)s") % {"unit": row.document.issuer.name}),
+def _recommendations(user, today: dt.date) -> Section:
+    """Supervision recommendations the person's units must answer, or made by their units and due soon or overdue."""
+    from danvan.oversight.selectors import recommendations_for_inbox
+
+    section = Section("recommendations", _("Supervision recommendations"), more_link=reverse("oversight:followup"))
+    qs = recommendations_for_inbox(user=user, today=today, horizon_days=HORIZON_DAYS)
+    section.total = qs.count()
+    for rec in qs[:LIMIT]:
+        overdue = rec.deadline < today
+        section.items.append(
+            Item(
+                title=f"{rec.code} — {rec.content[:120]}",
+                link=reverse("oversight:recommendation_detail", args=[rec.code]),
+                unit=rec.responsible_unit.name,
+                deadline=rec.deadline,
+                state=str(_("Overdue") if overdue else _("Waiting")),
+                overdue=overdue,
+                note=str(_("from %(unit)s") % {"unit": rec.supervision.unit.name}),
             )
         )
     return section
@@ -308,6 +326,7 @@ def inbox_for_user(*, user, today: dt.date) -> Inbox:
         _commitments(user, today),
         _hotspots(user),
         _documents(user),
+        _recommendations(user, today),
         _notices(user),
     ]
     return Inbox(sections=sections)

@@ -177,6 +177,17 @@ MODULES: tuple[Module, ...] = (
         ),
         _("Documents"),
         url_name="documents:index",
+        "oversight",
+        _("Social supervision and critique"),
+        "bi-clipboard-check",
+        _("Supervision and social critique by the Fatherland Front and the organisations."),
+        (
+            _("Yearly supervision programmes, supervisions and their recommendations"),
+            _("Critique of draft policies and the drafting body's response"),
+            _("Recommendations not answered or past their deadline"),
+        ),
+        _("Social supervision and critique"),
+        url_name="oversight:index",
     ),
 )
 

@@ -10,6 +10,7 @@ DEMO_LOADERS = [
     ("Phong trào thi đua", "danvan.movements.demo.demo_movements_load"),
     ("Hội thi “Dân vận khéo”", "danvan.contests.demo.demo_contests_load"),
     ("Tình hình nhân dân, điểm nóng, bản tin", "danvan.situation.demo.demo_situation_load"),
+    ("Giám sát và phản biện xã hội", "danvan.oversight.demo.demo_oversight_load"),
 ]
 
 
