@@ -165,6 +165,18 @@ MODULES: tuple[Module, ...] = (
         _("Citizens' situation and opinion"),
         url_name="situation:index",
     ),
+    Module(
+        "faiths",
+        _("Ethnic and religious work"),
+        "bi-flower1",
+        _("Religious establishments and their dignitaries, ethnic-minority areas, holiday visits, commendations."),
+        (
+            _("Register of religious establishments, dignitaries and followers per commune"),
+            _("Calendar of religious holidays and ethnic festivals, with the visits planned"),
+        ),
+        _("Ethnic and religious work"),
+        url_name="faiths:index",
+    ),
 )
 
 MODULES_BY_SLUG = {module.slug: module for module in MODULES}
