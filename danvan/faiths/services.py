@@ -204,7 +204,7 @@ def establishment_update(
     name = _check_establishment_fields(religion=religion, denomination=denomination, kind=kind, name=name)
     _check_village(establishment.unit, village)
     with transaction.atomic():
-        row = Establishment.objects.select_for_update().select_related("updated_by").get(pk=establishment.pk)
+        row = Establishment.objects.select_for_update().get(pk=establishment.pk)
         check_version(row, expected_version, what=f"Cơ sở {row.name}")
         before = snapshot(row, ESTABLISHMENT_FIELDS)
         row.religion, row.denomination, row.kind, row.name = religion, denomination, kind, name
@@ -255,7 +255,7 @@ def dignitary_update(
         raise ApplicationError("Đồng chí không được sửa chức sắc của cơ sở này.", field="full_name")
     row = _dignitary_rows([{"full_name": full_name, "position": position, "kind": kind, "birth_year": birth_year}])[0]
     with transaction.atomic():
-        locked = Dignitary.objects.select_for_update().select_related("updated_by").get(pk=dignitary.pk)
+        locked = Dignitary.objects.select_for_update().get(pk=dignitary.pk)
         check_version(locked, expected_version, what=f"Thông tin {locked.position} {locked.full_name}")
         before = snapshot(locked, DIGNITARY_FIELDS)
         for key, value in row.items():
@@ -470,7 +470,7 @@ def visit_update(
     if status not in Visit.Status.values:
         raise ApplicationError("Chọn tình trạng: dự kiến, đã thăm hoặc hủy.", field="status")
     with transaction.atomic():
-        row = Visit.objects.select_for_update().select_related("updated_by").get(pk=visit.pk)
+        row = Visit.objects.select_for_update().get(pk=visit.pk)
         check_version(row, expected_version, what=f"Lịch thăm {row.code}")
         before = snapshot(row, VISIT_FIELDS)
         row.visit_on, row.delegation, row.status, row.holiday_date = visit_on, delegation, status, holiday_date
