@@ -185,3 +185,13 @@ def commendation_get_for_user(*, user, code: str) -> Commendation:
     if commendation is None or not can_view_register(user, commendation.unit):
         raise Http404("Không tìm thấy khen thưởng.")
     return commendation
+
+
+def visits_done_between(*, area, start, end) -> int:
+    """Report source "faiths.visits_done": holiday visits units of `area` made in the dates."""
+    return Visit.objects.filter(unit__in=area, status=Visit.Status.DONE, visit_on__range=(start, end)).count()
+
+
+def commendations_between(*, area, start, end) -> int:
+    """Report source "faiths.commendations": commendations units of `area` recorded in the dates."""
+    return Commendation.objects.filter(unit__in=area, created_at__date__range=(start, end)).count()
