@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "danvan.situation",
     "danvan.documents",
     "danvan.oversight",
+    "danvan.faiths",
     "danvan.api",
 ]
 

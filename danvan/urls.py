@@ -21,5 +21,6 @@ urlpatterns = [
     path("tinh-hinh/", include("danvan.situation.urls")),
     path("van-ban/", include("danvan.documents.urls")),
     path("giam-sat/", include("danvan.oversight.urls")),
+    path("dan-toc-ton-giao/", include("danvan.faiths.urls")),
     path("", include("danvan.core.urls")),
 ]

@@ -178,6 +178,20 @@ class Action(models.TextChoices):
     CRITIQUE_UPDATED = "oversight.critique_updated", _("Corrected a critique")
     CRITIQUE_OPINION_ADDED = "oversight.opinion_added", _("Recorded a critique opinion")
     CRITIQUE_OPINION_UPDATED = "oversight.opinion_updated", _("Recorded the response to a critique opinion")
+    # faiths (ethnic and religious work): add below this line
+    FAITH_ESTABLISHMENT_REGISTERED = "faith.establishment_registered", _("Registered a religious establishment")
+    FAITH_ESTABLISHMENT_UPDATED = "faith.establishment_updated", _("Corrected a religious establishment")
+    FAITH_DIGNITARY_ADDED = "faith.dignitary_added", _("Added a dignitary or religious official")
+    FAITH_DIGNITARY_UPDATED = "faith.dignitary_updated", _("Corrected a dignitary or religious official")
+    FAITH_DIGNITARIES_VIEWED = "faith.dignitaries_viewed", _("Viewed the dignitaries of an establishment")
+    FAITH_FOLLOWERS_SET = "faith.followers_set", _("Entered the followers of an establishment")
+    FAITH_AREA_REGISTERED = "faith.area_registered", _("Registered an ethnic-minority area")
+    FAITH_POPULATION_SET = "faith.population_set", _("Entered the population of an ethnic-minority area")
+    FAITH_VISIT_PLANNED = "faith.visit_planned", _("Planned a holiday visit")
+    FAITH_VISIT_UPDATED = "faith.visit_updated", _("Corrected a holiday visit")
+    FAITH_COMMENDATION_RECORDED = "faith.commendation_recorded", _("Recorded a commendation (sống tốt đời đẹp đạo)")
+    FAITH_COMMENDATION_UPDATED = "faith.commendation_updated", _("Corrected a commendation")
+    FAITH_REGISTER_EXPORTED = "faith.register_exported", _("Exported the religious register")
 
 
 class AuditEvent(models.Model):

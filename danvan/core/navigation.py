@@ -188,6 +188,16 @@ MODULES: tuple[Module, ...] = (
         ),
         _("Social supervision and critique"),
         url_name="oversight:index",
+        "faiths",
+        _("Ethnic and religious work"),
+        "bi-flower1",
+        _("Religious establishments and their dignitaries, ethnic-minority areas, holiday visits, commendations."),
+        (
+            _("Register of religious establishments, dignitaries and followers per commune"),
+            _("Calendar of religious holidays and ethnic festivals, with the visits planned"),
+        ),
+        _("Ethnic and religious work"),
+        url_name="faiths:index",
     ),
 )
 

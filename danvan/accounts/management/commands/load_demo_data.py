@@ -11,6 +11,7 @@ DEMO_LOADERS = [
     ("Hội thi “Dân vận khéo”", "danvan.contests.demo.demo_contests_load"),
     ("Tình hình nhân dân, điểm nóng, bản tin", "danvan.situation.demo.demo_situation_load"),
     ("Giám sát và phản biện xã hội", "danvan.oversight.demo.demo_oversight_load"),
+    ("Công tác dân tộc, tôn giáo", "danvan.faiths.demo.demo_faiths_load"),
 ]
 
 
