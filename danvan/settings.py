@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "danvan.democracy",
     "danvan.portal",
     "danvan.members",
+    "danvan.assessments",
     "danvan.situation",
     "danvan.api",
 ]

@@ -222,6 +222,28 @@ def _hotspots(user) -> Section:
     return section
 
 
+def _assessments(user, today: dt.date) -> Section:
+    """Yearly assessments: self-assessments the person's bodies owe, and sent ones waiting for their Ban's review."""
+    from danvan.assessments.selectors import inbox_items_for_user
+
+    section = Section("assessments", _("Yearly assessment"), more_link=reverse("assessments:index"))
+    rows, section.total = inbox_items_for_user(user=user, limit=LIMIT)
+    for kind, a in rows:
+        due = a.scheme.self_due if kind == "self" else None
+        overdue = bool(due and due < today)
+        section.items.append(
+            Item(
+                title=a.scheme.title,
+                link=reverse("assessments:assessment", args=[a.public_id]),
+                unit=a.body.name,
+                deadline=due,
+                state=str(_("Self-assessment due") if kind == "self" else _("Waiting for review")),
+                overdue=overdue,
+            )
+        )
+    return section
+
+
 def notices_for_user(user):
     """Notices (reminders and alerts) sent to the units the person works for (where they hold a role, and the
     units directly below, such as a commune's khối dân vận), newest first."""
@@ -276,6 +298,7 @@ def inbox_for_user(*, user, today: dt.date) -> Inbox:
         _petitions(user, today),
         _commitments(user, today),
         _hotspots(user),
+        _assessments(user, today),
         _notices(user),
     ]
     return Inbox(sections=sections)
