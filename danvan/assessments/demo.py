@@ -15,6 +15,13 @@ from danvan.core.sequences import next_in_sequence
 from danvan.organisations.models import OrgUnit
 
 BAN = "P24-TGDV"
+# The group's name in the scheme's title, as the province writes it.
+GROUP_NAMES = {
+    BodyGroup.PARTY: "các cấp ủy, tổ chức đảng",
+    BodyGroup.GOVERNMENT: "các cơ quan chính quyền",
+    BodyGroup.FRONT: "MTTQ và các tổ chức chính trị - xã hội",
+    BodyGroup.ARMED: "lực lượng vũ trang",
+}
 BASIS = "Căn cứ Quy chế công tác dân vận của hệ thống chính trị tỉnh Bắc Ninh"
 # (title, max score, system figure)
 CRITERIA = {
@@ -65,7 +72,7 @@ def demo_assessments_load(year: int | None = None) -> list[Scheme] | None:
                 unit=ban,
                 year=year,
                 group=group,
-                title=f"Đánh giá công tác dân vận năm {year} — {BodyGroup(group).label}",
+                title=f"Đánh giá công tác dân vận năm {year} của {GROUP_NAMES[group]}",
                 excellent_min=Decimal(90),
                 good_min=Decimal(75),
                 passed_min=Decimal(50),

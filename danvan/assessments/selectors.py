@@ -8,7 +8,7 @@ from django.http import Http404
 from danvan.accounts.permissions import DATA_ENTRY_ROLES, EDIT_ROLES, READ_ROLES, scope_roots
 from danvan.assessments import permissions as perms
 from danvan.assessments.measures import figures_for
-from danvan.assessments.models import Assessment, Scheme
+from danvan.assessments.models import Assessment, Grade, Scheme
 from danvan.organisations.models import OrgUnitClosure
 
 NOT_FOUND = "Không tìm thấy đợt đánh giá."
@@ -84,6 +84,13 @@ def scheme_overview(*, scheme: Scheme) -> dict:
         "max_total": sum((c.max_score for c in criteria), 0),
         "all_reviewed": bool(assessments) and all(a.status == Assessment.Status.REVIEWED for a in assessments),
         "all_ranked": bool(assessments) and all(a.rank is not None for a in assessments),
+        # The grade names are the Party's own words (Vietnamese in every language), with their lowest totals.
+        "thresholds": [
+            (Grade.EXCELLENT.label, "≥", scheme.excellent_min),
+            (Grade.GOOD.label, "≥", scheme.good_min),
+            (Grade.PASSED.label, "≥", scheme.passed_min),
+            (Grade.FAILED.label, "<", scheme.passed_min),
+        ],
     }
 
 
