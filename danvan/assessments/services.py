@@ -497,6 +497,7 @@ def review_save(
         assessment.reviewed_at = timezone.now()
         assessment.rank = None  # ranks are set again for the whole scheme
         assessment.updated_by = actor
+        bump(assessment)
         assessment.save()
         scheme.assessments.exclude(rank=None).update(rank=None)
         audit_record(

@@ -135,3 +135,18 @@ def test_weighted_totals(officer_a, make_scheme):
     # 10/10 × 60 + 15/20 × 40 = 90
     assert str(a.review_total) == "90.00" and a.grade == Grade.EXCELLENT
     assert OrgUnit.objects.get(code="P24-UBND") == a.body
+
+
+def test_a_review_from_a_stale_page_is_a_conflict(officer_a, leader_a, scheme):
+    a = scheme.assessments.get(body__code="C7288-DU")
+    shown = str(a.version)
+    review(leader_a, scheme, "C7288-DU", ("40", "25", "25"))
+    with pytest.raises(ApplicationError) as e:
+        services.review_save(
+            actor=officer_a,
+            assessment=a,
+            values=fill(a, {1: ("10", ""), 2: ("10", ""), 3: ("10", "")}),
+            expected_version=shown,
+        )
+    assert e.value.code == "conflict"
+    assert scheme.assessments.get(body__code="C7288-DU").review_total == 90

@@ -141,3 +141,47 @@ def test_the_draft_report_and_the_issued_one_download(client_for, officer_a, mak
 
 
 pytestmark = pytest.mark.django_db
+
+
+def test_an_evidence_file_is_served_to_the_ban_and_its_opening_audited(
+    client_for, officer_a, officer_b, commune_officer_a, make_scheme
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from danvan.assessments import services
+    from danvan.assessments.models import Evidence
+    from danvan.audit.models import Action, AuditEvent
+
+    scheme = make_scheme(officer_a, bodies=["C7288-DU"])
+    a = scheme.assessments.get()
+    criterion = fill(a, {1: None}).popitem()[0]
+    services.self_assessment_save(
+        actor=commune_officer_a,
+        assessment=a,
+        values=fill(a, {1: ("30", "")}),
+        uploads={criterion: [SimpleUploadedFile("nghi-quyet.pdf", b"%PDF-1.4 x", content_type="application/pdf")]},
+        today=TODAY,
+    )
+    file_id = Evidence.objects.get().file.public_id
+    url = reverse("assessments:evidence", args=[a.public_id, file_id])
+    assert client_for(officer_b).get(url).status_code == 404
+    response = client_for(officer_a).get(url)
+    assert response.status_code == 200 and response["Content-Disposition"].startswith("attachment")
+    assert AuditEvent.objects.filter(action=Action.ASSESSMENT_EVIDENCE_VIEWED, actor=officer_a).count() == 1
+
+
+def test_the_list_costs_the_same_queries_whatever_the_number_of_schemes(client_for, officer_a, make_scheme):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    make_scheme(officer_a, bodies=["C7288-DU"])
+    client = client_for(officer_a)
+    client.get(reverse("assessments:index"))
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(reverse("assessments:index")).status_code == 200
+    for group, body in (("government", "P24-UBND"), ("front", "P24-HND"), ("armed", "P24-CA")):
+        make_scheme(officer_a, group=group, bodies=[body])
+    with CaptureQueriesContext(connection) as four:
+        page = client.get(reverse("assessments:index"))
+    assert page.content.decode().count(">DG-2026-") == 4
+    assert len(four) == len(one)
