@@ -234,6 +234,16 @@ def _criteria_text(scheme: Scheme) -> list[str]:
     return [f"{c.title} | {c.max_score} | {c.weight or ''} | {c.measure}" for c in scheme.criteria.order_by("order")]
 
 
+def _same_day_in(day: dt.date | None, years: int) -> dt.date | None:
+    """The same day `years` later (29/2 becomes 28/2 in a common year)."""
+    if day is None:
+        return None
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
 def scheme_copy(*, actor, source: Scheme, year: int) -> Scheme:
     """Next year's scheme from `source`: the same criteria, weights, measures and thresholds, being prepared."""
     _require_runner(actor, source)
@@ -257,9 +267,7 @@ def scheme_copy(*, actor, source: Scheme, year: int) -> Scheme:
             excellent_min=source.excellent_min,
             good_min=source.good_min,
             passed_min=source.passed_min,
-            self_due=source.self_due.replace(year=year + (source.self_due.year - source.year))
-            if source.self_due
-            else None,
+            self_due=_same_day_in(source.self_due, year - source.year),
             basis=source.basis,
             copied_from=source,
             updated_by=actor,

@@ -185,3 +185,21 @@ def test_the_list_costs_the_same_queries_whatever_the_number_of_schemes(client_f
         page = client.get(reverse("assessments:index"))
     assert page.content.decode().count(">DG-2026-") == 4
     assert len(four) == len(one)
+
+
+def test_the_ban_copies_the_criteria_to_next_year_with_one_action(client_for, officer_a, make_scheme):
+    scheme = make_scheme(officer_a)
+    client = client_for(officer_a)
+    response = client.post(reverse("assessments:copy", args=[scheme.code]), {"year": "2027"})
+    copy = Scheme.objects.get(year=2027)
+    assert response["Location"] == reverse("assessments:detail", args=[copy.code])
+    assert copy.criteria.count() == 3
+    again = client.post(reverse("assessments:copy", args=[scheme.code]), {"year": "2027"}, follow=True)
+    assert "đã có đợt đánh giá năm 2027" in again.content.decode()
+    assert Scheme.objects.filter(year=2027).count() == 1
+
+
+def test_a_leap_day_due_date_moves_to_the_28th():
+    from danvan.assessments.services import _same_day_in
+
+    assert _same_day_in(dt.date(2028, 2, 29), 1) == dt.date(2029, 2, 28)
