@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "danvan.democracy",
     "danvan.portal",
     "danvan.members",
+    "danvan.assessments",
     "danvan.situation",
     "danvan.documents",
     "danvan.oversight",

@@ -18,6 +18,7 @@ urlpatterns = [
     path("dan-chu/", include("danvan.democracy.urls")),
     path("cong-dan/", include("danvan.portal.urls")),
     path("hoi-vien/", include("danvan.members.urls")),
+    path("danh-gia/", include("danvan.assessments.urls")),
     path("tinh-hinh/", include("danvan.situation.urls")),
     path("van-ban/", include("danvan.documents.urls")),
     path("giam-sat/", include("danvan.oversight.urls")),

@@ -266,6 +266,23 @@ def _recommendations(user, today: dt.date) -> Section:
                 state=str(_("Overdue") if overdue else _("Waiting")),
                 overdue=overdue,
                 note=str(_("from %(unit)s") % {"unit": rec.supervision.unit.name}),
+def _assessments(user, today: dt.date) -> Section:
+    """Yearly assessments: self-assessments the person's bodies owe, and sent ones waiting for their Ban's review."""
+    from danvan.assessments.selectors import inbox_items_for_user
+
+    section = Section("assessments", _("Yearly assessment"), more_link=reverse("assessments:index"))
+    rows, section.total = inbox_items_for_user(user=user, limit=LIMIT)
+    for kind, a in rows:
+        due = a.scheme.self_due if kind == "self" else None
+        overdue = bool(due and due < today)
+        section.items.append(
+            Item(
+                title=a.scheme.title,
+                link=reverse("assessments:assessment", args=[a.public_id]),
+                unit=a.body.name,
+                deadline=due,
+                state=str(_("Self-assessment due") if kind == "self" else _("Waiting for review")),
+                overdue=overdue,
             )
         )
     return section
@@ -327,6 +344,7 @@ def inbox_for_user(*, user, today: dt.date) -> Inbox:
         _hotspots(user),
         _documents(user),
         _recommendations(user, today),
+        _assessments(user, today),
         _notices(user),
     ]
     return Inbox(sections=sections)

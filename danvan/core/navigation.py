@@ -141,6 +141,21 @@ MODULES: tuple[Module, ...] = (
         url_name="members:index",
     ),
     Module(
+        "assessments",
+        _("Yearly assessment of dân vận duties"),
+        "bi-clipboard-check",
+        _("Each body assesses its dân vận work every year (QĐ 23-QĐ/TW); the Ban reviews, ranks and reports."),
+        (
+            _(
+                "Criteria, maximum scores, weights and grade thresholds per year and kind of body, copied from last year"
+            ),
+            _("Self-assessment with evidence files, next to the figures the system already holds"),
+            _("The Ban's review, computed grades, ranks and the numbered report to the Party committee"),
+        ),
+        _("Yearly assessment"),
+        url_name="assessments:index",
+    ),
+    Module(
         "democracy",
         _("Grassroots democracy"),
         "bi-people",

@@ -8,7 +8,7 @@ cell names a unit, and nothing to type but the content. static/js/rows.js adds a
 from dataclasses import dataclass
 
 from django import forms
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -18,9 +18,11 @@ class Column:
     key: str
     label: str
     # text, textarea, number, date (dd/mm/yyyy), unit (a unit picker), unit_or_text (a unit, or free text such as a
-    # connected site's name), flag (a yes/no choice posted as "x" or nothing, e.g. the team's captain)
+    # connected site's name), flag (a yes/no choice posted as "x" or nothing, e.g. the team's captain), choice (one
+    # of `choices`, e.g. the system figure a criterion shows)
     kind: str = "text"
     placeholder: str = ""
+    choices: tuple = ()  # (value, label) pairs, for kind "choice"
 
 
 class RowsWidget(forms.Widget):
@@ -62,6 +64,22 @@ class RowsWidget(forms.Widget):
                 label,
                 mark_safe(" selected") if value.strip().lower() == "x" else "",  # noqa: S308 - a fixed attribute
                 label,
+            )
+        if column.kind == "choice":
+            options = format_html_join(
+                "",
+                '<option value="{}"{}>{}</option>',
+                (
+                    (v, mark_safe(" selected") if str(v) == value.strip() else "", text)  # noqa: S308 - fixed
+                    for v, text in column.choices
+                ),
+            )
+            return format_html(
+                '<select class="form-select form-select-sm" name="{}" id="{}" aria-label="{}">{}</select>',
+                field_name,
+                element_id,
+                label,
+                options,
             )
         if column.kind == "textarea":
             return format_html(

@@ -12,6 +12,7 @@ DEMO_LOADERS = [
     ("Tình hình nhân dân, điểm nóng, bản tin", "danvan.situation.demo.demo_situation_load"),
     ("Giám sát và phản biện xã hội", "danvan.oversight.demo.demo_oversight_load"),
     ("Công tác dân tộc, tôn giáo", "danvan.faiths.demo.demo_faiths_load"),
+    ("Đánh giá công tác dân vận hằng năm", "danvan.assessments.demo.demo_assessments_load"),
 ]
 
 
