@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "danvan.portal",
     "danvan.members",
     "danvan.situation",
+    "danvan.committees",
     "danvan.api",
 ]
 

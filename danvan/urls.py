@@ -19,5 +19,6 @@ urlpatterns = [
     path("cong-dan/", include("danvan.portal.urls")),
     path("hoi-vien/", include("danvan.members.urls")),
     path("tinh-hinh/", include("danvan.situation.urls")),
+    path("ban-chi-dao/", include("danvan.committees.urls")),
     path("", include("danvan.core.urls")),
 ]

@@ -157,6 +157,14 @@ class Action(models.TextChoices):
     MEMBERS_EXPORTED = "member.exported", _("Exported a member list")
     MEMBERS_RECOUNTED = "member.recounted", _("Recounted the member statistics")
     MEMBER_POPULATION_SET = "member.population_set", _("Entered a commune's population of age")
+    # committees (steering committees and working groups): add below this line
+    COMMITTEE_ESTABLISHED = "committee.established", _("Set up a steering committee or working group")
+    COMMITTEE_CORRECTED = "committee.corrected", _("Corrected a steering committee")
+    COMMITTEE_REORGANISED = "committee.reorganised", _("Reorganised a steering committee under a new decision")
+    COMMITTEE_COMPOSITION_CORRECTED = "committee.composition_corrected", _("Corrected a committee's membership")
+    COMMITTEE_TASK_ASSIGNED = "committee.task_assigned", _("Gave a task in a committee's name")
+    COMMITTEE_MEETING_LINKED = "committee.meeting_linked", _("Listed a meeting among a committee's meetings")
+    COMMITTEE_MEETING_UNLINKED = "committee.meeting_unlinked", _("Took a meeting off a committee's list")
 
 
 class AuditEvent(models.Model):

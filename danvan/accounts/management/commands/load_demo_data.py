@@ -9,6 +9,7 @@ DEMO_LOADERS = [
     ("Mô hình “Dân vận khéo”", "danvan.initiatives.demo.demo_initiatives_load"),
     ("Phong trào thi đua", "danvan.movements.demo.demo_movements_load"),
     ("Hội thi “Dân vận khéo”", "danvan.contests.demo.demo_contests_load"),
+    ("Ban chỉ đạo QCDC", "danvan.committees.demo.demo_committees_load"),
 ]
 
 
