@@ -224,7 +224,9 @@ def committee_update(
         raise ApplicationError("Tình trạng: chọn “Đang hoạt động” hoặc “Đã giải thể”.", field="status")
     _check_links(subject=subject, unit=committee.unit, case=case, bases=list(bases))
     with transaction.atomic():
-        committee = Committee.objects.select_for_update().select_related("unit", "updated_by").get(pk=committee.pk)
+        committee = (
+            Committee.objects.select_for_update(of=("self",)).select_related("unit", "updated_by").get(pk=committee.pk)
+        )
         check_version(committee, expected_version, what=f"Ban {committee.code}")
 
         def state():
@@ -269,7 +271,7 @@ def committee_reorganise(
     rows = _check_members(members)
     with transaction.atomic():
         current = (
-            Composition.objects.select_for_update()
+            Composition.objects.select_for_update(of=("self",))
             .select_related("updated_by")
             .filter(committee=committee, ended_on=None)
             .first()
@@ -342,7 +344,9 @@ def composition_correct(
     _check_decision(decision)
     rows = _check_members(members)
     with transaction.atomic():
-        composition = Composition.objects.select_for_update().select_related("updated_by").get(pk=composition.pk)
+        composition = (
+            Composition.objects.select_for_update(of=("self",)).select_related("updated_by").get(pk=composition.pk)
+        )
         check_version(composition, expected_version, what=f"Thành phần ban {committee.code}")
         if not composition.is_current:
             raise ApplicationError(

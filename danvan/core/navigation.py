@@ -165,6 +165,19 @@ MODULES: tuple[Module, ...] = (
         _("Citizens' situation and opinion"),
         url_name="situation:index",
     ),
+    Module(
+        "committees",
+        _("Steering committees and working groups"),
+        "bi-diagram-3",
+        _("Steering committees and working groups: decisions, members, tasks, meetings, reorganisations."),
+        (
+            _("Decision of establishment and members, by level and subject"),
+            _("Reorganisation (kiện toàn) under a new decision, the old membership kept as history"),
+            _("Tasks to members and units; the committee's meetings"),
+        ),
+        _("Steering committees and working groups"),
+        url_name="committees:index",
+    ),
 )
 
 MODULES_BY_SLUG = {module.slug: module for module in MODULES}
