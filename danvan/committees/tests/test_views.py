@@ -198,3 +198,31 @@ def test_the_list_page_does_not_grow_its_queries_with_rows(client, officer_a, dj
     with django_assert_max_num_queries(12):
         response = client.get(reverse("committees:index"))
     assert response.content.decode().count("/ban-chi-dao/BCD-") >= 3
+
+
+def test_the_case_and_base_pages_show_the_committees_that_point_at_them(client, officer_a, commune_officer_a):
+    from danvan.democracy.services import base_for_commune
+    from danvan.organisations.models import OrgUnit
+    from danvan.petitions.services import case_open
+
+    case = case_open(
+        actor=officer_a, unit=OrgUnit.objects.get(code="P24-TU"), title="Tranh chấp đất", opened_on=dt.date(2025, 1, 1)
+    )
+    group = qcdc(
+        officer_a,
+        kind="working_group",
+        subject=Subject.objects.get(slug="vu-viec-phuc-tap"),
+        name="Tổ công tác giải quyết vụ việc đất đai",
+        case=case,
+    )
+    base = base_for_commune(actor=commune_officer_a, unit=OrgUnit.objects.get(code="C7288-DU"))
+    committee = qcdc(officer_a, bases=[base])
+    client.force_login(officer_a)
+    case_page = client.get(reverse("petitions:case", args=[case.code])).content.decode()
+    assert reverse("committees:detail", args=[group.code]) in case_page
+    base_page = client.get(reverse("democracy:base", args=[base.public_id])).content.decode()
+    assert reverse("committees:detail", args=[committee.code]) in base_page
+    # Seen from the commune, the province's committee is out of scope: not listed.
+    client.force_login(commune_officer_a)
+    base_page = client.get(reverse("democracy:base", args=[base.public_id])).content.decode()
+    assert reverse("committees:detail", args=[committee.code]) not in base_page
