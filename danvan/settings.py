@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "danvan.documents",
     "danvan.oversight",
     "danvan.faiths",
+    "danvan.committees",
     "danvan.api",
 ]
 

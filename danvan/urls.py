@@ -23,5 +23,6 @@ urlpatterns = [
     path("van-ban/", include("danvan.documents.urls")),
     path("giam-sat/", include("danvan.oversight.urls")),
     path("dan-toc-ton-giao/", include("danvan.faiths.urls")),
+    path("ban-chi-dao/", include("danvan.committees.urls")),
     path("", include("danvan.core.urls")),
 ]

@@ -202,6 +202,14 @@ class Action(models.TextChoices):
     FAITH_COMMENDATION_RECORDED = "faith.commendation_recorded", _("Recorded a commendation (sống tốt đời đẹp đạo)")
     FAITH_COMMENDATION_UPDATED = "faith.commendation_updated", _("Corrected a commendation")
     FAITH_REGISTER_EXPORTED = "faith.register_exported", _("Exported the religious register")
+    # committees (steering committees and working groups): add below this line
+    COMMITTEE_ESTABLISHED = "committee.established", _("Set up a steering committee or working group")
+    COMMITTEE_CORRECTED = "committee.corrected", _("Corrected a steering committee")
+    COMMITTEE_REORGANISED = "committee.reorganised", _("Reorganised a steering committee under a new decision")
+    COMMITTEE_COMPOSITION_CORRECTED = "committee.composition_corrected", _("Corrected a committee's membership")
+    COMMITTEE_TASK_ASSIGNED = "committee.task_assigned", _("Gave a task in a committee's name")
+    COMMITTEE_MEETING_LINKED = "committee.meeting_linked", _("Listed a meeting among a committee's meetings")
+    COMMITTEE_MEETING_UNLINKED = "committee.meeting_unlinked", _("Took a meeting off a committee's list")
 
 
 class AuditEvent(models.Model):

@@ -213,6 +213,17 @@ MODULES: tuple[Module, ...] = (
         ),
         _("Ethnic and religious work"),
         url_name="faiths:index",
+        "committees",
+        _("Steering committees and working groups"),
+        "bi-diagram-3",
+        _("Steering committees and working groups: decisions, members, tasks, meetings, reorganisations."),
+        (
+            _("Decision of establishment and members, by level and subject"),
+            _("Reorganisation (kiện toàn) under a new decision, the old membership kept as history"),
+            _("Tasks to members and units; the committee's meetings"),
+        ),
+        _("Steering committees and working groups"),
+        url_name="committees:index",
     ),
 )
 

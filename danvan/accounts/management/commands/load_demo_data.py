@@ -13,6 +13,7 @@ DEMO_LOADERS = [
     ("Giám sát và phản biện xã hội", "danvan.oversight.demo.demo_oversight_load"),
     ("Công tác dân tộc, tôn giáo", "danvan.faiths.demo.demo_faiths_load"),
     ("Đánh giá công tác dân vận hằng năm", "danvan.assessments.demo.demo_assessments_load"),
+    ("Ban chỉ đạo QCDC", "danvan.committees.demo.demo_committees_load"),
 ]
 
 
