@@ -26,6 +26,7 @@ from danvan.democracy.forms import (
     DisclosureForm,
     FindingAnswerForm,
     FindingForm,
+    FriendlyStartForm,
     InspectionForm,
     InspectionResultForm,
     ItemForm,
@@ -38,7 +39,7 @@ from danvan.democracy.forms import (
     SummaryForm,
     VoteForm,
 )
-from danvan.democracy.models import Consultation, Disclosure, DisclosureItem, Rule
+from danvan.democracy.models import Consultation, Disclosure, DisclosureItem, FriendlyAssessment, Rule
 from danvan.organisations.models import OrgUnit
 
 
@@ -146,6 +147,9 @@ def base_detail(request, public_id):
             "consultations": base.consultations.order_by("-opens_on")[:50],
             "matters": selectors.matters_for_base(base=base)[:50],
             "boards": selectors.boards_for_base(base=base),
+            "friendly": selectors.friendly_assessments_for_base(base=base),
+            "friendly_form": FriendlyStartForm(today=today, auto_id="id_friendly_%s"),
+            "projects": base.projects.order_by("-starts_on")[:20],
         },
     )
 
@@ -262,7 +266,7 @@ def disclosure_publish(request, public_id):
 
 @login_required
 def file_download(request, public_id):
-    """A file of a disclosure or a consultation of a base in the user's scope."""
+    """A file of a disclosure, a consultation or a friendly-government dossier of a base in the user's scope."""
     from danvan.core.files import stored_file_response
     from danvan.core.models import StoredFile
 
@@ -272,6 +276,7 @@ def file_download(request, public_id):
     owner = (
         Disclosure.objects.filter(files__file=stored).select_related("base__unit").first()
         or Consultation.objects.filter(files__file=stored).select_related("base__unit").first()
+        or FriendlyAssessment.objects.filter(scores__evidence__file=stored).select_related("base__unit").first()
     )
     if owner is None or not perms.can_view_base(request.user, owner.base):
         raise Http404

@@ -37,6 +37,16 @@ from danvan.democracy.services.disclosures import (
     disclosure_publish,
     disclosure_update,
 )
+from danvan.democracy.services.friendly import (
+    EXAMPLE_CRITERIA,
+    EXAMPLE_PASS_SCORE,
+    friendly_assessment_start,
+    friendly_committee_score,
+    friendly_decide,
+    friendly_scheme_set,
+    friendly_self_score,
+    friendly_submit,
+)
 from danvan.democracy.services.inspections import inspection_plan, inspection_reinspect, inspection_result_record
 from danvan.democracy.services.matters import (
     VOTE_FIELDS,
@@ -46,8 +56,32 @@ from danvan.democracy.services.matters import (
     matter_vote_record,
     vote_result,
 )
+from danvan.democracy.services.projects import (
+    contact_update,
+    household_add,
+    household_contact,
+    household_update,
+    project_create,
+    project_publish,
+    project_update,
+)
 
 __all__ = [
+    "EXAMPLE_CRITERIA",
+    "EXAMPLE_PASS_SCORE",
+    "contact_update",
+    "friendly_assessment_start",
+    "friendly_committee_score",
+    "friendly_decide",
+    "friendly_scheme_set",
+    "friendly_self_score",
+    "friendly_submit",
+    "household_add",
+    "household_contact",
+    "household_update",
+    "project_create",
+    "project_publish",
+    "project_update",
     "CONSULTATION_MIN_DAYS",
     "DISCLOSURE_FIELDS",
     "MAX_COMMENT",

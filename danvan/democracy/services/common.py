@@ -87,6 +87,11 @@ def _publish(*, actor, model, row, publish: bool, note: str, action_on, action_o
 TTND_MIN_MEMBERS = "ttnd_min_members"
 
 
+def snap(obj, fields: list[str]) -> dict:
+    """`snapshot` with decimals (points, percentages) kept as text, so the audit row stays JSON."""
+    return {k: str(v) if isinstance(v, Decimal) else v for k, v in snapshot(obj, fields).items()}
+
+
 def locked_edit(
     *,
     actor,
@@ -109,7 +114,7 @@ def locked_edit(
         locked = model.objects.select_for_update().get(pk=row.pk)
         if what:
             check_version(locked, expected_version, what=what)
-        before = snapshot(locked, fields)
+        before = snap(locked, fields)
         values = changes(locked) if callable(changes) else changes
         for name, value in values.items():
             setattr(locked, name, value)
@@ -127,6 +132,6 @@ def locked_edit(
             unit=unit,
             target=target or locked,
             before=before,
-            after={**snapshot(locked, fields), **(after_extra or {}), **(extra or {})},
+            after={**snap(locked, fields), **(after_extra or {}), **(extra or {})},
         )
     return locked
