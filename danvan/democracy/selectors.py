@@ -331,6 +331,33 @@ def investment_boards_at(*, area, start, end) -> int:
     return _boards_active(area, end, Board.Kind.INVESTMENT)
 
 
+def _members_active(area, end, kind) -> int:
+    return (
+        BoardMember.objects.filter(board__base__unit__in=area, board__kind=kind, board__term_start__lte=end)
+        .filter(Q(board__term_end__isnull=True) | Q(board__term_end__gte=end))
+        .filter(start_date__lte=end)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=end))
+        .count()
+    )
+
+
+def inspection_board_members_at(*, area, start, end) -> int:
+    """Report source "democracy.ttnd_members": members of the Ban TTND in office at the end of the period."""
+    return _members_active(area, end, Board.Kind.INSPECTION)
+
+
+def investment_board_members_at(*, area, start, end) -> int:
+    """Report source "democracy.gsdtcd_members": members of the Ban GSĐTCĐ in office at the end of the period."""
+    return _members_active(area, end, Board.Kind.INVESTMENT)
+
+
+def friendly_recognised_between(*, area, start, end) -> int:
+    """Report source "democracy.friendly_recognised": communes recognised as friendly government in the dates."""
+    return FriendlyAssessment.objects.filter(
+        base__unit__in=area, status=FriendlyAssessment.Status.RECOGNISED, decided_on__range=(start, end)
+    ).count()
+
+
 def inspections_for_user(*, user) -> QuerySet[Inspection]:
     """Inspections planned by a unit in the user's scope, or covering a base in it."""
     scope = units_in_scope(user)
