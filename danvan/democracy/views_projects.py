@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from danvan.accounts.permissions import can_view_unit
 from danvan.core.errors import ApplicationError
 from danvan.core.locking import show_conflict, version_of
 from danvan.core.submissions import submit_once
@@ -151,7 +152,15 @@ def project_detail(request, public_id):
         elif which not in ("household", "edit", "publish") or (which == "household" and not record_bases):
             raise Http404
     today = timezone.localdate()
-    households = project.households.select_related("base", "village").order_by("base__name", "head_name")[:500]
+    # A commune's people see their own commune's households; the running unit's people see them all.
+    visible = {b.pk for b in bases if can_view_unit(user, project.unit) or can_view_unit(user, b.unit)}
+    households = (
+        project.households.filter(base__in=visible)
+        .select_related("base", "village")
+        .order_by("base__name", "head_name")[:500]
+    )
+    dashboard = selectors.project_dashboard(project=project, today=today)
+    dashboard["refusing"] = [h for h in dashboard["refusing"] if h.base_id in visible]
     return render(
         request,
         "democracy/project.html",
@@ -159,7 +168,7 @@ def project_detail(request, public_id):
             "project": project,
             "bases": bases,
             "households": households,
-            "dashboard": selectors.project_dashboard(project=project, today=today),
+            "dashboard": dashboard,
             "household_form": household_form,
             "edit_form": edit_form,
             "publish_form": publish_form,
