@@ -196,3 +196,31 @@ def test_the_pages_are_scoped_and_double_submit_safe(client_for, officer_a, comm
     other = client_for(officer_b)
     assert other.get(f"/dan-chu/du-an/{project.public_id}/").status_code == 404
     assert other.get(url).status_code == 404
+
+
+def test_a_commune_sees_only_its_own_households_of_a_shared_project(client_for, officer_a, commune_officer_a):
+    from danvan.accounts.models import RoleAssignment, User
+
+    neighbour = (
+        OrgUnit.objects.filter(
+            level="commune", parent__level="province", ancestor_links__ancestor__code="P24-TU", code__endswith="-DU"
+        )
+        .exclude(code="C7288-DU")
+        .first()
+    )
+    project = road(officer_a, communes=[OrgUnit.objects.get(code="C7288-DU"), neighbour])
+    services.household_add(
+        actor=officer_a, project=project, base=commune_base(commune_officer_a), head_name="Nguyễn Văn An"
+    )
+    services.household_add(
+        actor=officer_a,
+        project=project,
+        base=services.base_for_commune(actor=officer_a, unit=neighbour),
+        head_name="Đỗ Thị Lan",
+    )
+    other = User.objects.create_user(username="xa.ben", password="x" * 12, full_name="Xã Bên")
+    RoleAssignment.objects.create(user=other, unit=neighbour, role="officer")
+    page = client_for(other).get(f"/dan-chu/du-an/{project.public_id}/").content.decode()
+    assert "Đỗ Thị Lan" in page and "Nguyễn Văn An" not in page
+    an = Household.objects.get(head_name="Nguyễn Văn An")
+    assert client_for(other).get(f"/dan-chu/ho-dan/{an.public_id}/").status_code == 404
