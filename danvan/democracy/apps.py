@@ -50,5 +50,20 @@ class DemocracyConfig(AppConfig):
                 _("Community investment supervision boards in office"),
                 selectors.investment_boards_at,
             ),
+            (
+                "democracy.ttnd_members",
+                _("Members of the People's Inspection Boards in office"),
+                selectors.inspection_board_members_at,
+            ),
+            (
+                "democracy.gsdtcd_members",
+                _("Members of the community investment supervision boards in office"),
+                selectors.investment_board_members_at,
+            ),
+            (
+                "democracy.friendly_recognised",
+                _("Communes recognised as friendly government in the period"),
+                selectors.friendly_recognised_between,
+            ),
         ):
             source_register(Source(key, label, compute))

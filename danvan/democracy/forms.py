@@ -2,7 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.locking import VersionField
-from danvan.democracy.models import BaseKind, Board, Comment, DisclosureItem, Matter, PostingForm
+from danvan.core.widgets import Column, rows_field
+from danvan.democracy.models import Agreement, BaseKind, Board, Comment, DisclosureItem, Matter, PostingForm, Project
 from danvan.organisations.widgets import unit_field
 from danvan.reports.forms import period_field
 
@@ -230,3 +231,170 @@ class InspectionResultForm(forms.Form):
 class ReinspectForm(forms.Form):
     planned_from = forms.DateField(label=_("From (dd/mm/yyyy)"), required=False)
     planned_to = forms.DateField(label=_("To (dd/mm/yyyy)"), required=False)
+
+
+# Chính quyền thân thiện
+
+
+def _year_choices(today) -> list[tuple[int, int]]:
+    return [(y, y) for y in range(today.year + 1, today.year - 4, -1)]
+
+
+class FriendlySchemeForm(forms.Form):
+    province = forms.ChoiceField(label=_("Province"), choices=())
+    year = forms.TypedChoiceField(label=_("Year"), choices=(), coerce=int)
+    title = forms.CharField(label=_("Name of the criteria"), max_length=255, required=False)
+    pass_score = forms.CharField(label=_("Pass mark (points of the steering committee)"), max_length=10, required=False)
+    criteria = rows_field(
+        _("Criteria and their maximum points"),
+        [Column("title", _("Criterion")), Column("max_points", _("Maximum points"), kind="number")],
+    )
+    expected_version = VersionField()
+
+    def __init__(self, *args, provinces=(), today, scheme=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["province"].choices = [(p.code, p.name) for p in provinces]
+        self.fields["year"].choices = _year_choices(today)
+        if scheme is not None:
+            # Province and year identify a scheme: a correction changes the rest.
+            del self.fields["province"]
+            del self.fields["year"]
+
+    def criteria_rows(self) -> list[tuple[str, str]]:
+        widget = self.fields["criteria"].widget
+        return [(cells[0], cells[1]) for cells in widget.parse(self.cleaned_data.get("criteria"))]
+
+
+class FriendlyStartForm(forms.Form):
+    year = forms.TypedChoiceField(label=_("Year"), choices=(), coerce=int)
+
+    def __init__(self, *args, today, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = _year_choices(today)
+        self.fields["year"].initial = today.year
+
+
+class FriendlyScoresForm(forms.Form):
+    """One score and note per criterion (and evidence files for the commune); field names carry the criterion id."""
+
+    expected_version = VersionField()
+
+    def __init__(self, *args, scores, prefix_name: str, with_files: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.prefix_name = prefix_name
+        self.score_rows = []
+        for score in scores:
+            c = score.criterion
+            number = forms.CharField(
+                label=_("Criterion %(number)s: points (0–%(max)s)") % {"number": c.number, "max": f"{c.max_points:g}"},
+                max_length=10,
+                required=False,
+            )
+            note = forms.CharField(
+                label=_("Criterion %(number)s: notes") % {"number": c.number},
+                widget=forms.Textarea(attrs={"rows": 2}),
+                required=False,
+                max_length=4000,
+            )
+            self.fields[f"{prefix_name}_{c.pk}"] = number
+            self.fields[f"{prefix_name}note_{c.pk}"] = note
+            names = [f"{prefix_name}_{c.pk}", f"{prefix_name}note_{c.pk}"]
+            if with_files:
+                self.fields[f"evidence_{c.pk}"] = MultipleFileField(
+                    label=_("Criterion %(number)s: evidence files") % {"number": c.number}
+                )
+                names.append(f"evidence_{c.pk}")
+            self.score_rows.append((score, [self[n] for n in names]))
+
+    def entries(self) -> dict:
+        return {
+            score.criterion_id: (
+                self.cleaned_data.get(f"{self.prefix_name}_{score.criterion_id}"),
+                self.cleaned_data.get(f"{self.prefix_name}note_{score.criterion_id}"),
+            )
+            for score, _fields in self.score_rows
+        }
+
+    def uploads(self) -> dict:
+        return {
+            score.criterion_id: self.cleaned_data.get(f"evidence_{score.criterion_id}") or []
+            for score, _fields in self.score_rows
+            if f"evidence_{score.criterion_id}" in self.fields
+        }
+
+
+class FriendlyDecideForm(forms.Form):
+    recognised = forms.TypedChoiceField(
+        label=_("Decision"),
+        choices=[("1", _("Recognised")), ("0", _("Not recognised"))],
+        coerce=lambda v: v == "1",
+    )
+    reference = forms.CharField(label=_("Decision (number and symbol)"), max_length=128, required=False)
+    decided_on = forms.DateField(label=_("Decided on (dd/mm/yyyy)"), required=False)
+
+
+# Mobilising residents for projects
+
+
+class ProjectForm(forms.Form):
+    unit = unit_field(_("Unit running the mobilisation"))
+    kind = forms.ChoiceField(label=_("Kind of project"), choices=Project.Kind.choices)
+    name = forms.CharField(label=_("Project or works"), max_length=255, required=False)
+    description = forms.CharField(label=_("Details"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    starts_on = forms.DateField(label=_("Mobilisation starts on (dd/mm/yyyy)"), required=False)
+    ends_on = forms.DateField(label=_("Planned to end on (dd/mm/yyyy)"), required=False)
+    communes = unit_field(_("Communes the project touches"), kinds="party_committee", multiple=True)
+    matter = forms.ChoiceField(label=_("Residents' decision on their contribution (if any)"), required=False)
+    expected_version = VersionField()
+
+    def __init__(self, *args, matters=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["matter"].choices = [("", "—")] + [(str(m.public_id), f"{m.base.name}: {m.title}") for m in matters]
+
+
+class ProjectPublishForm(forms.Form):
+    progress = forms.CharField(
+        label=_("Progress and results published to residents"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=4000,
+    )
+    note = forms.CharField(label=_("Reason for withdrawal (shown publicly)"), max_length=255, required=False)
+
+
+class HouseholdForm(forms.Form):
+    base = forms.ChoiceField(label=_("Commune"), choices=())
+    head_name = forms.CharField(label=_("Head of household"), max_length=128, required=False)
+    village = unit_field(_("Village or residential group"), kinds="village,residential_group", required=False)
+
+    def __init__(self, *args, bases=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["base"].choices = [(str(b.public_id), b.name) for b in bases]
+
+
+class HouseholdEditForm(forms.Form):
+    head_name = forms.CharField(label=_("Head of household"), max_length=128, required=False)
+    village = unit_field(_("Village or residential group"), kinds="village,residential_group", required=False)
+    petitions = forms.MultipleChoiceField(
+        label=_("Petitions of this household"), choices=(), widget=Checkboxes, required=False
+    )
+    expected_version = VersionField()
+
+    def __init__(self, *args, petitions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["petitions"].choices = [
+            (p.code, f"{p.code} · {p.received_on:%d/%m/%Y} · {p.content[:60]}") for p in petitions
+        ]
+
+
+class ContactForm(forms.Form):
+    contacted_on = forms.DateField(label=_("Met on (dd/mm/yyyy)"), required=False)
+    contacted_by = forms.CharField(label=_("Who went (name, position)"), max_length=128, required=False)
+    agreement = forms.ChoiceField(label=_("The household's answer"), choices=Agreement.choices)
+    reason = forms.CharField(
+        label=_("Reasons, wishes (required unless agreed)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        max_length=4000,
+    )
+    expected_version = VersionField()

@@ -414,3 +414,220 @@ class InspectionResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.inspection_id} @ {self.base_id}"
+
+
+# --- Chính quyền thân thiện: the yearly self-assessment of a commune against its province's criteria --------------
+
+
+class FriendlyScheme(models.Model):
+    """A province's criteria for recognising a commune as "Chính quyền thân thiện" in one year. Data, not code: the
+    100-point example of DOMAIN.md §4 is only an example; each province sets its criteria and pass mark."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    province = models.ForeignKey("organisations.OrgUnit", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    title = models.CharField(max_length=255)
+    # The committee's total at or above which a commune may be recognised ([unconfirmed]: set per province).
+    pass_score = models.DecimalField(max_digits=6, decimal_places=1)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["-year", "province__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["province", "year"], name="democracy_friendly_one_per_year"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.year})"
+
+
+class FriendlyCriterion(models.Model):
+    scheme = models.ForeignKey(FriendlyScheme, on_delete=models.CASCADE, related_name="criteria")
+    number = models.PositiveSmallIntegerField()
+    title = models.CharField(max_length=500)
+    max_points = models.DecimalField(max_digits=6, decimal_places=1)
+
+    class Meta:
+        ordering = ["scheme", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["scheme", "number"], name="democracy_friendly_criterion_number"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+
+class FriendlyAssessment(models.Model):
+    """One commune's dossier for one scheme: self-scores with evidence, then the steering committee's scores, then
+    the recognition decision."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Self-assessing")
+        SUBMITTED = "submitted", _("Submitted to the steering committee")
+        SCORED = "scored", _("Scored by the steering committee")
+        RECOGNISED = "recognised", _("Recognised")
+        NOT_RECOGNISED = "not_recognised", _("Not recognised")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    scheme = models.ForeignKey(FriendlyScheme, on_delete=models.PROTECT, related_name="assessments")
+    base = models.ForeignKey(Base, on_delete=models.PROTECT, related_name="friendly_assessments")
+    status = models.CharField(max_length=16, choices=Status, default=Status.DRAFT)
+    self_total = models.DecimalField(max_digits=6, decimal_places=1, null=True, blank=True)
+    committee_total = models.DecimalField(max_digits=6, decimal_places=1, null=True, blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    decided_on = models.DateField(null=True, blank=True)
+    decision_reference = models.CharField(max_length=128, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["-scheme__year", "base__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["scheme", "base"], name="democracy_friendly_one_per_commune"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.base} — {self.scheme}"
+
+
+class FriendlyScore(models.Model):
+    assessment = models.ForeignKey(FriendlyAssessment, on_delete=models.CASCADE, related_name="scores")
+    criterion = models.ForeignKey(FriendlyCriterion, on_delete=models.PROTECT, related_name="+")
+    self_score = models.DecimalField(max_digits=6, decimal_places=1, null=True, blank=True)
+    self_note = models.TextField(blank=True)
+    committee_score = models.DecimalField(max_digits=6, decimal_places=1, null=True, blank=True)
+    committee_note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["criterion__number"]
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "criterion"], name="democracy_friendly_score_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.criterion_id}: {self.self_score}"
+
+
+class FriendlyEvidence(models.Model):
+    score = models.ForeignKey(FriendlyScore, on_delete=models.CASCADE, related_name="evidence")
+    file = models.ForeignKey("core.StoredFile", on_delete=models.PROTECT, related_name="democracy_friendly_links")
+
+    def __str__(self) -> str:
+        return str(self.file_id)
+
+
+# --- Mobilising residents for major projects (GPMB, tái định cư, đường giao thông nông thôn, nông thôn mới) -------
+
+
+class Agreement(models.TextChoices):
+    PENDING = "pending", _("Not yet agreed")
+    AGREED = "agreed", _("Agreed")
+    REFUSED = "refused", _("Refused")
+
+
+class Project(models.Model):
+    """A project residents are mobilised for, the communes it touches and its published progress (dân thụ hưởng)."""
+
+    class Kind(models.TextChoices):
+        CLEARANCE = "clearance", _("Site clearance")
+        RESETTLEMENT = "resettlement", _("Resettlement")
+        RURAL_ROAD = "rural_road", _("Rural road")
+        NEW_RURAL = "new_rural", _("New rural development")
+        OTHER = "other", _("Other works")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # The unit that runs the mobilisation (province or commune): scope follows it.
+    unit = models.ForeignKey("organisations.OrgUnit", on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=16, choices=Kind)
+    name = models.CharField(max_length=255)
+    description = models.TextField(blank=True)
+    starts_on = models.DateField()
+    ends_on = models.DateField(null=True, blank=True)
+    bases = models.ManyToManyField(Base, related_name="projects")
+    # Where residents decide on a contribution, the project uses that decision (Điều 15).
+    matter = models.ForeignKey(Matter, null=True, blank=True, on_delete=models.SET_NULL, related_name="projects")
+    progress = models.TextField(blank=True)  # what the commune publishes on the portal
+    is_published = models.BooleanField(default=False)
+    withdrawn_note = models.CharField(max_length=255, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["-starts_on", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Household(models.Model):
+    """A household the project affects. Personal data kept minimal: the head's name and the thôn only."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    project = models.ForeignKey(Project, on_delete=models.PROTECT, related_name="households")
+    base = models.ForeignKey(Base, on_delete=models.PROTECT, related_name="+")
+    village = models.ForeignKey(
+        "organisations.OrgUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    head_name = models.CharField(max_length=128)
+    # The agreement after the latest contact (kept on the row for the dashboard and the refusing list).
+    agreement = models.CharField(max_length=8, choices=Agreement, default=Agreement.PENDING)
+    reason = models.TextField(blank=True)
+    petitions = models.ManyToManyField("petitions.Petition", blank=True, related_name="+")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["base__name", "head_name"]
+        indexes = [
+            # The dashboard: a project's households per commune and agreement; the list of those refusing.
+            models.Index(fields=["project", "base", "agreement"], name="democracy_household_agree_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.head_name
+
+
+class Contact(models.Model):
+    """One mobilisation contact with a household: who, when, and where the household stood afterwards."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="contacts")
+    contacted_on = models.DateField()
+    contacted_by = models.CharField(max_length=128)  # the cadre, thôn head or member who went
+    agreement = models.CharField(max_length=8, choices=Agreement)
+    reason = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["-contacted_on", "-id"]
+        indexes = [models.Index(fields=["household", "contacted_on"], name="democracy_contact_hh_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.contacted_on:%d/%m/%Y} {self.contacted_by}"

@@ -20,8 +20,13 @@ from danvan.democracy.models import (
     DisclosureItem,
     Finding,
     Frequency,
+    FriendlyAssessment,
+    FriendlyScheme,
+    FriendlyScore,
+    Household,
     Inspection,
     Matter,
+    Project,
 )
 from danvan.organisations.models import OrgUnit
 
@@ -326,6 +331,33 @@ def investment_boards_at(*, area, start, end) -> int:
     return _boards_active(area, end, Board.Kind.INVESTMENT)
 
 
+def _members_active(area, end, kind) -> int:
+    return (
+        BoardMember.objects.filter(board__base__unit__in=area, board__kind=kind, board__term_start__lte=end)
+        .filter(Q(board__term_end__isnull=True) | Q(board__term_end__gte=end))
+        .filter(start_date__lte=end)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=end))
+        .count()
+    )
+
+
+def inspection_board_members_at(*, area, start, end) -> int:
+    """Report source "democracy.ttnd_members": members of the Ban TTND in office at the end of the period."""
+    return _members_active(area, end, Board.Kind.INSPECTION)
+
+
+def investment_board_members_at(*, area, start, end) -> int:
+    """Report source "democracy.gsdtcd_members": members of the Ban GSĐTCĐ in office at the end of the period."""
+    return _members_active(area, end, Board.Kind.INVESTMENT)
+
+
+def friendly_recognised_between(*, area, start, end) -> int:
+    """Report source "democracy.friendly_recognised": communes recognised as friendly government in the dates."""
+    return FriendlyAssessment.objects.filter(
+        base__unit__in=area, status=FriendlyAssessment.Status.RECOGNISED, decided_on__range=(start, end)
+    ).count()
+
+
 def inspections_for_user(*, user) -> QuerySet[Inspection]:
     """Inspections planned by a unit in the user's scope, or covering a base in it."""
     scope = units_in_scope(user)
@@ -342,3 +374,176 @@ def inspection_get_for_user(*, user, public_id) -> Inspection:
     if row is None:
         raise Http404
     return row
+
+
+# Chính quyền thân thiện
+
+
+def friendly_schemes_for_user(*, user) -> QuerySet[FriendlyScheme]:
+    """The schemes of the provinces in the user's scope."""
+    return FriendlyScheme.objects.filter(province__in=units_in_scope(user)).select_related("province")
+
+
+def friendly_scheme_get_for_user(*, user, public_id) -> FriendlyScheme:
+    row = friendly_schemes_for_user(user=user).filter(public_id=public_id).first()
+    if row is None:
+        raise Http404
+    return row
+
+
+def friendly_assessment_get_for_user(*, user, public_id) -> FriendlyAssessment:
+    """The commune's own people and the province's (its ancestors) see a dossier; others get 404."""
+    row = (
+        FriendlyAssessment.objects.select_related("base__unit", "base__province", "scheme__province")
+        .prefetch_related(
+            Prefetch(
+                "scores",
+                queryset=FriendlyScore.objects.select_related("criterion").prefetch_related("evidence__file"),
+            )
+        )
+        .filter(public_id=public_id)
+        .first()
+    )
+    if row is None or not perms.can_view_base(user, row.base):
+        raise Http404
+    return row
+
+
+def friendly_assessments_for_base(*, base: Base) -> QuerySet[FriendlyAssessment]:
+    return FriendlyAssessment.objects.filter(base=base).select_related("scheme").order_by("-scheme__year")
+
+
+@dataclass
+class FriendlyRow:
+    unit: OrgUnit
+    assessment: FriendlyAssessment | None
+
+
+def friendly_province_status(*, scheme: FriendlyScheme) -> list[FriendlyRow]:
+    """Every commune of the scheme's province with its dossier's status (none yet: not started); two queries."""
+    communes = list(
+        OrgUnit.objects.filter(
+            ancestor_links__ancestor=scheme.province,
+            level=OrgUnit.Level.COMMUNE,
+            parent__level=OrgUnit.Level.PROVINCE,
+        ).order_by("name")
+    )
+    by_unit = {
+        a.base.unit_id: a
+        for a in FriendlyAssessment.objects.filter(scheme=scheme, base__unit__in=communes).select_related("base")
+    }
+    return [FriendlyRow(unit=u, assessment=by_unit.get(u.pk)) for u in communes]
+
+
+# Mobilising residents for projects
+
+
+def projects_for_user(*, user) -> QuerySet[Project]:
+    """Projects run by a unit in the user's scope, or touching a commune in it."""
+    scope = units_in_scope(user)
+    return (
+        Project.objects.filter(Q(unit__in=scope) | Q(bases__unit__in=scope))
+        .distinct()
+        .select_related("unit")
+        .order_by("-starts_on", "name")
+    )
+
+
+def project_get_for_user(*, user, public_id) -> Project:
+    row = projects_for_user(user=user).filter(public_id=public_id).select_related("matter").first()
+    if row is None:
+        raise Http404
+    return row
+
+
+def household_get_for_user(*, user, public_id) -> Household:
+    row = Household.objects.select_related("project__unit", "base__unit", "village").filter(public_id=public_id).first()
+    if row is None or not perms.can_view_project(user, row.project, bases=[row.base]):
+        raise Http404
+    return row
+
+
+@dataclass
+class CommuneAgreement:
+    base: Base
+    total: int = 0
+    agreed: int = 0
+    pending: int = 0
+    refused: int = 0
+    # (month end, percent agreed at that date)
+    series: list = field(default_factory=list)
+
+    @property
+    def percent(self) -> int:
+        return round(self.agreed * 100 / self.total) if self.total else 0
+
+
+def _month_ends(start: dt.date, end: dt.date, limit: int = 24) -> list[dt.date]:
+    points, year, month = [], start.year, start.month
+    while True:
+        nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+        last = nxt - dt.timedelta(days=1)
+        points.append(min(last, end))
+        if last >= end:
+            break
+        year, month = nxt.year, nxt.month
+    return points[-limit:]
+
+
+def project_dashboard(*, project: Project, today: dt.date) -> dict:
+    """Per commune: households agreed, not yet, refused, and the share agreed at each month's end (from the
+    contacts' dates); the households still refusing. A fixed number of queries whatever the households."""
+    from danvan.democracy.models import Agreement, Contact
+
+    bases = list(project.bases.order_by("name"))
+    rows = {b.pk: CommuneAgreement(base=b) for b in bases}
+    households = list(Household.objects.filter(project=project).values_list("pk", "base_id", "agreement", "created_at"))
+    for _pk, base_id, agreement, _created in households:
+        row = rows.get(base_id)
+        if row is None:
+            continue
+        row.total += 1
+        setattr(row, agreement, getattr(row, agreement) + 1)
+    end = min(today, project.ends_on) if project.ends_on else today
+    points = _month_ends(project.starts_on, max(end, project.starts_on))
+    contacts: dict[int, list[tuple[dt.date, str]]] = {}
+    for household_id, on, agreement in (
+        Contact.objects.filter(household__project=project)
+        .order_by("contacted_on", "id")
+        .values_list("household_id", "contacted_on", "agreement")
+    ):
+        contacts.setdefault(household_id, []).append((on, agreement))
+    for point in points:
+        agreed: dict[int, int] = {}
+        counted: dict[int, int] = {}
+        for pk, base_id, _agreement, created in households:
+            # A household counts from the day it was listed (or its first contact, if entered later).
+            history = contacts.get(pk, [])
+            first = min([created.date(), *[on for on, _a in history]])
+            if first > point:
+                continue
+            counted[base_id] = counted.get(base_id, 0) + 1
+            state = Agreement.PENDING
+            for on, agreement in history:
+                if on <= point:
+                    state = agreement
+            if state == Agreement.AGREED:
+                agreed[base_id] = agreed.get(base_id, 0) + 1
+        for base_id, row in rows.items():
+            n = counted.get(base_id, 0)
+            row.series.append((point, round(agreed.get(base_id, 0) * 100 / n) if n else None))
+    refusing = list(
+        Household.objects.filter(project=project, agreement=Agreement.REFUSED)
+        .select_related("base", "village")
+        .order_by("base__name", "head_name")
+    )
+    return {"communes": list(rows.values()), "points": points, "refusing": refusing}
+
+
+def published_projects(*, base: Base) -> list[Project]:
+    """A commune's projects whose progress is published (or withdrawn with a public note), for the portal."""
+    return list(
+        Project.objects.filter(bases=base)
+        .filter(Q(is_published=True) | ~Q(withdrawn_note=""))
+        .order_by("-starts_on")[:20]
+    )

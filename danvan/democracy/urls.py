@@ -1,6 +1,6 @@
 from django.urls import path
 
-from danvan.democracy import views
+from danvan.democracy import views, views_friendly, views_projects
 
 app_name = "democracy"
 urlpatterns = [
@@ -30,4 +30,14 @@ urlpatterns = [
     path("bieu-quyet/<uuid:public_id>/dang/", views.matter_publish, name="matter_publish"),
     path("bieu-quyet/<uuid:public_id>/bien-ban.docx", views.matter_minutes, name="matter_minutes"),
     path("bieu-quyet/<uuid:public_id>/cong-nhan/", views.matter_recognise, name="matter_recognise"),
+    path("than-thien/", views_friendly.friendly_index, name="friendly_index"),
+    path("than-thien/tieu-chi/moi/", views_friendly.friendly_scheme_new, name="friendly_scheme_new"),
+    path("than-thien/tieu-chi/<uuid:public_id>/", views_friendly.friendly_scheme, name="friendly_scheme"),
+    path("co-so/<uuid:public_id>/than-thien/", views_friendly.friendly_start, name="friendly_start"),
+    path("than-thien/<uuid:public_id>/", views_friendly.friendly_assessment, name="friendly"),
+    path("du-an/", views_projects.projects, name="projects"),
+    path("du-an/moi/", views_projects.project_new, name="project_new"),
+    path("du-an/<uuid:public_id>/", views_projects.project_detail, name="project"),
+    path("ho-dan/<uuid:public_id>/", views_projects.household_detail, name="household"),
+    path("van-dong/<uuid:public_id>/", views_projects.contact_edit, name="contact_edit"),
 ]

@@ -1,4 +1,5 @@
 import datetime as dt
+from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -25,6 +26,7 @@ from danvan.democracy.forms import (
     DisclosureForm,
     FindingAnswerForm,
     FindingForm,
+    FriendlyStartForm,
     InspectionForm,
     InspectionResultForm,
     ItemForm,
@@ -37,7 +39,7 @@ from danvan.democracy.forms import (
     SummaryForm,
     VoteForm,
 )
-from danvan.democracy.models import Consultation, Disclosure, DisclosureItem, Rule
+from danvan.democracy.models import Consultation, Disclosure, DisclosureItem, FriendlyAssessment, Rule
 from danvan.organisations.models import OrgUnit
 
 
@@ -64,6 +66,18 @@ def period_window(key: str | None, today: dt.date) -> tuple[str, str, dt.date, d
     except (ValueError, ApplicationError):
         raise Http404 from None
     return key, labels.get(key, key), start, end
+
+
+def _publish_toggle(request, *, record, service, kwarg: str, redirect_to: str):
+    """The publish / withdraw button of a record: one service call, the outcome as a message, back to the record."""
+    publish = request.POST.get("action") == "publish"
+    try:
+        service(actor=request.user, publish=publish, note=request.POST.get("note", ""), **{kwarg: record})
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Published on the portal.") if publish else _("Withdrawn from the portal."))
+    return redirect(redirect_to, public_id=record.public_id)
 
 
 @login_required
@@ -133,6 +147,9 @@ def base_detail(request, public_id):
             "consultations": base.consultations.order_by("-opens_on")[:50],
             "matters": selectors.matters_for_base(base=base)[:50],
             "boards": selectors.boards_for_base(base=base),
+            "friendly": selectors.friendly_assessments_for_base(base=base),
+            "friendly_form": FriendlyStartForm(today=today, auto_id="id_friendly_%s"),
+            "projects": base.projects.order_by("-starts_on")[:20],
         },
     )
 
@@ -238,21 +255,18 @@ def disclosure_detail(request, public_id):
 @submit_once
 def disclosure_publish(request, public_id):
     disclosure = selectors.disclosure_get_for_user(user=request.user, public_id=public_id)
-    publish = request.POST.get("action") == "publish"
-    try:
-        services.disclosure_publish(
-            actor=request.user, disclosure=disclosure, publish=publish, note=request.POST.get("note", "")
-        )
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Published on the portal.") if publish else _("Withdrawn from the portal."))
-    return redirect("democracy:disclosure", public_id=disclosure.public_id)
+    return _publish_toggle(
+        request,
+        record=disclosure,
+        service=services.disclosure_publish,
+        kwarg="disclosure",
+        redirect_to="democracy:disclosure",
+    )
 
 
 @login_required
 def file_download(request, public_id):
-    """A file of a disclosure or a consultation of a base in the user's scope."""
+    """A file of a disclosure, a consultation or a friendly-government dossier of a base in the user's scope."""
     from danvan.core.files import stored_file_response
     from danvan.core.models import StoredFile
 
@@ -262,6 +276,7 @@ def file_download(request, public_id):
     owner = (
         Disclosure.objects.filter(files__file=stored).select_related("base__unit").first()
         or Consultation.objects.filter(files__file=stored).select_related("base__unit").first()
+        or FriendlyAssessment.objects.filter(scores__evidence__file=stored).select_related("base__unit").first()
     )
     if owner is None or not perms.can_view_base(request.user, owner.base):
         raise Http404
@@ -385,7 +400,7 @@ def consultation_new(request, public_id):
         else:
             messages.success(request, _("Consultation opened."))
             return redirect("democracy:consultation", public_id=consultation.public_id)
-    minimum = int(services.rule_value(services.CONSULTATION_MIN_DAYS, services.Decimal(30)))
+    minimum = int(services.rule_value(services.CONSULTATION_MIN_DAYS, Decimal(30)))
     return render(request, "democracy/consultation_form.html", {"base": base, "form": form, "minimum": minimum})
 
 
@@ -472,16 +487,13 @@ def comment_answer(request, public_id):
 @submit_once
 def consultation_publish(request, public_id):
     consultation = selectors.consultation_get_for_user(user=request.user, public_id=public_id)
-    try:
-        services.consultation_publish(
-            actor=request.user,
-            consultation=consultation,
-            publish=request.POST.get("action") == "publish",
-            note=request.POST.get("note", ""),
-        )
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    return redirect("democracy:consultation", public_id=consultation.public_id)
+    return _publish_toggle(
+        request,
+        record=consultation,
+        service=services.consultation_publish,
+        kwarg="consultation",
+        redirect_to="democracy:consultation",
+    )
 
 
 # Matters decided by residents
@@ -566,16 +578,9 @@ def matter_detail(request, public_id):
 @submit_once
 def matter_publish(request, public_id):
     matter = selectors.matter_get_for_user(user=request.user, public_id=public_id)
-    try:
-        services.matter_publish(
-            actor=request.user,
-            matter=matter,
-            publish=request.POST.get("action") == "publish",
-            note=request.POST.get("note", ""),
-        )
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    return redirect("democracy:matter", public_id=matter.public_id)
+    return _publish_toggle(
+        request, record=matter, service=services.matter_publish, kwarg="matter", redirect_to="democracy:matter"
+    )
 
 
 @login_required
@@ -659,7 +664,7 @@ def board_detail(request, public_id):
                 return redirect("democracy:board", public_id=board.public_id)
         except ApplicationError as exc:
             exc.add_to_form(member_form if member_form.is_bound else finding_form)
-    minimum = int(services.rule_value(services.TTND_MIN_MEMBERS, services.Decimal(5)))
+    minimum = int(services.rule_value(services.TTND_MIN_MEMBERS, Decimal(5)))
     members = list(board.members.select_related("village"))
     current = [m for m in members if m.end_date is None]
     return render(

@@ -76,6 +76,8 @@ def commune_page(*, commune: AdminUnit) -> dict:
             "matters": [],
             "boards": [],
             "findings": [],
+            "projects": [],
+            "commitments": commitments_published(commune=commune),
         }
     today = timezone.localdate()
     shown = Q(is_published=True) | ~Q(withdrawn_note="")
@@ -91,6 +93,8 @@ def commune_page(*, commune: AdminUnit) -> dict:
             .select_related("board")
             .order_by("-found_on")[:30]
         ),
+        "projects": projects_published(base=base),
+        "commitments": commitments_published(commune=commune),
     }
 
 
@@ -166,3 +170,40 @@ def reception_schedule(*, commune: AdminUnit) -> list:
     for duty in duties:
         duty.rule = rules.get(duty.position)
     return duties
+
+
+def projects_published(*, base: Base) -> list:
+    """Dân thụ hưởng: the projects touching the commune whose progress is published, each with how many of the
+    commune's affected households have agreed (counts only, never names). Two queries."""
+    from django.db.models import Count
+
+    from danvan.democracy.models import Agreement, Household
+    from danvan.democracy.selectors import published_projects
+
+    projects = published_projects(base=base)
+    counts = {}
+    for row in (
+        Household.objects.filter(project__in=[p for p in projects if p.is_published], base=base)
+        .values("project_id", "agreement")
+        .annotate(n=Count("id"))
+    ):
+        counts.setdefault(row["project_id"], {})[row["agreement"]] = row["n"]
+    for project in projects:
+        c = counts.get(project.pk, {})
+        project.households_total = sum(c.values())
+        project.households_agreed = c.get(Agreement.AGREED, 0)
+    return projects
+
+
+def commitments_published(*, commune: AdminUnit) -> list:
+    """Dân thụ hưởng: the commitments leaders made at dialogues held by the commune's bodies, as published by
+    petitions (read-only here: petitions owns them)."""
+    from danvan.petitions.models import Commitment
+
+    return list(
+        Commitment.objects.filter(
+            is_published=True, dialogue__unit__admin_unit=commune, dialogue__unit__level=OrgUnit.Level.COMMUNE
+        )
+        .select_related("dialogue")
+        .order_by("-dialogue__held_on", "due_on")[:30]
+    )
