@@ -1,0 +1,134 @@
+"""Who chaired the meeting: names and titles."""
+
+from __future__ import annotations
+
+import re
+
+from danvan.core.text import fold
+from danvan.ingest.extract.document import _Doc, _sentences
+from danvan.ingest.extract.places import _Tokens, _tokens
+from danvan.ingest.extract.record import ExtractedRecord
+from danvan.ingest.extract.vocabulary import _MAJOR_SURNAMES, SURNAMES, TITLE_HEADS
+
+
+def _name_at(toks: _Tokens, i: int) -> int:
+    """How many tokens from `i` form a person's name (0 if none): a surname, then 1-3 more words."""
+    words, folded = toks.words, toks.folded
+    if i >= len(words) or folded[i] not in SURNAMES or not words[i][0].isupper():
+        return 0
+    n = 1
+    while n < 4 and i + n < len(words) and toks.joined[i + n]:
+        w = words[i + n]
+        if w[0].isupper() and not w.isupper():
+            n += 1
+        elif (
+            w.islower() and i + n + 1 < len(words) and words[i + n + 1][0].isupper() and n < 3 and len(w) <= 5
+        ):  # "Lê trí Vũ": a typo'd capital inside a name
+            n += 1
+        else:
+            break
+    return n if n >= 2 else 0
+
+
+def _proper_name(name: str) -> str:
+    return " ".join(w[:1].upper() + w[1:] for w in name.split())
+
+
+def _title_clean(title: str) -> str:
+    title = re.sub(r"\s+", " ", title).strip(" ,;:-–()")
+    return title
+
+
+def _chairs(doc: _Doc, record: ExtractedRecord) -> None:
+    paragraphs = [doc.title, *doc.body]
+    chairs: list[dict] = []
+    for paragraph in paragraphs:
+        for sentence in _sentences(paragraph):
+            low = sentence.lower()
+            pos = low.find("chủ trì")
+            if pos < 0:
+                continue
+            # A site chair of an online meeting ("chủ trì tham dự tại điểm cầu …") is not the meeting's chair.
+            if re.match(r"chủ trì\s+(?:tham dự\s+)?(?:tại\s+)?điểm cầu", low[pos:]):
+                continue
+            # "Chủ trì hội nghị có đồng chí A, …; đồng chí B, …": the chairs come after.
+            after = re.match(
+                r"chủ trì\s+(?:[^,.;]{0,30}?\s+)?(?:có|là)\s+(?:các\s+)?đồng chí\s*:?\s*",
+                sentence[pos:],
+                re.IGNORECASE,
+            )
+            if after:
+                rest = sentence[pos + after.end() :]
+                for part in re.split(r";\s*|\s+và\s+(?:đồng chí\s+)?(?=[A-ZÀ-ỸĐ])", rest):
+                    chair = _chair_after_dong_chi(part)
+                    if chair and all(fold(c["name"]) != fold(chair["name"]) for c in chairs):
+                        chairs.append(chair)
+                continue
+            # "Đồng chí A, … và đồng chí B, … đồng chủ trì": one chair per "đồng chí".
+            head = re.sub(r"\s*đồng\s*$", "", sentence[:pos])
+            for part in re.split(r"\s+và\s+(?=đồng chí\b)|;\s*", head, flags=re.IGNORECASE):
+                chair = _chair_from(part)
+                if chair and all(fold(c["name"]) != fold(chair["name"]) for c in chairs):
+                    chairs.append(chair)
+        if chairs:
+            break
+    if not chairs:
+        # No "chủ trì": the person who gave the conclusion usually chaired.
+        for paragraph in paragraphs:
+            m = re.search(r"kết luận[^.]{0,60}?đồng chí\s+", paragraph, re.IGNORECASE)
+            if m:
+                chair = _chair_after_dong_chi(paragraph[m.end() :])
+                if chair:
+                    chairs.append(chair)
+                    record.flags.append("chair_from_conclusion")
+                    break
+    record.chair = chairs
+
+
+def _chair_after_dong_chi(text: str) -> dict | None:
+    toks = _tokens(text[:200])
+    n = _name_at(toks, 0)
+    if not n:
+        return None
+    name = text[toks.starts[0] : toks.ends[n - 1]]
+    rest = text[toks.ends[n - 1] :]
+    title = ""
+    m = re.match(
+        r"\s*(?:[-–,(]\s*)(.+?)(?:\)|\s+(?:chủ trì|đã|đề nghị|nhấn mạnh|yêu cầu|phát biểu|cho biết)\b|[.;:]|$)", rest
+    )
+    if m and re.match(r"(?:pho )?(?:" + "|".join(TITLE_HEADS) + ")", fold(m.group(1))):
+        title = _title_clean(m.group(1))
+    return {"name": _proper_name(name), "title": title}
+
+
+def _chair_from(before: str) -> dict | None:
+    """From the words before "chủ trì": "đồng chí NAME – TITLE" or "TITLE NAME (cùng …)"."""
+    before = re.split(r"\s+(?:cùng|và)\s+(?:các|đại diện|lãnh đạo)\b", before)[0]
+    matches = list(re.finditer(r"đồng chí\s+", before, re.IGNORECASE))
+    m = matches[-1] if matches else None
+    if m:
+        chair = _chair_after_dong_chi(before[m.end() :] + " chủ trì")
+        if chair:
+            return chair
+    toks = _tokens(before)
+    count = len(toks.words)
+    for n in (4, 3, 2):
+        i = count - n
+        if i < 0 or _name_at(toks, i) != n:
+            continue
+        if n == 4 and toks.folded[i + 1] in _MAJOR_SURNAMES:
+            continue
+        name = before[toks.starts[i] : toks.ends[count - 1]]
+        head = before[: toks.starts[i]]
+        folded_head = fold(head)
+        title = ""
+        positions = [m.start() for t in TITLE_HEADS for m in re.finditer(r"\b" + t + r"\b", folded_head)]
+        if positions:
+            # Map the first title word back to the original text by counting words.
+            first = min(positions)
+            words_before = len(folded_head[:first].split())
+            htoks = _tokens(head)
+            if words_before < len(htoks.starts):
+                title = _title_clean(head[htoks.starts[words_before] :])
+        return {"name": _proper_name(name), "title": title}
+    return None
