@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from danvan.core.text import fold
 from danvan.ingest.extract.attendees import _attendees
 from danvan.ingest.extract.chairs import _chairs
 from danvan.ingest.extract.dates import _event_date
@@ -23,12 +24,14 @@ from danvan.ingest.extract.document import _split, normalise
 from danvan.ingest.extract.event_type import _event_type
 from danvan.ingest.extract.figures import _figures
 from danvan.ingest.extract.models import _models
-from danvan.ingest.extract.organiser import _level, _organizer
+from danvan.ingest.extract.organiser import _level, _level_from_chairs, _level_from_scope, _organizer
 from danvan.ingest.extract.period import _period
 from danvan.ingest.extract.places import _gazetteer, _place, _province_and_places
 from danvan.ingest.extract.record import ExtractedRecord
 from danvan.ingest.extract.tasks import _tasks
 from danvan.ingest.extract.vocabulary import EVENT_TYPES, LEVELS
+
+_CENTRAL_CITY_NAMES = ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế", "Thừa Thiên Huế")
 
 __all__ = ["EVENT_TYPES", "LEVELS", "ExtractedRecord", "extract", "normalise", "_gazetteer"]
 
@@ -50,6 +53,16 @@ def extract(text: str, *, source_date: dt.date | None = None, doc_id: str = "") 
     if record.level is None and record.province == "Trung ương":
         record.level = "trung_uong"
     _chairs(doc, record)
+    if record.level is None and record.province in _CENTRAL_CITY_NAMES and "thanh uy" in fold(record.organizer):
+        record.level = "tinh"
+    if record.level is None:
+        record.level = _level_from_chairs(record)
+    if record.level is None:
+        record.level = _level_from_scope(doc)
+        if record.level:
+            record.flags.append("level_from_text")
+    if record.level == "trung_uong" and not record.province:
+        record.province = "Trung ương"
     if not record.chair:
         record.flags.append("chair_missing")
     record.attendees_orgs = _attendees(doc)

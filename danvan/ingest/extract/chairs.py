@@ -52,8 +52,9 @@ def _chairs(doc: _Doc, record: ExtractedRecord) -> None:
             if re.match(r"chủ trì\s+(?:tham dự\s+)?(?:tại\s+)?điểm cầu", low[pos:]):
                 continue
             # "Chủ trì hội nghị có đồng chí A, …; đồng chí B, …": the chairs come after.
+            # … or "Chủ trì cuộc họp là ông A – …", "chủ trì hội nghị: Bà A – …".
             after = re.match(
-                r"chủ trì\s+(?:[^,.;]{0,30}?\s+)?(?:có|là)\s+(?:các\s+)?đồng chí\s*:?\s*",
+                r"chủ trì\s*(?:[^,.;:]{0,30}?\s*)?(?:(?:có|là)\s+(?:các\s+)?(?:đồng chí|ông|bà|đ/c)|:\s*(?:(?:các\s+)?(?:đồng chí|ông|bà|đ/c)\b)?)\s*:?\s*",
                 sentence[pos:],
                 re.IGNORECASE,
             )
@@ -73,15 +74,22 @@ def _chairs(doc: _Doc, record: ExtractedRecord) -> None:
         if chairs:
             break
     if not chairs:
-        # No "chủ trì": the person who gave the conclusion usually chaired.
+        # No "chủ trì": the person who gave the conclusion usually chaired ("Kết luận hội nghị, đồng chí A …",
+        # "Bà A, Trưởng Ban …, phát biểu kết luận hội nghị").
         for paragraph in paragraphs:
             m = re.search(r"kết luận[^.]{0,60}?đồng chí\s+", paragraph, re.IGNORECASE)
-            if m:
-                chair = _chair_after_dong_chi(paragraph[m.end() :])
-                if chair:
-                    chairs.append(chair)
-                    record.flags.append("chair_from_conclusion")
-                    break
+            chair = _chair_after_dong_chi(paragraph[m.end() :]) if m else None
+            if chair is None:
+                m = re.search(
+                    r"(?:^|[.;]\s+)(?:(?:ông|bà|đồng chí)\s+)?([A-ZĐÀ-Ỹ][^.;]{4,200}?)\s+(?:phát\s+biểu\s+)?kết\s+luận\b",
+                    paragraph,
+                    re.IGNORECASE,
+                )
+                chair = _chair_after_dong_chi(m.group(1)) if m else None
+            if chair:
+                chairs.append(chair)
+                record.flags.append("chair_from_conclusion")
+                break
     record.chair = chairs
 
 
@@ -104,12 +112,16 @@ def _chair_after_dong_chi(text: str) -> dict | None:
 def _chair_from(before: str) -> dict | None:
     """From the words before "chủ trì": "đồng chí NAME – TITLE" or "TITLE NAME (cùng …)"."""
     before = re.split(r"\s+(?:cùng|và)\s+(?:các|đại diện|lãnh đạo)\b", before)[0]
-    matches = list(re.finditer(r"đồng chí\s+", before, re.IGNORECASE))
+    matches = list(re.finditer(r"(?:đồng chí|ông|bà)\s*:?\s+", before, re.IGNORECASE))
     m = matches[-1] if matches else None
     if m:
         chair = _chair_after_dong_chi(before[m.end() :] + " chủ trì")
         if chair:
             return chair
+    # One item of a list of chairs: "Lê Thị Kim Dung, Phó Bí thư …, Chủ tịch HĐND tỉnh đã chủ trì".
+    chair = _chair_after_dong_chi(before.strip() + " chủ trì")
+    if chair and chair["title"]:
+        return chair
     toks = _tokens(before)
     count = len(toks.words)
     for n in (4, 3, 2):

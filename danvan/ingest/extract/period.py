@@ -15,10 +15,14 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 # Period phrases, on folded text ("quý I/2021" folds to "quy i 2021").
 _PERIODS = re.compile(
     r"\bquy (?P<q>iv|iii|ii|i|[1-4])\b(?: nam)?(?: (?P<qy>(?:19|20)\d\d))?"
-    r"|\b(?P<h>6|sau) thang (?P<hw>dau|cuoi) nam(?: (?P<hy>(?:19|20)\d\d))?"
+    r"|\b(?P<h>6|sau) thang (?:(?P<hw>dau|cuoi) )?nam(?: (?P<hy>(?:19|20)\d\d))?"
     r"|\b(?P<n>9|chin) thang(?: dau nam)?(?: nam)?(?: (?P<ny>(?:19|20)\d\d))?"
-    r"|\b(?P<tk>nhiem ky|giai doan) (?P<t1>(?:19|20)\d\d) (?P<t2>(?:19|20)\d\d)"
+    r"|\b(?P<tk>nhiem ky|giai doan|tu) (?P<t1>(?:19|20)\d\d) (?:den )?(?P<t2>(?:19|20)\d\d)"
     r"|\bnam (?P<y>(?:19|20)\d\d)\b"
+)
+# A stage is a reviewed period only after a review or an honouring ("tổng kết …", "biểu dương … giai đoạn …").
+_STAGE_CONTEXT = re.compile(
+    r"(?:tong ket|so ket|dai hoi|bieu duong|ton vinh|tuyen duong|vinh danh|dien hinh|phat dong)\b.{0,60}$"
 )
 
 
@@ -26,6 +30,11 @@ _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
 def _period(doc: _Doc, record: ExtractedRecord) -> str | None:
+    if record.event_type == "hoi_thi":
+        return None
+    # A launch reviews nothing; only a plan names its period ("triển khai Kế hoạch … năm 2017").
+    if record.event_type == "trien_khai" and "ke hoach" not in fold(doc.title + " " + doc.lead):
+        return None
     for part in [doc.title + ". " + doc.lead, "\n".join(doc.body)]:
         folded = fold(part)
         for match in _PERIODS.finditer(folded):
@@ -33,7 +42,10 @@ def _period(doc: _Doc, record: ExtractedRecord) -> str | None:
             # "triển khai nhiệm vụ (trọng tâm) quý II" names the next period, not the one reviewed.
             if re.search(r"nhiem vu(?: trong tam)?(?: cong tac)?(?: cua cong tac dan van)? $", before):
                 continue
-            if match.group("tk") and not re.search(r"(?:tong ket|so ket|dai hoi)\b.{0,40}$", before):
+            if match.group("tk") and not _STAGE_CONTEXT.search(folded[max(0, match.start() - 100) : match.start()]):
+                continue
+            # A target year ("đến năm 2030") is not a period.
+            if match.group("y") and re.search(r"\b(?:den|toi|truoc)\s*$", before):
                 continue
             year = None
             tail = folded[match.end() : match.end() + 80]
@@ -44,7 +56,7 @@ def _period(doc: _Doc, record: ExtractedRecord) -> str | None:
                 suffix = f"-Q{_ROMAN[match.group('q')]}"
             elif match.group("h"):
                 year = int(match.group("hy")) if match.group("hy") else fallback
-                suffix = "-H1" if match.group("hw") == "dau" else "-H2"
+                suffix = "-H2" if match.group("hw") == "cuoi" else "-H1"
             elif match.group("n"):
                 year = int(match.group("ny")) if match.group("ny") else fallback
                 suffix = "-9M"

@@ -21,6 +21,8 @@ EVENT_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("ke hoach", "trien_khai"),
     ("trien khai", "trien_khai"),
     ("phat dong", "trien_khai"),
+    ("ra quan", "trien_khai"),
+    ("quan triet", "trien_khai"),
 )
 
 
