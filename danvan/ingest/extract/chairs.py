@@ -68,6 +68,12 @@ def _chairs(doc: _Doc, record: ExtractedRecord) -> None:
             # "Đồng chí A, … và đồng chí B, … đồng chủ trì": one chair per "đồng chí".
             head = re.sub(r"\s*đồng\s*$", "", sentence[:pos])
             for part in re.split(r"\s+và\s+(?=đồng chí\b)|;\s*", head, flags=re.IGNORECASE):
+                listed = re.search(r"các\s+đồng\s+chí\s*:?\s+", part, re.IGNORECASE)
+                for chair in _chairs_listed(part[listed.end() :]) if listed else []:
+                    if all(fold(c["name"]) != fold(chair["name"]) for c in chairs):
+                        chairs.append(chair)
+                if listed and chairs and _chairs_listed(part[listed.end() :]):
+                    continue
                 chair = _chair_from(part)
                 if chair and all(fold(c["name"]) != fold(chair["name"]) for c in chairs):
                     chairs.append(chair)
@@ -91,6 +97,26 @@ def _chairs(doc: _Doc, record: ExtractedRecord) -> None:
                 record.flags.append("chair_from_conclusion")
                 break
     record.chair = chairs
+
+
+def _chairs_listed(text: str) -> list[dict]:
+    """ "các đồng chí A, B, C – Phó Trưởng Ban …": several names sharing the title that follows the last one."""
+    toks = _tokens(text[:300])
+    names, i = [], 0
+    while i < len(toks.words):
+        n = _name_at(toks, i)
+        if not n:
+            break
+        names.append(text[toks.starts[i] : toks.ends[i + n - 1]])
+        between = text[toks.ends[i + n - 1] : toks.starts[i + n]] if i + n < len(toks.words) else ""
+        if not re.fullmatch(r"\s*(?:,|và)\s*", between):
+            break
+        i += n
+    if len(names) < 2:
+        return []
+    last = _chair_after_dong_chi(text[text.index(names[-1]) :])
+    title = last["title"] if last else ""
+    return [{"name": _proper_name(name), "title": title} for name in names]
 
 
 def _chair_after_dong_chi(text: str) -> dict | None:

@@ -168,8 +168,8 @@ def _organizer(doc: _Doc, record: ExtractedRecord) -> None:
         for match in _ORG_CORE.finditer(part):
             name, end = _org_with_place(part, match)
             before = part[max(0, match.start() - 12) : match.start()]
-            # "Trưởng Ban Dân vận Tỉnh ủy" is a title, not the organiser.
-            if re.search(r"(?:trưởng|phó|viên|thư)\s*$", before, re.IGNORECASE):
+            # "Trưởng Ban Dân vận Tỉnh ủy", "Chủ tịch HĐND tỉnh" are titles, not the organiser.
+            if re.search(r"(?:trưởng|phó|viên|thư|tịch)\s*$", before, re.IGNORECASE):
                 continue
             if _ORG_VERB.match(part[end:]):
                 record.organizer = _canonical_case(name)
@@ -180,7 +180,7 @@ def _organizer(doc: _Doc, record: ExtractedRecord) -> None:
         for match in _ORG_CORE.finditer(doc.title + "\n" + doc.lead):
             part = doc.title + "\n" + doc.lead
             before = part[max(0, match.start() - 16) : match.start()]
-            if re.search(r"(?:trưởng|phó|viên|thư|BCH|hành|khuyết)\s*$", before, re.IGNORECASE):
+            if re.search(r"(?:trưởng|phó|viên|thư|tịch|BCH|hành|khuyết)\s*$", before, re.IGNORECASE):
                 continue
             record.organizer = _canonical_case(_org_with_place(part, match)[0])
             record.flags.append("organizer_uncertain")

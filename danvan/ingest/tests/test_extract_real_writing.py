@@ -172,3 +172,23 @@ def test_chairs_after_chu_tri_la_and_before_ket_luan(sentence, name):
         "Hội nghị sơ kết công tác dân vận\nHội đồng tổ chức hội nghị sơ kết công tác 6 tháng đầu năm 2020.\n" + sentence
     )
     assert [c["name"] for c in extract(text).chair] == [name]
+
+
+def test_several_chairs_named_in_one_list_share_the_title_after_the_last():
+    text = (
+        "Sơ kết công tác dân vận 6 tháng đầu năm 2021\nSáng 13/7, Ban Dân vận Trung ương tổ chức Hội nghị trực tuyến "
+        "toàn quốc sơ kết công tác dân vận 6 tháng đầu năm 2021. Hội nghị do đồng chí Bùi Thị Minh Hoài - Bí thư Trung "
+        "ương Đảng, Trưởng Ban Dân vận Trung ương; các đồng chí Nguyễn Hồng Lĩnh, Phạm Tất Thắng - Phó Trưởng Ban Dân "
+        "vận Trung ương chủ trì."
+    )
+    chairs = extract(text).chair
+    assert [c["name"] for c in chairs] == ["Bùi Thị Minh Hoài", "Nguyễn Hồng Lĩnh", "Phạm Tất Thắng"]
+    assert chairs[2]["title"] == "Phó Trưởng Ban Dân vận Trung ương"
+
+
+def test_a_chairs_title_is_not_the_organiser():
+    text = (
+        "Tiếp tục đổi mới hoạt động của Mặt trận\nChiều 26-7, đồng chí Lê Thị Kim Dung, Phó Bí thư Thường trực Tỉnh ủy, "
+        "Chủ tịch Hội đồng nhân dân tỉnh đã chủ trì Hội nghị về đổi mới hoạt động của Mặt trận Tổ quốc."
+    )
+    assert extract(text).organizer != "Hội đồng nhân dân tỉnh"
