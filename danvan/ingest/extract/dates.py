@@ -1,0 +1,76 @@
+"""The meeting's date: a date phrase in the lead, its year from the text, date line or period."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from danvan.ingest.extract.document import _Doc, _valid_date
+from danvan.ingest.extract.period import _YEAR, _period_bounds
+from danvan.ingest.extract.record import ExtractedRecord
+
+# "Sáng ngày 18-4", "Ngày 19/3", "Chiều 13-7-2021", "ngày 19 tháng 3 năm 2021": at a sentence start, after
+# "vào"/"diễn ra", after a source tag or dateline ("LSO-Sáng …", "(TTXVN) – Ngày …", "HÀ NỘI – Sáng …"), or in the
+# middle of a sentence after a comma when a time word leads ("…, sáng 18-3-2011, …"). "Sáng qua (23/7)", "vào lúc
+# 14 giờ 00 ngày 10 tháng 02 năm 2023" and a range's first day ("trong 2 ngày 12-13/10") count too.
+_TIME_WORD = r"(?:sáng|chiều|tối|trưa|ngày|hôm)\b"
+_EVENT_DATE = re.compile(
+    r"(?:^|[.!?]\s+|\n\s*|\bvào\s+|\bdiễn\s+ra\s+|\btrong\s+(?:(?:\d+|hai|ba)\s+(?=ngày)|các\s+ngày\s+(?:từ\s+)?)?|\bhôm\s+"
+    r"|[-–—)]\s*(?=" + _TIME_WORD + r")|,\s+(?=(?:sáng|chiều|tối|trưa)\b|ngày\s+\d))"
+    r"(?:(?:sáng|chiều|tối|trưa)\s+)?(?:(?:hôm\s+)?(?:nay|qua)\s+)?(?:\(?\s*)?"
+    r"(?:lúc\s+\d{1,2}\s*(?:giờ|h|:)\s*\d{0,2}\s*(?:phút)?\s*,?\s*)?"
+    r"(?:ngày\s+)?(\d{1,2})\s*(?:[-/.]|\s+tháng\s+)\s*(\d{1,2})(?:\s*(?:[-/.]|\s+năm\s+)\s*(\d{4}))?(?!\d)",
+    re.IGNORECASE,
+)
+# A range of days keeps its first day: "ngày 12-13/10" reads as "ngày 12/10".
+_DAY_RANGE = re.compile(r"\b(ngày|từ)\s+(\d{1,2})\s*[-–]\s*\d{1,2}\s*([/.])\s*(\d{1,2})", re.IGNORECASE)
+
+
+def _event_date(doc: _Doc, record: ExtractedRecord, source_date: dt.date | None) -> str | None:
+    anchor = doc.dateline or source_date
+    for paragraph in [doc.title, *doc.body[:4]]:
+        paragraph = _DAY_RANGE.sub(r"\1 \2\3\4", paragraph)
+        for match in _EVENT_DATE.finditer(paragraph):
+            before = paragraph[max(0, match.start() - 25) : match.start() + 1]
+            # A document's date ("Nghị quyết số 110 ngày 11/7/2016") is not the meeting's.
+            if re.search(r"(?:số\s*\S+|ban hành|ký)\s*$", before, re.IGNORECASE):
+                continue
+            day, month = int(match.group(1)), int(match.group(2))
+            if not (1 <= day <= 31 and 1 <= month <= 12):
+                continue
+            if match.group(3):
+                date = _valid_date(int(match.group(3)), month, day)
+                if date:
+                    return date.isoformat()
+                continue
+            if anchor:
+                date = _valid_date(anchor.year, month, day)
+                # Reported on 2 January about 28 December: the year before the date line's.
+                if date and date > anchor + dt.timedelta(days=1):
+                    date = _valid_date(anchor.year - 1, month, day)
+                if date:
+                    record.flags.append("event_date_year_from_dateline")
+                    return date.isoformat()
+                continue
+            bounds = _period_bounds(record.period)
+            if bounds:
+                start, end = bounds
+                date = _valid_date(end.year, month, day)
+                # A review of a period is held near or after its end: "tổng kết năm 2021" on 10/1 is in 2022.
+                if date and record.event_type in ("giao_ban", "so_ket", "tong_ket"):
+                    if date < end - dt.timedelta(days=60) and date < start + dt.timedelta(days=45):
+                        date = _valid_date(end.year + 1, month, day)
+                if date:
+                    record.flags.append("event_date_year_from_period")
+                    return date.isoformat()
+            # No date line and no period: the year the title or the sentence itself names ("… năm 2024").
+            years = [int(y) for y in _YEAR.findall(doc.title + " " + paragraph[: match.end() + 200])]
+            if years:
+                date = _valid_date(max(years), month, day)
+                if date:
+                    record.flags.append("event_date_year_from_text")
+                    return date.isoformat()
+            record.flags.append("event_date_unresolved")
+            return None
+    record.flags.append("event_date_unresolved")
+    return None

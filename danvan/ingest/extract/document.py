@@ -1,0 +1,112 @@
+"""Text helpers and the article's shape: title, date line, body paragraphs and lead sentence."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from danvan.core.text import fold
+from danvan.ingest.extract.vocabulary import _WORD, EVENT_KEYWORDS
+
+_DATELINE = re.compile(r"(?:(\d{1,2}):(\d{2})\s*,?\s*)?(?:[A-Za-zÀ-ỹ ]+,\s*)?(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+_BOILERPLATE_LINE = re.compile(
+    r"^(?:tin|ảnh|tin,\s*ảnh|tin và ảnh|bài|bài và ảnh|nguồn|từ khóa|từ khoá|xem chi tiết|các tin khác|tin liên quan|"
+    r"bình luận|chia sẻ|in bài|video|phóng sự ảnh|bản tin)\b",
+    re.IGNORECASE,
+)
+
+
+def normalise(text: str) -> str:
+    """NFC, one kind of space and dash, no zero-width characters, lines trimmed."""
+    text = unicodedata.normalize("NFC", text or "")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text)
+    text = re.sub(r"[ \t\u00a0\u2009\u202f]+", " ", text)
+    text = text.replace("“", '"').replace("”", '"').replace("„", '"')
+    return "\n".join(line.strip() for line in text.split("\n"))
+
+
+def _word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _sentences(paragraph: str) -> list[str]:
+    """Split at ". " (or "!", "?", "…") followed by a capital or a quote; abbreviations here have no dot."""
+    parts = re.split(r"(?<=[.!?…])\s+(?=[\"'(]?[A-ZÀ-Ỹ0-9Đ])", paragraph)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _clauses(sentence: str) -> list[str]:
+    # "; " separates tasks, except inside a list of quoted names ("Dân vận khéo"; "Dân vận khéo trong …").
+    parts = re.split(r";(?!\s*[\"'])\s*", sentence)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _tidy(phrase: str) -> str:
+    phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:-–")
+    phrase = re.sub(r"(?:\.\.\.|…|\.)+$", "", phrase).strip(" ,;:-–")
+    return phrase
+
+
+@dataclass
+class _Doc:
+    text: str  # normalised
+    title: str
+    dateline: dt.date | None
+    body: list[str]  # paragraphs after the title, dateline and boilerplate removed
+    lead: str  # the first real sentence of the body
+
+
+def _split(text: str) -> _Doc:
+    lines = [line for line in text.split("\n") if line.strip()]
+    title = ""
+    dateline = None
+    body: list[str] = []
+    for line in lines:
+        words = _word_count(line)
+        match = _dateline(line) if words <= 14 else None
+        if match and dateline is None:
+            dateline = _valid_date(int(match.group(5)), int(match.group(4)), int(match.group(3)))
+            continue
+        if not title:
+            # A section label ("Khối Đảng", "Tin tức") is not the title.
+            if words > 30:
+                # No title line: pasted prose starts at once. Its first sentence stands as the title.
+                title = _sentences(line)[0]
+                body.append(line)
+            elif words >= 4 or any(keyword in fold(line) for keyword, _kind in EVENT_KEYWORDS):
+                title = line
+            continue
+        body.append(line)
+    lead = ""
+    for paragraph in body:
+        if _word_count(paragraph) >= 12:
+            lead = _sentences(paragraph)[0]
+            break
+    return _Doc(text=text, title=title, dateline=dateline, body=body, lead=lead)
+
+
+_DATELINE_NOISE = re.compile(
+    r"\d{1,2}:\d{2}(?::\d{2})?|\bthứ\s+(?:hai|ba|tư|năm|sáu|bảy)\b|\bchủ\s+nhật\b|\bGMT\s*[+-]\s*\d+(?::\d+)?|"
+    r"\b(?:cập\s+nhật|đăng\s+ngày|ngày\s+đăng|ngày|lúc|giờ|sáng|chiều|AM|PM)\b|[\s,|()\-–:]+",
+    re.IGNORECASE,
+)
+
+
+def _dateline(line: str) -> re.Match | None:
+    """A line that holds a publication date and nothing else but times, weekdays and such."""
+    match = _DATELINE.search(line)
+    if match and not _DATELINE_NOISE.sub("", line[: match.start(3)] + line[match.end() :]):
+        return match
+    return None
+
+
+def _valid_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None

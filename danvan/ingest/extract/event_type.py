@@ -1,0 +1,40 @@
+"""The meeting's kind: giao ban, sơ kết, tổng kết, hội thi, biểu dương, triển khai, other."""
+
+from __future__ import annotations
+
+import re
+
+from danvan.core.text import fold
+from danvan.ingest.extract.document import _Doc
+from danvan.ingest.extract.vocabulary import EVENT_KEYWORDS
+
+# "triển khai nhiệm vụ …" follows almost every review meeting: it does not make the meeting a triển khai.
+_NOT_TRIEN_KHAI = re.compile(r"trien khai (?:cac )?(?:nhiem vu|phuong huong)")
+# Folded words from their start, so "quan triet" is not found inside another phrase.
+# (only a leading boundary: headings run words together, "SƠ KẾTCÔNG TÁC").
+_KEYWORDS = [(re.compile(r"\b" + keyword), kind) for keyword, kind in EVENT_KEYWORDS]
+# A contest's own review or prize-giving is the contest: "tổng kết, trao giải Hội thi …".
+_CONTEST = re.compile(r"\b(?:hoi|cuoc) thi\b")
+_CONTEST_REVIEW = re.compile(
+    r"\b(?:tong ket|so ket|be mac|chung khao|trao giai)\b(?: \w+){0,4} (?:hoi|cuoc) thi\b|\btrao giai\b"
+)
+# "tuyên dương" and "tuyến đường" fold alike: the diacritics decide.
+_TUYEN_DUONG = re.compile(r"tuyên\s+dương", re.IGNORECASE)
+
+
+def _event_type(doc: _Doc) -> str:
+    for n, part in enumerate([doc.title, doc.lead, *doc.body[:2]]):
+        folded = _NOT_TRIEN_KHAI.sub(" ", fold(part))
+        if n < 2 and _CONTEST.search(folded) and _CONTEST_REVIEW.search(folded):
+            return "hoi_thi"
+        best = None
+        for pattern, kind in _KEYWORDS:
+            for match in pattern.finditer(folded):
+                if pattern.pattern == r"\btuyen duong" and not _TUYEN_DUONG.search(part):
+                    continue
+                if best is None or match.start() < best[0]:
+                    best = (match.start(), kind)
+                break
+        if best:
+            return best[1]
+    return "other"

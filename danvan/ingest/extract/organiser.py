@@ -1,0 +1,268 @@
+"""The organising body and, from it and the other clues, the meeting's level."""
+
+from __future__ import annotations
+
+import re
+
+from danvan.core.text import fold
+from danvan.ingest.extract.document import _Doc
+from danvan.ingest.extract.places import _gazetteer, _tokens
+from danvan.ingest.extract.record import ExtractedRecord
+from danvan.ingest.extract.vocabulary import CENTRAL_CITIES
+
+_ORG_CORE = re.compile(
+    r"\b(?:(?:Ban\s+(?:Tuyên\s+giáo\s+và\s+)?Dân\s+vận|Khối\s+Dân\s+vận|Ban\s+Thường\s+vụ|Thường\s+trực)\s+)?"
+    r"(?:Trung\s+ương|(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng)\s+[uủ][yỷ](?:\s+(?:xã|phường|thị\s+trấn))?)"
+    r"|\bBan\s+(?:Tuyên\s+giáo\s+và\s+)?Dân\s+vận\s+(?:(?:huyện|quận|thị\s+xã|thành\s+phố|tỉnh)\b)?"
+    r"|\bKhối\s+Dân\s+vận\s+(?:xã|phường|thị\s+trấn)\b"
+    r"|\b(?:Ủy|Uỷ)\s+ban\s+(?:MTTQ|Mặt\s+trận\s+Tổ\s+quốc)(?:\s+Việt\s+Nam)?(?:\s+(?:tỉnh|huyện|xã|phường|thành\s+phố))?"
+    r"|\b(?:Hội\s+(?:Nông\s+dân|Liên\s+hiệp\s+Phụ\s+nữ|Cựu\s+chiến\s+binh)|Đoàn\s+Thanh\s+niên|Liên\s+đoàn\s+Lao\s+động|"
+    r"UBND|HĐND|(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân|Hội\s+đồng\s+nhân\s+dân)\s+(?:tỉnh|huyện|quận|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn)\b"
+    r"|\b(?:Tỉnh|Huyện|Thành)\s+đoàn\b",
+    re.IGNORECASE,
+)
+
+
+_ORG_VERB = re.compile(
+    r"^(?:\s*,\s*(?:huyện|tỉnh|thành\s+phố|thị\s+xã|quận)\s+[^,.;]{2,40}?,?)?"
+    r"(?:\s+phối\s+hợp\s+với\s+[^,.;]{3,80}?)?"
+    r"\s*(?:đã\s+|vừa\s+|long\s+trọng\s+|phối\s+hợp\s+|cùng\s+)?(?:tổ\s+chức|họp|triển\s+khai|ban\s+hành|phát\s+động|"
+    r"khai\s+mạc|sơ\s+kết|tổng\s+kết|giao\s+ban)",
+    re.IGNORECASE,
+)
+
+
+_CANON_WORDS = {
+    "ban": "Ban",
+    "dan": "Dân",
+    "van": "vận",
+    "tinh": "Tỉnh",
+    "thanh": "Thành",
+    "huyen": "Huyện",
+    "quan": "Quận",
+    "thi": "Thị",
+    "dang": "Đảng",
+    "uy": "ủy",
+    "trung": "Trung",
+    "uong": "ương",
+    "tuyen": "Tuyên",
+    "giao": "giáo",
+    "va": "và",
+    "khoi": "Khối",
+    "thuong": "Thường",
+    "vu": "vụ",
+    "truc": "trực",
+    "xa": "xã",
+    "phuong": "phường",
+}
+
+
+def _canonical_case(phrase: str) -> str:
+    """An all-capitals heading ("BAN DÂN VẬN TỈNH UỶ") in the usual casing ("Ban Dân vận Tỉnh ủy")."""
+    if phrase != phrase.upper():
+        return phrase
+    out = []
+    for word in phrase.split():
+        folded = fold(word)
+        out.append(_CANON_WORDS.get(folded, word.capitalize()) if folded in _CANON_WORDS else word.capitalize())
+    return " ".join(out)
+
+
+def _org_with_place(text: str, match: re.Match) -> tuple[str, int]:
+    end = match.end()
+    rest = text[end:]
+    if re.search(r"(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh)\s*$", match.group(), re.IGNORECASE):
+        # "Đảng ủy xã Tân Lập": communes are not in the gazetteer; take the capitalised words that follow.
+        toks = _tokens(rest[:60])
+        n = 0
+        while n < 3 and n < len(toks.words) and toks.words[n][0].isupper() and (n == 0 or toks.joined[n]):
+            n += 1
+        if n and toks.starts[0] <= 1:
+            return text[match.start() : end + toks.ends[n - 1]].strip(), end + toks.ends[n - 1]
+    index, _ = _gazetteer()
+    toks = _tokens(rest[:60])
+    for n in (4, 3, 2, 1):
+        key = tuple(toks.folded[:n])
+        if len(key) == n and key in index and toks.starts and toks.starts[0] <= 1 and toks.words[0][0].isupper():
+            end += toks.ends[n - 1]
+            break
+    return text[match.start() : end].strip(), end
+
+
+# The subject of the verb that holds the meeting, as written: "Sáng 30-5, Khối thi đua Mặt trận 13 xã, thị trấn
+# của huyện Vạn Ninh tổ chức …", "Ban Dân vận Tỉnh ủy phối hợp với Hội Nhà báo tỉnh tổ chức …", "TX Hồng Lĩnh tổ chức …".
+_HOLD_VERB = re.compile(
+    r"\s+(?:đã\s+|vừa\s+|long\s+trọng\s+)?(?:đăng\s+cai\s+)?(?:tổ\s+chức|họp|tổng\s+kết|sơ\s+kết|giao\s+ban|"
+    r"phát\s+động|khai\s+mạc|triển\s+khai|ban\s+hành)\b",
+    re.IGNORECASE,
+)
+_BODY_HEAD = re.compile(
+    r"(?:Ban|BCĐ|BTV|Ủy\s+ban|Uỷ\s+ban|UBND|HĐND|UBMTTQ\w*|MTTQ\w*|Mặt\s+trận|Hội(?!\s+(?:thi|nghị|trường|diễn))|Đảng\s+[uủ][yỷ]|Đảng\s+bộ|"
+    r"(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+[uủ][yỷ]|Huyện|Quận|Thị\s+xã|Thành\s+phố|TX|TP|Khối|Cụm|Bộ|Công\s+an|Học\s+viện|"
+    r"Trung\s+tâm|Đoàn|Liên\s+đoàn|Thường\s+trực|Sở|Văn\s+phòng|(?:Tỉnh|Huyện|Thành)\s+đoàn|Chi\s+bộ|Cục|Tổng\s+cục|"
+    r"Quân\s+khu|Bộ\s+Chỉ\s+huy|Ban\s+Chỉ\s+huy)\b"
+)
+_LEADING_DATE = re.compile(
+    r"^(?:(?:sáng|chiều|tối|trưa)\s+)?(?:(?:hôm\s+)?(?:nay|qua)\s+)?\(?(?:ngày\s+)?\d{1,2}\s*[-/.]\s*\d{1,2}"
+    r"(?:\s*[-/.]\s*\d{4})?\)?\s*,?\s*",
+    re.IGNORECASE,
+)
+# "Hội nghị sơ kết … của Hội đồng công tác quần chúng TƯ diễn ra …": the body whose meeting it is.
+_MEETING_OF = re.compile(
+    r"\b(?:hội\s+nghị|cuộc\s+họp|phiên\s+họp)\b[^.;]{0,160}?\bcủa\s+(?P<org>[A-ZĐÀ-Ỹ][^,.;]{2,80}?)\s+"
+    r"(?:diễn\s+ra|được\s+tổ\s+chức)\b",
+    re.IGNORECASE,
+)
+
+
+def _subject(text: str, verb_start: int) -> str:
+    """The words before the verb back to the clause's start; a comma before a lower-case word continues the name
+    ("13 xã, thị trấn"), a short capital abbreviation's dot does not end it ("TTP. Hồ Chí Minh"), and a list of
+    names goes back to its head ("Đảng uỷ các xã Đông Hoà, Đông Khê, Đông Yên")."""
+    head = text[:verb_start]
+    # "các tổ chức chính trị - xã hội": a noun, not the verb.
+    if re.search(r"\b(?:các|những|và|của)\s*$", head, re.IGNORECASE):
+        return ""
+    cuts = [0]
+    for m in re.finditer(r"[.;:!?]\s+|,\s+|\s+[-–—]\s+|\n", head):
+        sep = m.group().strip()
+        following = head[m.end() : m.end() + 1]
+        if sep == "," and (not following or following.islower()):
+            continue
+        if sep == "." and re.search(r"\b[A-ZĐ]{1,4}$", head[: m.start()]):
+            continue
+        cuts.append(m.end())
+    for cut in reversed(cuts[-4:]):
+        subject = _LEADING_DATE.sub("", head[cut:].strip()).strip(" ,")
+        # "Đảng ủy xã Tân Lập, huyện Lục Ngạn": the district after the comma locates the body, it is not its name.
+        subject = re.sub(r",\s*(?:huyện|tỉnh|thành\s+phố|thị\s+xã|quận)\s+[^,]+$", "", subject)
+        if not subject or not subject[0].isupper() or not _BODY_HEAD.match(subject):
+            continue
+        if len(subject.split()) < 2 or len(subject.split()) > 25:
+            continue
+        if re.search(r"chủ\s+trì|đồng\s+chí|\bcủa\s+(?:các|những)\b", subject, re.IGNORECASE):
+            continue
+        return subject
+    return ""
+
+
+def _organizer_as_written(doc: _Doc) -> str:
+    for paragraph in doc.body[:3]:
+        m = _MEETING_OF.search(paragraph)
+        verb = _HOLD_VERB.search(paragraph)
+        if m and (verb is None or m.start() < verb.start()) and _BODY_HEAD.match(m.group("org")):
+            return m.group("org").strip()
+        for verb in _HOLD_VERB.finditer(paragraph[:400]):
+            subject = _subject(paragraph, verb.start())
+            if subject:
+                return subject
+    return ""
+
+
+def _organizer(doc: _Doc, record: ExtractedRecord) -> None:
+    written = _organizer_as_written(doc)
+    if written:
+        record.organizer = _canonical_case(written)
+        return
+    for part in [doc.title, doc.lead]:
+        for match in _ORG_CORE.finditer(part):
+            name, end = _org_with_place(part, match)
+            before = part[max(0, match.start() - 12) : match.start()]
+            # "Trưởng Ban Dân vận Tỉnh ủy", "Chủ tịch HĐND tỉnh" are titles, not the organiser.
+            if re.search(r"(?:trưởng|phó|viên|thư|tịch)\s*$", before, re.IGNORECASE):
+                continue
+            if _ORG_VERB.match(part[end:]):
+                record.organizer = _canonical_case(name)
+                break
+        if record.organizer:
+            break
+    if not record.organizer:
+        for match in _ORG_CORE.finditer(doc.title + "\n" + doc.lead):
+            part = doc.title + "\n" + doc.lead
+            before = part[max(0, match.start() - 16) : match.start()]
+            if re.search(r"(?:trưởng|phó|viên|thư|tịch|BCH|hành|khuyết)\s*$", before, re.IGNORECASE):
+                continue
+            record.organizer = _canonical_case(_org_with_place(part, match)[0])
+            record.flags.append("organizer_uncertain")
+            break
+    if not record.organizer:
+        record.flags.append("organizer_missing")
+
+
+def _level_of(folded: str) -> str | None:
+    """The level a folded body name (or a chair's title) points to."""
+    if not folded:
+        return None
+    if re.search(r"\b(?:dang uy|uy ban mttq) (?:xa|phuong|thi tran)\b|khoi dan van|\b(?:xa|phuong|thi tran)\b", folded):
+        return "xa"
+    if re.search(
+        r"\b(?:huyen uy|quan uy|thi uy|huyen|thi xa|tx)\b|\bquan (?!(?:su|doi|khu|chung|doan|nhan|dan|ly|tam|he|triet|chinh)\b)",
+        folded,
+    ):
+        return "huyen"
+    if re.search(r"\bthanh uy\b|\bthanh pho\b|\btp\b|\bttp\b", folded):
+        word = next(w for w in ("thanh uy", "thanh pho", "ttp", "tp") if re.search(r"\b" + w + r"\b", folded))
+        tail = re.split(r"\b" + word + r"\b", folded, maxsplit=1)[1].strip()
+        if not tail:
+            return None  # "Ban Dân vận Thành ủy": which city's? The province mentioned decides (see `extract`).
+        if not any(tail.startswith(c) for c in CENTRAL_CITIES):
+            return "huyen"
+        return "tinh"
+    if re.search(r"\btinh uy\b|\btinh\b", folded) or any(re.search(r"\b" + c + r"\b", folded) for c in CENTRAL_CITIES):
+        return "tinh"
+    if re.search(r"\btrung uong\b|\btu\b|\btw\b", folded):
+        return "trung_uong"
+    return None
+
+
+def _level(record: ExtractedRecord) -> str | None:
+    folded = fold(record.organizer)
+    if not folded:
+        return None
+    # "Ủy ban Trung ương MTTQVN", "Ban Dân vận Trung ương": central, whatever else the name holds.
+    if re.search(r"\btrung uong\b|\btu\b$", folded) and not re.search(r"\b(?:tinh|huyen|xa)\b", folded):
+        return "trung_uong"
+    return _level_of(folded)
+
+
+def _level_from_chairs(record: ExtractedRecord) -> str | None:
+    """No organiser to go by: the chair's title names the level ("Phó Bí thư Thường trực Huyện ủy")."""
+    for chair in record.chair:
+        title = fold(chair.get("title"))
+        # "Ủy viên BCH Trung ương Đảng, Bí thư Tỉnh ủy": the membership does not make the meeting central.
+        title = re.sub(r"\buy vien (?:du khuyet )?(?:bch |ban chap hanh )?trung uong dang\b", " ", title)
+        level = _level_of(title)
+        if level:
+            return level
+    return None
+
+
+_SCOPE = (
+    (re.compile(r"\b(?:toan quoc|ca nuoc|truc tuyen toan quoc)\b"), "trung_uong"),
+    (
+        re.compile(
+            r"\b(?:dang bo|dang uy|khoi dan van|mttq|mat tran) (?:xa|phuong|thi tran)\b|\b(?:cap xa|cap co so)\b"
+        ),
+        "xa",
+    ),
+    (re.compile(r"\b(?:xa (?!hoi\b)|phuong |thi tran )[a-z]"), "xa"),
+    (re.compile(r"\b(?:huyen uy|quan uy|thi uy|huyen|thi xa)\b"), "huyen"),
+    # "tình hình", "tinh thần" fold like "tỉnh": only the unit's own phrases.
+    (
+        re.compile(
+            r"\b(?:tinh uy|cap tinh|toan tinh|cua tinh|tinh (?!(?:hinh|than|thuong|cam|chat|trang|nang|tuy|hoa|tu|te)\b)[a-z]+)\b"
+        ),
+        "tinh",
+    ),
+)
+
+
+def _level_from_scope(doc: _Doc) -> str | None:
+    """Last resort: the scope the title and lead speak of (a national meeting, a commune's Party committee …)."""
+    folded = fold(doc.title + " " + doc.lead)
+    best = None
+    for pattern, level in _SCOPE:
+        m = pattern.search(folded)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), level)
+    return best[1] if best else None

@@ -1,0 +1,94 @@
+"""The period a meeting reviews: quarter, half-year, nine months, year, term or stage."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from danvan.core.text import fold
+from danvan.ingest.extract.document import _Doc
+from danvan.ingest.extract.record import ExtractedRecord
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+# Period phrases, on folded text ("quý I/2021" folds to "quy i 2021").
+_PERIODS = re.compile(
+    r"\bquy (?P<q>iv|iii|ii|i|[1-4])\b(?: nam)?(?: (?P<qy>(?:19|20)\d\d))?"
+    r"|\b(?P<h>6|sau) thang (?:(?P<hw>dau|cuoi) )?nam(?: (?P<hy>(?:19|20)\d\d))?"
+    r"|\b(?P<n>9|chin) thang(?: dau nam)?(?: nam)?(?: (?P<ny>(?:19|20)\d\d))?"
+    r"|\b(?P<tk>nhiem ky|giai doan|tu) (?P<t1>(?:19|20)\d\d) (?:den )?(?P<t2>(?:19|20)\d\d)"
+    r"|\bnam (?P<y>(?:19|20)\d\d)\b"
+)
+# A stage is a reviewed period only after a review or an honouring ("tổng kết …", "biểu dương … giai đoạn …").
+_STAGE_CONTEXT = re.compile(
+    r"(?:tong ket|so ket|dai hoi|bieu duong|ton vinh|tuyen duong|vinh danh|dien hinh|phat dong)\b.{0,60}$"
+)
+
+
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
+def _period(doc: _Doc, record: ExtractedRecord) -> str | None:
+    if record.event_type == "hoi_thi":
+        return None
+    # A launch reviews nothing; only a plan names its period ("triển khai Kế hoạch … năm 2017").
+    if record.event_type == "trien_khai" and "ke hoach" not in fold(doc.title + " " + doc.lead):
+        return None
+    for part in [doc.title + ". " + doc.lead, "\n".join(doc.body)]:
+        folded = fold(part)
+        for match in _PERIODS.finditer(folded):
+            before = folded[max(0, match.start() - 40) : match.start()]
+            # "triển khai nhiệm vụ (trọng tâm) quý II" names the next period, not the one reviewed.
+            if re.search(r"nhiem vu(?: trong tam)?(?: cong tac)?(?: cua cong tac dan van)? $", before):
+                continue
+            if match.group("tk") and not _STAGE_CONTEXT.search(folded[max(0, match.start() - 100) : match.start()]):
+                continue
+            # A target year ("đến năm 2030") is not a period.
+            if match.group("y") and re.search(r"\b(?:den|toi|truoc)\s*$", before):
+                continue
+            year = None
+            tail = folded[match.end() : match.end() + 80]
+            follow = _YEAR.search(tail)
+            fallback = int(follow.group(1)) if follow else (doc.dateline.year if doc.dateline else None)
+            if match.group("q"):
+                year = int(match.group("qy")) if match.group("qy") else fallback
+                suffix = f"-Q{_ROMAN[match.group('q')]}"
+            elif match.group("h"):
+                year = int(match.group("hy")) if match.group("hy") else fallback
+                suffix = "-H2" if match.group("hw") == "cuoi" else "-H1"
+            elif match.group("n"):
+                year = int(match.group("ny")) if match.group("ny") else fallback
+                suffix = "-9M"
+            elif match.group("tk"):
+                return f"{match.group('t1')}-{match.group('t2')}"
+            else:
+                return match.group("y")
+            if year is None:
+                record.flags.append("period_year_unresolved")
+                return None
+            if not (match.group("qy") or match.group("hy") or match.group("ny")):
+                record.flags.append("period_year_from_context")
+            return f"{year}{suffix}"
+    return None
+
+
+def _period_bounds(period: str | None) -> tuple[dt.date, dt.date] | None:
+    if not period:
+        return None
+    m = re.fullmatch(r"(\d{4})(?:-(Q[1-4]|H[12]|9M))?", period)
+    if not m:
+        return None
+    year, part = int(m.group(1)), m.group(2)
+    if part is None:
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if part.startswith("Q"):
+        q = int(part[1])
+        start = dt.date(year, 3 * q - 2, 1)
+        end = dt.date(year + (q == 4), (3 * q) % 12 + 1, 1) - dt.timedelta(days=1)
+        return start, end
+    if part == "H1":
+        return dt.date(year, 1, 1), dt.date(year, 6, 30)
+    if part == "H2":
+        return dt.date(year, 7, 1), dt.date(year, 12, 31)
+    return dt.date(year, 1, 1), dt.date(year, 9, 30)

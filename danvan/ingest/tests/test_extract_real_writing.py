@@ -1,0 +1,194 @@
+"""Kinds of writing met in real articles (issue 13), each with a short made-up sentence of that kind."""
+
+import pytest
+
+from danvan.ingest.extract import extract
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # A site abbreviation glued to the lead, and a news agency's tag.
+        (
+            "Biểu dương điển hình\nLSO-Sáng ngày 31/5/2010, Ban Dân vận Tỉnh uỷ tổ chức hội nghị biểu dương.",
+            "2010-05-31",
+        ),
+        ("Giao ban quý I\n(TTXVN) – Chiều 5/4/2019, Ban Dân vận Tỉnh ủy tổ chức giao ban quý I/2019.", "2019-04-05"),
+        # In the middle of a sentence, after a comma.
+        (
+            "Biểu dương\n- Để phát huy phong trào, sáng 18-3-2011, Tỉnh ủy Hà Tĩnh tổ chức Hội nghị biểu dương.",
+            "2011-03-18",
+        ),
+        # A range of two days keeps the first; the year is written.
+        (
+            'Hội thi Dân vận khéo\nTrong 2 ngày 8-9/11/2018 Hội thi "Dân vận khéo" tỉnh Điện Biên được tổ chức.',
+            "2018-11-08",
+        ),
+        # "chiều qua (23/7)": the year from the period reviewed in the same sentence.
+        (
+            "Đối thoại\nTại Hội nghị sơ kết 6 tháng đầu năm 2018 của Hội đồng công tác quần chúng TƯ diễn ra chiều qua "
+            "(23/7), bà Trương Thị Mai phát biểu.",
+            "2018-07-23",
+        ),
+        # A time before the date.
+        (
+            "Giao ban\nVào lúc 14 giờ 00 ngày 10 tháng 02 năm 2023, Ban Thường trực Ủy ban MTTQ phường tổ chức.",
+            "2023-02-10",
+        ),
+        # No date line, no period (a contest): the year the title names.
+        (
+            'Hội thi Dân vận khéo năm 2024\nSáng 3/8, TX Hồng Lĩnh tổ chức Hội thi "Dân vận khéo" lần thứ nhất.',
+            "2024-08-03",
+        ),
+    ],
+)
+def test_dates_behind_tags_in_mid_sentence_and_in_ranges(text, date):
+    assert extract(text).event_date == date
+
+
+def test_a_document_date_after_a_comma_is_still_not_the_meeting():
+    text = "Hội thi\nThực hiện Kế hoạch số 08, ngày 16/3/2023 của Ban Dân vận Huyện ủy, trong các ngày từ 23-24/9, Đảng uỷ xã Đông Hoà tổ chức Hội thi năm 2023."
+    assert extract(text).event_date == "2023-09-23"
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Phước An tổng kết, trao giải Hội thi Dân vận khéo năm 2023", "hoi_thi"),
+        ("Ra quân làm công tác dân vận tại phường Lâm Viên", "trien_khai"),
+        ("Hội Nông dân tỉnh quán triệt Nghị quyết của Trung ương Hội", "trien_khai"),
+        # A folded "tuyến đường" is not "tuyên dương".
+        ("Thanh niên dọn vệ sinh các tuyến đường trong xã", "other"),
+        ("TP. Hồ Chí Minh tuyên dương các điển hình dân vận khéo", "bieu_duong"),
+    ],
+)
+def test_event_types_from_the_meetings_own_words(title, kind):
+    assert (
+        extract(title + "\nNội dung bài viết về hoạt động của địa phương trong thời gian qua được ghi nhận.").event_type
+        == kind
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        (
+            "Khối Mặt trận sơ kết công tác 6 tháng năm 2025\nSáng 30-5, Khối thi đua Mặt trận tổ chức hội nghị.",
+            "2025-H1",
+        ),
+        (
+            "Biểu dương điển hình\nSáng ngày 31/5/2010, Ban Dân vận Tỉnh uỷ tổ chức hội nghị biểu dương điển hình tiên tiến "
+            'và phong trào thi đua "Dân vận khéo" giai đoạn 2006- 2010.',
+            "2006-2010",
+        ),
+        ("Biểu dương\nTỉnh ủy tổ chức Hội nghị biểu dương điển hình sau 3 năm phát động, từ 2008-2011.", "2008-2011"),
+        # Contests and launches review no period.
+        ("Hội thi Dân vận khéo năm 2024\nSáng 3/8, TX Hồng Lĩnh tổ chức Hội thi lần thứ nhất.", None),
+        ("Ra quân làm công tác dân vận năm 2022\nBan CHQS thành phố tổ chức hành quân dã ngoại.", None),
+        # A target year is not a period.
+        ("Hội nghị chuyên đề\nBan Dân vận bàn định hướng công tác dân vận đến năm 2030 của tỉnh.", None),
+    ],
+)
+def test_periods_of_halves_stages_and_none_for_contests(text, period):
+    assert extract(text).period == period
+
+
+@pytest.mark.parametrize(
+    ("lead", "organizer", "level"),
+    [
+        (
+            "Sáng 30-5, Khối thi đua Mặt trận 13 xã, thị trấn của huyện Vạn Ninh tổ chức hội nghị sơ kết công tác.",
+            "Khối thi đua Mặt trận 13 xã, thị trấn của huyện Vạn Ninh",
+            "xa",
+        ),
+        ('Sáng 3/8, TX Hồng Lĩnh tổ chức Hội thi "Dân vận khéo" lần thứ nhất năm 2024.', "TX Hồng Lĩnh", "huyen"),
+        (
+            "Sáng 7-7, Ban Dân vận Đà Nẵng tổ chức Hội nghị Sơ kết công tác dân vận 6 tháng đầu năm.",
+            "Ban Dân vận Đà Nẵng",
+            "tinh",
+        ),
+        (
+            "Chiều ngày 10/9, Ban Dân vận Tỉnh ủy phối hợp với Hội Nhà báo tỉnh tổ chức Hội nghị tổng kết cuộc thi.",
+            "Ban Dân vận Tỉnh ủy phối hợp với Hội Nhà báo tỉnh",
+            "tinh",
+        ),
+        (
+            "Ngày 19-6, tại TP. Long Xuyên, Ủy ban Trung ương MTTQVN tổ chức hội nghị giao ban công tác mặt trận.",
+            "Ủy ban Trung ương MTTQVN",
+            "trung_uong",
+        ),
+        (
+            "Tại Hội nghị sơ kết 6 tháng đầu năm 2018 của Hội đồng công tác quần chúng TƯ diễn ra chiều qua, các đại biểu thảo luận.",
+            "Hội đồng công tác quần chúng TƯ",
+            "trung_uong",
+        ),
+        (
+            "Trong các ngày từ 23-24/9, Đảng uỷ các xã Đông Hoà, Đông Khê, Đông Yên, đã tổ chức Hội thi năm 2023.",
+            "Đảng uỷ các xã Đông Hoà, Đông Khê, Đông Yên",
+            "xa",
+        ),
+    ],
+)
+def test_organisers_as_written_and_their_level(lead, organizer, level):
+    record = extract("Tin hoạt động của các địa phương\n" + lead)
+    assert (record.organizer, record.level) == (organizer, level)
+
+
+def test_the_mass_organisations_in_a_phrase_are_not_the_organiser():
+    lead = "Chiều 26-7, các đồng chí lãnh đạo tỉnh dự Hội nghị về đổi mới hoạt động của MTTQ và các tổ chức chính trị - xã hội."
+    assert "các" not in extract("Tin hoạt động của các địa phương\n" + lead).organizer
+
+
+def test_the_level_from_the_chairs_title_when_no_body_is_named():
+    lead = "Ngày 8/4, đồng chí Nguyễn Linh - Phó Bí thư thường trực Huyện ủy đã chủ trì hội nghị giao ban công tác Dân vận quý 1 năm 2019."
+    record = extract("Giao ban công tác dân vận quý 1/2019\n" + lead)
+    assert record.level == "huyen"
+    assert [c["name"] for c in record.chair] == ["Nguyễn Linh"]
+
+
+def test_a_central_committee_membership_does_not_make_a_provincial_meeting_central():
+    lead = (
+        "Chiều 26-7, các đồng chí: Chẩu Văn Lâm, Ủy viên BCH Trung ương Đảng, Bí thư Tỉnh ủy; Lê Thị Kim Dung, Phó Bí "
+        "thư Thường trực Tỉnh ủy, Chủ tịch Hội đồng nhân dân tỉnh đã chủ trì Hội nghị Sơ kết 2 năm thực hiện Đề án số 02."
+    )
+    record = extract("Tiếp tục đổi mới\n" + lead)
+    assert [c["name"] for c in record.chair] == ["Chẩu Văn Lâm", "Lê Thị Kim Dung"]
+    assert record.level == "tinh"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Chủ trì cuộc họp là ông Nguyễn Thanh Dũng – PBT Đảng ủy, Chủ tịch MTTQVN xã.", "Nguyễn Thanh Dũng"),
+        (
+            "Tham dự có Ban Công tác Mặt trận, chủ trì hội nghị: Bà Lê Thị Thùy Dung – Chủ tịch Ủy ban MTTQ phường.",
+            "Lê Thị Thùy Dung",
+        ),
+        ("Bà Trương Thị Mai, Trưởng Ban Dân vận Trung ương, phát biểu kết luận hội nghị.", "Trương Thị Mai"),
+    ],
+)
+def test_chairs_after_chu_tri_la_and_before_ket_luan(sentence, name):
+    text = (
+        "Hội nghị sơ kết công tác dân vận\nHội đồng tổ chức hội nghị sơ kết công tác 6 tháng đầu năm 2020.\n" + sentence
+    )
+    assert [c["name"] for c in extract(text).chair] == [name]
+
+
+def test_several_chairs_named_in_one_list_share_the_title_after_the_last():
+    text = (
+        "Sơ kết công tác dân vận 6 tháng đầu năm 2021\nSáng 13/7, Ban Dân vận Trung ương tổ chức Hội nghị trực tuyến "
+        "toàn quốc sơ kết công tác dân vận 6 tháng đầu năm 2021. Hội nghị do đồng chí Bùi Thị Minh Hoài - Bí thư Trung "
+        "ương Đảng, Trưởng Ban Dân vận Trung ương; các đồng chí Nguyễn Hồng Lĩnh, Phạm Tất Thắng - Phó Trưởng Ban Dân "
+        "vận Trung ương chủ trì."
+    )
+    chairs = extract(text).chair
+    assert [c["name"] for c in chairs] == ["Bùi Thị Minh Hoài", "Nguyễn Hồng Lĩnh", "Phạm Tất Thắng"]
+    assert chairs[2]["title"] == "Phó Trưởng Ban Dân vận Trung ương"
+
+
+def test_a_chairs_title_is_not_the_organiser():
+    text = (
+        "Tiếp tục đổi mới hoạt động của Mặt trận\nChiều 26-7, đồng chí Lê Thị Kim Dung, Phó Bí thư Thường trực Tỉnh ủy, "
+        "Chủ tịch Hội đồng nhân dân tỉnh đã chủ trì Hội nghị về đổi mới hoạt động của Mặt trận Tổ quốc."
+    )
+    assert extract(text).organizer != "Hội đồng nhân dân tỉnh"
