@@ -248,6 +248,11 @@ def _documents(user) -> Section:
                 unit=row.unit.name,
                 state=str(_("To acknowledge")),
                 note=str(_("from %(unit)s") % {"unit": row.document.issuer.name}),
+            )
+        )
+    return section
+
+
 def _recommendations(user, today: dt.date) -> Section:
     """Supervision recommendations the person's units must answer, or made by their units and due soon or overdue."""
     from danvan.oversight.selectors import recommendations_for_inbox
@@ -266,6 +271,11 @@ def _recommendations(user, today: dt.date) -> Section:
                 state=str(_("Overdue") if overdue else _("Waiting")),
                 overdue=overdue,
                 note=str(_("from %(unit)s") % {"unit": rec.supervision.unit.name}),
+            )
+        )
+    return section
+
+
 def _assessments(user, today: dt.date) -> Section:
     """Yearly assessments: self-assessments the person's bodies owe, and sent ones waiting for their Ban's review."""
     from danvan.assessments.selectors import inbox_items_for_user

@@ -192,6 +192,8 @@ MODULES: tuple[Module, ...] = (
         ),
         _("Documents"),
         url_name="documents:index",
+    ),
+    Module(
         "oversight",
         _("Social supervision and critique"),
         "bi-clipboard-check",
@@ -203,6 +205,8 @@ MODULES: tuple[Module, ...] = (
         ),
         _("Social supervision and critique"),
         url_name="oversight:index",
+    ),
+    Module(
         "faiths",
         _("Ethnic and religious work"),
         "bi-flower1",
@@ -213,6 +217,8 @@ MODULES: tuple[Module, ...] = (
         ),
         _("Ethnic and religious work"),
         url_name="faiths:index",
+    ),
+    Module(
         "committees",
         _("Steering committees and working groups"),
         "bi-diagram-3",
