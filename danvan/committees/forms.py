@@ -1,6 +1,6 @@
 from django import forms
 from django.contrib.auth import get_user_model
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from danvan.committees.models import Committee, Member, Position, Subject
@@ -175,9 +175,11 @@ def member_rows(formset) -> list[MemberRow]:
             continue
         number += 1
         if code and code not in units:
-            errors.append(_g("Row %(n)s: choose the body from the list (type part of its name).") % {"n": number})
+            errors.append(gettext("Row %(n)s: choose the body from the list (type part of its name).") % {"n": number})
         if username and username not in people:
-            errors.append(_g("Row %(n)s: choose the person from the list, or type the name instead.") % {"n": number})
+            errors.append(
+                gettext("Row %(n)s: choose the person from the list, or type the name instead.") % {"n": number}
+            )
         rows.append(row)
     if errors:
         raise ApplicationError(" ".join(errors), field="members", extra={"errors": errors})

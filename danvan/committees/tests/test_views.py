@@ -76,10 +76,10 @@ def test_the_same_form_sent_twice_sets_up_one_committee(client, officer_a, leade
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        ({"decision_date": "31/02/2026"}, "Decision date: not a date"),
-        ({"decision_number": ""}, "Decision number: required"),
+        ({"decision_date": "31/02/2026"}, "Ngày quyết định: không phải ngày hợp lệ"),
+        ({"decision_number": ""}, "Số quyết định: bắt buộc"),
         ({"members-1-position": ""}, "Dòng 2: chọn chức danh"),
-        ({"members-1-body": "KHONG-CO"}, "Row 2: choose the body from the list"),
+        ({"members-1-body": "KHONG-CO"}, "Dòng 2: chọn cơ quan trong danh sách"),
         ({"members-0-person": "", "members-0-name": ""}, "Dòng 1: chọn người có tài khoản"),
     ],
 )
