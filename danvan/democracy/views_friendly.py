@@ -83,6 +83,7 @@ def friendly_scheme_new(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def friendly_scheme(request, public_id):
     scheme = selectors.friendly_scheme_get_for_user(user=request.user, public_id=public_id)
     can_set = perms.can_set_friendly_scheme(request.user, scheme.province)

@@ -261,6 +261,7 @@ def household_detail(request, public_id):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def contact_edit(request, public_id):
     contact = Contact.objects.select_related("household").filter(public_id=public_id).first()
     if contact is None:

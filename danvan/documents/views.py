@@ -221,6 +221,7 @@ def document_comment(request, public_id):
 
 @login_required
 @require_POST
+@submit_once
 def document_route(request, public_id):
     document = selectors.document_get_for_user(user=request.user, public_id=public_id)
     try:
@@ -253,6 +254,7 @@ def document_issue(request, public_id):
 
 @login_required
 @require_POST
+@submit_once
 def document_acknowledge(request, public_id):
     document = selectors.document_get_for_user(user=request.user, public_id=public_id)
     try:
