@@ -10,6 +10,7 @@ from danvan.core.printing import letterhead, pdf_response
 from danvan.organisations.models import Position
 from danvan.petitions.models import PetitionTransfer, ReceptionSession
 from danvan.petitions.selectors import petition_get_for_user, petitioners_of
+from danvan.petitions.views import _period
 
 
 def _receiver(user) -> str:
@@ -61,8 +62,6 @@ def transfer_slip(request, code, transfer_id):
 
 @login_required
 def register(request):
-    from danvan.petitions.views import _period
-
     _form, unit, start, end, today = _period(request)
     sessions = (
         ReceptionSession.objects.filter(unit=unit, held_on__range=(start, end))
@@ -82,7 +81,6 @@ def register(request):
 @login_required
 def statistics(request, form_code):
     from danvan.petitions.exports import statistics_form
-    from danvan.petitions.views import _period
 
     if form_code not in {"2a", "2b", "2c", "2d"}:
         raise Http404

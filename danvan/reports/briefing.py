@@ -12,6 +12,7 @@ from danvan.audit.models import Action
 from danvan.audit.services import audit_record
 from danvan.core.errors import ApplicationError
 from danvan.core.models import SubmissionToken
+from danvan.core.numbers import format_vn
 from danvan.organisations.loading import COMMUNE_PREFIXES, PROVINCE_PREFIXES, strip_type
 from danvan.organisations.models import OrgUnit
 from danvan.reports.documents import FigureRow, Header, Part, party_report_docx
@@ -61,11 +62,7 @@ def header_names(issuer: OrgUnit) -> tuple[str, str]:
 
 
 def _number(value: Decimal | None, decimals: int) -> str:
-    if value is None:
-        return "—"
-    text = f"{value:,.{decimals}f}"
-    # Vietnamese: dot for thousands, comma for decimals.
-    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return "—" if value is None else format_vn(value, decimals)
 
 
 def document_place(unit: OrgUnit) -> str:
