@@ -134,7 +134,7 @@ def load(rows: int, today: dt.date) -> dict:
             "closed_on, repeat_checked, created_by_id, created_at, updated_at"
         )
         people_cols = "petition_id, full_name, name_folded, cccd, phone, address, is_representative"
-        handler_cols = "petition_id, user_id, assigned_by_id, assigned_at"
+        handler_cols = "petition_id, user_id, assigned_by_id, assigned_at, pending"
         days = sorted(rng.randrange(3651) for _ in range(rows))
         with raw.cursor() as cur:
             unit_of = array("l")
@@ -206,7 +206,7 @@ def load(rows: int, today: dt.date) -> dict:
                     copy.write_row((i, name, fold(name), cccd, phone, "", False))
             with cur.copy(f"COPY petitions_petitionhandler ({handler_cols}) FROM STDIN") as copy:
                 for i, unit_id in enumerate(unit_of, start=1):
-                    copy.write_row((i, officer_of[unit_id], officer_of[unit_id], now))
+                    copy.write_row((i, officer_of[unit_id], officer_of[unit_id], now, False))
         for year, last in per_year.items():
             cursor.execute(
                 "INSERT INTO core_codesequence (prefix, year, last) VALUES ('DT', %s, %s) "
