@@ -1,6 +1,6 @@
 from django.urls import path
 
-from danvan.reports import views
+from danvan.reports import views, word_upload
 
 app_name = "reports"
 urlpatterns = [
@@ -8,6 +8,7 @@ urlpatterns = [
     path("nhap/<int:form_id>/<str:key>/<str:code>/", views.entry, name="entry"),
     path("nhap/<int:form_id>/<str:key>/<str:code>/mau.xlsx", views.template_download, name="template"),
     path("nhap/<int:form_id>/<str:key>/<str:code>/tai-len/", views.template_upload, name="upload"),
+    path("nhap/<int:form_id>/<str:key>/<str:code>/bao-cao-word/", word_upload.word_upload, name="word_upload"),
     path("<uuid:public_id>/<str:decision>/", views.decide, name="decide"),
     path("tong-hop/", views.rollup, name="rollup"),
     path("tong-hop/chi-tiet/", views.drilldown, name="drilldown"),
