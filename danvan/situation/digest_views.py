@@ -24,9 +24,7 @@ from danvan.situation.models import Hotspot
 @require_http_methods(["GET", "POST"])
 @submit_once
 def digest_list(request):
-    units = [
-        u for u in selectors.digest_units_for_user(user=request.user) if perms.can_generate_digest(request.user, u)
-    ]
+    units = selectors.digest_units_to_generate_for_user(user=request.user)
     form = forms.DigestForm(request.POST or None, units=units)
     if request.method == "POST" and form.is_valid():
         unit = next(u for u in units if u.code == form.cleaned_data["unit"])
@@ -61,8 +59,7 @@ def digest_detail(request, code):
         h.pk: h
         for h in Hotspot.objects.filter(pk__in=visible).select_related("severity", "place_unit", "unit", "province")
     }
-    for hotspot in opened.values():
-        services.restricted_view_record(actor=request.user, record=hotspot)
+    services.restricted_views_record(actor=request.user, records=list(opened.values()))
     rows = []
     for entry in listed:
         if not entry["restricted"]:

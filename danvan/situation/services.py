@@ -444,6 +444,31 @@ def restricted_view_record(*, actor, record) -> None:
         audit_record(actor=actor, action=Action.SITUATION_RESTRICTED_VIEWED, unit=record.unit, target=record)
 
 
+def restricted_views_record(*, actor, records) -> None:
+    """The views of several restricted records on one page (a digest's list): one audit event each, written in
+    one INSERT rather than one per record."""
+    from danvan.audit.context import current_ip
+    from danvan.audit.models import AuditEvent
+
+    rows = [
+        AuditEvent(
+            actor=actor,
+            actor_label=actor.get_username(),
+            unit_id=record.unit_id,
+            action=Action.SITUATION_RESTRICTED_VIEWED,
+            target_type=record._meta.label_lower,
+            target_id=record.code,
+            target_label=str(record)[:255],
+            details={},
+            ip=current_ip.get(),
+        )
+        for record in records
+        if record.restricted
+    ]
+    if rows:
+        AuditEvent.objects.bulk_create(rows)
+
+
 def digest_generate(*, actor, unit: OrgUnit, kind: str, start: dt.date, now: dt.datetime | None = None):
     """Make (or make again) the digest of `unit` (the centre or a province committee) for the week or month of
     `start`: its figures and its DOCX, in one transaction with one audit event. `actor` None is the scheduled job.
