@@ -224,6 +224,9 @@ class Action(models.TextChoices):
     COMMITTEE_TASK_ASSIGNED = "committee.task_assigned", _("Gave a task in a committee's name")
     COMMITTEE_MEETING_LINKED = "committee.meeting_linked", _("Listed a meeting among a committee's meetings")
     COMMITTEE_MEETING_UNLINKED = "committee.meeting_unlinked", _("Took a meeting off a committee's list")
+    # sitspeed
+    MEETING_DIGEST_ATTACHED = "situation.meeting_digest_attached", _("Attached a situation digest to a meeting")
+    MEETING_DIGEST_DETACHED = "situation.meeting_digest_detached", _("Took a situation digest off a meeting")
 
 
 class AuditEvent(models.Model):

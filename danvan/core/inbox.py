@@ -30,6 +30,9 @@ class Item:
     state: str = ""  # shown as a badge: overdue, due soon, returned, waiting…
     overdue: bool = False
     note: str = ""
+    # A one-click action on the item itself (a POST form), e.g. acknowledging a hotspot alert.
+    action_url: str = ""
+    action_label: str = ""
 
 
 @dataclass
@@ -217,6 +220,8 @@ def _hotspots(user) -> Section:
                 deadline=timezone.localtime(alert.due_at).date(),
                 state=str(_("Overdue") if overdue else _("Waiting")),
                 overdue=overdue,
+                action_url=reverse("situation:hotspot_acknowledge", args=[alert.hotspot.code]),
+                action_label=str(_("Acknowledge the hotspot")),
             )
         )
     return section

@@ -6,8 +6,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from danvan.core.errors import ApplicationError
 from danvan.core.exporting import file_response
@@ -22,9 +24,7 @@ from danvan.situation.models import Hotspot
 @require_http_methods(["GET", "POST"])
 @submit_once
 def digest_list(request):
-    units = [
-        u for u in selectors.digest_units_for_user(user=request.user) if perms.can_generate_digest(request.user, u)
-    ]
+    units = selectors.digest_units_to_generate_for_user(user=request.user)
     form = forms.DigestForm(request.POST or None, units=units)
     if request.method == "POST" and form.is_valid():
         unit = next(u for u in units if u.code == form.cleaned_data["unit"])
@@ -59,8 +59,7 @@ def digest_detail(request, code):
         h.pk: h
         for h in Hotspot.objects.filter(pk__in=visible).select_related("severity", "place_unit", "unit", "province")
     }
-    for hotspot in opened.values():
-        services.restricted_view_record(actor=request.user, record=hotspot)
+    services.restricted_views_record(actor=request.user, records=list(opened.values()))
     rows = []
     for entry in listed:
         if not entry["restricted"]:
@@ -145,3 +144,72 @@ def situation_map(request):
             "communes": sum(t.get("communes", 1) for t in tiles),
         },
     )
+
+
+def _first_error(form) -> str:
+    """“Field: what to do”, for a message above the meeting's page."""
+    for name, errors in form.errors.items():
+        label = form.fields[name].label if name in form.fields else ""
+        return f"{label}: {errors[0]}" if label else errors[0]
+    return ""
+
+
+def _meeting_page(meeting):
+    return redirect(reverse("meetings:detail", args=[meeting.public_id]) + "#situation-digest")
+
+
+@login_required
+@require_POST
+@submit_once
+def meeting_digest_attach(request, public_id):
+    from danvan.meetings.selectors import meeting_get_for_user
+
+    meeting = meeting_get_for_user(user=request.user, public_id=public_id)
+    area = selectors.digest_area_of_meeting(meeting)
+    if not perms.can_attach_digest(request.user, meeting, area):
+        raise Http404("Không tìm thấy hội nghị.")
+    try:
+        if request.POST.get("action") == "make":
+            form = forms.DigestForm(request.POST, units=[area])
+            if not form.is_valid():
+                raise ApplicationError(_first_error(form), field="kind")
+            link = services.meeting_digest_attach(
+                actor=request.user, meeting=meeting, kind=form.cleaned_data["kind"], start=form.start()
+            )
+        else:
+            day = timezone.localtime(meeting.starts_at).date()
+            choices = selectors.digests_to_attach(area=area, before=day)
+            form = forms.MeetingDigestPickForm(request.POST, digests=choices)
+            if not form.is_valid():
+                raise ApplicationError(_first_error(form), field="digest")
+            digest = next(d for d in choices if d.code == form.cleaned_data["digest"])
+            link = services.meeting_digest_attach(actor=request.user, meeting=meeting, digest=digest)
+    except ApplicationError as e:
+        messages.error(request, e.message)
+    else:
+        messages.success(request, _("Digest %(code)s attached to the meeting.") % {"code": link.digest.code})
+    return _meeting_page(meeting)
+
+
+@login_required
+@require_POST
+@submit_once
+def meeting_digest_detach(request, public_id, code):
+    from danvan.meetings.selectors import meeting_get_for_user
+    from danvan.situation.models import MeetingDigest
+
+    meeting = meeting_get_for_user(user=request.user, public_id=public_id)
+    link = (
+        MeetingDigest.objects.select_related("meeting__unit", "digest")
+        .filter(meeting=meeting, digest__code=code, detached_at=None)
+        .first()
+    )
+    if link is None or not perms.can_attach_digest(request.user, meeting, selectors.digest_area_of_meeting(meeting)):
+        raise Http404("Không tìm thấy bản tin trong hội nghị.")
+    try:
+        services.meeting_digest_detach(actor=request.user, link=link)
+    except ApplicationError as e:
+        messages.error(request, e.message)
+    else:
+        messages.success(request, _("Digest %(code)s taken off the meeting.") % {"code": code})
+    return _meeting_page(meeting)

@@ -9,6 +9,7 @@ Everything is counted with a few grouped queries, whatever the number of provinc
 import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.db.models import Count
 
@@ -26,7 +27,8 @@ class Area:
     unit: OrgUnit
     province: AdminUnit | None
 
-    @property
+    # Cached: a digest filters hotspots and reports by it a dozen times, and it was one query each time.
+    @cached_property
     def province_unit_ids(self) -> list[int] | None:
         """The province-level org units of the province (None for the whole country): hotspots and reports carry
         one of them as their `province`."""

@@ -146,3 +146,25 @@ class DigestForm(forms.Form):
         if kind == "monthly" and not data.get("month"):
             self.add_error("month", _("Choose the month of the digest."))
         return data
+
+
+class MeetingDigestPickForm(forms.Form):
+    """Attach one of the area's digests to a briefing meeting: picked from a list, never typed."""
+
+    digest = forms.ChoiceField(
+        label=_("Digest"), error_messages={"required": _("Choose a digest from the list, or make one.")}
+    )
+
+    def __init__(self, *args, digests, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["digest"].choices = [("", "—")] + [(d.code, digest_label(d)) for d in digests]
+        self.fields["digest"].error_messages["invalid_choice"] = _("Choose a digest from the list, or make one.")
+
+
+def digest_label(digest) -> str:
+    """“Weekly 30/11 – 06/12/2026 (BT-2026-000012)”: how a digest is named in a list."""
+    if digest.kind == "monthly":
+        period = f"{digest.period_start:%m/%Y}"
+    else:
+        period = f"{digest.period_start:%d/%m} – {digest.period_end:%d/%m/%Y}"
+    return f"{digest.get_kind_display()} {period} ({digest.code})"

@@ -216,3 +216,31 @@ class Digest(models.Model):
 
     def __str__(self) -> str:
         return self.code
+
+
+class MeetingDigest(models.Model):
+    """A digest attached to a briefing meeting (giao ban, sơ kết, tổng kết) for its agenda. Detaching keeps the
+    row (who and when): the meeting's record shows what was put before it."""
+
+    meeting = models.ForeignKey("meetings.Meeting", on_delete=models.CASCADE, related_name="situation_digests")
+    digest = models.ForeignKey(Digest, on_delete=models.PROTECT, related_name="meeting_links")
+    attached_at = models.DateTimeField()
+    attached_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    detached_at = models.DateTimeField(null=True, blank=True)
+    detached_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["attached_at", "id"]
+        constraints = [
+            # A digest is on a meeting's agenda once at a time (attached again after a detach: a new row).
+            models.UniqueConstraint(
+                fields=["meeting", "digest"],
+                condition=models.Q(detached_at=None),
+                name="situation_meeting_digest_once",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting_id} ← {self.digest_id}"

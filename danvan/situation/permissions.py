@@ -57,3 +57,20 @@ def can_generate_digest(user, unit: OrgUnit) -> bool:
     from danvan.accounts.permissions import EDIT_ROLES
 
     return bool(roles_on(user, unit) & EDIT_ROLES)
+
+
+# Meetings that review the period's work and take a digest on their agenda.
+DIGEST_MEETING_KINDS = frozenset({"giao_ban", "so_ket", "tong_ket"})
+
+
+def can_attach_digest(user, meeting, area: OrgUnit | None) -> bool:
+    """Whoever writes the meeting and may read the situation data of its area (`area`: the digest unit at or
+    above the meeting's unit) attaches and detaches its digests."""
+    from danvan.accounts.permissions import can_edit_unit
+
+    return (
+        area is not None
+        and meeting.kind in DIGEST_MEETING_KINDS
+        and can_edit_unit(user, meeting.unit)
+        and can_view_unit(user, area)
+    )

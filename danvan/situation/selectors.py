@@ -191,6 +191,17 @@ def digest_units_for_user(*, user) -> list[OrgUnit]:
     return list(digest_units().filter(pk__in=units_in_scope(user).values("pk")))
 
 
+def digest_units_to_generate_for_user(*, user) -> list[OrgUnit]:
+    """The digest units the user may make a digest for now (permissions.can_generate_digest), in one query: the
+    centre's officers would otherwise cost one query per province."""
+    from danvan.accounts.permissions import EDIT_ROLES, units_in_scope
+    from danvan.situation.digests import digest_units
+
+    if not _active(user):
+        return []
+    return list(digest_units().filter(pk__in=units_in_scope(user, EDIT_ROLES).values("pk")))
+
+
 def digest_list_for_user(*, user, limit: int = 100):
     """Digests of the units in the user's scope, newest period first (without their documents)."""
     from danvan.situation.models import Digest
@@ -236,3 +247,42 @@ def map_areas_for_user(*, user):
         pk__in=scope.filter(level=OrgUnit.Level.PROVINCE).values("admin_unit_id"),
     ).order_by("name")
     return national, list(provinces)
+
+
+def digest_area_of_meeting(meeting) -> OrgUnit | None:
+    """The digest unit (a province committee or the centre) at or nearest above the meeting's unit."""
+    from danvan.situation.digests import digest_units
+
+    return digest_units().filter(descendant_links__descendant_id=meeting.unit_id).order_by("-depth").first()
+
+
+def meeting_digests_for_user(*, user, meeting) -> list:
+    """The digests attached to `meeting` that the user may read (situation data is never shown beyond the
+    digest unit's scope), without their documents."""
+    from danvan.situation.models import MeetingDigest
+    from danvan.situation.permissions import can_view_digest
+
+    if not _active(user):
+        return []
+    rows = list(
+        MeetingDigest.objects.filter(meeting=meeting, detached_at=None)
+        .select_related("digest__unit", "attached_by")
+        .defer("digest__document", "digest__data")
+    )
+    allowed = {}
+    for row in rows:
+        # Usually one or two digests of one unit: the scope check is asked once per unit.
+        if row.digest.unit_id not in allowed:
+            allowed[row.digest.unit_id] = can_view_digest(user, row.digest)
+    return [row for row in rows if allowed[row.digest.unit_id]]
+
+
+def digests_to_attach(*, area: OrgUnit, before: dt.date, limit: int = 12):
+    """The area's digests whose period began by `before` (the meeting's day), newest first."""
+    from danvan.situation.models import Digest
+
+    return list(
+        Digest.objects.filter(unit=area, period_start__lte=before)
+        .defer("document", "data")
+        .order_by("-period_start", "kind")[:limit]
+    )

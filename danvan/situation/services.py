@@ -407,7 +407,7 @@ def hotspot_acknowledge(*, actor, hotspot: Hotspot, now: dt.datetime | None = No
             action=Action.HOTSPOT_ACKNOWLEDGED,
             unit=alerts[0].unit,
             target=hotspot,
-            details={"units": [a.unit.code for a in alerts]},
+            details={"units": [a.unit.code for a in alerts], "acknowledged_at": now.isoformat()},
         )
     hotspot.refresh_from_db()
     return hotspot
@@ -442,6 +442,31 @@ def restricted_view_record(*, actor, record) -> None:
     """Every view of a restricted report or hotspot is audited."""
     if record.restricted:
         audit_record(actor=actor, action=Action.SITUATION_RESTRICTED_VIEWED, unit=record.unit, target=record)
+
+
+def restricted_views_record(*, actor, records) -> None:
+    """The views of several restricted records on one page (a digest's list): one audit event each, written in
+    one INSERT rather than one per record."""
+    from danvan.audit.context import current_ip
+    from danvan.audit.models import AuditEvent
+
+    rows = [
+        AuditEvent(
+            actor=actor,
+            actor_label=actor.get_username(),
+            unit_id=record.unit_id,
+            action=Action.SITUATION_RESTRICTED_VIEWED,
+            target_type=record._meta.label_lower,
+            target_id=record.code,
+            target_label=str(record)[:255],
+            details={},
+            ip=current_ip.get(),
+        )
+        for record in records
+        if record.restricted
+    ]
+    if rows:
+        AuditEvent.objects.bulk_create(rows)
 
 
 def digest_generate(*, actor, unit: OrgUnit, kind: str, start: dt.date, now: dt.datetime | None = None):
@@ -511,3 +536,67 @@ def digests_due(*, today: dt.date) -> list[tuple[str, dt.date]]:
         for kind, start in wanted
         if not Digest.objects.filter(unit__level=OrgUnit.Level.CENTRAL, kind=kind, period_start=start).exists()
     ]
+
+
+def meeting_digest_attach(
+    *, actor, meeting, digest=None, kind: str = "", start: dt.date | None = None, now: dt.datetime | None = None
+):
+    """Attach a digest of the meeting's area to a briefing meeting: one picked (`digest`), or made now for the
+    week or month of `start` (`kind`) and attached in the same transaction."""
+    from danvan.situation.models import MeetingDigest
+    from danvan.situation.selectors import digest_area_of_meeting
+
+    area = digest_area_of_meeting(meeting)
+    if not perms.can_attach_digest(actor, meeting, area):
+        raise ApplicationError("Bạn không có quyền gắn bản tin tình hình vào hội nghị này.", field="digest")
+    if digest is None and not kind:
+        raise ApplicationError(
+            "Chưa chọn bản tin: chọn một bản tin trong danh sách, hoặc làm bản tin mới.", field="digest"
+        )
+    if digest is not None and digest.unit_id != area.pk:
+        raise ApplicationError(f"Chọn một bản tin của {area.name} trong danh sách.", field="digest")
+    now = now or timezone.now()
+    with transaction.atomic():
+        if digest is None:
+            if not perms.can_generate_digest(actor, area):
+                raise ApplicationError(f"Bạn không có quyền làm bản tin của {area.name}.", field="kind")
+            digest = digest_generate(actor=actor, unit=area, kind=kind, start=start, now=now)
+        try:
+            with transaction.atomic():
+                link = MeetingDigest.objects.create(meeting=meeting, digest=digest, attached_at=now, attached_by=actor)
+        except IntegrityError:
+            raise ApplicationError(
+                f"Bản tin {digest.code} đã được gắn vào hội nghị này.", field="digest", code="duplicate"
+            ) from None
+        audit_record(
+            actor=actor,
+            action=Action.MEETING_DIGEST_ATTACHED,
+            unit=meeting.unit,
+            target=meeting,
+            details={"digest": digest.code, "kind": digest.kind, "start": digest.period_start.isoformat()},
+        )
+    return link
+
+
+def meeting_digest_detach(*, actor, link, now: dt.datetime | None = None):
+    """Take a digest off a meeting's agenda. The row stays, with who took it off and when."""
+    from danvan.situation.models import MeetingDigest
+    from danvan.situation.selectors import digest_area_of_meeting
+
+    meeting = link.meeting
+    if not perms.can_attach_digest(actor, meeting, digest_area_of_meeting(meeting)):
+        raise ApplicationError("Bạn không có quyền gỡ bản tin khỏi hội nghị này.")
+    now = now or timezone.now()
+    with transaction.atomic():
+        # Conditional: two people taking it off at once write one detach.
+        if not MeetingDigest.objects.filter(pk=link.pk, detached_at=None).update(detached_at=now, detached_by=actor):
+            raise ApplicationError("Bản tin này đã được gỡ khỏi hội nghị.", code="already_detached")
+        audit_record(
+            actor=actor,
+            action=Action.MEETING_DIGEST_DETACHED,
+            unit=meeting.unit,
+            target=meeting,
+            details={"digest": link.digest.code},
+        )
+    link.refresh_from_db()
+    return link

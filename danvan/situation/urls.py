@@ -18,5 +18,11 @@ urlpatterns = [
     path("ban-tin/", digest_views.digest_list, name="digest_list"),
     path("ban-tin/<str:code>/", digest_views.digest_detail, name="digest_detail"),
     path("ban-tin/<str:code>/tai-ve/", digest_views.digest_download, name="digest_download"),
+    path("hoi-nghi/<uuid:public_id>/ban-tin/", digest_views.meeting_digest_attach, name="meeting_digest_attach"),
+    path(
+        "hoi-nghi/<uuid:public_id>/ban-tin/<str:code>/go/",
+        digest_views.meeting_digest_detach,
+        name="meeting_digest_detach",
+    ),
     path("ban-do/", digest_views.situation_map, name="map"),
 ]

@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -261,6 +262,10 @@ def hotspot_acknowledge(request, code):
         messages.error(request, e.message)
     else:
         messages.success(request, _("Hotspot %(code)s acknowledged.") % {"code": hotspot.code})
+    # From the inbox, back to the inbox; otherwise to the hotspot.
+    back = request.POST.get("next", "")
+    if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        return redirect(back)
     return redirect("situation:hotspot_detail", code=code)
 
 

@@ -1,0 +1,126 @@
+"""The national map, a province's digest and the digest pages cost a fixed number of queries, whatever the number
+of hotspots, reports, topics and restricted records (no query per row). Counts, never timings."""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from danvan.organisations.models import OrgUnit
+from danvan.situation import digests, services
+from danvan.situation.models import Topic
+from danvan.situation.tests.factories import hotspot, report
+
+pytestmark = pytest.mark.django_db
+MONTH = dt.date(2026, 11, 1)
+
+
+def _count(fn) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        fn()
+    return len(queries)
+
+
+def _more(commune_officer_a, officer_b, round_: int) -> None:
+    """Hotspots in two provinces (some restricted, with several topics) and a submitted report."""
+    topics = list(Topic.objects.all()[:3])
+    for i in range(3):
+        day = MONTH + dt.timedelta(days=round_ * 3 + i)
+        hotspot(commune_officer_a, occurred_on=day, restricted=i == 0, topics=topics[: i + 1])
+        hotspot(officer_b, unit_code="P91-TU", occurred_on=day, topics=topics[:2])
+    report(commune_officer_a, period_month=dt.date(2026, 10 - round_, 1), submit=True)
+
+
+@pytest.fixture
+def grow(commune_officer_a, officer_b):
+    rounds = iter(range(10))
+    return lambda: _more(commune_officer_a, officer_b, next(rounds))
+
+
+def _twice(grow, measure) -> tuple[int, int]:
+    grow()
+    first = measure()
+    grow()
+    grow()
+    return first, measure()
+
+
+def test_the_national_and_province_map_data_do_not_grow_with_the_hotspots(grow, django_assert_max_num_queries):
+    def areas():
+        # Made afresh for each measure, as each request does.
+        unit = OrgUnit.objects.select_related("admin_unit").get(code="P24-TU")
+        return digests.Area(unit=None, province=None), digests.area_of(unit)
+
+    for i, most in ((0, 5), (1, 5)):
+        first, then = _twice(grow, lambda i=i: _count(lambda: digests.map_data(area=areas()[i], month=MONTH)))
+        assert first == then, (i, first, then)
+        area = areas()[i]
+        with django_assert_max_num_queries(most):
+            digests.map_data(area=area, month=MONTH)
+
+
+def test_a_province_s_digest_data_does_not_grow_and_reads_its_provinces_once(grow, django_assert_max_num_queries):
+    def unit(code="P24-TU"):
+        return OrgUnit.objects.select_related("admin_unit").get(code=code)
+
+    first, then = _twice(grow, lambda: _count(lambda: digests.digest_data(unit=unit(), kind="monthly", start=MONTH)))
+    assert first == then
+    # 18: it used to be 25, the province's units read again for each of its figures.
+    province, centre = unit(), unit("TW")
+    with django_assert_max_num_queries(18):
+        digests.digest_data(unit=province, kind="monthly", start=MONTH)
+    with django_assert_max_num_queries(17):
+        digests.digest_data(unit=centre, kind="monthly", start=MONTH)
+
+
+@pytest.mark.parametrize(
+    ("url", "most"),
+    [
+        ("/tinh-hinh/ban-do/?month=2026-11", 12),
+        ("/tinh-hinh/ban-do/?month=2026-11&province=P24", 12),
+        ("/tinh-hinh/", 11),
+        ("/tinh-hinh/diem-nong/tong-hop/", 6),
+    ],
+)
+def test_the_centre_s_situation_pages_cost_a_fixed_number_of_queries(
+    url, most, client, sysadmin, grow, django_assert_max_num_queries
+):
+    client.force_login(sysadmin)
+    first, then = _twice(grow, lambda: _count(lambda: client.get(url)))
+    assert first == then
+    with django_assert_max_num_queries(most):
+        assert client.get(url).status_code == 200
+
+
+def test_the_digest_list_of_the_centre_asks_its_rights_once_not_once_per_province(
+    client, sysadmin, django_assert_max_num_queries
+):
+    client.force_login(sysadmin)
+    client.get("/tinh-hinh/ban-tin/")
+    # It used to be 43: one query per province to ask whether the person may make its digest.
+    with django_assert_max_num_queries(8):
+        page = client.get("/tinh-hinh/ban-tin/")
+    assert len(page.context["form"].fields["unit"].choices) == 35
+
+
+def test_a_digest_page_audits_its_restricted_hotspots_in_one_insert(
+    client, sysadmin, grow, django_assert_max_num_queries
+):
+    from danvan.audit.models import Action, AuditEvent
+
+    client.force_login(sysadmin)
+    unit = OrgUnit.objects.get(code="P24-TU")
+
+    def page_queries():
+        digest = services.digest_generate(actor=None, unit=unit, kind="monthly", start=MONTH)
+        return _count(lambda: client.get(f"/tinh-hinh/ban-tin/{digest.code}/"))
+
+    first, then = _twice(grow, page_queries)
+    assert first == then
+    # Three restricted hotspots on the page: each view audited, all in one INSERT.
+    before = AuditEvent.objects.filter(action=Action.SITUATION_RESTRICTED_VIEWED).count()
+    digest = services.digest_generate(actor=None, unit=unit, kind="monthly", start=MONTH)
+    with django_assert_max_num_queries(10):
+        client.get(f"/tinh-hinh/ban-tin/{digest.code}/")
+    assert AuditEvent.objects.filter(action=Action.SITUATION_RESTRICTED_VIEWED).count() == before + 3
