@@ -224,6 +224,8 @@ class Action(models.TextChoices):
     COMMITTEE_TASK_ASSIGNED = "committee.task_assigned", _("Gave a task in a committee's name")
     COMMITTEE_MEETING_LINKED = "committee.meeting_linked", _("Listed a meeting among a committee's meetings")
     COMMITTEE_MEETING_UNLINKED = "committee.meeting_unlinked", _("Took a meeting off a committee's list")
+    # members2
+    MEMBER_POPULATION_IMPORTED = "member.population_imported", _("Imported communes' population of age")
 
 
 class AuditEvent(models.Model):
