@@ -77,7 +77,7 @@ def population_columns(communes) -> list[Column]:
     return [
         Column(
             "commune",
-            _("Commune"),
+            _("Commune or ward"),
             "choice",
             choices=(("", "—"), *((c.code, c.name) for c in communes)),
         ),

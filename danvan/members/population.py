@@ -25,7 +25,7 @@ from danvan.core.errors import ApplicationError
 from danvan.core.text import fold, strip_bidi_controls
 from danvan.core.uploads import Deadline, MiB, ZipLimits, open_xlsx
 from danvan.members.models import CommunePopulation
-from danvan.organisations.models import AdminUnit, OrgUnit
+from danvan.organisations.models import AdminUnit, OrgUnit, OrgUnitClosure
 
 MAX_PEOPLE = 2_000_000
 # A whole country is 3,321 communes; a few blank or note lines on top.
@@ -63,17 +63,31 @@ class Figure:
 
 def population_communes_for_user(*, user) -> QuerySet[AdminUnit]:
     """Current communes whose population `user` may enter: a data-entry role on the commune's Party committee or on
-    a unit above it (the province's, the centre). Ordered by province, then name."""
-    from danvan.accounts.permissions import DATA_ENTRY_ROLES, units_in_scope
+    a unit above it (the province's, the centre), or on the dân vận body that works for one of those (the Ban
+    Tuyên giáo và Dân vận, the khối dân vận). Ordered by province, then name."""
+    from danvan.accounts.models import RoleAssignment
+    from danvan.accounts.permissions import DATA_ENTRY_ROLES, assignment_scope
 
-    parties = units_in_scope(user, DATA_ENTRY_ROLES).filter(
-        kind=OrgUnit.Kind.PARTY_COMMITTEE, level=OrgUnit.Level.COMMUNE
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return AdminUnit.objects.none()
+    roots = {
+        assignment_scope(a.unit).pk
+        for a in RoleAssignment.objects.filter(user=user, role__in=DATA_ENTRY_ROLES).select_related("unit__parent")
+    }
+    # Two plain indexed reads rather than one nested subquery: PostgreSQL planned the nested form badly (seconds
+    # for the centre's 3,321 communes).
+    commune_ids = set(
+        OrgUnitClosure.objects.filter(
+            ancestor_id__in=roots,
+            descendant__kind=OrgUnit.Kind.PARTY_COMMITTEE,
+            descendant__level=OrgUnit.Level.COMMUNE,
+        ).values_list("descendant__admin_unit_id", flat=True)
     )
     return (
         AdminUnit.objects.filter(
             generation=AdminUnit.Generation.CURRENT,
             level=AdminUnit.Level.COMMUNE,
-            pk__in=parties.values("admin_unit_id"),
+            pk__in=commune_ids - {None},
         )
         .select_related("parent")
         .order_by("parent__code", "name_folded")

@@ -304,3 +304,12 @@ def test_the_entry_page_shown_json_cannot_be_used_to_break_the_page(client_for, 
     response = _save(client, "C7288 | 1 | 2 | 3", "not json")
     assert response.status_code == 302
     assert list(_stored()) == [(1, 2, 3, 2)]
+
+
+def test_the_provinces_ban_enters_for_the_communes_of_its_party_committee(client_for):
+    ban = make_user("ban.tinh", "officer", "P24-TGDV")
+    page = _page(client_for(ban))
+    codes = {commune.code for commune, _row in page.context["communes"]}
+    assert "C7288" in codes and len(codes) > 50
+    hnd = make_user("hnd.xa", "officer", "C7288-HND")
+    assert client_for(hnd).get(URL).status_code == 404
