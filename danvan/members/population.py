@@ -218,7 +218,7 @@ def population_save(
     with transaction.atomic():
         stored = {
             row.commune_id: row
-            for row in CommunePopulation.objects.select_for_update()
+            for row in CommunePopulation.objects.select_for_update(of=("self",))
             .filter(year=year, commune_id__in=[f.commune.pk for f in figures])
             .select_related("entered_by")
         }
