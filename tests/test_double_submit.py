@@ -114,6 +114,17 @@ KINDS = {
 }
 
 
+# members2: the population of age, entered as rows
+def _population(officer):
+    from danvan.audit.models import AuditEvent
+
+    data = {"year": dt.date.today().year, "province": "P24", "rows": "C7288 | 20 | 20 | 40", "shown": "{}"}
+    return "/hoi-vien/dan-so/", data, lambda: AuditEvent.objects.filter(action="member.population_set").count()
+
+
+KINDS["population of age"] = _population
+
+
 @pytest.mark.parametrize("kind", KINDS)
 def test_the_same_form_sent_twice_creates_one_record(kind, client_for, officer_a, commune_officer_a):
     # Models and contests are a commune's; the rest is the province's.

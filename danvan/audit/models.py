@@ -227,6 +227,8 @@ class Action(models.TextChoices):
     # sitspeed
     MEETING_DIGEST_ATTACHED = "situation.meeting_digest_attached", _("Attached a situation digest to a meeting")
     MEETING_DIGEST_DETACHED = "situation.meeting_digest_detached", _("Took a situation digest off a meeting")
+    # members2
+    MEMBER_POPULATION_IMPORTED = "member.population_imported", _("Imported communes' population of age")
 
 
 class AuditEvent(models.Model):

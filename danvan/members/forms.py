@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.locking import VersionField
+from danvan.core.widgets import Column, RowsWidget, rows_field
 from danvan.members.models import Organisation
 from danvan.organisations.widgets import unit_field
 
@@ -57,16 +58,6 @@ class MembershipEndForm(forms.Form):
     left_on = forms.DateField(label=_("Left on (dd/mm/yyyy)"))
 
 
-class PopulationForm(forms.Form):
-    area = forms.CharField(widget=forms.HiddenInput, max_length=16)
-    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
-    people_of_age = forms.IntegerField(
-        label=_("Population of age"),
-        min_value=0,
-        help_text=_("People of the age to join the organisations, living in the commune."),
-    )
-
-
 class MemberAddForm(forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=128)
     birth_date = forms.DateField(label=_("Date of birth (dd/mm/yyyy)"))
@@ -80,3 +71,56 @@ class MemberAddForm(forms.Form):
     village_name = forms.CharField(label=_("Village"), max_length=128, required=False)
     joined_on = forms.DateField(label=_("Joined on (dd/mm/yyyy)"), required=False)
     role = forms.CharField(label=_("Role"), max_length=64, required=False, help_text=_("Empty for a member."))
+
+
+def population_columns(communes) -> list[Column]:
+    return [
+        Column(
+            "commune",
+            _("Commune or ward"),
+            "choice",
+            choices=(("", "—"), *((c.code, c.name) for c in communes)),
+        ),
+        Column("male", _("Men of age"), "number"),
+        Column("female", _("Women of age"), "number"),
+        Column("total", _("Total of age"), "number"),
+    ]
+
+
+class PopulationRowsForm(forms.Form):
+    """The population of age of the communes of one province (or one commune) for a year: a row a commune."""
+
+    year = forms.IntegerField(widget=forms.HiddenInput)
+    province = forms.CharField(widget=forms.HiddenInput, max_length=16)
+    rows = rows_field(
+        _("Population of age, by commune"),
+        [],
+        help_text=_(
+            "Men and women of the age to join the organisations, living in the commune; the total is added up when "
+            "it is left empty. A row left empty is not saved; a figure already saved stays until it is changed."
+        ),
+    )
+    # The version and figures of each commune as this page showed them (JSON), for the conflict check.
+    shown = forms.CharField(widget=forms.HiddenInput, required=False, max_length=1_000_000)
+
+    def __init__(self, *args, communes=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rows"].widget = RowsWidget(population_columns(communes), separator=" | ")
+
+    def cells(self) -> list[list[str]]:
+        return self.fields["rows"].widget.parse(self.cleaned_data["rows"])
+
+
+class PopulationImportForm(forms.Form):
+    year = forms.TypedChoiceField(label=_("Year"), coerce=int)
+    file = forms.FileField(
+        label=_("Population file (.xlsx or .csv)"),
+        help_text=_(
+            "Columns: Tỉnh, Xã, Nam, Nữ, Tổng (a commune written as people write it, with or without diacritics); "
+            "download the template for the communes in your scope."
+        ),
+    )
+
+    def __init__(self, *args, years=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [(y, str(y)) for y in years]

@@ -4,7 +4,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 
@@ -185,11 +185,16 @@ class MemberTally(models.Model):
 
 class CommunePopulation(models.Model):
     """The population of age (the denominator of "share of the population who are members") of a commune in a
-    year, entered by the commune. What "of age" means (16+, 18+) is the commune's figure, not a rule here."""
+    year, entered by the commune or imported (members/population.py). What "of age" means (16+, 18+) is the commune's figure, not a rule here."""
 
     commune = models.ForeignKey("organisations.AdminUnit", on_delete=models.PROTECT, related_name="+")
     year = models.PositiveSmallIntegerField()
     people_of_age = models.PositiveIntegerField()
+    # Men and women of age, when the commune gives them: both or neither, adding up to `people_of_age`.
+    male = models.PositiveIntegerField(null=True, blank=True)
+    female = models.PositiveIntegerField(null=True, blank=True)
+    # The entry page's optimistic lock: two officers saving the same commune's figure at once.
+    version = models.PositiveIntegerField(default=1)
     entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     entered_at = models.DateTimeField(auto_now=True)
 
@@ -197,6 +202,12 @@ class CommunePopulation(models.Model):
         constraints = [
             # Also the index of the statistics page: the latest year's figures of the communes of an area.
             models.UniqueConstraint(fields=["commune", "year"], name="communepopulation_unique"),
+            # The split by sex, when given, is the total's: the share by sex cannot disagree with the share.
+            models.CheckConstraint(
+                condition=Q(male__isnull=True, female__isnull=True)
+                | Q(male__isnull=False, female__isnull=False, people_of_age=F("male") + F("female")),
+                name="communepopulation_sex_adds_up",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -158,30 +158,64 @@ def member_statistics(*, scope: str, today: dt.date) -> dict:
     }
 
 
-def population_of_age(*, scope: str) -> dict:
-    """The population of age of an area: each commune's latest entered figure, summed; with how many of the
-    area's communes have entered one (a share over part of an area would mislead without saying so)."""
-    from django.db.models import Max
+def population_share(*, scope: str, members: dict) -> dict:
+    """The population of age of an area (each commune's latest figure, summed) and the share of it who are members
+    (people in at least one organisation), in all and by sex. A share is taken over the communes that entered a
+    figure, the members counted in those same communes, so a part of an area never reads as the whole; by sex,
+    over the communes that gave men and women. `members` is member_statistics()["any"] for the area, used when
+    every commune entered its figure. At most three queries, whatever the number of communes."""
+    from django.db.models import Max, Min, OuterRef, Subquery, Sum
 
     communes = AdminUnit.objects.filter(generation=AdminUnit.Generation.CURRENT, level=AdminUnit.Level.COMMUNE)
     if scope.startswith("C"):
         communes = communes.filter(code=scope)
     elif scope.startswith("P"):
         communes = communes.filter(parent__code=scope)
-    latest = (
-        CommunePopulation.objects.filter(commune__in=communes)
-        .values("commune")
-        .annotate(year=Max("year"))
-        .values_list("commune", "year")
+    latest_year = CommunePopulation.objects.filter(commune=OuterRef("commune")).order_by("-year").values("year")[:1]
+    latest = CommunePopulation.objects.filter(commune__in=communes, year=Subquery(latest_year))
+    figures = latest.aggregate(
+        people=Sum("people_of_age"),
+        men=Sum("male"),
+        women=Sum("female"),
+        entered=Count("pk"),
+        by_sex=Count("male"),
+        first_year=Min("year"),
+        last_year=Max("year"),
     )
-    wanted = dict(latest)
-    total = 0
-    for commune_id, year, people in CommunePopulation.objects.filter(commune_id__in=list(wanted)).values_list(
-        "commune_id", "year", "people_of_age"
-    ):
-        if wanted.get(commune_id) == year:
-            total += people
-    return {"people_of_age": total, "communes_entered": len(wanted), "communes": communes.count()}
+    total = communes.count()
+    entered, by_sex = figures["entered"] or 0, figures["by_sex"] or 0
+    if entered and entered == total and by_sex == entered:
+        counted = {"total": members["total"], "M": members["M"], "F": members["F"]}
+    elif entered:
+        # Members of the communes that entered a figure only: one sum over their maintained counts.
+        with_sex = latest.filter(male__isnull=False).values("commune__code")
+        counted = MemberTally.objects.filter(measure="any", scope__in=latest.values("commune__code")).aggregate(
+            total=Sum("count"),
+            M=Sum("count", filter=Q(sex="M", scope__in=with_sex)),
+            F=Sum("count", filter=Q(sex="F", scope__in=with_sex)),
+        )
+    else:
+        counted = {"total": 0, "M": 0, "F": 0}
+
+    def share(part, whole):
+        return round(100 * (part or 0) / whole, 1) if whole else None
+
+    return {
+        "people_of_age": figures["people"] or 0,
+        "male": figures["men"] or 0,
+        "female": figures["women"] or 0,
+        "communes_entered": entered,
+        "communes_by_sex": by_sex,
+        "communes": total,
+        "first_year": figures["first_year"],
+        "last_year": figures["last_year"],
+        "members": counted["total"] or 0,
+        "members_male": counted["M"] or 0,
+        "members_female": counted["F"] or 0,
+        "share": share(counted["total"], figures["people"]),
+        "share_male": share(counted["M"], figures["men"]) if by_sex else None,
+        "share_female": share(counted["F"], figures["women"]) if by_sex else None,
+    }
 
 
 def likely_same_people(*, full_name: str, birth_date: dt.date, commune, exclude_organisation=None) -> list[Person]:

@@ -11,7 +11,7 @@ from danvan.audit.services import audit_record, snapshot
 from danvan.core.errors import ApplicationError
 from danvan.core.locking import bump, check_version
 from danvan.core.text import fold
-from danvan.members.models import Branch, CommunePopulation, Membership, Organisation, Person
+from danvan.members.models import Branch, Membership, Organisation, Person
 from danvan.members.permissions import can_create_branch, can_manage_branch
 from danvan.members.rules import cccd_problem, eligibility_problem
 from danvan.members.tally import Standing, difference, tally_apply
@@ -321,40 +321,3 @@ def branch_members_export(*, actor, branch: Branch) -> list[list]:
             details={"rows": len(rows), "format": "xlsx"},
         )
     return rows
-
-
-def population_set(*, actor, commune: AdminUnit, year: int, people_of_age: int) -> CommunePopulation:
-    """Enter (or correct) a commune's population of age for `year`: a data-entry role on the commune's bodies."""
-    from danvan.accounts.models import RoleAssignment
-    from danvan.accounts.permissions import DATA_ENTRY_ROLES, can_enter_data
-
-    party = OrgUnit.objects.filter(admin_unit=commune, kind=OrgUnit.Kind.PARTY_COMMITTEE).first()
-    allowed = (party is not None and can_enter_data(actor, party)) or RoleAssignment.objects.filter(
-        user=actor, role__in=DATA_ENTRY_ROLES, unit__admin_unit=commune, unit__kind=OrgUnit.Kind.PARTY_COMMITTEE
-    ).exists()
-    if commune.level != AdminUnit.Level.COMMUNE or not allowed:
-        raise ApplicationError(
-            "Xã: đồng chí chỉ nhập được dân số của xã mình phụ trách.", field="area", code="forbidden"
-        )
-    this_year = timezone.localdate().year
-    if not 2000 <= year <= this_year:
-        raise ApplicationError(f"Năm: từ 2000 đến {this_year}.", field="year")
-    if people_of_age < 0 or people_of_age > 2_000_000:
-        raise ApplicationError("Dân số trong độ tuổi: một số từ 0 đến 2.000.000.", field="people_of_age")
-    with transaction.atomic():
-        row = CommunePopulation.objects.select_for_update().filter(commune=commune, year=year).first()
-        before = {"people_of_age": row.people_of_age} if row else None
-        if row is None:
-            row = CommunePopulation(commune=commune, year=year)
-        row.people_of_age = people_of_age
-        row.entered_by = actor
-        row.save()
-        audit_record(
-            actor=actor,
-            action=Action.MEMBER_POPULATION_SET,
-            unit=party,
-            target=row,
-            before=before,
-            after={"people_of_age": people_of_age, "year": year},
-        )
-    return row

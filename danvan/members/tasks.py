@@ -11,3 +11,11 @@ def members_import_run(job_id: int) -> bool:
     from danvan.members.imports import members_import_job
 
     return job_run(job_id=job_id, work=members_import_job)
+
+
+@task()
+def population_import_run(job_id: int) -> bool:
+    """Import the population figures of job `job_id`, with progress on the job's page."""
+    from danvan.members.population import population_import_job
+
+    return job_run(job_id=job_id, work=population_import_job)

@@ -17,7 +17,8 @@ from danvan.members.forms import (
     MemberImportForm,
     MembershipEndForm,
     PersonEditForm,
-    PopulationForm,
+    PopulationImportForm,
+    PopulationRowsForm,
     StatisticsForm,
 )
 from danvan.members.imports import (
@@ -29,6 +30,19 @@ from danvan.members.imports import (
     read_member_table,
 )
 from danvan.members.permissions import can_manage_branch
+from danvan.members.population import (
+    Figure,
+    figure_problems,
+    population_communes_for_user,
+    population_figures,
+    population_history,
+    population_import_check,
+    population_import_start,
+    population_save,
+    population_template_rows,
+    read_population_table,
+    years_offered,
+)
 from danvan.organisations.models import OrgUnit
 
 
@@ -55,11 +69,7 @@ def statistics(request):
     scope, name = selectors.statistics_area_get_for_user(user=request.user, scope=scope[:16])
     today = timezone.localdate()
     stats = selectors.member_statistics(scope=scope, today=today)
-    population = selectors.population_of_age(scope=scope)
-    share = round(100 * stats["any"]["total"] / population["people_of_age"], 1) if population["people_of_age"] else None
-    population_form = None
-    if scope.startswith("C"):
-        population_form = PopulationForm(initial={"area": scope, "year": today.year})
+    population = selectors.population_share(scope=scope, members=stats["any"])
     return render(
         request,
         "members/statistics.html",
@@ -69,8 +79,7 @@ def statistics(request):
             "name": name,
             "stats": stats,
             "population": population,
-            "share": share,
-            "population_form": population_form,
+            "can_enter_population": population_communes_for_user(user=request.user).exists(),
             "breakdowns": [
                 (_("By ethnicity"), stats["ethnicity"]),
                 (_("By religion"), stats["religion"]),
@@ -78,36 +87,6 @@ def statistics(request):
             ],
         },
     )
-
-
-@login_required
-@require_POST
-@submit_once
-def population_set(request):
-    from danvan.organisations.models import AdminUnit
-
-    form = PopulationForm(request.POST)
-    area = (request.POST.get("area") or "")[:16]
-    commune = AdminUnit.objects.filter(
-        code=area, generation=AdminUnit.Generation.CURRENT, level=AdminUnit.Level.COMMUNE
-    ).first()
-    if commune is None:
-        raise Http404
-    if not form.is_valid():
-        messages.error(request, _("Population of age: enter a whole number, and a year from 2000."))
-        return redirect(f"{reverse('members:statistics')}?area={commune.code}")
-    try:
-        services.population_set(
-            actor=request.user,
-            commune=commune,
-            year=form.cleaned_data["year"],
-            people_of_age=form.cleaned_data["people_of_age"],
-        )
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Population of age saved."))
-    return redirect(f"{reverse('members:statistics')}?area={commune.code}")
 
 
 @login_required
@@ -354,3 +333,211 @@ def member_new(request, code):
             messages.success(request, _("Member added."))
             return redirect("members:person", public_id=membership.person.public_id)
     return render(request, "members/member_new.html", {"branch": branch, "form": form, "candidates": candidates})
+
+
+def _population_scope(request, params):
+    """(communes listed, year, province code, provinces) for the population pages; 404 without a commune to enter."""
+    communes = list(population_communes_for_user(user=request.user))
+    if not communes:
+        raise Http404
+    provinces = sorted({(c.parent.code, c.parent.name) for c in communes})
+    years = years_offered()
+    try:
+        year = int(params.get("year") or years[0])
+    except ValueError:
+        year = years[0]
+    year = year if year in years else years[0]
+    province = params.get("province") if params.get("province") in {code for code, _name in provinces} else None
+    province = province or provinces[0][0]
+    return [c for c in communes if c.parent.code == province], year, province, provinces
+
+
+def _blank(n) -> str:
+    return "" if n is None else str(n)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@submit_once
+def population(request):
+    """The population of age of the communes in the officer's scope for a year, a row a commune."""
+    import json
+
+    communes, year, province, provinces = _population_scope(request, request.POST or request.GET)
+    stored = population_figures(communes=communes, year=year)
+    shown = {
+        c.code: [stored[c.pk].version, [stored[c.pk].male, stored[c.pk].female, stored[c.pk].people_of_age]]
+        if c.pk in stored
+        else [0, None]
+        for c in communes
+    }
+    initial = {
+        "year": year,
+        "province": province,
+        "shown": json.dumps(shown),
+        "rows": "\n".join(
+            " | ".join([c.code, _blank(r.male), _blank(r.female), _blank(r.people_of_age)])
+            if (r := stored.get(c.pk))
+            else c.code
+            for c in communes
+        ),
+    }
+    form = PopulationRowsForm(request.POST or None, communes=communes, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        figures = _population_figures(form, communes)
+        if figures is not None:
+            try:
+                summary = population_save(
+                    actor=request.user, year=year, figures=figures, shown=_shown(form.cleaned_data["shown"])
+                )
+            except ApplicationError as exc:
+                if exc.code == "conflict":
+                    # The page now carries the figures stored: saving again is a choice made after reading them.
+                    data = form.data.copy()
+                    data["shown"] = json.dumps(_shown_json(form.cleaned_data["shown"]) | exc.extra["current"])
+                    form.data = data
+                    form.add_error(None, exc.message)
+                else:
+                    exc.add_to_form(form)
+            else:
+                messages.success(
+                    request,
+                    _("Population saved: %(created)s communes added, %(changed)s changed, %(unchanged)s unchanged.")
+                    % summary,
+                )
+                return redirect(f"{reverse('members:population')}?year={year}&province={province}")
+    return render(
+        request,
+        "members/population.html",
+        {
+            "form": form,
+            "year": year,
+            "years": years_offered(),
+            "province": province,
+            "provinces": provinces,
+            "communes": [(c, stored.get(c.pk)) for c in communes],
+        },
+    )
+
+
+def _population_figures(form, communes) -> list[Figure] | None:
+    """The rows of the form as figures, or None after putting every error (row, commune, column) on the form."""
+    by_code = {c.code: c for c in communes}
+    labels = {"male": _("Men of age"), "female": _("Women of age"), "total": _("Total of age")}
+    figures, seen, errors = [], {}, []
+    for number, (code, male, female, total) in enumerate(form.cells(), start=1):
+        commune = by_code.get(code)
+        values, problems = figure_problems(male, female, total)
+        if commune is None:
+            if values is not None or problems:
+                errors.append(_("Row %(n)s, Commune: choose a commune from the list.") % {"n": number})
+            continue
+        if commune.pk in seen:
+            errors.append(
+                _("Row %(n)s, Commune: %(name)s is already on row %(first)s; keep one row per commune.")
+                % {"n": number, "name": commune.name, "first": seen[commune.pk]}
+            )
+            continue
+        seen[commune.pk] = number
+        for key, problem in problems:
+            errors.append(
+                _("Row %(n)s (%(name)s), %(column)s: %(problem)s")
+                % {"n": number, "name": commune.name, "column": labels[key], "problem": problem}
+            )
+        if values is not None:
+            figures.append(Figure(commune=commune, male=values[0], female=values[1], total=values[2], line=number))
+    for message in errors[:50]:
+        form.add_error("rows", message)
+    return None if errors else figures
+
+
+def _shown_json(text: str) -> dict:
+    import json
+
+    try:
+        data = json.loads(text or "{}")
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _shown(text: str) -> dict | None:
+    """The page's versions and figures as population_save takes them; None (no check) when the page sent none."""
+    shown = {}
+    for code, value in _shown_json(text).items():
+        try:
+            version, figures = value
+            shown[str(code)] = (int(version), tuple(figures) if figures else None)
+        except (TypeError, ValueError):
+            continue
+    return shown or None
+
+
+@login_required
+def population_history_page(request, code):
+    from danvan.organisations.models import AdminUnit
+
+    commune = AdminUnit.objects.filter(
+        code=code[:16], generation=AdminUnit.Generation.CURRENT, level=AdminUnit.Level.COMMUNE
+    ).first()
+    if commune is None or not population_communes_for_user(user=request.user).filter(pk=commune.pk).exists():
+        raise Http404
+    return render(
+        request,
+        "members/population_history.html",
+        {"commune": commune, "events": population_history(commune=commune)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@submit_once
+def population_import(request):
+    """Upload and check the whole file here (errors by row and column, nothing written); then the import runs as
+    a background job with its progress on the job's page."""
+    _communes, year, province, _provinces = _population_scope(request, request.GET)
+    form = PopulationImportForm(request.POST or None, request.FILES or None, years=years_offered())
+    if request.method == "GET":
+        form.initial["year"] = year
+    errors: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            if upload.size > 2 * 1024 * 1024:
+                raise ApplicationError("Tệp: lớn hơn 2 MB; hãy chia thành nhiều tệp (ví dụ theo tỉnh).", field="file")
+            content = upload.read()
+            rows = read_population_table(filename=upload.name, content=content)
+            population_import_check(actor=request.user, year=form.cleaned_data["year"], rows=rows)
+        except ApplicationError as exc:
+            exc.add_to_form(form)
+            errors = exc.extra.get("errors", [])
+        else:
+            job = population_import_start(
+                actor=request.user, year=form.cleaned_data["year"], filename=upload.name, content=content
+            )
+            return redirect("core:job", public_id=job.public_id)
+    return render(
+        request,
+        "members/population_import.html",
+        {"form": form, "errors": errors, "year": year, "province": province},
+    )
+
+
+@login_required
+def population_template(request):
+    from danvan.core.exporting import xlsx_response
+
+    communes = list(population_communes_for_user(user=request.user))
+    if not communes:
+        raise Http404
+    years = years_offered()
+    year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else years[0]
+    year = year if year in years else years[0]
+    if request.GET.get("province"):
+        communes = [c for c in communes if c.parent.code == request.GET["province"]] or communes
+    return xlsx_response(
+        filename=f"mau-dan-so-{year}.xlsx",
+        sheet_title=f"Dân số {year}",
+        headers=["Tỉnh", "Xã", "Nam", "Nữ", "Tổng"],
+        rows=population_template_rows(communes=communes, year=year),
+    )

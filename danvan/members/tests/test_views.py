@@ -40,13 +40,20 @@ def test_every_members_page_opens_for_every_persona(client_for, hnd_officer, hnd
         f"/hoi-vien/chi-hoi/{hnd_branch.code}/nhap/",
         f"/hoi-vien/nguoi/{m.person.public_id}/",
         f"/hoi-vien/chi-hoi/{hnd_branch.code}/mau-nhap/",
+        "/hoi-vien/dan-so/",
+        "/hoi-vien/dan-so/nhap/",
+        "/hoi-vien/dan-so/mau-nhap/",
+        "/hoi-vien/dan-so/C7288/lich-su/",
     ]
     for user in (hnd_officer, officer_a, citizen, officer_b):
         client = client_for(user)
         for url in pages:
             assert client.get(url).status_code in {200, 404}, (user, url)
     client = client_for(hnd_officer)
-    assert all(client.get(url).status_code == 200 for url in pages)
+    assert all(client.get(url).status_code == 200 for url in pages[:7])
+    # The population pages are the Party committees' (the commune's or above).
+    client = client_for(officer_a)
+    assert all(client.get(url).status_code == 200 for url in pages[7:])
 
 
 def test_the_ban_sees_the_counts_but_not_the_list(client_for, hnd_officer, hnd_branch, officer_a):
@@ -175,13 +182,23 @@ def test_a_province_chooses_among_its_communes_and_the_nation_among_provinces(cl
 def test_the_commune_enters_its_population_and_sees_the_share_of_members(
     client_for, commune_officer_a, hnd_officer, hnd_branch, officer_b
 ):
+    import datetime as dt
+
     member_add(actor=hnd_officer, branch=hnd_branch, full_name="Trần Văn Nam", birth_date=BORN_1975, sex="M")
     client = client_for(commune_officer_a)
     page = client.get("/hoi-vien/thong-ke/?area=C7288").content.decode()
-    assert 'name="people_of_age"' in page
+    assert 'href="/hoi-vien/dan-so/"' in page
+    page = client.get("/hoi-vien/dan-so/")
+    year = dt.date.today().year
     response = client.post(
-        "/hoi-vien/thong-ke/dan-so/",
-        {"area": "C7288", "year": "2026", "people_of_age": "40", TOKEN_FIELD: new_form_token()},
+        "/hoi-vien/dan-so/",
+        {
+            "year": page.context["year"],
+            "province": "P24",
+            "rows": "C7288 | 20 | 20 | 40",
+            "shown": page.context["form"].initial["shown"],
+            TOKEN_FIELD: new_form_token(),
+        },
     )
     assert response.status_code == 302
     page = client.get("/hoi-vien/thong-ke/?area=C7288").content.decode()
@@ -189,8 +206,8 @@ def test_the_commune_enters_its_population_and_sees_the_share_of_members(
     assert AuditEvent.objects.filter(action="member.population_set").exists()
     # Another province's officer cannot enter Yên Thế's figure.
     response = client_for(officer_b).post(
-        "/hoi-vien/thong-ke/dan-so/",
-        {"area": "C7288", "year": "2026", "people_of_age": "1", TOKEN_FIELD: new_form_token()},
+        "/hoi-vien/dan-so/",
+        {"year": year, "province": "P24", "rows": "C7288 | | | 1", TOKEN_FIELD: new_form_token()},
     )
     from danvan.members.models import CommunePopulation
 
