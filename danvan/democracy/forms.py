@@ -77,7 +77,16 @@ class PublishForm(forms.Form):
 class ItemForm(forms.ModelForm):
     class Meta:
         model = DisclosureItem
-        fields = ["title", "legal_reference", "frequency", "due_days", "min_days", "loudspeaker_days"]
+        fields = [
+            "title",
+            "legal_reference",
+            "frequency",
+            "due_days",
+            "min_days",
+            "loudspeaker_days",
+            "wording_confirmed",
+            "note",
+        ]
         labels = {
             "title": _("Content"),
             "legal_reference": _("Legal reference"),
@@ -85,8 +94,10 @@ class ItemForm(forms.ModelForm):
             "due_days": _("Days after the period starts by which it must be posted"),
             "min_days": _("Minimum days posted"),
             "loudspeaker_days": _("Minimum consecutive days on the loudspeakers"),
+            "wording_confirmed": _("Wording checked against the legal text"),
+            "note": _("Note"),
         }
-        widgets = {"title": forms.Textarea(attrs={"rows": 2})}
+        widgets = {"title": forms.Textarea(attrs={"rows": 2}), "note": forms.Textarea(attrs={"rows": 2})}
 
 
 class CompliancePeriodForm(forms.Form):

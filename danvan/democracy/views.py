@@ -39,7 +39,7 @@ from danvan.democracy.forms import (
     SummaryForm,
     VoteForm,
 )
-from danvan.democracy.models import Consultation, Disclosure, DisclosureItem, FriendlyAssessment, Rule
+from danvan.democracy.models import BaseKind, Consultation, Disclosure, DisclosureItem, FriendlyAssessment, Rule
 from danvan.organisations.models import OrgUnit
 
 
@@ -342,7 +342,9 @@ def rollup(request):
 
 @login_required
 def catalogue(request):
-    items = DisclosureItem.objects.order_by("base_kind", "number")
+    # Communes first, then agencies and enterprises: the order of the law's chapters.
+    order = {kind: i for i, kind in enumerate(BaseKind.values)}
+    items = sorted(DisclosureItem.objects.all(), key=lambda i: (order.get(i.base_kind, 9), i.number))
     return render(
         request,
         "democracy/catalogue.html",
