@@ -105,8 +105,14 @@ class CompliancePeriodForm(forms.Form):
 
 
 class RollupForm(forms.Form):
-    unit = unit_field(_("Province"), kinds="party_committee", required=False)
+    unit = unit_field(
+        _("Province, or the centre for the whole country"),
+        kinds="party_committee",
+        required=False,
+    )
+    kind = forms.ChoiceField(label=_("Kind of base"), choices=BaseKind.choices, required=False)
     period = period_field(_("Period"), required=False)
+    behind_only = forms.BooleanField(label=_("Only those behind"), required=False)
 
 
 class ConsultationForm(forms.Form):

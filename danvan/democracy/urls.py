@@ -1,6 +1,6 @@
 from django.urls import path
 
-from danvan.democracy import views, views_friendly, views_projects
+from danvan.democracy import views, views_compliance, views_friendly, views_projects
 
 app_name = "democracy"
 urlpatterns = [
@@ -17,7 +17,7 @@ urlpatterns = [
     path("ban/<uuid:public_id>/", views.board_detail, name="board"),
     path("giam-sat/<uuid:public_id>/tra-loi/", views.finding_answer, name="finding_answer"),
     path("tep/<uuid:public_id>/", views.file_download, name="file"),
-    path("tong-hop/", views.rollup, name="rollup"),
+    path("tong-hop/", views_compliance.rollup, name="rollup"),
     path("kiem-tra/", views.inspections, name="inspections"),
     path("kiem-tra/<uuid:public_id>/", views.inspection_detail, name="inspection"),
     path("danh-muc/", views.catalogue, name="catalogue"),

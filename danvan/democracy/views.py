@@ -35,7 +35,6 @@ from danvan.democracy.forms import (
     PublishForm,
     RecogniseForm,
     ReinspectForm,
-    RollupForm,
     SummaryForm,
     VoteForm,
 )
@@ -305,37 +304,6 @@ def compliance(request, public_id):
             "missing": sum(1 for r in rows if r.state == "missing"),
             "late": sum(1 for r in rows if r.state == "late"),
             "short": sum(1 for r in rows if r.short),
-        },
-    )
-
-
-@login_required
-def rollup(request):
-    today = timezone.localdate()
-    form = RollupForm(request.GET or None)
-    data = form.cleaned_data if form.is_valid() else {}
-    province = None
-    try:
-        province = _unit(data.get("unit"), "unit")
-    except ApplicationError:
-        province = None
-    if province is None:
-        province = next((u for u in scope_roots(request.user) if u.level in ("province", "central")), None)
-    if province is not None and (province.level != OrgUnit.Level.PROVINCE or not can_view_unit(request.user, province)):
-        province = None
-    key, label, start, end = period_window(data.get("period"), today)
-    rows = selectors.province_rollup(province=province, start=start, end=end) if province else []
-    return render(
-        request,
-        "democracy/rollup.html",
-        {
-            "form": RollupForm(initial={"unit": province.code if province else "", "period": key}),
-            "province": province,
-            "rows": rows,
-            "behind": sum(1 for r in rows if r.behind),
-            "label": label,
-            "start": start,
-            "end": end,
         },
     )
 
