@@ -224,6 +224,10 @@ class Action(models.TextChoices):
     COMMITTEE_TASK_ASSIGNED = "committee.task_assigned", _("Gave a task in a committee's name")
     COMMITTEE_MEETING_LINKED = "committee.meeting_linked", _("Listed a meeting among a committee's meetings")
     COMMITTEE_MEETING_UNLINKED = "committee.meeting_unlinked", _("Took a meeting off a committee's list")
+    # democracy3
+    SUPERVISION_PLAN_CREATED = "democracy.supervision_plan_created", _("Drew up a board's yearly supervision plan")
+    SUPERVISION_PLAN_UPDATED = "democracy.supervision_plan_updated", _("Corrected a board's supervision plan")
+    SUPERVISION_RESULT_RECORDED = "democracy.supervision_result", _("Recorded the result of a supervision plan item")
 
 
 class AuditEvent(models.Model):

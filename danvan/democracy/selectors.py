@@ -3,7 +3,7 @@
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Min, Prefetch, Q, QuerySet
+from django.db.models import Count, Min, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from danvan.accounts.permissions import units_in_scope
@@ -27,6 +27,8 @@ from danvan.democracy.models import (
     Inspection,
     Matter,
     Project,
+    SupervisionPlan,
+    SupervisionPlanItem,
 )
 from danvan.organisations.models import OrgUnit
 
@@ -583,4 +585,43 @@ def published_projects(*, base: Base) -> list[Project]:
         Project.objects.filter(bases=base)
         .filter(Q(is_published=True) | ~Q(withdrawn_note=""))
         .order_by("-starts_on")[:20]
+    )
+
+
+# Supervision plans of the boards
+
+
+def supervision_plan_get_for_user(*, user, public_id) -> SupervisionPlan:
+    row = SupervisionPlan.objects.select_related("board__base__unit").filter(public_id=public_id).first()
+    if row is None or not perms.can_view_base(user, row.board.base):
+        raise Http404
+    return row
+
+
+def supervision_item_get_for_user(*, user, public_id) -> SupervisionPlanItem:
+    row = SupervisionPlanItem.objects.select_related("plan__board__base__unit").filter(public_id=public_id).first()
+    if row is None or not perms.can_view_base(user, row.plan.board.base):
+        raise Http404
+    return row
+
+
+def supervision_plans_for_board(*, board: Board) -> QuerySet[SupervisionPlan]:
+    return SupervisionPlan.objects.filter(board=board).annotate(
+        item_count=Count("items"), done_count=Count("items", filter=Q(items__result_on__isnull=False))
+    )
+
+
+def supervision_items_due_for_user(*, user, today: dt.date, horizon_days: int) -> QuerySet[SupervisionPlanItem]:
+    """Plan items without a result, due within the horizon or overdue, of the boards of the bases whose unit the
+    person enters data for directly (the commune officer who records for the board; not every officer above)."""
+    from danvan.accounts.permissions import DATA_ENTRY_ROLES, scope_roots
+
+    return (
+        SupervisionPlanItem.objects.filter(
+            result_on__isnull=True,
+            due_on__lte=today + dt.timedelta(days=horizon_days),
+            plan__board__base__unit__in=scope_roots(user, DATA_ENTRY_ROLES),
+        )
+        .select_related("plan__board__base")
+        .order_by("due_on", "id")
     )

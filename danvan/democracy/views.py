@@ -647,6 +647,7 @@ def board_detail(request, public_id):
             "short_of_members": board.kind == "ttnd" and len(current) < minimum,
             "minimum": minimum,
             "findings": board.findings.order_by("-found_on", "-id"),
+            "plans": selectors.supervision_plans_for_board(board=board),
             "member_form": member_form,
             "finding_form": finding_form,
             "answer_form": FindingAnswerForm(),
