@@ -7,6 +7,7 @@ from django.db.models import Count, Min, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from danvan.accounts.permissions import units_in_scope
+from danvan.core.text import fold
 from danvan.democracy import permissions as perms
 from danvan.democracy.models import (
     Base,
@@ -238,7 +239,8 @@ def compliance_rollup(*, area: OrgUnit, kind: str, start: dt.date, end: dt.date)
         for base_id, s, e, minimum in shorts:
             if (e - s).days + 1 < minimum and base_id in by_base:
                 by_base[base_id].short += 1
-    rows.sort(key=lambda r: (not r.behind, -r.missing, r.province_name, r.name))
+    # Folded names sort as Vietnamese readers expect ("Đ" beside "D", not after "Y").
+    rows.sort(key=lambda r: (not r.behind, -r.missing, fold(r.province_name), fold(r.name)))
     return rows
 
 

@@ -27,12 +27,12 @@ class PlanRow:
     target: str
 
 
-def _clean_rows(rows: list[PlanRow], year: int, *, first_number: int = 1) -> list[PlanRow]:
+def _clean_rows(rows: list[PlanRow], year: int) -> list[PlanRow]:
     """Check each line, naming the line and the fix; nothing is written when one line is wrong."""
     if len(rows) > MAX_ITEMS:
         raise ApplicationError(f"Nội dung kế hoạch: tối đa {MAX_ITEMS} dòng.", field="items")
     cleaned = []
-    for n, row in enumerate(rows, start=first_number):
+    for n, row in enumerate(rows, start=1):
         content = " ".join((row.content or "").split())[:500]
         target = " ".join((row.target or "").split())[:255]
         if not content:
@@ -108,7 +108,8 @@ def supervision_plan_update(
         raise _forbidden()
     title = " ".join((title or "").split())[:255] or plan.title
     locked_count = plan.items.filter(result_on__isnull=False).count()
-    rows = _clean_rows(rows, plan.year, first_number=locked_count + 1)
+    # Lines are numbered as the person sees them in the editor, which lists the open items only.
+    rows = _clean_rows(rows, plan.year)
     if not rows and not locked_count:
         raise ApplicationError(
             "Nội dung kế hoạch: cần ít nhất một dòng (nội dung, thời gian, đối tượng).", field="items"
