@@ -451,6 +451,8 @@ class SupervisionPlanForm(forms.Form):
         if plan is not None:
             # The year identifies the plan of a board: a correction changes the rest.
             del self.fields["year"]
+        else:
+            self.fields["items"].help_text = ""
 
     def clean_items(self):
         value = self.cleaned_data.get("items") or ""
