@@ -229,6 +229,10 @@ class Action(models.TextChoices):
     MEETING_DIGEST_DETACHED = "situation.meeting_digest_detached", _("Took a situation digest off a meeting")
     # members2
     MEMBER_POPULATION_IMPORTED = "member.population_imported", _("Imported communes' population of age")
+    # democracy3
+    SUPERVISION_PLAN_CREATED = "democracy.supervision_plan_created", _("Drew up a board's yearly supervision plan")
+    SUPERVISION_PLAN_UPDATED = "democracy.supervision_plan_updated", _("Corrected a board's supervision plan")
+    SUPERVISION_RESULT_RECORDED = "democracy.supervision_result", _("Recorded the result of a supervision plan item")
 
 
 class AuditEvent(models.Model):

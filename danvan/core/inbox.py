@@ -360,6 +360,7 @@ def inbox_for_user(*, user, today: dt.date) -> Inbox:
         _documents(user),
         _recommendations(user, today),
         _assessments(user, today),
+        _supervision_plans(user, today),
         _notices(user),
     ]
     return Inbox(sections=sections)
@@ -377,3 +378,26 @@ def inbox_mark_read(*, actor) -> None:
         now = timezone.now()
         InboxSeen.objects.update_or_create(user=actor, defaults={"seen_at": now})
         audit_record(actor=actor, action=Action.INBOX_READ, details={"seen_at": now.isoformat()})
+
+
+def _supervision_plans(user, today: dt.date) -> Section:
+    """Items of the Ban TTND / Ban GSĐTCĐ supervision plans of the person's bases, due soon or overdue, no result."""
+    from danvan.democracy.selectors import supervision_items_due_for_user
+
+    section = Section("supervision_plans", _("Supervision plan items due"), more_link=reverse("democracy:index"))
+    qs = supervision_items_due_for_user(user=user, today=today, horizon_days=HORIZON_DAYS)
+    section.total = qs.count()
+    for item in qs[:LIMIT]:
+        overdue = item.due_on < today
+        section.items.append(
+            Item(
+                title=f"{item.content} — {item.target}",
+                link=reverse("democracy:supervision_plan", args=[item.plan.public_id]) + f"#item-{item.public_id}",
+                unit=item.plan.board.base.name,
+                deadline=item.due_on,
+                state=str(_("Overdue") if overdue else _("Due soon")),
+                overdue=overdue,
+                note=str(item.plan.board),
+            )
+        )
+    return section

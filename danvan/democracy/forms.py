@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -77,7 +79,16 @@ class PublishForm(forms.Form):
 class ItemForm(forms.ModelForm):
     class Meta:
         model = DisclosureItem
-        fields = ["title", "legal_reference", "frequency", "due_days", "min_days", "loudspeaker_days"]
+        fields = [
+            "title",
+            "legal_reference",
+            "frequency",
+            "due_days",
+            "min_days",
+            "loudspeaker_days",
+            "wording_confirmed",
+            "note",
+        ]
         labels = {
             "title": _("Content"),
             "legal_reference": _("Legal reference"),
@@ -85,8 +96,10 @@ class ItemForm(forms.ModelForm):
             "due_days": _("Days after the period starts by which it must be posted"),
             "min_days": _("Minimum days posted"),
             "loudspeaker_days": _("Minimum consecutive days on the loudspeakers"),
+            "wording_confirmed": _("Wording checked against the legal text"),
+            "note": _("Note"),
         }
-        widgets = {"title": forms.Textarea(attrs={"rows": 2})}
+        widgets = {"title": forms.Textarea(attrs={"rows": 2}), "note": forms.Textarea(attrs={"rows": 2})}
 
 
 class CompliancePeriodForm(forms.Form):
@@ -94,8 +107,14 @@ class CompliancePeriodForm(forms.Form):
 
 
 class RollupForm(forms.Form):
-    unit = unit_field(_("Province"), kinds="party_committee", required=False)
+    unit = unit_field(
+        _("Province, or the centre for the whole country"),
+        kinds="party_committee",
+        required=False,
+    )
+    kind = forms.ChoiceField(label=_("Kind of base"), choices=BaseKind.choices, required=False)
     period = period_field(_("Period"), required=False)
+    behind_only = forms.BooleanField(label=_("Only those behind"), required=False)
 
 
 class ConsultationForm(forms.Form):
@@ -398,3 +417,68 @@ class ContactForm(forms.Form):
         max_length=4000,
     )
     expected_version = VersionField()
+
+
+# Supervision plans of the boards
+
+
+def _parse_day(text: str) -> dt.date | None:
+    for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+class SupervisionPlanForm(forms.Form):
+    year = forms.TypedChoiceField(label=_("Year"), choices=(), coerce=int)
+    title = forms.CharField(label=_("Name of the plan"), max_length=255, required=False)
+    items = rows_field(
+        _("Plan items"),
+        [
+            Column("content", _("Content supervised")),
+            Column("due_on", _("Time (dd/mm/yyyy)"), kind="date"),
+            Column("target", _("Target (works, body or person)")),
+        ],
+        help_text=_("Items whose result is recorded are locked and are not listed here."),
+    )
+    expected_version = VersionField()
+
+    def __init__(self, *args, today, plan=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = _year_choices(today)
+        if plan is not None:
+            # The year identifies the plan of a board: a correction changes the rest.
+            del self.fields["year"]
+        else:
+            self.fields["items"].help_text = ""
+
+    def clean_items(self):
+        value = self.cleaned_data.get("items") or ""
+        widget = self.fields["items"].widget
+        for n, (_content, due, _target) in enumerate(widget.parse(value), start=1):
+            if due.strip() and _parse_day(due) is None:
+                raise forms.ValidationError(
+                    _("Line %(n)s: the time “%(value)s” is not a date; write it as dd/mm/yyyy.")
+                    % {"n": n, "value": due}
+                )
+        return value
+
+    def plan_rows(self):
+        from danvan.democracy.services import PlanRow
+
+        widget = self.fields["items"].widget
+        return [
+            PlanRow(content=content, due_on=_parse_day(due) if due.strip() else None, target=target)
+            for content, due, target in widget.parse(self.cleaned_data.get("items"))
+        ]
+
+
+class SupervisionResultForm(forms.Form):
+    result_on = forms.DateField(label=_("Supervised on (dd/mm/yyyy)"), required=False)
+    findings = forms.CharField(label=_("Findings"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    recommendations = forms.CharField(
+        label=_("Recommendations to the commune"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    publish = forms.BooleanField(label=_("Publish on the citizens' portal"), required=False)

@@ -631,3 +631,64 @@ class Contact(models.Model):
 
     def __str__(self) -> str:
         return f"{self.contacted_on:%d/%m/%Y} {self.contacted_by}"
+
+
+# --- Supervision plans of the Ban TTND and the Ban GSĐTCĐ (Điều 30–45) ------------------------------------------
+
+
+class SupervisionPlan(models.Model):
+    """A board's plan for one year: what it will supervise, when, and at whom. Each item is closed by its result."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    board = models.ForeignKey(Board, on_delete=models.PROTECT, related_name="plans")
+    year = models.PositiveSmallIntegerField()
+    title = models.CharField(max_length=255)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["-year", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["board", "year"], name="democracy_supervision_plan_one_per_year"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class SupervisionPlanItem(models.Model):
+    """One line of a plan (content, time, target). Once its result is recorded the line is locked: the result
+    also becomes a `Finding` of the board, where the commune's answer is recorded."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    plan = models.ForeignKey(SupervisionPlan, on_delete=models.CASCADE, related_name="items")
+    number = models.PositiveSmallIntegerField()
+    content = models.CharField(max_length=500)
+    due_on = models.DateField()
+    target = models.CharField(max_length=255)
+    findings = models.TextField(blank=True)
+    recommendations = models.TextField(blank=True)
+    result_on = models.DateField(null=True, blank=True)
+    result_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    finding = models.OneToOneField(Finding, null=True, blank=True, on_delete=models.SET_NULL, related_name="plan_item")
+
+    class Meta:
+        ordering = ["due_on", "number", "id"]
+        indexes = [
+            # The inbox: items without a result due before a date.
+            models.Index(fields=["result_on", "due_on"], name="democracy_planitem_due_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.content
+
+    @property
+    def is_locked(self) -> bool:
+        return self.result_on is not None

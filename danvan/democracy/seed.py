@@ -157,3 +157,86 @@ def seed(apps):
         Rule.objects.update_or_create(
             code=code, defaults={"label": label, "value": value, "legal_reference": reference, "confirmed": confirmed}
         )
+
+
+# Kinds 2 and 3 (Luật 2022, chương III: state agencies and public service units; chương IV: enterprises and other
+# organisations employing workers under labour contracts). The article numbers and every wording below are
+# [unconfirmed] (DOMAIN.md §2 lists only the three kinds of base): seeded as data marked unconfirmed, for admins to
+# check against the text and correct on the catalogue page.
+AGENCY_REF = "Luật Thực hiện dân chủ ở cơ sở 2022, Chương III (cơ quan nhà nước, đơn vị sự nghiệp công lập)"
+ENTERPRISE_REF = "Luật Thực hiện dân chủ ở cơ sở 2022, Chương IV (doanh nghiệp, tổ chức có thuê mướn lao động)"
+UNCONFIRMED_NOTE = "Điều, khoản và câu chữ chưa đối chiếu với văn bản gốc (cần xác nhận); quản trị viên có thể sửa."
+# number, title, frequency, due_days
+AGENCY_ITEMS = [
+    (1, "Chủ trương, chính sách, pháp luật liên quan đến công việc của cơ quan, đơn vị", "event", None),
+    (2, "Kế hoạch công tác hằng năm, hằng quý, hằng tháng của cơ quan, đơn vị", "year", 30),
+    (
+        3,
+        "Kinh phí hoạt động hằng năm, quyết toán kinh phí; tài sản, trang thiết bị; kết quả kiểm toán",
+        "year",
+        30,
+    ),
+    (
+        4,
+        "Tuyển dụng, sử dụng, quản lý, đào tạo, bồi dưỡng, điều động, bổ nhiệm, nâng lương, khen thưởng, kỷ luật "
+        "cán bộ, công chức, viên chức",
+        "event",
+        None,
+    ),
+    (5, "Việc thực hiện chế độ, chính sách đối với cán bộ, công chức, viên chức và người lao động", "event", None),
+    (6, "Việc kê khai tài sản, thu nhập theo quy định về phòng, chống tham nhũng", "year", 90),
+    (
+        7,
+        "Kết quả thanh tra, kiểm tra, giải quyết khiếu nại, tố cáo; xử lý vụ việc tham nhũng trong cơ quan, đơn vị",
+        "event",
+        None,
+    ),
+    (8, "Nội quy, quy chế của cơ quan, đơn vị", "event", None),
+    (9, "Kiến nghị, phản ánh của cán bộ, công chức, viên chức và kết quả giải quyết", "event", None),
+    (10, "Các nội dung khác theo quy định của pháp luật", "event", None),
+]
+ENTERPRISE_ITEMS = [
+    (1, "Tình hình sản xuất, kinh doanh của doanh nghiệp", "year", 90),
+    (
+        2,
+        "Nội quy lao động, thang lương, bảng lương, định mức lao động, quy chế dân chủ ở cơ sở tại nơi làm việc",
+        "event",
+        None,
+    ),
+    (3, "Thỏa ước lao động tập thể và các quy chế, quy định khác của doanh nghiệp", "event", None),
+    (4, "Trích lập, sử dụng quỹ khen thưởng, quỹ phúc lợi và các quỹ do người lao động đóng góp", "year", 90),
+    (5, "Trích nộp kinh phí công đoàn, đóng bảo hiểm xã hội, bảo hiểm y tế, bảo hiểm thất nghiệp", "quarter", 30),
+    (
+        6,
+        "Kết quả thi đua, khen thưởng, kỷ luật, giải quyết khiếu nại, tố cáo liên quan đến quyền, nghĩa vụ của người "
+        "lao động",
+        "event",
+        None,
+    ),
+    (7, "Các nội dung khác theo quy định của pháp luật", "event", None),
+]
+
+
+def seed_agencies_and_enterprises(apps):
+    """Migration 0005: the catalogues of kinds 2 and 3. `get_or_create` on (kind, number) only fills rows that are
+    missing, so running it again does not undo an admin's correction."""
+    Item = apps.get_model("democracy", "DisclosureItem")
+    for kind, rows, reference in (
+        ("agency", AGENCY_ITEMS, AGENCY_REF),
+        ("enterprise", ENTERPRISE_ITEMS, ENTERPRISE_REF),
+    ):
+        for number, title, frequency, due_days in rows:
+            Item.objects.get_or_create(
+                base_kind=kind,
+                number=number,
+                defaults={
+                    "title": title,
+                    "legal_reference": reference,
+                    "frequency": frequency,
+                    "due_days": due_days,
+                    "min_days": MIN_DAYS,
+                    "loudspeaker_days": None,
+                    "wording_confirmed": False,
+                    "note": UNCONFIRMED_NOTE,
+                },
+            )

@@ -3,10 +3,11 @@
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Min, Prefetch, Q, QuerySet
+from django.db.models import Count, Min, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from danvan.accounts.permissions import units_in_scope
+from danvan.core.text import fold
 from danvan.democracy import permissions as perms
 from danvan.democracy.models import (
     Base,
@@ -27,6 +28,8 @@ from danvan.democracy.models import (
     Inspection,
     Matter,
     Project,
+    SupervisionPlan,
+    SupervisionPlanItem,
 )
 from danvan.organisations.models import OrgUnit
 
@@ -137,15 +140,21 @@ def compliance_for_base(*, base: Base, start: dt.date, end: dt.date, today: dt.d
 
 @dataclass
 class CommuneRollup:
+    """One row of a roll-up: a commune (its unit, with or without a base yet) or an agency / enterprise base."""
+
     unit: OrgUnit
     base: Base | None
     required: int
     disclosed: int
     late: int
     short: int
+    province_name: str = ""
+    row_name: str = ""
 
     @property
     def name(self) -> str:
+        if self.row_name:
+            return self.row_name
         return self.unit.admin_unit.name if self.unit.admin_unit_id else self.unit.name
 
     @property
@@ -157,55 +166,87 @@ class CommuneRollup:
         return self.missing > 0 or self.late > 0 or self.short > 0
 
 
-def province_rollup(*, province: OrgUnit, start: dt.date, end: dt.date) -> list[CommuneRollup]:
-    """Every commune of the province, with its required items disclosed, late and missing in [start, end]; the
-    communes that are behind first. A fixed number of queries whatever the number of communes."""
-    communes = list(
-        OrgUnit.objects.filter(
-            ancestor_links__ancestor=province, level=OrgUnit.Level.COMMUNE, parent__level=OrgUnit.Level.PROVINCE
-        )
-        .select_related("admin_unit")
-        .order_by("name")
-    )
-    bases = {b.unit_id: b for b in Base.objects.filter(kind=BaseKind.COMMUNE, unit__in=communes)}
-    items = {i.pk: i for i in required_items(BaseKind.COMMUNE, start, end)}
-    firsts = (
-        Disclosure.objects.filter(base__in=bases.values(), item_id__in=items, start_date__range=(start, end))
-        .values("base__unit_id", "item_id")
-        .annotate(first=Min("start_date"))
-    )
-    per_unit: dict[int, dict[int, dt.date]] = {}
-    for row in firsts:
-        per_unit.setdefault(row["base__unit_id"], {})[row["item_id"]] = row["first"]
-    short_counts = _short_counts(bases.values(), start, end)
-    result = []
-    for unit in communes:
-        done = per_unit.get(unit.pk, {})
-        late = sum(1 for item_id, first in done.items() if _state(items[item_id], first, start, True) == "late")
-        result.append(
-            CommuneRollup(
-                unit=unit,
-                base=bases.get(unit.pk),
-                required=len(items),
-                disclosed=len(done),
-                late=late,
-                short=short_counts.get(unit.pk, 0),
+def _unit_label(unit: OrgUnit | None) -> str:
+    if unit is None:
+        return ""
+    return unit.admin_unit.name if unit.admin_unit_id else unit.name
+
+
+def compliance_rollup(*, area: OrgUnit, kind: str, start: dt.date, end: dt.date) -> list[CommuneRollup]:
+    """Every base of one kind under `area` (a province, or the centre for the whole country) with its required items
+    disclosed, late and missing in [start, end]; those behind first. Communes are listed whether or not they have
+    started their base. Six queries whatever the number of communes: the commune list, the bases, the catalogue,
+    the first disclosure per (base, item) and the short postings are each one query, joined in Python."""
+    items = {i.pk: i for i in required_items(kind, start, end)}
+    if kind == BaseKind.COMMUNE:
+        communes = list(
+            OrgUnit.objects.filter(
+                ancestor_links__ancestor=area, level=OrgUnit.Level.COMMUNE, parent__level=OrgUnit.Level.PROVINCE
             )
+            .select_related("admin_unit", "parent__admin_unit")
+            .order_by("name")
         )
-    result.sort(key=lambda r: (not r.behind, -(r.missing), r.name))
-    return result
+        bases = {b.unit_id: b for b in Base.objects.filter(kind=kind, unit__ancestor_links__ancestor=area)}
+        rows = [
+            CommuneRollup(unit=u, base=bases.get(u.pk), required=len(items), disclosed=0, late=0, short=0)
+            for u in communes
+        ]
+        for row in rows:
+            row.province_name = _unit_label(row.unit.parent)
+    else:
+        base_rows = (
+            Base.objects.filter(kind=kind, unit__ancestor_links__ancestor=area)
+            .select_related("unit__admin_unit", "province__admin_unit")
+            .order_by("name")
+        )
+        rows = [
+            CommuneRollup(
+                unit=b.unit,
+                base=b,
+                required=len(items),
+                disclosed=0,
+                late=0,
+                short=0,
+                province_name=_unit_label(b.province),
+                row_name=b.name,
+            )
+            for b in base_rows
+        ]
+    by_base = {row.base.pk: row for row in rows if row.base is not None}
+    if by_base and items:
+        # The bases are filtered by a join on their kind and area rather than a list of ids, so the query stays one
+        # statement of a fixed size for the 3,321 communes of the country.
+        in_area = Q(base__kind=kind, base__unit__ancestor_links__ancestor=area)
+        firsts = (
+            Disclosure.objects.filter(in_area, item_id__in=list(items), start_date__range=(start, end))
+            .values("base_id", "item_id")
+            .annotate(first=Min("start_date"))
+        )
+        for first in firsts:
+            row = by_base.get(first["base_id"])
+            if row is None:
+                continue
+            row.disclosed += 1
+            if _state(items[first["item_id"]], first["first"], start, True) == "late":
+                row.late += 1
+    if by_base:
+        shorts = Disclosure.objects.filter(
+            Q(base__kind=kind, base__unit__ancestor_links__ancestor=area),
+            start_date__range=(start, end),
+            end_date__isnull=False,
+            item__min_days__isnull=False,
+        ).values_list("base_id", "start_date", "end_date", "item__min_days")
+        for base_id, s, e, minimum in shorts:
+            if (e - s).days + 1 < minimum and base_id in by_base:
+                by_base[base_id].short += 1
+    # Folded names sort as Vietnamese readers expect ("Đ" beside "D", not after "Y").
+    rows.sort(key=lambda r: (not r.behind, -r.missing, fold(r.province_name), fold(r.name)))
+    return rows
 
 
-def _short_counts(bases, start: dt.date, end: dt.date) -> dict[int, int]:
-    """Per commune unit: disclosures in the window that ended before their item's minimum posting days."""
-    counts: dict[int, int] = {}
-    rows = Disclosure.objects.filter(
-        base__in=list(bases), start_date__range=(start, end), end_date__isnull=False, item__min_days__isnull=False
-    ).values_list("base__unit_id", "start_date", "end_date", "item__min_days")
-    for unit_id, s, e, minimum in rows:
-        if (e - s).days + 1 < minimum:
-            counts[unit_id] = counts.get(unit_id, 0) + 1
-    return counts
+def province_rollup(*, province: OrgUnit, start: dt.date, end: dt.date) -> list[CommuneRollup]:
+    """Every commune of the province, those behind first (see `compliance_rollup`)."""
+    return compliance_rollup(area=province, kind=BaseKind.COMMUNE, start=start, end=end)
 
 
 def published_disclosures(*, base: Base) -> QuerySet[Disclosure]:
@@ -546,4 +587,43 @@ def published_projects(*, base: Base) -> list[Project]:
         Project.objects.filter(bases=base)
         .filter(Q(is_published=True) | ~Q(withdrawn_note=""))
         .order_by("-starts_on")[:20]
+    )
+
+
+# Supervision plans of the boards
+
+
+def supervision_plan_get_for_user(*, user, public_id) -> SupervisionPlan:
+    row = SupervisionPlan.objects.select_related("board__base__unit").filter(public_id=public_id).first()
+    if row is None or not perms.can_view_base(user, row.board.base):
+        raise Http404
+    return row
+
+
+def supervision_item_get_for_user(*, user, public_id) -> SupervisionPlanItem:
+    row = SupervisionPlanItem.objects.select_related("plan__board__base__unit").filter(public_id=public_id).first()
+    if row is None or not perms.can_view_base(user, row.plan.board.base):
+        raise Http404
+    return row
+
+
+def supervision_plans_for_board(*, board: Board) -> QuerySet[SupervisionPlan]:
+    return SupervisionPlan.objects.filter(board=board).annotate(
+        item_count=Count("items"), done_count=Count("items", filter=Q(items__result_on__isnull=False))
+    )
+
+
+def supervision_items_due_for_user(*, user, today: dt.date, horizon_days: int) -> QuerySet[SupervisionPlanItem]:
+    """Plan items without a result, due within the horizon or overdue, of the boards of the bases whose unit the
+    person enters data for directly (the commune officer who records for the board; not every officer above)."""
+    from danvan.accounts.permissions import DATA_ENTRY_ROLES, scope_roots
+
+    return (
+        SupervisionPlanItem.objects.filter(
+            result_on__isnull=True,
+            due_on__lte=today + dt.timedelta(days=horizon_days),
+            plan__board__base__unit__in=scope_roots(user, DATA_ENTRY_ROLES),
+        )
+        .select_related("plan__board__base")
+        .order_by("due_on", "id")
     )

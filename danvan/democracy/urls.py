@@ -1,6 +1,6 @@
 from django.urls import path
 
-from danvan.democracy import views, views_friendly, views_projects
+from danvan.democracy import views, views_compliance, views_friendly, views_projects, views_supervision
 
 app_name = "democracy"
 urlpatterns = [
@@ -15,9 +15,12 @@ urlpatterns = [
     path("cong-khai/<uuid:public_id>/dang/", views.disclosure_publish, name="disclosure_publish"),
     path("co-so/<uuid:public_id>/ban/moi/", views.board_new, name="board_new"),
     path("ban/<uuid:public_id>/", views.board_detail, name="board"),
+    path("ban/<uuid:public_id>/ke-hoach/moi/", views_supervision.supervision_plan_new, name="supervision_plan_new"),
+    path("ke-hoach-giam-sat/<uuid:public_id>/", views_supervision.supervision_plan, name="supervision_plan"),
+    path("muc-giam-sat/<uuid:public_id>/ket-qua/", views_supervision.supervision_result, name="supervision_result"),
     path("giam-sat/<uuid:public_id>/tra-loi/", views.finding_answer, name="finding_answer"),
     path("tep/<uuid:public_id>/", views.file_download, name="file"),
-    path("tong-hop/", views.rollup, name="rollup"),
+    path("tong-hop/", views_compliance.rollup, name="rollup"),
     path("kiem-tra/", views.inspections, name="inspections"),
     path("kiem-tra/<uuid:public_id>/", views.inspection_detail, name="inspection"),
     path("danh-muc/", views.catalogue, name="catalogue"),

@@ -35,11 +35,10 @@ from danvan.democracy.forms import (
     PublishForm,
     RecogniseForm,
     ReinspectForm,
-    RollupForm,
     SummaryForm,
     VoteForm,
 )
-from danvan.democracy.models import Consultation, Disclosure, DisclosureItem, FriendlyAssessment, Rule
+from danvan.democracy.models import BaseKind, Consultation, Disclosure, DisclosureItem, FriendlyAssessment, Rule
 from danvan.organisations.models import OrgUnit
 
 
@@ -310,39 +309,10 @@ def compliance(request, public_id):
 
 
 @login_required
-def rollup(request):
-    today = timezone.localdate()
-    form = RollupForm(request.GET or None)
-    data = form.cleaned_data if form.is_valid() else {}
-    province = None
-    try:
-        province = _unit(data.get("unit"), "unit")
-    except ApplicationError:
-        province = None
-    if province is None:
-        province = next((u for u in scope_roots(request.user) if u.level in ("province", "central")), None)
-    if province is not None and (province.level != OrgUnit.Level.PROVINCE or not can_view_unit(request.user, province)):
-        province = None
-    key, label, start, end = period_window(data.get("period"), today)
-    rows = selectors.province_rollup(province=province, start=start, end=end) if province else []
-    return render(
-        request,
-        "democracy/rollup.html",
-        {
-            "form": RollupForm(initial={"unit": province.code if province else "", "period": key}),
-            "province": province,
-            "rows": rows,
-            "behind": sum(1 for r in rows if r.behind),
-            "label": label,
-            "start": start,
-            "end": end,
-        },
-    )
-
-
-@login_required
 def catalogue(request):
-    items = DisclosureItem.objects.order_by("base_kind", "number")
+    # Communes first, then agencies and enterprises: the order of the law's chapters.
+    order = {kind: i for i, kind in enumerate(BaseKind.values)}
+    items = sorted(DisclosureItem.objects.all(), key=lambda i: (order.get(i.base_kind, 9), i.number))
     return render(
         request,
         "democracy/catalogue.html",
@@ -677,6 +647,7 @@ def board_detail(request, public_id):
             "short_of_members": board.kind == "ttnd" and len(current) < minimum,
             "minimum": minimum,
             "findings": board.findings.order_by("-found_on", "-id"),
+            "plans": selectors.supervision_plans_for_board(board=board),
             "member_form": member_form,
             "finding_form": finding_form,
             "answer_form": FindingAnswerForm(),

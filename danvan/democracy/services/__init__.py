@@ -65,6 +65,12 @@ from danvan.democracy.services.projects import (
     project_publish,
     project_update,
 )
+from danvan.democracy.services.supervision import (
+    PlanRow,
+    supervision_plan_create,
+    supervision_plan_update,
+    supervision_result_record,
+)
 
 __all__ = [
     "EXAMPLE_CRITERIA",
@@ -117,5 +123,9 @@ __all__ = [
     "matter_recognise",
     "matter_vote_record",
     "rule_value",
+    "PlanRow",
+    "supervision_plan_create",
+    "supervision_plan_update",
+    "supervision_result_record",
     "vote_result",
 ]

@@ -179,9 +179,20 @@ def disclosure_publish(*, actor, disclosure: Disclosure, publish: bool, note: st
 
 
 def disclosure_item_update(
-    *, actor, item: DisclosureItem, title: str, legal_reference: str, min_days, due_days, loudspeaker_days, frequency
+    *,
+    actor,
+    item: DisclosureItem,
+    title: str,
+    legal_reference: str,
+    min_days,
+    due_days,
+    loudspeaker_days,
+    frequency,
+    wording_confirmed: bool | None = None,
+    note: str | None = None,
 ) -> DisclosureItem:
-    """Correct a catalogue item (the law's wording, figures still unconfirmed)."""
+    """Correct a catalogue item (the law's wording, figures still unconfirmed). `wording_confirmed` and `note`
+    change only when given: an admin who has checked the text against the law marks the item confirmed."""
     from danvan.democracy.models import Frequency
 
     if not perms.can_edit_catalogue(actor):
@@ -191,18 +202,26 @@ def disclosure_item_update(
         raise ApplicationError("Nội dung: bắt buộc.", field="title")
     if frequency not in Frequency.values:
         raise ApplicationError("Định kỳ: hãy chọn trong danh sách.", field="frequency")
+    fields = ["title", "legal_reference", "min_days", "due_days", "loudspeaker_days", "frequency"]
+    changes = {
+        "title": title[:500],
+        "legal_reference": (legal_reference or "").strip()[:255],
+        "min_days": min_days,
+        "due_days": due_days,
+        "loudspeaker_days": loudspeaker_days,
+        "frequency": frequency,
+    }
+    if wording_confirmed is not None:
+        fields.append("wording_confirmed")
+        changes["wording_confirmed"] = bool(wording_confirmed)
+    if note is not None:
+        fields.append("note")
+        changes["note"] = note.strip()
     return locked_edit(
         actor=actor,
         row=item,
-        fields=["title", "legal_reference", "min_days", "due_days", "loudspeaker_days", "frequency"],
-        changes={
-            "title": title[:500],
-            "legal_reference": (legal_reference or "").strip()[:255],
-            "min_days": min_days,
-            "due_days": due_days,
-            "loudspeaker_days": loudspeaker_days,
-            "frequency": frequency,
-        },
+        fields=fields,
+        changes=changes,
         action=Action.DISCLOSURE_ITEM_UPDATED,
         unit=None,
     )
