@@ -224,6 +224,11 @@ class Action(models.TextChoices):
     COMMITTEE_TASK_ASSIGNED = "committee.task_assigned", _("Gave a task in a committee's name")
     COMMITTEE_MEETING_LINKED = "committee.meeting_linked", _("Listed a meeting among a committee's meetings")
     COMMITTEE_MEETING_UNLINKED = "committee.meeting_unlinked", _("Took a meeting off a committee's list")
+    # docs2
+    DOCUMENT_SIGNER_CHOSEN = "document.signer_chosen", _("Chose the signer of a draft")
+    DOCUMENT_DRAFT_GENERATED = "document.draft_generated", _("Generated a document into its draft")
+    DELEGATION_CREATED = "delegation.created", _("Delegated issuing documents")
+    DELEGATION_ENDED = "delegation.ended", _("Ended a delegation of issuing")
 
 
 class AuditEvent(models.Model):
