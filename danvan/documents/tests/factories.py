@@ -64,3 +64,16 @@ def issue_generated(document, *, chooser, today=TODAY, signer=None, capacity="T/
     document_signer_set(actor=chooser, document=document, signer=signer, signer_title=title, capacity=capacity)
     issued = services.document_sign_issue(actor=signer, document=Document.objects.get(pk=document.pk), today=today)
     return issued.issued
+
+
+def issue_through_pages(client_for, chooser, location: str, *, signer=None):
+    """Through the pages: on the draft at `location` ("/van-ban/<id>/") the chooser picks the signer, who issues it.
+    Returns the issue response (a redirect back to the document)."""
+    from danvan.core.submissions import TOKEN_FIELD, new_form_token
+    from danvan.documents.models import Document
+
+    document = Document.objects.get(public_id=location.strip("/").split("/")[-1])
+    signer = signer or signer_for(document)
+    data = {"signer": signer.username, "capacity": "T/M", "signer_title": "Trưởng ban", TOKEN_FIELD: new_form_token()}
+    assert client_for(chooser).post(location + "nguoi-ky/", data).status_code == 302
+    return client_for(signer).post(location + "ky-ban-hanh/", {TOKEN_FIELD: new_form_token()})
