@@ -129,6 +129,8 @@ def gaps(content: bytes) -> list[Gap]:
             match = pattern.search(text)
             if match:
                 found.append(Gap(section, label or match.group(0)))
+                # "[...]" is one gap, not also an ellipsis.
+                text = pattern.sub(" ", text)
 
     def close_empty(next_mark: str) -> None:
         # A part (I, II) may open straight onto its first section (1.); anything else under nothing is empty.
