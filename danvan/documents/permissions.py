@@ -104,7 +104,11 @@ def can_delegate_for(user, unit) -> bool:
 
 
 def can_correct(user, document) -> bool:
-    return document.status == document.Status.ISSUED and can_edit_unit(user, document.issuer)
+    # A generated document is corrected from its source: its number is revoked and the source's button makes the
+    # replacing draft (decision 0034).
+    return (
+        document.status == document.Status.ISSUED and not document.source_key and can_edit_unit(user, document.issuer)
+    )
 
 
 def can_register_incoming(user, unit) -> bool:
