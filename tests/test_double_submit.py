@@ -179,7 +179,15 @@ def test_the_conclusion_notice_issued_twice_keeps_one_number(client_for, officer
     client.post(f"/hoi-nghi/{meeting.public_id}/", {"minutes": "x", "conclusions": "Tổng kết mô hình"})
     first = client.post(f"/hoi-nghi/{meeting.public_id}/thong-bao-ket-luan/", {TOKEN_FIELD: new_form_token()})
     second = client.post(f"/hoi-nghi/{meeting.public_id}/thong-bao-ket-luan/", {TOKEN_FIELD: new_form_token()})
-    assert first["Location"] == second["Location"]
+    # One draft for the meeting; the number is taken when its signer issues it, once.
+    assert first["Location"] == second["Location"] and first["Location"].startswith("/van-ban/")
+    assert IssuedDocument.objects.count() == 0
+    from danvan.documents.tests.factories import issue_through_pages
+
+    issue_through_pages(client_for, officer_a, first["Location"])
+    client = client_for(officer_a)
+    third = client.post(f"/hoi-nghi/{meeting.public_id}/thong-bao-ket-luan/", {TOKEN_FIELD: new_form_token()})
+    assert third["Location"] == first["Location"]
     assert IssuedDocument.objects.count() == 1
     assert IssuedDocument.objects.get().reference.startswith("Số 01-TB/")
 
@@ -190,12 +198,14 @@ def test_the_briefing_report_issued_twice_keeps_one_number(client_for, officer_a
     form = ReportForm.objects.get(code="dan-van-quy")
     query = f"?form={form.pk}&period=quarter-2026-1&unit=P24-TU"
     client = client_for(officer_a)
-    for _ in range(2):
-        assert client.post("/bao-cao/van-ban/" + query, {TOKEN_FIELD: new_form_token()}).status_code == 302
-    assert IssuedDocument.objects.count() == 1
-    # Another period is another document, with the next number.
+    from danvan.documents.models import Document
+
+    locations = {client.post("/bao-cao/van-ban/" + query, {TOKEN_FIELD: new_form_token()})["Location"] for _ in "ab"}
+    assert len(locations) == 1 and Document.objects.filter(source_key__startswith="briefing:").count() == 1
+    # Another period is another document.
     client.post(f"/bao-cao/van-ban/?form={form.pk}&period=quarter-2026-2&unit=P24-TU")
-    assert sorted(IssuedDocument.objects.values_list("number", flat=True)) == [1, 2]
+    assert Document.objects.filter(source_key__startswith="briefing:").count() == 2
+    assert IssuedDocument.objects.count() == 0
 
 
 def test_the_contest_decision_issued_twice_keeps_one_number(client_for, commune_officer_a, officer_a):
@@ -208,11 +218,15 @@ def test_the_contest_decision_issued_twice_keeps_one_number(client_for, commune_
         score_all(round, officer_a, team, [str(10 - n), "20", "20,5"])
     services.contest_prizes_award(actor=commune_officer_a, contest=contest)
     client = client_for(commune_officer_a)
-    names = [
-        client.post(f"/hoi-thi/{contest.code}/quyet-dinh/", {TOKEN_FIELD: new_form_token()})["Content-Disposition"]
+    locations = [
+        client.post(f"/hoi-thi/{contest.code}/quyet-dinh/", {TOKEN_FIELD: new_form_token()})["Location"]
         for _ in range(2)
     ]
-    assert names[0] == names[1] and "so-01" in names[0]
+    assert locations[0] == locations[1] and locations[0].startswith("/van-ban/")
+    from danvan.documents.tests.factories import issue_through_pages
+
+    issue_through_pages(client_for, commune_officer_a, locations[0])
+    client.post(locations[0] + "ky-ban-hanh/", {TOKEN_FIELD: new_form_token()})  # issued already: no number
     assert IssuedDocument.objects.count() == 1
 
 

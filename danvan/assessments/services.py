@@ -8,6 +8,7 @@ import datetime as dt
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from danvan.accounts.permissions import assignment_scope, can_edit_unit
@@ -551,35 +552,39 @@ def scheme_rank(*, actor, scheme: Scheme) -> list[Assessment]:
     return sorted(assessments, key=lambda a: (a.rank, a.body.name))
 
 
-def scheme_report_issue(*, actor, scheme: Scheme, today: dt.date):
-    """The “Báo cáo kết quả đánh giá …” to the Party committee: the next number of the Ban's BC register, as DOCX.
-    Closes the scheme (its scores are final); issuing again returns the same numbered document."""
+def scheme_report_draft(*, actor, scheme: Scheme, today: dt.date):
+    """The “Báo cáo kết quả đánh giá …” to the Party committee, put into its draft in the documents app (one per
+    scheme); the signer issues it there with the next number of the Ban's BC register, and that closes the scheme
+    (scheme_close_after_report)."""
     from danvan.assessments.documents import lower_first, report_docx
-    from danvan.reports.briefing import document_issue, issuer_for
+    from danvan.documents.generated import generated_draft
+    from danvan.reports.briefing import issuer_for
 
     _require_runner(actor, scheme)
     assessments = list(scheme.assessments.select_related("body").order_by("rank", "body__sort_order"))
     if not assessments or any(a.rank is None for a in assessments):
         raise ApplicationError("Hãy thẩm định và xếp hạng tất cả các đơn vị trước khi ban hành báo cáo.", field="rank")
     criteria = list(scheme.criteria.all())
-    with transaction.atomic():
-        document = document_issue(
-            actor=actor,
-            issuer=issuer_for(scheme.unit),
-            doc_type="BC",
-            title=f"Báo cáo kết quả {lower_first(scheme.title)}",
-            build=lambda reference: report_docx(
-                scheme=scheme, assessments=assessments, criteria=criteria, reference=reference, today=today
-            ),
-            today=today,
-            key=f"assessment:{scheme.code}",
-            details={"scheme": scheme.code, "status": Scheme.Status.CLOSED},
-        )
-        # The document.issued event above records the closing (details); the scores are final from here on.
-        Scheme.objects.filter(pk=scheme.pk).exclude(status=Scheme.Status.CLOSED).update(
-            status=Scheme.Status.CLOSED, version=scheme.version + 1, updated_at=timezone.now()
-        )
-    return document
+    return generated_draft(
+        actor=actor,
+        issuer=issuer_for(scheme.unit),
+        doc_type_code="BC",
+        title=f"Báo cáo kết quả {lower_first(scheme.title)}",
+        build=lambda reference: report_docx(
+            scheme=scheme, assessments=assessments, criteria=criteria, reference=reference, today=today
+        ),
+        key=f"assessment:{scheme.code}",
+        source_url=f"/danh-gia/{scheme.code}/",
+    )
+
+
+def scheme_close_after_report(*, key: str, actor) -> None:
+    """Inside the issuing of the scheme's report (documents.generated.after_issue): its scores are final from here
+    on. The document.sent and document.issued events of the same transaction record it."""
+    code = key.split(":", 1)[1]
+    Scheme.objects.filter(code=code).exclude(status=Scheme.Status.CLOSED).update(
+        status=Scheme.Status.CLOSED, version=F("version") + 1, updated_at=timezone.now()
+    )
 
 
 def evidence_open(*, actor, assessment: Assessment, evidence: Evidence):

@@ -295,15 +295,17 @@ def rank(request, code):
 @require_http_methods(["GET", "POST"])
 @submit_once
 def report(request, code):
-    """GET: the report as a draft without a number, to read. POST: issue it with the next BC number."""
+    """GET: the report as a draft without a number, to read. POST: put it into its draft in the documents app,
+    where the signer issues it with the next BC number."""
     from danvan.assessments.documents import report_docx
 
     scheme = selectors.scheme_get_for_runner(user=request.user, code=code)
     today = timezone.localdate()
     try:
         if request.method == "POST":
-            document = services.scheme_report_issue(actor=request.user, scheme=scheme, today=today)
-            content, suffix = bytes(document.content), f"so-{document.number:02d}"
+            from danvan.documents.views import to_draft
+
+            return to_draft(request, services.scheme_report_draft(actor=request.user, scheme=scheme, today=today))
         else:
             overview = selectors.scheme_overview(scheme=scheme)
             if not overview["all_ranked"]:

@@ -233,6 +233,11 @@ class Action(models.TextChoices):
     SUPERVISION_PLAN_CREATED = "democracy.supervision_plan_created", _("Drew up a board's yearly supervision plan")
     SUPERVISION_PLAN_UPDATED = "democracy.supervision_plan_updated", _("Corrected a board's supervision plan")
     SUPERVISION_RESULT_RECORDED = "democracy.supervision_result", _("Recorded the result of a supervision plan item")
+    # docs2
+    DOCUMENT_SIGNER_CHOSEN = "document.signer_chosen", _("Chose the signer of a draft")
+    DOCUMENT_DRAFT_GENERATED = "document.draft_generated", _("Generated a document into its draft")
+    DELEGATION_CREATED = "delegation.created", _("Delegated issuing documents")
+    DELEGATION_ENDED = "delegation.ended", _("Ended a delegation of issuing")
 
 
 class AuditEvent(models.Model):

@@ -746,23 +746,24 @@ def contest_prizes_award(*, actor, contest: Contest) -> list[Prize]:
     return prizes
 
 
-def contest_decision_issue(*, actor, contest: Contest, today: dt.date):
-    """The “Quyết định trao giải Hội thi …” as a numbered DOCX of the issuer's QĐ register, in Party format."""
+def contest_decision_draft(*, actor, contest: Contest, today: dt.date):
+    """The “Quyết định trao giải Hội thi …” in Party format, put into its draft in the documents app (one per
+    contest); the signer issues it there and the QĐ register gives its number then."""
     from danvan.contests.documents import decision_docx
-    from danvan.reports.briefing import document_issue, issuer_for
+    from danvan.documents.generated import generated_draft
+    from danvan.reports.briefing import issuer_for
 
     _require_organiser(actor, contest)
     prizes = list(contest.prizes.select_related("team__unit"))
     if not prizes:
         raise ApplicationError("Hãy trao giải trước khi ban hành quyết định.", field="prizes")
     subject = f"Về việc trao giải {contest.name}"
-    return document_issue(
+    return generated_draft(
         actor=actor,
         issuer=issuer_for(contest.unit),
-        doc_type="QĐ",
+        doc_type_code="QĐ",
         title=subject,
         build=lambda reference: decision_docx(contest=contest, prizes=prizes, reference=reference, today=today),
-        today=today,
         key=f"contest:{contest.code}",
-        details={"contest": contest.code},
+        source_url=f"/hoi-thi/{contest.code}/",
     )

@@ -417,15 +417,17 @@ def award(request, code):
 @require_http_methods(["GET", "POST"])
 @submit_once
 def decision(request, code):
-    """GET: the decision as a draft without a number, to read. POST: issue it with the next QĐ number."""
+    """GET: the decision as a draft without a number, to read. POST: put it into its draft in the documents app,
+    where the signer issues it with the next QĐ number."""
     from danvan.contests.documents import decision_docx
 
     contest = selectors.contest_get_for_organiser(user=request.user, code=code)
     today = timezone.localdate()
     try:
         if request.method == "POST":
-            document = services.contest_decision_issue(actor=request.user, contest=contest, today=today)
-            content, suffix = bytes(document.content), f"so-{document.number:02d}"
+            from danvan.documents.views import to_draft
+
+            return to_draft(request, services.contest_decision_draft(actor=request.user, contest=contest, today=today))
         else:
             prizes = list(contest.prizes.select_related("team__unit"))
             if not prizes:

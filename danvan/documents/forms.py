@@ -7,7 +7,7 @@ from danvan.core.widgets import Column, rows_field
 from danvan.documents.drafting import TEMPLATES
 from danvan.documents.models import Document, DocumentType
 from danvan.organisations.models import OrgUnit
-from danvan.organisations.widgets import person_field, unit_field
+from danvan.organisations.widgets import PersonPicker, person_field, unit_field
 
 
 def _doc_types():
@@ -143,3 +143,54 @@ class IncomingForm(forms.Form):
     assignees = unit_field(_("Units assigned to handle it"), required=False, multiple=True)
     handler = person_field(_("Person who follows it"), required=False)
     deadline = forms.DateField(label=_("Deadline (dd/mm/yyyy)"), required=False)
+
+
+class SignerPicker(PersonPicker):
+    """The person picker, answering only with the leaders of the draft's issuing body."""
+
+    def __init__(self, url: str = "", attrs=None):
+        super().__init__(attrs=attrs)
+        self.url = url
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        if self.url:
+            context["widget"]["url"] = self.url
+        return context
+
+
+class SignerForm(forms.Form):
+    """Who signs a generated document, the form of the signature block, and the title printed under it."""
+
+    signer = forms.CharField(label=_("Signer (a leader of the issuing body)"), max_length=150)
+    capacity = forms.ChoiceField(
+        label=_("Signature block"),
+        choices=[(v, label) for v, label in Document.Capacity.choices if v],
+        initial=Document.Capacity.ON_BEHALF,
+    )
+    signer_title = forms.CharField(
+        label=_("Signer's title"),
+        max_length=120,
+        initial="Trưởng ban",
+        help_text=_("e.g. “Trưởng ban”, “Phó Trưởng ban”"),
+    )
+    version = VersionField()
+
+    def __init__(self, *args, url: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["signer"].widget = SignerPicker(url=url)
+
+    def person(self):
+        return person_from_form(self, "signer")
+
+
+class DelegationForm(forms.Form):
+    unit = forms.ChoiceField(label=_("Issuing body"))
+    delegate = person_field(_("Person who may issue in your place"))
+    starts_on = forms.DateField(label=_("From (dd/mm/yyyy)"))
+    ends_on = forms.DateField(label=_("To (dd/mm/yyyy)"))
+
+    def __init__(self, *args, units=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.units = {str(u.pk): u for u in units}
+        self.fields["unit"].choices = [(str(u.pk), u.name) for u in units]

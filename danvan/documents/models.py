@@ -70,6 +70,11 @@ class Document(models.Model):
     replaces = models.OneToOneField("self", null=True, blank=True, on_delete=models.PROTECT, related_name="replaced_by")
     # fold(title + summary + the latest text): the diacritic-free search column.
     search_text = models.TextField(blank=True)
+    # A document danvan generates (briefing report, conclusion notice, contest decision, assessment report): the
+    # register key of what it is ("meeting:<uuid>", "briefing:<unit>:<form>:<period>"), so that the issue button
+    # of the same source reuses its draft; "" for a document drafted by hand.
+    source_key = models.CharField(max_length=200, blank=True)
+    source_url = models.CharField(max_length=255, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
@@ -82,6 +87,8 @@ class Document(models.Model):
         indexes = [
             # The issuer's document list, newest first.
             models.Index(fields=["issuer", "-created_at"], name="document_issuer_created"),
+            # The issue button of a meeting, briefing, contest or assessment finds its draft.
+            models.Index(fields=["source_key"], name="document_source_key"),
         ]
 
     def __str__(self) -> str:
@@ -94,6 +101,10 @@ class Document(models.Model):
     @property
     def latest(self):
         return self.versions.order_by("-number").first()
+
+    @property
+    def generated(self) -> bool:
+        return bool(self.source_key)
 
 
 class DocumentVersion(models.Model):
@@ -186,3 +197,34 @@ class IncomingDocument(models.Model):
 
     def __str__(self) -> str:
         return f"{self.arrival_number}/{self.arrival_year} {self.reference}"
+
+
+class Delegation(models.Model):
+    """A leader lets another person issue (take the number of) the documents the leader is to sign, for the
+    issuing body and a period (ủy quyền ban hành). Ended early by setting `ended_at`; never deleted."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    unit = models.ForeignKey("organisations.OrgUnit", on_delete=models.PROTECT, related_name="+")
+    delegator = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    delegate = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    starts_on = models.DateField()
+    ends_on = models.DateField()
+    ended_at = models.DateTimeField(null=True, blank=True)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-starts_on", "-id"]
+        indexes = [
+            # can_issue: is there a running delegation from this signer to this person for this body?
+            models.Index(fields=["delegate", "delegator", "unit"], name="delegation_lookup"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.delegator_id} → {self.delegate_id} ({self.starts_on}–{self.ends_on})"
+
+    def active_on(self, day) -> bool:
+        return self.ended_at is None and self.starts_on <= day <= self.ends_on

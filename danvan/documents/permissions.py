@@ -35,6 +35,8 @@ def can_view_document(user, document) -> bool:
         user, document.issuer
     ):
         return True
+    if document.status == document.Status.SIGNING and is_delegate_of(user, document.signer_id, document.issuer):
+        return True
     return document.status == document.Status.ISSUED and is_recipient(user, document)
 
 
@@ -61,15 +63,52 @@ def can_forward_to_signer(user, document) -> bool:
     return document.status == document.Status.REVIEW and user.pk == document.reviewer_id
 
 
-def can_issue(user, document) -> bool:
-    """Only the signer chosen on the draft signs and issues it."""
-    return (
-        document.status == document.Status.SIGNING and document.signer_id is not None and user.pk == document.signer_id
-    )
+def is_delegate_of(user, signer_id, unit, day=None) -> bool:
+    """`user` holds a running delegation from `signer_id` to issue the documents of `unit` (on `day`, today)."""
+    from django.utils import timezone
+
+    from danvan.documents.models import Delegation
+
+    if not getattr(user, "is_authenticated", False) or signer_id is None:
+        return False
+    day = day or timezone.localdate()
+    return Delegation.objects.filter(
+        delegate=user,
+        delegator_id=signer_id,
+        unit=unit,
+        ended_at__isnull=True,
+        starts_on__lte=day,
+        ends_on__gte=day,
+    ).exists()
+
+
+def can_issue(user, document, day=None) -> bool:
+    """Only the signer chosen on the draft, or a person the signer delegated for this body, signs and issues it."""
+    if document.status != document.Status.SIGNING or document.signer_id is None:
+        return False
+    return user.pk == document.signer_id or is_delegate_of(user, document.signer_id, document.issuer, day)
+
+
+def can_choose_signer(user, document) -> bool:
+    """A generated document's drafter, or an officer of the issuing body, picks who signs it before it is issued."""
+    if not document.source_key or document.status == document.Status.ISSUED:
+        return False
+    return user.pk == document.drafter_id or can_edit_unit(user, document.issuer)
+
+
+def can_delegate_for(user, unit) -> bool:
+    """A leader of the issuing body (or of the Party committee it works for) delegates issuing its documents."""
+    from danvan.documents.generated import leaders_of
+
+    return leaders_of(unit).filter(pk=user.pk).exists()
 
 
 def can_correct(user, document) -> bool:
-    return document.status == document.Status.ISSUED and can_edit_unit(user, document.issuer)
+    # A generated document is corrected from its source: its number is revoked and the source's button makes the
+    # replacing draft (decision 0034).
+    return (
+        document.status == document.Status.ISSUED and not document.source_key and can_edit_unit(user, document.issuer)
+    )
 
 
 def can_register_incoming(user, unit) -> bool:

@@ -53,9 +53,25 @@ def document_get_for_user(*, user, public_id) -> Document:
 
 def waiting_for_user(*, user):
     """Drafts waiting for this person: to review (head of division) or to sign."""
+    from django.utils import timezone
+
+    from danvan.documents.models import Delegation
+
+    today = timezone.localdate()
+    # Drafts with a signer who delegated issuing to this person, for that body, today.
+    delegated = Delegation.objects.filter(
+        delegate=user,
+        delegator=OuterRef("signer"),
+        unit=OuterRef("issuer"),
+        ended_at__isnull=True,
+        starts_on__lte=today,
+        ends_on__gte=today,
+    )
     return (
         Document.objects.filter(
-            Q(status=Document.Status.REVIEW, reviewer=user) | Q(status=Document.Status.SIGNING, signer=user)
+            Q(status=Document.Status.REVIEW, reviewer=user)
+            | Q(status=Document.Status.SIGNING, signer=user)
+            | Q(Exists(delegated), status=Document.Status.SIGNING)
         )
         .select_related("issuer", "doc_type")
         .order_by("updated_at", "id")

@@ -19,6 +19,7 @@ from danvan.core.errors import ApplicationError
 from danvan.core.locking import bump, check_version
 from danvan.core.text import fold
 from danvan.documents import permissions as perms
+from danvan.documents.docxpage import draft_reference, gaps, gaps_message
 from danvan.documents.drafting import TEMPLATES, Signature, docx_text, render_docx, template_text
 from danvan.documents.models import (
     Document,
@@ -400,18 +401,22 @@ def _signature(document: Document) -> Signature:
 def document_sign_issue(*, actor, document: Document, today: dt.date, expected_version=None) -> Document:
     """The signer signs and issues: the next number and today's date from the register, the DOCX in HD 36 layout,
     the recipients and the plan's tasks, all in one transaction; the PDF copy follows as a task. Immutable after."""
+    from danvan.documents import generated
     from danvan.reports.briefing import document_issue, document_place, header_names
     from danvan.reports.documents import Header
     from danvan.workplans.services import task_assign
 
     if document.signer_id is None:
         raise ApplicationError(
-            "Người ký: văn bản chưa có người ký; hãy sửa dự thảo, chọn người ký rồi trình ký.", field="signer"
+            "Người ký: văn bản chưa có người ký; hãy chọn người ký trong số lãnh đạo của cơ quan ban hành.",
+            field="signer",
         )
     if document.status == Document.Status.ISSUED:
         raise ApplicationError(f"Văn bản đã được ban hành: {document.reference}.", field="status")
-    if not perms.can_issue(actor, document):
-        raise ApplicationError("Chỉ người ký được chọn mới ký và ban hành văn bản này.", code="forbidden")
+    if not perms.can_issue(actor, document, today):
+        raise ApplicationError(
+            "Chỉ người ký được chọn, hoặc người được người ký ủy quyền, mới ban hành văn bản này.", code="forbidden"
+        )
     latest = document.latest
     if latest is None or not latest.text.strip():
         raise ApplicationError(
@@ -423,19 +428,36 @@ def document_sign_issue(*, actor, document: Document, today: dt.date, expected_v
     superior, short = header_names(document.issuer)
     signature = _signature(document)
 
-    def build(reference: str) -> bytes:
-        return render_docx(
-            header=Header(
-                superior=superior, issuer=short, reference=reference, place=document_place(document.issuer), date=today
-            ),
-            doc_type_name=document.doc_type.name,
-            letter=document.doc_type.code == "CV",
-            title=document.title,
-            body=latest.text,
-            sig=signature,
-            recipients=[u.name for u in recipients[:12]]
-            + ([f"{len(recipients) - 12} đơn vị khác"] if len(recipients) > 12 else []),
-        )
+    if document.source_key:
+        # A generated document: its own DOCX (tables and all), signed and numbered; nothing left to fill in.
+        checked = generated.issue_check(document)
+
+        def build(reference: str) -> bytes:
+            return generated.issued_content(checked, reference=reference, today=today)
+
+    else:
+
+        def build(reference: str) -> bytes:
+            return render_docx(
+                header=Header(
+                    superior=superior,
+                    issuer=short,
+                    reference=reference,
+                    place=document_place(document.issuer),
+                    date=today,
+                ),
+                doc_type_name=document.doc_type.name,
+                letter=document.doc_type.code == "CV",
+                title=document.title,
+                body=latest.text,
+                sig=signature,
+                recipients=[u.name for u in recipients[:12]]
+                + ([f"{len(recipients) - 12} đơn vị khác"] if len(recipients) > 12 else []),
+            )
+
+        found = gaps(build(draft_reference(document.doc_type.code, "")))
+        if found:
+            raise ApplicationError(gaps_message(found), field="content")
 
     with transaction.atomic():
         locked = Document.objects.select_for_update().get(pk=document.pk)
@@ -450,9 +472,9 @@ def document_sign_issue(*, actor, document: Document, today: dt.date, expected_v
             title=locked.title,
             build=build,
             today=today,
-            key=f"document:{locked.public_id}",
+            key=locked.source_key or f"document:{locked.public_id}",
             details={"document": str(locked.public_id)},
-            source_url=f"/van-ban/{locked.public_id}/",
+            source_url=locked.source_url or f"/van-ban/{locked.public_id}/",
         )
         if locked.replaces_id and locked.replaces.issued_id and not hasattr(locked.replaces.issued, "replaced_by"):
             issued.replaces = locked.replaces.issued
@@ -496,6 +518,8 @@ def document_sign_issue(*, actor, document: Document, today: dt.date, expected_v
             before={"status": Document.Status.SIGNING},
             after={"reference": issued.reference, "recipients": len(recipients), "tasks": made},
         )
+        if locked.source_key:
+            generated.after_issue(locked, actor=actor)
         transaction.on_commit(lambda: _enqueue_pdf(locked.pk))
     return locked
 

@@ -141,14 +141,163 @@ def document_detail(request, public_id):
             "can_forward": perms.can_forward_to_signer(user, document),
             "can_return": document.status in ("review", "signing")
             and user.pk in (document.reviewer_id, document.signer_id),
-            "can_issue": perms.can_issue(user, document),
+            "can_issue": perms.can_issue(user, document, timezone.localdate()),
             "can_correct": perms.can_correct(user, document) and not hasattr(document, "replaced_by"),
             "replaced_by": getattr(document, "replaced_by", None),
             "sender_view": sender_view,
             "task_rows": _task_rows(document),
             "signatures": pdf_verify(bytes(document.pdf)) if document.pdf else [],
+            **_generated_context(request, document),
         },
     )
+
+
+def _generated_context(request, document) -> dict:
+    """For a generated document: the HTML preview of its real DOCX and the signer form."""
+    from django.urls import reverse
+
+    from danvan.documents import generated
+    from danvan.documents.docxpage import docx_html
+
+    if not document.source_key:
+        return {}
+    try:
+        preview = docx_html(generated.preview_content(document))
+    except ApplicationError as e:
+        preview, problem = "", e.message
+    else:
+        problem = ""
+    can_choose = perms.can_choose_signer(request.user, document)
+    signer_form = None
+    if can_choose:
+        signer_form = forms.SignerForm(
+            url=reverse("documents:signers", args=[document.public_id]),
+            initial={
+                "signer": document.signer.username if document.signer else "",
+                "capacity": document.capacity or "T/M",
+                "signer_title": document.signer_title or "Trưởng ban",
+                "version": document.version,
+            },
+        )
+    return {"preview": preview, "preview_problem": problem, "signer_form": signer_form}
+
+
+def to_draft(request, document):
+    """After an issue button of a meeting, briefing, contest or scheme: to the document's draft (or its number)."""
+    if document.issued_id:
+        messages.info(
+            request,
+            _("Already issued as number %(number)s.") % {"number": document.issued.reference.removeprefix("Số ")},
+        )
+    else:
+        messages.success(
+            request,
+            _("The draft is ready: read it below, choose the signer; the signer (or a delegate) issues it."),
+        )
+    return redirect("documents:detail", public_id=document.public_id)
+
+
+@login_required
+@require_POST
+@submit_once
+def document_signer(request, public_id):
+    from django.urls import reverse
+
+    from danvan.documents.generated import document_signer_set
+
+    document = selectors.document_get_for_user(user=request.user, public_id=public_id)
+    if not perms.can_choose_signer(request.user, document):
+        raise Http404
+    form = forms.SignerForm(request.POST, url=reverse("documents:signers", args=[document.public_id]))
+    if form.is_valid():
+        signer = form.person()
+        if not form.errors:
+            try:
+                document_signer_set(
+                    actor=request.user,
+                    document=document,
+                    signer=signer,
+                    signer_title=form.cleaned_data["signer_title"],
+                    capacity=form.cleaned_data["capacity"],
+                    expected_version=form.cleaned_data["version"],
+                )
+            except ApplicationError as e:
+                messages.error(request, e.message)
+            else:
+                messages.success(request, _("The signer is chosen; the draft waits for their signature."))
+            return redirect("documents:detail", public_id=public_id)
+    errors = "; ".join(f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items() if f in form.fields)
+    messages.error(request, errors or _("Choose the signer from the list."))
+    return redirect("documents:detail", public_id=public_id)
+
+
+@login_required
+def signers(request, public_id):
+    """The signer picker's answers: the leaders of the document's issuing body whose name matches the words."""
+    from django.http import JsonResponse
+
+    from danvan.core.text import fold
+    from danvan.documents.generated import leaders_of
+
+    document = selectors.document_get_for_user(user=request.user, public_id=public_id)
+    words = fold((request.GET.get("q") or "")[:100]).split()
+    results = []
+    for user in leaders_of(document.issuer)[:200]:
+        if all(word in fold(f"{user.full_name} {user.username}") for word in words):
+            results.append({"code": user.username, "name": user.get_full_name(), "path": document.issuer.name})
+    return JsonResponse({"results": results[:15], "empty": _("No leader of the issuing body matches these words.")})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@submit_once
+def delegations(request):
+    from danvan.documents import delegations as service
+
+    units = service.units_led(request.user)
+    form = forms.DelegationForm(request.POST or None, units=units)
+    if request.method == "POST" and form.is_valid():
+        delegate = forms.person_from_form(form, "delegate")
+        if not form.errors:
+            try:
+                service.delegation_create(
+                    actor=request.user,
+                    unit=form.units.get(form.cleaned_data["unit"]),
+                    delegate=delegate,
+                    starts_on=form.cleaned_data["starts_on"],
+                    ends_on=form.cleaned_data["ends_on"],
+                )
+            except ApplicationError as e:
+                e.add_to_form(form)
+            else:
+                messages.success(request, _("Delegation saved."))
+                return redirect("documents:delegations")
+    return render(
+        request,
+        "documents/delegations.html",
+        {
+            "form": form if units else None,
+            "delegations": service.delegations_for_user(user=request.user),
+            "today": timezone.localdate(),
+            "user_id": request.user.pk,
+        },
+    )
+
+
+@login_required
+@require_POST
+@submit_once
+def delegation_end(request, public_id):
+    from danvan.documents import delegations as service
+
+    delegation = service.delegation_get_for_user(user=request.user, public_id=public_id)
+    try:
+        service.delegation_end(actor=request.user, delegation=delegation)
+    except ApplicationError as e:
+        messages.error(request, e.message)
+    else:
+        messages.success(request, _("Delegation ended."))
+    return redirect("documents:delegations")
 
 
 def _task_rows(document) -> list:
@@ -248,7 +397,10 @@ def document_issue(request, public_id):
     except ApplicationError as e:
         messages.error(request, e.message)
     else:
-        messages.success(request, _("Issued as %(reference)s and sent.") % {"reference": document.issued.reference})
+        messages.success(
+            request,
+            _("Document number %(number)s issued.") % {"number": document.issued.reference.removeprefix("Số ")},
+        )
     return redirect("documents:detail", public_id=public_id)
 
 

@@ -228,9 +228,11 @@ def meeting_record_outcome(
     return meeting
 
 
-def conclusion_notice_issue(*, actor, meeting: Meeting, today: dt.date):
-    """The "Thông báo kết luận" of a held meeting, numbered in the issuer's TB register, in Party format."""
-    from danvan.reports.briefing import document_issue, document_place, header_names, issuer_for
+def conclusion_notice_draft(*, actor, meeting: Meeting, today: dt.date):
+    """The "Thông báo kết luận" of a held meeting in Party format, put into its draft in the documents app (one per
+    meeting); the signer issues it there and the TB register gives its number then."""
+    from danvan.documents.generated import generated_draft
+    from danvan.reports.briefing import document_place, header_names, issuer_for
     from danvan.reports.documents import Header, party_notice_docx
 
     if not can_edit_unit(actor, meeting.unit):
@@ -266,15 +268,13 @@ def conclusion_notice_issue(*, actor, meeting: Meeting, today: dt.date):
             recipients=[u.name for u in meeting.invited_units.all()[:8]],
         )
 
-    return document_issue(
+    return generated_draft(
         actor=actor,
         issuer=issuer,
-        doc_type="TB",
+        doc_type_code="TB",
         title=subject,
         build=build,
-        today=today,
         key=f"meeting:{meeting.public_id}",
-        details={"meeting": str(meeting.public_id)},
         source_url=f"/hoi-nghi/{meeting.public_id}/",
     )
 

@@ -203,12 +203,14 @@ def detail(request, public_id):
 @submit_once
 def notice(request, public_id):
     meeting = selectors.meeting_get_for_user(user=request.user, public_id=public_id)
+    from danvan.documents.views import to_draft
+
     try:
-        document = services.conclusion_notice_issue(actor=request.user, meeting=meeting, today=timezone.localdate())
+        document = services.conclusion_notice_draft(actor=request.user, meeting=meeting, today=timezone.localdate())
     except ApplicationError as exc:
         messages.error(request, exc.message)
         return redirect("meetings:detail", public_id=meeting.public_id)
-    return redirect("reports:document_download", public_id=document.public_id)
+    return to_draft(request, document)
 
 
 @login_required

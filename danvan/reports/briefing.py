@@ -236,23 +236,22 @@ def document_revoke(*, actor, document: IssuedDocument, reason: str) -> IssuedDo
     return document
 
 
-def briefing_issue(
-    *, actor, unit: OrgUnit, form: ReportForm, period: ReportingPeriod, today: dt.date
-) -> IssuedDocument:
-    """Give the briefing report the next number of its register and keep the file."""
+def briefing_draft(*, actor, unit: OrgUnit, form: ReportForm, period: ReportingPeriod, today: dt.date):
+    """Put the briefing report into its draft in the documents app (one per unit, form and period); the signer
+    issues it there and the BC register gives its number then."""
+    from danvan.documents.generated import generated_draft
+
     if not can_edit_unit(actor, unit):
         raise ApplicationError("Bạn không có quyền ban hành báo cáo cho đơn vị này.", code="forbidden")
     label = period.label[0].lower() + period.label[1:]
-    return document_issue(
+    return generated_draft(
         actor=actor,
         issuer=issuer_for(unit),
-        doc_type="BC",
+        doc_type_code="BC",
         title=f"Kết quả công tác dân vận {label}",
-        today=today,
         build=lambda reference: briefing_content(unit=unit, form=form, period=period, reference=reference, today=today)[
             1
         ],
         key=f"briefing:{unit.code}:{form.code}:{period.key}",
-        details={"form": form.code, "period": period.key},
         source_url=reverse("reports:rollup") + f"?form={form.pk}&period={period.key}&unit={unit.code}",
     )

@@ -436,20 +436,21 @@ def briefing_preview(request):
 @require_http_methods(["GET", "POST"])
 @submit_once
 def documents(request):
-    from danvan.reports.briefing import briefing_issue
+    from danvan.reports.briefing import briefing_draft
     from danvan.reports.models import IssuedDocument
 
     if request.method == "POST":
+        from danvan.documents.views import to_draft
+
         ctx = _pick(request)
         try:
-            document = briefing_issue(
+            document = briefing_draft(
                 actor=request.user, unit=ctx["unit"], form=ctx["form"], period=ctx["period"], today=timezone.localdate()
             )
         except ApplicationError as exc:
             messages.error(request, exc.message)
             return redirect(reverse("reports:rollup") + "?" + request.GET.urlencode())
-        messages.success(request, _("Document %(ref)s issued.") % {"ref": document.reference})
-        return redirect("reports:documents")
+        return to_draft(request, document)
     from danvan.accounts.permissions import can_approve_for, units_in_scope
 
     issued = list(

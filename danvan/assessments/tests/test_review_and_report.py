@@ -10,6 +10,7 @@ from danvan.assessments.models import Assessment, Grade, Scheme
 from danvan.assessments.tests.conftest import TODAY, fill
 from danvan.audit.models import Action, AuditEvent
 from danvan.core.errors import ApplicationError
+from danvan.documents.tests.factories import issue_generated
 from danvan.organisations.models import OrgUnit
 
 
@@ -93,12 +94,15 @@ def test_the_numbered_report_goes_through_the_register(officer_a, scheme):
     for code in ("C7288-DU", "C7210-DU", "C9295-DU"):
         review(officer_a, scheme, code, ("35", "25", "25"))
     with pytest.raises(ApplicationError, match="xếp hạng"):
-        services.scheme_report_issue(actor=officer_a, scheme=scheme, today=TODAY)
+        services.scheme_report_draft(actor=officer_a, scheme=scheme, today=TODAY)
     services.scheme_rank(actor=officer_a, scheme=scheme)
-    document = services.scheme_report_issue(actor=officer_a, scheme=scheme, today=TODAY)
+    draft = services.scheme_report_draft(actor=officer_a, scheme=scheme, today=TODAY)
+    scheme.refresh_from_db()
+    assert draft.issued_id is None and scheme.status != Scheme.Status.CLOSED  # no number before the signer issues
+    document = issue_generated(draft, chooser=officer_a, today=TODAY)
     assert document.reference.startswith("Số ") and "-BC/" in document.reference
-    again = services.scheme_report_issue(actor=officer_a, scheme=scheme, today=TODAY)
-    assert again.pk == document.pk
+    again = services.scheme_report_draft(actor=officer_a, scheme=scheme, today=TODAY)
+    assert again.issued_id == document.pk
     docx = Document(io.BytesIO(bytes(document.content)))
     text = "\n".join(p.text for p in docx.paragraphs)
     cells = "\n".join(c.text for t in docx.tables for r in t.rows for c in r.cells)

@@ -136,8 +136,13 @@ def test_the_draft_report_and_the_issued_one_download(client_for, officer_a, mak
     assert response.status_code == 302
     draft = client.get(reverse("assessments:report", args=[scheme.code]))
     assert draft.status_code == 200 and "du-thao" in draft["Content-Disposition"]
-    issued = client.post(reverse("assessments:report", args=[scheme.code]))
-    assert issued.status_code == 200 and "so-01" in issued["Content-Disposition"]
+    to_draft = client.post(reverse("assessments:report", args=[scheme.code]))
+    assert to_draft.status_code == 302 and to_draft["Location"].startswith("/van-ban/")
+    from danvan.documents.tests.factories import issue_through_pages
+
+    assert issue_through_pages(client_for, officer_a, to_draft["Location"]).status_code == 302
+    issued = client.get(to_draft["Location"] + "tep.docx")
+    assert issued.status_code == 200 and "01-BC_" in issued["Content-Disposition"]
 
 
 pytestmark = pytest.mark.django_db

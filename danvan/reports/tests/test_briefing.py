@@ -12,7 +12,7 @@ from docx import Document
 from conftest import make_user
 from danvan.core.errors import ApplicationError
 from danvan.organisations.models import OrgUnit
-from danvan.reports.briefing import briefing_issue
+from danvan.reports.tests.briefing_helpers import briefing_issue
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("dialogue_figures_typed")]
 TODAY = dt.date(2026, 4, 2)
@@ -28,6 +28,8 @@ def reported(report, commune_officer_a):
         narratives={
             "ket_qua": "Tổ chức 3 hội nghị đối thoại về giải phóng mặt bằng.",
             "nhiem_vu": "Tiếp tục nắm tình hình nhân dân sau bầu cử.",
+            "han_che": "Một số chi hội chưa báo cáo đúng hạn.",
+            "kien_nghi": "Đề nghị tập huấn nghiệp vụ cho cán bộ mới.",
         },
     )
     report("C7294-KDV", other, {"doi_thoai_cuoc": "2"}, narratives={"ket_qua": "Xây dựng mô hình dân vận khéo."})
@@ -60,10 +62,15 @@ def test_the_briefing_report_carries_header_number_figures_and_narratives(report
     assert style.name == "Times New Roman" and style.size.pt == 14
 
 
-def test_numbers_follow_on_within_a_term_and_restart_with_the_next(reported, officer_a, quarterly, q1, q2):
+def test_numbers_follow_on_within_a_term_and_restart_with_the_next(
+    reported, report, commune_officer_a, officer_a, quarterly, q1, q2
+):
     from danvan.reports.periods import period_get_or_create
 
     unit = OrgUnit.objects.get(code="P24-TU")
+    # Nothing placeholder-like is issued: each period has a report under every heading.
+    every_part = {key: f"Nội dung mục {key}." for key in ("ket_qua", "han_che", "nhiem_vu", "kien_nghi")}
+    report("C7288-KDV", commune_officer_a, {"doi_thoai_cuoc": "1"}, period=q2, narratives=every_part)
     first = briefing_issue(actor=officer_a, unit=unit, form=quarterly, period=q1, today=TODAY)
     second = briefing_issue(actor=officer_a, unit=unit, form=quarterly, period=q2, today=TODAY)
     assert (first.number, second.number) == (1, 2)
@@ -75,6 +82,7 @@ def test_numbers_follow_on_within_a_term_and_restart_with_the_next(reported, off
     PartyTerm.objects.filter(label="2025-2030").update(ends_on=dt.date(2030, 9, 30))
     PartyTerm.objects.create(label="2030-2035", starts_on=dt.date(2030, 10, 1))
     q3 = period_get_or_create("quarter", 2030, 3)
+    report("C7288-KDV", commune_officer_a, {"doi_thoai_cuoc": "1"}, period=q3, narratives=every_part)
     later = briefing_issue(actor=officer_a, unit=unit, form=quarterly, period=q3, today=dt.date(2030, 11, 1))
     assert later.reference == "Số 01-BC/BTGDVTU"
 
@@ -131,7 +139,14 @@ def test_the_pages_issue_list_and_download(client_for, reported, officer_a, offi
     query = f"?form={quarterly.pk}&period=quarter-2026-1&unit=P24-TU"
     preview = client.get("/bao-cao/van-ban/du-thao.docx" + query)
     assert preview["Content-Type"].startswith("application/vnd.openxmlformats-officedocument.wordprocessing")
-    assert client.post("/bao-cao/van-ban/" + query).status_code == 302
+    # The issue button makes the draft; the officer chooses the leader who signs; the leader issues it.
+    to_draft = client.post("/bao-cao/van-ban/" + query)
+    assert to_draft.status_code == 302 and to_draft["Location"].startswith("/van-ban/")
+    leader = make_user("truong.ban", "leader", "P24-TGDV")
+    signer = {"signer": leader.username, "capacity": "T/M", "signer_title": "Trưởng ban"}
+    assert client.post(to_draft["Location"] + "nguoi-ky/", signer).status_code == 302
+    assert client.get("/bao-cao/van-ban/").context["documents"] == []
+    assert client_for(leader).post(to_draft["Location"] + "ky-ban-hanh/").status_code == 302
     listing = client.get("/bao-cao/van-ban/")
     document = listing.context["documents"][0]
     download = client.get(f"/bao-cao/van-ban/{document.public_id}.docx")

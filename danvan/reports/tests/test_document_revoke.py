@@ -8,6 +8,7 @@ import pytest
 
 from danvan.audit.models import Action, AuditEvent
 from danvan.core.submissions import TOKEN_FIELD, new_form_token
+from danvan.documents.tests.factories import issue_through_pages
 from danvan.meetings.services import meeting_schedule
 from danvan.organisations.models import OrgUnit
 from danvan.reports.models import IssuedDocument
@@ -28,7 +29,8 @@ def notice(client_for, officer_a):
     )
     client = client_for(officer_a)
     client.post(f"/hoi-nghi/{meeting.public_id}/", {"minutes": "x", "conclusions": "Tổng kết mô hình"})
-    client.post(f"/hoi-nghi/{meeting.public_id}/thong-bao-ket-luan/", {TOKEN_FIELD: new_form_token()})
+    draft = client.post(f"/hoi-nghi/{meeting.public_id}/thong-bao-ket-luan/", {TOKEN_FIELD: new_form_token()})
+    issue_through_pages(client_for, officer_a, draft["Location"])
     return meeting, IssuedDocument.objects.get()
 
 
@@ -50,7 +52,13 @@ def test_a_leader_revokes_and_the_replacement_takes_the_next_number(client_for, 
 
     # Issued again from the meeting's page: a new number, pointing at the one it replaces; again: the same one.
     client = client_for(officer_a)
-    client.post(f"/hoi-nghi/{meeting.public_id}/thong-bao-ket-luan/", {TOKEN_FIELD: new_form_token()})
+    draft = client.post(f"/hoi-nghi/{meeting.public_id}/thong-bao-ket-luan/", {TOKEN_FIELD: new_form_token()})
+    assert (
+        client.post(f"/hoi-nghi/{meeting.public_id}/thong-bao-ket-luan/", {TOKEN_FIELD: new_form_token()})["Location"]
+        == draft["Location"]
+    )
+    issue_through_pages(client_for, officer_a, draft["Location"])
+    client = client_for(officer_a)
     client.post(f"/hoi-nghi/{meeting.public_id}/thong-bao-ket-luan/", {TOKEN_FIELD: new_form_token()})
     assert IssuedDocument.objects.count() == 2
     replacement = IssuedDocument.objects.exclude(pk=first.pk).get()

@@ -1,0 +1,236 @@
+"""The DOCX of a generated document read and finished: its HTML preview, the number, date and signature stamped in
+at issue, and the check that nothing placeholder-like is left in it.
+
+The generators (reports.documents, contests.documents, assessments.documents) all write the same Party layout:
+the header table first (superior, issuer, "Số   -BC/…" on the left; the date line on the right) and the
+signature table last (nơi nhận on the left, the signature block on the right). These functions rely on that.
+"""
+
+import io
+import re
+from dataclasses import dataclass
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from docx import Document as open_docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from danvan.documents.drafting import Signature, signature_lines
+from danvan.reports.documents import add_paragraph, add_run
+
+REFERENCE = re.compile(r"^Số\s*(\d*)\s*-")
+DATE_LINE = re.compile(r"^(?P<place>.+), ngày \d{1,2} tháng \d{1,2} năm \d{4}$")
+HEADING = re.compile(r"^(?P<mark>[IVX]+|\d+)\.\s+\S")
+# Text left for someone to fill in: "(Chưa có nội dung …)", "…" / "...", "[...]", "[ ]", "(Ký, ghi rõ họ tên)".
+PLACEHOLDERS = (
+    (re.compile(r"\(Chưa có[^)]*\)"), None),
+    (re.compile(r"\[[^\]]{0,20}\]"), None),
+    (re.compile(r"…|\.{3,}"), "…"),
+    (re.compile(r"\(Ký, ghi rõ họ tên\)"), None),
+    (re.compile(r"\bXXX+\b|\bTODO\b"), None),
+)
+
+
+def draft_reference(doc_type: str, symbol: str) -> str:
+    """The number line of a draft: the number left blank until the register gives one, as on paper."""
+    return f"Số     -{doc_type}/{symbol}"
+
+
+def _load(content: bytes):
+    return open_docx(io.BytesIO(content))
+
+
+def _set_text(paragraph: Paragraph, text: str) -> None:
+    """Replace a paragraph's text, keeping the first run's formatting."""
+    runs = paragraph.runs
+    if not runs:
+        add_run(paragraph, text)
+        return
+    runs[0].text = text
+    for run in runs[1:]:
+        run._r.getparent().remove(run._r)
+
+
+def _cell_paragraphs(table: Table):
+    for row in table.rows:
+        for cell in row.cells:
+            yield from cell.paragraphs
+
+
+def stamp(content: bytes, *, reference: str | None = None, date=None, sig: Signature | None = None) -> bytes:
+    """The DOCX with its number line, date line and signature block set (each only when given)."""
+    document = _load(content)
+    if document.tables and (reference or date):
+        for paragraph in _cell_paragraphs(document.tables[0]):
+            text = paragraph.text.strip()
+            if reference and REFERENCE.match(text):
+                _set_text(paragraph, reference)
+            match = DATE_LINE.match(text)
+            if date and match:
+                _set_text(paragraph, f"{match['place']}, ngày {date.day:02d} tháng {date.month:02d} năm {date.year}")
+    if sig is not None and len(document.tables) > 1:
+        cell = document.tables[-1].rows[0].cells[-1]
+        for paragraph in cell.paragraphs[1:]:
+            paragraph._p.getparent().remove(paragraph._p)
+        center = WD_ALIGN_PARAGRAPH.CENTER
+        first = cell.paragraphs[0]
+        for run in list(first.runs):
+            run._r.getparent().remove(run._r)
+        first.alignment = center
+        for i, line in enumerate(signature_lines(sig)):
+            paragraph = first if i == 0 else add_paragraph(cell, align=center, indent=False, space_after=0)
+            add_run(paragraph, line, bold=True)
+        add_paragraph(cell, "(Đã ký)", align=center, indent=False, italic=True, space_after=36)
+        add_paragraph(cell, sig.signer_name, align=center, indent=False, bold=True)
+    output = io.BytesIO()
+    document.save(output)
+    return output.getvalue()
+
+
+def _blocks(document):
+    """The body in order: Paragraph and Table objects."""
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            yield Paragraph(child, document)
+        elif tag == "tbl":
+            yield Table(child, document)
+
+
+def _is_heading(paragraph: Paragraph) -> str:
+    """ "I"/"II"… for a part heading, "1"/"2"… for a section heading, "" for text."""
+    text = paragraph.text.strip()
+    match = HEADING.match(text)
+    runs = [r for r in paragraph.runs if r.text.strip()]
+    if not match or not runs or not all(r.bold for r in runs):
+        return ""
+    return match["mark"]
+
+
+@dataclass
+class Gap:
+    where: str  # the section it is in ("" before the first heading)
+    what: str  # the placeholder text, or "" for an empty section
+
+
+def gaps(content: bytes) -> list[Gap]:
+    """What is left to fill in: placeholder text (with the section it is in) and sections with nothing under them."""
+    document = _load(content)
+    blocks = list(_blocks(document))
+    signature = blocks[-1] if blocks and isinstance(blocks[-1], Table) else None
+    found: list[Gap] = []
+    section = ""
+    open_heading: tuple[str, str] | None = None  # (mark, text) of a heading with nothing under it yet
+
+    def check_text(text: str) -> None:
+        for pattern, label in PLACEHOLDERS:
+            match = pattern.search(text)
+            if match:
+                found.append(Gap(section, label or match.group(0)))
+                # "[...]" is one gap, not also an ellipsis.
+                text = pattern.sub(" ", text)
+
+    def close_empty(next_mark: str) -> None:
+        # A part (I, II) may open straight onto its first section (1.); anything else under nothing is empty.
+        if open_heading and not (open_heading[0].isalpha() and next_mark.isdigit()):
+            found.append(Gap(open_heading[1], ""))
+
+    for index, block in enumerate(blocks):
+        if isinstance(block, Table):
+            is_signature = block is signature
+            if index == 0:
+                continue  # the header
+            if is_signature:
+                close_empty("")
+                open_heading = None
+                section = ""
+            else:
+                open_heading = None
+            for paragraph in _cell_paragraphs(block):
+                check_text(paragraph.text)
+            continue
+        text = block.text.strip()
+        if not text:
+            continue
+        mark = _is_heading(block)
+        if mark:
+            close_empty(mark)
+            open_heading = (mark, text)
+            section = text
+            continue
+        open_heading = None
+        check_text(text)
+    close_empty("")
+    return found
+
+
+def gaps_message(found: list[Gap]) -> str:
+    """The refusal, naming what is missing and where."""
+    parts = []
+    for gap in found[:5]:
+        if gap.what:
+            parts.append(f"“{gap.what}”" + (f" ở mục “{gap.where}”" if gap.where else ""))
+        else:
+            parts.append(f"mục “{gap.where}” chưa có nội dung")
+    more = f" và {len(found) - 5} chỗ khác" if len(found) > 5 else ""
+    return (
+        "Chưa ban hành được: văn bản còn chỗ chưa điền — "
+        + "; ".join(parts)
+        + more
+        + ". Hãy bổ sung nội dung (tạo lại dự thảo sau khi các đơn vị báo cáo, hoặc tải lên bản DOCX đã sửa) "
+        "rồi ban hành."
+    )
+
+
+_ALIGN = {
+    WD_ALIGN_PARAGRAPH.CENTER: "text-center",
+    WD_ALIGN_PARAGRAPH.RIGHT: "text-end",
+    WD_ALIGN_PARAGRAPH.JUSTIFY: "text-justify",
+}
+
+
+def _paragraph_html(paragraph: Paragraph) -> str:
+    pieces = []
+    for run in paragraph.runs:
+        if not run.text:
+            continue
+        text = escape(run.text)
+        if run.bold:
+            text = f"<strong>{text}</strong>"
+        if run.italic:
+            text = f"<em>{text}</em>"
+        pieces.append(text)
+    css = _ALIGN.get(paragraph.alignment, "")
+    indent = " dv-indent" if paragraph.paragraph_format.first_line_indent else ""
+    return f'<p class="{css}{indent}">{"".join(pieces) or "&nbsp;"}</p>'
+
+
+def _table_html(table: Table, *, borders: bool) -> str:
+    rows = []
+    for row in table.rows:
+        cells, seen = [], set()
+        for cell in row.cells:
+            # A merged cell appears once per grid column it spans; show it once.
+            if id(cell._tc) in seen:
+                continue
+            seen.add(id(cell._tc))
+            cells.append("<td>" + "".join(_paragraph_html(p) for p in cell.paragraphs) + "</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    css = "table table-bordered table-sm" if borders else "table table-borderless dv-layout"
+    return f'<table class="{css}">' + "".join(rows) + "</table>"
+
+
+def docx_html(content: bytes) -> str:
+    """The DOCX as HTML, paragraph by paragraph and table by table, for reading before the number is taken."""
+    document = _load(content)
+    blocks = list(_blocks(document))
+    out = []
+    for index, block in enumerate(blocks):
+        if isinstance(block, Table):
+            layout = index == 0 or index == len(blocks) - 1 or not block.style or block.style.name != "Table Grid"
+            out.append(_table_html(block, borders=not layout))
+        else:
+            out.append(_paragraph_html(block))
+    return mark_safe("\n".join(out))  # noqa: S308 - every run's text is escaped above
