@@ -74,3 +74,21 @@ def test_preview_pick_the_signer_and_issue_a_conclusion_notice(danvan_server, br
     issued = leader.locator("[data-docx-preview]").inner_text()
     assert "Số 01-TB/BTGDVTU" in issued and "Trần Văn Thịnh" in issued
     leader.screenshot(path=f"{SHOTS}/issued-1366.png", full_page=True)
+
+
+def test_a_leader_delegates_issuing_on_the_delegation_page(danvan_server, browser):
+    import datetime as dt
+
+    os.makedirs(SHOTS, exist_ok=True)
+    leader = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
+    login(leader, danvan_server, "bn.lanhdao")
+    leader.goto(f"{danvan_server}/van-ban/uy-quyen/")
+    choose(leader, "#id_delegate", "le thi mai")
+    today = dt.date.today()
+    leader.fill("#id_starts_on", f"{today:%d/%m/%Y}")
+    leader.fill("#id_ends_on", f"{today + dt.timedelta(days=14):%d/%m/%Y}")
+    submit(leader, "main form:has(#id_delegate)")
+    row = leader.locator("main table tbody tr").first.inner_text()
+    assert "Lê Thị Mai" in row and "Trần Văn Thịnh" in row
+    assert leader.evaluate("document.documentElement.scrollWidth") <= 390
+    leader.screenshot(path=f"{SHOTS}/delegation-390.png", full_page=True)
