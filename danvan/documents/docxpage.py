@@ -27,7 +27,9 @@ HEADING = re.compile(r"^(?P<mark>[IVX]+|\d+)\.\s+\S")
 PLACEHOLDERS = (
     (re.compile(r"\(Chưa có[^)]*\)"), None),
     (re.compile(r"\[[^\]]{0,20}\]"), None),
-    (re.compile(r"…|\.{3,}"), "…"),
+    # A fill-in line ("……", "........"), or an ellipsis standing for the whole text or after a label ("Ông: …");
+    # an ellipsis in running text ("các xã, phường…") is ordinary writing, not a gap.
+    (re.compile(r"(?:…|\.{3}){2,}|\.{4,}|^\s*(?:…|\.{3})\s*$|:\s*(?:…|\.{3})\s*$"), "…"),
     (re.compile(r"\(Ký, ghi rõ họ tên\)"), None),
     (re.compile(r"\bXXX+\b|\bTODO\b"), None),
 )

@@ -145,6 +145,10 @@ def test_a_document_with_placeholders_is_refused_naming_what_is_missing(officer_
     [
         (["I. KẾT QUẢ", "Đã làm được nhiều việc."], []),
         (["I. KẾT QUẢ", "Kết quả: …"], ["…"]),
+        (["I. KẾT QUẢ", "Họ tên: ................"], ["…"]),
+        (["I. KẾT QUẢ", "…"], ["…"]),
+        # An ellipsis in running text is writing, not a gap.
+        (["I. KẾT QUẢ", "Các xã, phường… đều đã báo cáo."], []),
         (["I. KẾT QUẢ", "Số liệu [...] sẽ bổ sung."], ["[...]"]),
         (["I. KẾT QUẢ", "II. HẠN CHẾ", "Còn chậm."], ["I. KẾT QUẢ"]),
         (["I. KẾT QUẢ", "1. Số liệu", "Đủ.", "2. Nhận xét"], ["2. Nhận xét"]),
