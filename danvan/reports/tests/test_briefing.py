@@ -60,10 +60,14 @@ def test_the_briefing_report_carries_header_number_figures_and_narratives(report
     assert style.name == "Times New Roman" and style.size.pt == 14
 
 
-def test_numbers_follow_on_within_a_term_and_restart_with_the_next(reported, officer_a, quarterly, q1, q2):
+def test_numbers_follow_on_within_a_term_and_restart_with_the_next(
+    reported, report, commune_officer_a, officer_a, quarterly, q1, q2
+):
     from danvan.reports.periods import period_get_or_create
 
     unit = OrgUnit.objects.get(code="P24-TU")
+    # A period with no report from any unit is refused, so each period issued here has one.
+    report("C7288-KDV", commune_officer_a, {"doi_thoai_cuoc": "1"}, period=q2)
     first = briefing_issue(actor=officer_a, unit=unit, form=quarterly, period=q1, today=TODAY)
     second = briefing_issue(actor=officer_a, unit=unit, form=quarterly, period=q2, today=TODAY)
     assert (first.number, second.number) == (1, 2)
@@ -75,6 +79,7 @@ def test_numbers_follow_on_within_a_term_and_restart_with_the_next(reported, off
     PartyTerm.objects.filter(label="2025-2030").update(ends_on=dt.date(2030, 9, 30))
     PartyTerm.objects.create(label="2030-2035", starts_on=dt.date(2030, 10, 1))
     q3 = period_get_or_create("quarter", 2030, 3)
+    report("C7288-KDV", commune_officer_a, {"doi_thoai_cuoc": "1"}, period=q3)
     later = briefing_issue(actor=officer_a, unit=unit, form=quarterly, period=q3, today=dt.date(2030, 11, 1))
     assert later.reference == "Số 01-BC/BTGDVTU"
 
