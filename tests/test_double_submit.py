@@ -192,10 +192,25 @@ def test_the_conclusion_notice_issued_twice_keeps_one_number(client_for, officer
     assert IssuedDocument.objects.get().reference.startswith("Số 01-TB/")
 
 
-def test_the_briefing_report_issued_twice_keeps_one_number(client_for, officer_a):
+def test_the_briefing_report_issued_twice_keeps_one_number(client_for, officer_a, commune_officer_a):
+    from danvan.organisations.models import OrgUnit
     from danvan.reports.models import IssuedDocument, ReportForm
+    from danvan.reports.periods import period_get_or_create
+    from danvan.reports.services import report_save_draft, report_submit
 
     form = ReportForm.objects.get(code="dan-van-quy")
+    # A period with nothing sent by any unit is refused (decision 0033): a commune reports in both periods.
+    for quarter in (1, 2):
+        draft = report_save_draft(
+            actor=commune_officer_a,
+            form=form,
+            period=period_get_or_create("quarter", 2026, quarter),
+            unit=OrgUnit.objects.get(code="C7288-KDV"),
+            values={"tuyen_truyen_hoi_nghi": "1"},
+            narratives={},
+            expected_version=0,
+        )
+        report_submit(actor=commune_officer_a, submission=draft)
     query = f"?form={form.pk}&period=quarter-2026-1&unit=P24-TU"
     client = client_for(officer_a)
     from danvan.documents.models import Document

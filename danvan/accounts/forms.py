@@ -125,8 +125,8 @@ class AccountImportForm(forms.Form):
     file = forms.FileField(
         label=_("File (.csv or .xlsx)"),
         help_text=_(
-            "Columns: ho_ten, ten_dang_nhap, don_vi (the unit's name), vai_tro (quản trị, lãnh đạo, chuyên viên, "
-            "báo cáo viên, người xem); optional email, chuc_vu. Download the template below."
+            "Columns: Họ tên, Tên đăng nhập (the new account's), Đơn vị (the unit's name), Vai trò (quản trị, lãnh "
+            "đạo, chuyên viên, báo cáo viên, người xem); optional Email, Chức vụ. Download the template below."
         ),
     )
     dry_run = forms.BooleanField(label=_("Only check, do not save"), required=False)

@@ -147,7 +147,7 @@ def accounts_import_template(request, code):
     return xlsx_response(
         filename="mau-nhap-tai-khoan.xlsx",
         sheet_title="Tài khoản",
-        headers=["ho_ten", "ten_dang_nhap", "don_vi", "vai_tro", "email", "chuc_vu"],
+        headers=["Họ tên", "Tên đăng nhập", "Đơn vị", "Vai trò", "Email", "Chức vụ"],
         rows=[["Nguyễn Văn An", "nguyen.van.an", unit.name, "chuyên viên", "", "Chuyên viên"]],
     )
 

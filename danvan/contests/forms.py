@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from danvan.contests.models import DEFAULT_TIE_BREAK, Contest, PartKind
 from danvan.core.errors import ApplicationError
 from danvan.core.locking import VersionField
-from danvan.core.text import strip_bidi_controls
+from danvan.core.text import fold, strip_bidi_controls
 from danvan.core.uploads import XLSX_IMPORT, open_xlsx
 from danvan.core.widgets import Column, rows_field
 from danvan.organisations.widgets import person_field, unit_field
@@ -154,6 +154,7 @@ IMPORT_COLUMNS = {
     "chuc_vu": "title",
     "doi_truong": "captain",
 }
+HEADER_ALIASES = {"don_vi": "ma_don_vi", "ho_va_ten": "ho_ten"}
 MAX_BYTES = 2 * 1024 * 1024
 
 
@@ -178,7 +179,9 @@ def read_import(*, filename: str, content: bytes) -> list[dict]:
     numbered = [(i, row) for i, row in enumerate(rows, start=1) if any(row)]
     if not numbered:
         raise ApplicationError("Tệp: không có dữ liệu.", field="file")
-    header = [h.strip().lower() for h in numbered[0][1]]
+    # Headers in words ("Đơn vị", "Họ và tên") or as keys ("ma_don_vi"): folded, then the words' aliases.
+    folded = [fold(h).replace(" ", "_") for h in numbered[0][1]]
+    header = [HEADER_ALIASES.get(h, h) for h in folded]
     missing = [c for c in ("ma_don_vi", "ho_ten") if c not in header]
     if missing:
         raise ApplicationError(

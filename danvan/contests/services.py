@@ -30,6 +30,7 @@ from danvan.core.errors import ApplicationError
 from danvan.core.locking import check_version
 from danvan.core.numbers import as_id, parse_decimal
 from danvan.core.sequences import next_in_sequence
+from danvan.core.text import fold
 from danvan.organisations.models import OrgUnit
 
 CONTEST_FIELDS = [
@@ -497,6 +498,19 @@ def teams_import(*, actor, contest: Contest, rows: list[dict]) -> list[Team]:
     """
     _require_organiser(actor, contest)
     errors: list[str] = []
+    # A unit is written by its name as in the tree (or its code): a name naming one unit under the contest's
+    # is read as that unit.
+    named: dict[str, list[str]] = {}
+    typed = {(r.get("unit") or "").strip() for r in rows} - {""}
+    if typed - set(OrgUnit.objects.filter(code__in=typed).values_list("code", flat=True)):
+        wanted = {fold(text) for text in typed}
+        for code, name in OrgUnit.objects.filter(ancestor_links__ancestor=contest.unit).values_list("code", "name"):
+            if fold(name) in wanted:
+                named.setdefault(fold(name), []).append(code)
+    for row in rows:
+        found = named.get(fold(row.get("unit") or ""), [])
+        if len(found) == 1:
+            row["unit"] = found[0]
     codes = {(r.get("unit") or "").strip() for r in rows}
     units = {u.code: u for u in OrgUnit.objects.filter(code__in=codes, ancestor_links__ancestor=contest.unit)}
     known = {u.code for u in OrgUnit.objects.filter(code__in=codes)}
@@ -508,10 +522,12 @@ def teams_import(*, actor, contest: Contest, rows: list[dict]) -> list[Team]:
         number = row.get("_line", index)
         code = (row.get("unit") or "").strip()
         if not code:
-            errors.append(f"Dòng {number}: thiếu mã đơn vị (cột “Mã đơn vị”), ví dụ C7288-HND.")
+            errors.append(f"Dòng {number}: thiếu đơn vị (cột “Đơn vị”), ghi tên đơn vị như trong cây tổ chức.")
             continue
         if code not in known:
-            errors.append(f"Dòng {number}: không có đơn vị mã “{code}”.")
+            errors.append(
+                f"Dòng {number}: không có đơn vị “{code}” dưới {contest.unit.name}; ghi đúng tên như trong cây tổ chức."
+            )
             continue
         if code not in units:
             errors.append(f"Dòng {number}: đơn vị {code} không thuộc {contest.unit.name}.")

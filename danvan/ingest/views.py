@@ -7,6 +7,7 @@ from django.views.decorators.http import require_http_methods
 
 from danvan.core.errors import ApplicationError
 from danvan.core.submissions import submit_once
+from danvan.ingest.flags import flag_label
 from danvan.ingest.forms import IngestRecordForm, IngestUploadForm
 from danvan.ingest.permissions import can_ingest, ingest_units_for
 from danvan.ingest.selectors import ingest_document_get_for_user, ingest_documents_for_user
@@ -93,7 +94,7 @@ def detail(request, public_id):
         "record": record,
         "form": form,
         "editable": editable,
-        "flags": record.flags,
+        "flags": [flag_label(flag) for flag in dict.fromkeys(record.flags)],
         "flagged": flagged,
         "admin_units": record.admin_units.order_by("name"),
         "proposal": record.proposed,

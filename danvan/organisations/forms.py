@@ -38,7 +38,10 @@ class PositionAssignForm(forms.Form):
 class VillageImportForm(forms.Form):
     file = forms.FileField(
         label=_("File (.csv or .xlsx)"),
-        help_text=_("Columns: ma_xa (commune code), ten (name), loai (thon, to_dan_pho or to_dan_van)."),
+        help_text=_(
+            "Fill in the downloaded template: it lists the communes, their codes already filled in; on each row "
+            "write a village's name and kind (thôn, tổ dân phố or tổ dân vận), copying a commune's row as needed."
+        ),
     )
     dry_run = forms.BooleanField(label=_("Only check, do not save"), required=False)
 

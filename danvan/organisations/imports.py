@@ -57,7 +57,8 @@ def read_table(*, filename: str, content: bytes, columns: tuple[str, ...] = COLU
     rows = [row for row in rows if any(row)]
     if not rows:
         raise ApplicationError("Tệp: không có dữ liệu.", field="file")
-    header = [h.strip().lower() for h in rows[0]]
+    # "Mã xã" and "ma_xa" name the same column: headers are folded (the templates print them in words).
+    header = [fold(h).replace(" ", "_") for h in rows[0]]
     missing = [c for c in columns if c not in header]
     if missing:
         raise ApplicationError(
@@ -89,6 +90,8 @@ def villages_import(
 
     errors: list[str] = []
     parsed: list[VillageRow] = []
+    # The template lists every commune with its code; a commune row left without a name and kind is not a village.
+    rows = [r for r in rows if str(r.get("ten", "")).strip() or str(r.get("loai", "")).strip()]
     codes = {str(r.get("ma_xa", "")).strip() for r in rows}
     parents = {
         u.admin_unit.gso_code: u
@@ -107,7 +110,8 @@ def villages_import(
         line = row["_line"]
         code = str(row.get("ma_xa", "")).strip()
         name = " ".join(str(row.get("ten", "")).split())
-        kind = str(row.get("loai", "")).strip().lower()
+        # "thôn", "Tổ dân phố" or the key "to_dan_pho": the kind in words or as its key.
+        kind = fold(str(row.get("loai", ""))).replace(" ", "_")
         parent = parents.get(_gso(code))
         if parent is None:
             errors.append(f"Dòng {line}, cột ma_xa: “{code}” không phải mã một xã, phường, đặc khu hiện hành.")

@@ -229,12 +229,24 @@ def village_import(request, code):
 @login_required
 def village_import_template(request, code):
     from danvan.core.exporting import xlsx_response
+    from danvan.organisations.models import OrgUnit
 
     unit = _editable_unit(request, code)
-    example = unit.admin_unit.gso_code if unit.admin_unit and unit.level == "commune" else 7288
+    # The communes in scope with their codes already filled in: nobody types a code (issue 14).
+    communes = (
+        OrgUnit.objects.filter(
+            kind=OrgUnit.Kind.PARTY_COMMITTEE,
+            level=OrgUnit.Level.COMMUNE,
+            ancestor_links__ancestor=unit,
+            admin_unit__isnull=False,
+        )
+        .select_related("admin_unit")
+        .order_by("sort_order", "name")[:5000]
+    )
+    rows = [[c.admin_unit.gso_code, c.name, "", ""] for c in communes]
     return xlsx_response(
         filename="mau-nhap-thon.xlsx",
         sheet_title="Thôn, tổ dân phố",
-        headers=["ma_xa", "ten", "loai"],
-        rows=[[example, "Thôn Đồng Tâm", "thon"], [example, "Tổ dân vận thôn Đồng Tâm", "to_dan_van"]],
+        headers=["Mã xã", "Xã", "Tên", "Loại"],
+        rows=rows,
     )

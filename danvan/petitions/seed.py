@@ -75,7 +75,7 @@ RULES = [
         None,
         KN_2011,
         "Luật Khiếu nại 2011, Điều 36: thụ lý khiếu nại lần hai trong 10 ngày kể từ ngày nhận được khiếu nại "
-        "[unconfirmed: không có trong DOMAIN.md §1.2].",
+        "(thời hạn cần được đối chiếu, có thể điều chỉnh tại trang Thời hạn luật định).",
     ),
     (
         "khieu_nai",
@@ -127,7 +127,8 @@ RULES = [
         None,
         TC_2018,
         "Luật Tố cáo 2018, Điều 24: 07 ngày làm việc để vào sổ, phân loại, kiểm tra điều kiện thụ lý; "
-        "cần xác minh ở nhiều địa điểm: không quá 10 ngày làm việc [unconfirmed].",
+        "cần xác minh ở nhiều địa điểm: không quá 10 ngày làm việc (thời hạn cần được đối chiếu, có thể "
+        "điều chỉnh tại trang Thời hạn luật định).",
     ),
     (
         "to_cao",

@@ -15,17 +15,16 @@ from danvan.core.models import SubmissionToken
 from danvan.core.numbers import format_vn
 from danvan.organisations.loading import COMMUNE_PREFIXES, PROVINCE_PREFIXES, strip_type
 from danvan.organisations.models import OrgUnit
-from danvan.reports.documents import FigureRow, Header, Part, party_report_docx
+from danvan.reports.documents import FigureRow, Group, Header, Part, party_report_docx
 from danvan.reports.models import (
     DocumentRegister,
     IssuedDocument,
-    NarrativeEntry,
     PartyTerm,
     ReportForm,
     ReportingPeriod,
-    Submission,
 )
 from danvan.reports.selectors import rollup
+from danvan.reports.synthesis import briefing_synthesis
 
 PART_TITLES = {
     "ket_qua": "Kết quả công tác",
@@ -86,21 +85,12 @@ def briefing_content(*, unit, form, period, reference: str, today: dt.date) -> t
         )
         for r in rows
     ]
-    entries = (
-        NarrativeEntry.objects.filter(
-            submission__form=form,
-            submission__period=period,
-            submission__status__in=[Submission.Status.SUBMITTED, Submission.Status.APPROVED],
-            submission__unit__ancestor_links__ancestor=unit,
-        )
-        .exclude(text="")
-        .select_related("submission__unit")
-        .order_by("submission__unit__depth", "submission__unit__sort_order", "submission__unit__name")
+    synthesis = briefing_synthesis(unit=unit, form=form, period=period, rollup_rows=rows, part_titles=PART_TITLES)
+    results = Part(
+        PART_TITLES["ket_qua"],
+        groups=[Group(f.title, f.summary, [(c.unit_name, c.text) for c in f.contributions]) for f in synthesis.fields],
     )
-    parts = {key: Part(title) for key, title in PART_TITLES.items()}
-    for entry in entries:
-        if entry.key in parts:
-            parts[entry.key].entries.append((entry.submission.unit.name, entry.text))
+    parts = [results, *(Part(title, entries) for _key, title, entries in synthesis.parts)]
     label = period.label[0].lower() + period.label[1:]
     subject = f"Kết quả công tác dân vận {label}"
     content = party_report_docx(
@@ -111,7 +101,7 @@ def briefing_content(*, unit, form, period, reference: str, today: dt.date) -> t
         f"của {unit.name} và các đơn vị trực thuộc như sau:",
         figures=figures,
         period_label=period.label,
-        parts=list(parts.values()),
+        parts=parts,
         signer_title="T/M " + short,
         recipients=[f"{superior} (để báo cáo)", "Ban Tuyên giáo và Dân vận Trung ương (để báo cáo)"],
     )

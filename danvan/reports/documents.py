@@ -38,9 +38,19 @@ class FigureRow:
 
 
 @dataclass
+class Group:
+    """A field (lĩnh vực) of a part: its title, a summary line, and each unit's contribution."""
+
+    title: str
+    summary: str = ""
+    entries: list[tuple[str, str]] = field(default_factory=list)  # (unit name, its text)
+
+
+@dataclass
 class Part:
     title: str
     entries: list[tuple[str, str]] = field(default_factory=list)  # (unit name, its text)
+    groups: list[Group] = field(default_factory=list)
 
 
 def add_run(paragraph, text, *, size=14, bold=False, italic=False, caps=False):
@@ -209,18 +219,27 @@ def party_report_docx(
         for cell, width in zip(row.cells, widths, strict=True):
             cell.width = width
 
-    for index, part in enumerate(parts):
+    # A part with nothing in it is left out: an issued document never carries a placeholder.
+    for index, part in enumerate(p for p in parts if p.entries or p.groups):
         heading = f"{index + 2}. {part.title}" if index == 0 else f"{roman[index]}. {part.title.upper()}"
         add_paragraph(document, heading, bold=True, indent=False)
-        if not part.entries:
-            add_paragraph(document, "(Chưa có nội dung từ các đơn vị.)", italic=True)
-        for unit_name, text in part.entries:
-            paragraph = add_paragraph(document)
-            add_run(paragraph, f"{unit_name}: ", italic=True)
-            add_run(paragraph, text)
+        for number, group in enumerate(part.groups, start=1):
+            prefix = f"{index + 2}.{number}." if index == 0 else f"{number}."
+            add_paragraph(document, f"{prefix} {group.title}", bold=True, italic=True, indent=False)
+            if group.summary:
+                add_paragraph(document, group.summary)
+            _add_entries(document, group.entries, dash=True)
+        _add_entries(document, part.entries)
 
     add_signature(document, signer_title, recipients)
     return document_bytes(document)
+
+
+def _add_entries(document, entries: list[tuple[str, str]], *, dash: bool = False) -> None:
+    for unit_name, text in entries:
+        paragraph = add_paragraph(document)
+        add_run(paragraph, f"- {unit_name}: " if dash else f"{unit_name}: ", italic=True)
+        add_run(paragraph, text)
 
 
 def party_notice_docx(

@@ -47,7 +47,7 @@ def test_every_row_is_checked_first_and_errors_are_listed_by_row(client_for, com
     page = response.content.decode()
     assert response.status_code == 200
     for message in (
-        "Dòng 3: không có đơn vị mã “KHONG-CO”.",
+        "Dòng 3: không có đơn vị “KHONG-CO” dưới Đảng ủy xã Yên Thế; ghi đúng tên như trong cây tổ chức.",
         "Dòng 4: đơn vị C30463-DU không thuộc Đảng ủy xã Yên Thế.",
         "Dòng 5: số bốc thăm 1 bị trùng.",
         "Dòng 6: thiếu họ tên thí sinh.",
@@ -84,3 +84,14 @@ def test_a_hostile_xlsx_is_refused_with_its_message(client_for, commune_officer_
         assert response.status_code == 200
         assert fragment in response.content.decode()
     assert not Team.objects.exists()
+
+
+def test_the_columns_can_be_headed_in_words_and_units_named_instead_of_coded(client_for, commune_officer_a):
+    c = contest(commune_officer_a)
+    text = "Đơn vị,Tên đội,Số bốc thăm,Họ và tên,Chức vụ,Đội trưởng\nhoi nong dan xa yen the,Đội Nhà nông,1,Đỗ Thị Hoa,,x\n"
+    upload = SimpleUploadedFile("doi-thi.csv", text.encode("utf-8"), content_type="text/csv")
+    response = client_for(commune_officer_a).post(
+        reverse("contests:teams", args=[c.code]), {"action": "import", "file": upload}
+    )
+    assert response.status_code == 302
+    assert list(Team.objects.values_list("unit__code", "name")) == [("C7288-HND", "Đội Nhà nông")]

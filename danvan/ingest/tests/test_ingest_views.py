@@ -4,6 +4,7 @@ import pytest
 
 from danvan.audit.models import Action, AuditEvent
 from danvan.core.tests import crafted
+from danvan.ingest.flags import FLAG_LABELS
 from danvan.ingest.models import IngestDocument, IngestRecord
 from danvan.ingest.services import ingest_document_create
 
@@ -62,7 +63,9 @@ def test_the_detail_page_shows_the_proposal_and_its_flags(client_for, officer_a,
     response = client_for(officer_a).get(f"/doc-van-ban/{record.document.public_id}/")
     page = response.content.decode()
     assert response.status_code == 200
-    assert "event_date_unresolved" in page
+    # The flag in words, never its key (issue 14, finding 7).
+    assert "event_date_unresolved" not in page
+    assert str(FLAG_LABELS["event_date_unresolved"]) in page
     assert "Trịnh Đình Sính" in page
     assert "border-warning" in page
     assert 'style="' not in page and "<script>" not in page

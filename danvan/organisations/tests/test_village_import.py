@@ -171,3 +171,27 @@ def test_rows_that_became_wrong_before_the_job_ran_fail_the_job_with_their_error
     assert job.status == "failed"
     assert job.errors == [f"Dòng 2, cột ten: “Thôn Mới” đã có trong {commune.name}."]
     assert OrgUnit.objects.filter(name="Thôn Mới").count() == 1
+
+
+def test_the_template_lists_the_communes_with_their_codes_and_imports_filled_in_as_it_is(
+    client_for, officer_a, django_capture_on_commit_callbacks
+):
+    import openpyxl
+
+    client = client_for(officer_a)
+    response = client.get("/don-vi/P24-TU/nhap-thon/mau.xlsx")
+    book = openpyxl.load_workbook(io.BytesIO(response.content))
+    rows = [[c.value for c in row] for row in book.active.iter_rows()]
+    assert rows[0] == ["Mã xã", "Xã", "Tên", "Loại"]
+    communes = {row[1]: row for row in rows[1:]}
+    assert communes["Đảng ủy xã Yên Thế"][0] == 7288  # filled in: nobody types a code
+    # One commune's row filled in with the kind in words; the other communes' rows are left as they came.
+    communes["Đảng ủy xã Yên Thế"][2:] = ["Thôn Đồng Tâm", "Thôn"]
+    output = io.BytesIO()
+    book.active.delete_rows(2, len(rows))
+    for row in communes.values():
+        book.active.append(row)
+    book.save(output)
+    job = import_and_run(client, "P24-TU", "mau.xlsx", output.getvalue(), django_capture_on_commit_callbacks)
+    assert (job.status, job.done) == ("succeeded", 1)
+    assert OrgUnit.objects.get(name="Thôn Đồng Tâm").kind == "village"

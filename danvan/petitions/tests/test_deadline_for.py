@@ -70,8 +70,9 @@ def test_a_step_without_extensions_keeps_its_limit_for_a_complex_case():
     assert deadline_for("khieu_nai", "thu_ly_lan_1", MON, complex=True).due == D(2025, 3, 13)
 
 
-def test_the_initial_handling_rule_is_marked_unconfirmed():
-    assert "[unconfirmed]" in deadline_for("to_cao", "xu_ly_ban_dau", MON).rule.legal_basis
+def test_the_initial_handling_rule_says_in_words_that_it_is_to_be_confirmed():
+    basis = deadline_for("to_cao", "xu_ly_ban_dau", MON).rule.legal_basis
+    assert "thời hạn cần được đối chiếu" in basis and "[unconfirmed]" not in basis
 
 
 def test_a_calendar_limit_ending_in_tet_rolls_past_it():
