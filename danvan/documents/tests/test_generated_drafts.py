@@ -116,19 +116,30 @@ def draft_meeting(draft):
     return Meeting.objects.get(public_id=draft.source_key.split(":", 1)[1])
 
 
-def test_a_document_with_placeholders_is_refused_naming_what_is_missing(officer_a, chief, leader_a):
+def test_a_document_with_placeholders_is_refused_naming_what_is_missing(
+    officer_a, chief, leader_a, commune_officer_a, dialogue_figures_typed
+):
+    """A unit's text that still holds a fill-in mark ("[...]") reaches the synthesis: issuing names it."""
     from danvan.organisations.models import OrgUnit
     from danvan.reports.briefing import briefing_draft
     from danvan.reports.models import ReportForm
     from danvan.reports.periods import period_get_or_create
+    from danvan.reports.services import report_save_draft, report_submit
 
     form = ReportForm.objects.get(code="dan-van-quy")
-    draft = briefing_draft(
-        actor=officer_a,
-        unit=OrgUnit.objects.get(code="P24-TU"),
+    period = period_get_or_create("quarter", 2026, 1)
+    submission = report_save_draft(
+        actor=commune_officer_a,
         form=form,
-        period=period_get_or_create("quarter", 2026, 1),
-        today=TODAY,
+        period=period,
+        unit=OrgUnit.objects.get(code="C7288-KDV"),
+        values={"doi_thoai_cuoc": "2"},
+        narratives={"ket_qua": "Tổ chức 2 hội nghị đối thoại; số người dự [...] sẽ bổ sung."},
+        expected_version=0,
+    )
+    report_submit(actor=commune_officer_a, submission=submission)
+    draft = briefing_draft(
+        actor=officer_a, unit=OrgUnit.objects.get(code="P24-TU"), form=form, period=period, today=TODAY
     )
     generated.document_signer_set(
         actor=officer_a, document=draft, signer=chief, signer_title="Trưởng ban", capacity="T/M"
@@ -136,7 +147,7 @@ def test_a_document_with_placeholders_is_refused_naming_what_is_missing(officer_
     with pytest.raises(ApplicationError) as refused:
         services.document_sign_issue(actor=chief, document=Document.objects.get(pk=draft.pk), today=TODAY)
     message = refused.value.message
-    assert "(Chưa có nội dung từ các đơn vị.)" in message and "II. HẠN CHẾ, NGUYÊN NHÂN" in message
+    assert "[...]" in message and "Kết quả công tác" in message
     assert IssuedDocument.objects.count() == 0
 
 
