@@ -76,7 +76,7 @@ def _units_by_name(unit: OrgUnit, names: set[str]) -> dict[str, list[OrgUnit]]:
 def accounts_check(*, actor, unit: OrgUnit, rows: list[dict]) -> list[AccountRow]:
     """Every row checked against the rules of `user_create` and the actor's scope; the rows, or every error."""
     if not can_manage_accounts(actor, unit):
-        raise ApplicationError("Bạn không quản trị tài khoản của đơn vị này.", code="forbidden")
+        raise ApplicationError("Đồng chí không quản trị tài khoản của đơn vị này.", code="forbidden")
     errors: list[str] = []
     parsed: list[AccountRow] = []
     keys = {" ".join(str(r.get("don_vi", "")).split()) for r in rows}

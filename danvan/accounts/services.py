@@ -29,7 +29,8 @@ def _check_password(password: str, user: User | None = None) -> None:
 def _check_manages(actor, user: User) -> None:
     if not can_manage_user(actor, user):
         raise ApplicationError(
-            "Tài khoản: bạn chỉ quản trị tài khoản có mọi vai trò nằm trong các đơn vị mình quản trị.", code="forbidden"
+            "Tài khoản: đồng chí chỉ quản trị tài khoản có mọi vai trò nằm trong các đơn vị mình quản trị.",
+            code="forbidden",
         )
 
 
@@ -43,7 +44,7 @@ def user_create(*, actor, username: str, full_name: str, email: str, password: s
     username = (username or "").strip().lower()
     full_name = " ".join((full_name or "").split())
     if not can_manage_accounts(actor, unit):
-        raise ApplicationError("Bạn không quản trị tài khoản của đơn vị này.", field="unit", code="forbidden")
+        raise ApplicationError("Đồng chí không quản trị tài khoản của đơn vị này.", field="unit", code="forbidden")
     if not username_is_valid(username):
         raise ApplicationError(f"Tên đăng nhập: {USERNAME_HELP}.", field="username")
     if not full_name:
@@ -77,7 +78,7 @@ def role_grant(*, actor, user: User, unit, role: str) -> RoleAssignment:
     _check_role(role)
     if not can_manage_accounts(actor, unit):
         raise ApplicationError(
-            "Đơn vị: bạn chỉ cấp vai trò trong các đơn vị mình quản trị.", field="unit", code="forbidden"
+            "Đơn vị: đồng chí chỉ cấp vai trò trong các đơn vị mình quản trị.", field="unit", code="forbidden"
         )
     with transaction.atomic():
         assignment, created = RoleAssignment.objects.get_or_create(
@@ -93,9 +94,9 @@ def role_grant(*, actor, user: User, unit, role: str) -> RoleAssignment:
 
 def role_revoke(*, actor, assignment: RoleAssignment) -> None:
     if not can_manage_accounts(actor, assignment.unit):
-        raise ApplicationError("Bạn không quản trị đơn vị của vai trò này.", code="forbidden")
+        raise ApplicationError("Đồng chí không quản trị đơn vị của vai trò này.", code="forbidden")
     if assignment.user_id == actor.pk and assignment.role == Role.ADMIN:
-        raise ApplicationError("Bạn không thể tự thu hồi quyền quản trị của chính mình.", code="self")
+        raise ApplicationError("Đồng chí không thể tự thu hồi quyền quản trị của chính mình.", code="self")
     with transaction.atomic():
         before = {"role": assignment.role, "unit": assignment.unit.code}
         unit, user = assignment.unit, assignment.user
@@ -105,7 +106,7 @@ def role_revoke(*, actor, assignment: RoleAssignment) -> None:
 
 def user_set_active(*, actor, user: User, is_active: bool) -> User:
     if user.pk == actor.pk:
-        raise ApplicationError("Bạn không thể tự khóa hoặc mở tài khoản của chính mình.", code="self")
+        raise ApplicationError("Đồng chí không thể tự khóa hoặc mở tài khoản của chính mình.", code="self")
     _check_manages(actor, user)
     with transaction.atomic():
         user.is_active = is_active

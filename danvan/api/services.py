@@ -36,7 +36,7 @@ def _home_unit(user):
 def api_token_create(*, actor, user, name: str) -> tuple[ApiToken, str]:
     """Create a token for `user` and return it with its key. The key is not stored: show it now or never."""
     if not can_manage_tokens_of(actor, user):
-        raise ApplicationError("Bạn không có quyền tạo mã truy cập cho tài khoản này.", code="forbidden")
+        raise ApplicationError("Đồng chí không có quyền tạo mã truy cập cho tài khoản này.", code="forbidden")
     if not user.is_active:
         raise ApplicationError("Tài khoản đang bị khóa: không tạo được mã truy cập.", field="user")
     name = " ".join((name or "").split())
@@ -66,7 +66,7 @@ def api_token_create(*, actor, user, name: str) -> tuple[ApiToken, str]:
 def api_token_revoke(*, actor, token: ApiToken) -> ApiToken:
     """Revoke a token at once: the next request with it answers 401."""
     if not can_manage_tokens_of(actor, token.user):
-        raise ApplicationError("Bạn không có quyền thu hồi mã truy cập này.", code="forbidden")
+        raise ApplicationError("Đồng chí không có quyền thu hồi mã truy cập này.", code="forbidden")
     with transaction.atomic():
         token = ApiToken.objects.select_for_update().select_related("user").get(pk=token.pk)
         if token.revoked_at is not None:

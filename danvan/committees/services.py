@@ -151,7 +151,7 @@ def committee_establish(
 ) -> Committee:
     """Set up a committee under its decision of establishment, with its first membership (version 1)."""
     if not perms.can_set_up_for(actor, unit):
-        raise ApplicationError("Đơn vị thành lập: bạn chỉ lập ban cho đơn vị mình hoặc cấp dưới.", field="unit")
+        raise ApplicationError("Đơn vị thành lập: đồng chí chỉ lập ban cho đơn vị mình hoặc cấp dưới.", field="unit")
     _check_committee_fields(kind=kind, subject=subject, name=name)
     _check_links(subject=subject, unit=unit, case=case, bases=list(bases))
     _check_decision(decision)
@@ -218,7 +218,7 @@ def committee_update(
 ) -> Committee:
     """Correct the committee's own fields (name, subject, duties, status, links). Audited with before and after."""
     if not perms.can_manage_committee(actor, committee):
-        raise ApplicationError("Bạn không có quyền sửa ban này.", code="forbidden")
+        raise ApplicationError("Đồng chí không có quyền sửa ban này.", code="forbidden")
     _check_committee_fields(kind=committee.kind, subject=subject, name=name)
     if status not in Committee.Status.values:
         raise ApplicationError("Tình trạng: chọn “Đang hoạt động” hoặc “Đã giải thể”.", field="status")
@@ -266,7 +266,7 @@ def committee_reorganise(
     """Kiện toàn: a new membership under a new decision. The current one ends on the new decision's date and
     stays as read-only history. `expected_version` is the current composition's version the page showed."""
     if not perms.can_manage_committee(actor, committee):
-        raise ApplicationError("Bạn không có quyền kiện toàn ban này.", code="forbidden")
+        raise ApplicationError("Đồng chí không có quyền kiện toàn ban này.", code="forbidden")
     _check_decision(decision)
     rows = _check_members(members)
     with transaction.atomic():
@@ -340,7 +340,7 @@ def composition_correct(
     a reorganisation closed is history and is refused. Audited with before and after."""
     committee = composition.committee
     if not perms.can_manage_committee(actor, committee):
-        raise ApplicationError("Bạn không có quyền sửa thành phần ban này.", code="forbidden")
+        raise ApplicationError("Đồng chí không có quyền sửa thành phần ban này.", code="forbidden")
     _check_decision(decision)
     rows = _check_members(members)
     with transaction.atomic():
@@ -425,7 +425,7 @@ def committee_task_assign(
     from danvan.workplans.services import task_assign
 
     if not perms.can_manage_committee(actor, committee):
-        raise ApplicationError("Bạn không có quyền giao nhiệm vụ của ban này.", code="forbidden")
+        raise ApplicationError("Đồng chí không có quyền giao nhiệm vụ của ban này.", code="forbidden")
     if member is not None and (member.composition.committee_id != committee.pk or not member.composition.is_current):
         raise ApplicationError("Thành viên: chọn một thành viên hiện hành của ban.", field="member")
     if member is None and unit is None:
@@ -471,7 +471,7 @@ def committee_meeting_link(*, actor, committee: Committee, meeting) -> Committee
     from danvan.accounts.permissions import can_view_unit
 
     if not perms.can_manage_committee(actor, committee):
-        raise ApplicationError("Bạn không có quyền cập nhật hội nghị của ban này.", code="forbidden")
+        raise ApplicationError("Đồng chí không có quyền cập nhật hội nghị của ban này.", code="forbidden")
     if meeting is None or not can_view_unit(actor, meeting.unit):
         raise ApplicationError("Hội nghị: chọn một hội nghị trong danh sách.", field="meeting")
     with transaction.atomic():
@@ -494,7 +494,7 @@ def committee_meeting_unlink(*, actor, link: CommitteeMeeting) -> None:
     """Take a meeting off the committee's list (a wrong pick); the meeting itself stays."""
     committee = link.committee
     if not perms.can_manage_committee(actor, committee):
-        raise ApplicationError("Bạn không có quyền cập nhật hội nghị của ban này.", code="forbidden")
+        raise ApplicationError("Đồng chí không có quyền cập nhật hội nghị của ban này.", code="forbidden")
     with transaction.atomic():
         audit_record(
             actor=actor,

@@ -165,7 +165,7 @@ def document_signer_set(
     Q.) and the title printed under it. The draft goes to that leader to sign."""
     signer_title = " ".join((signer_title or "").split())
     if not perms.can_choose_signer(actor, document):
-        raise ApplicationError("Bạn không chọn được người ký cho văn bản này.", code="forbidden")
+        raise ApplicationError("Đồng chí không chọn được người ký cho văn bản này.", code="forbidden")
     if signer is None or not leaders_of(document.issuer).filter(pk=signer.pk).exists():
         raise ApplicationError(
             f"Người ký: hãy chọn một lãnh đạo của {document.issuer.name} trong danh sách.", field="signer"
@@ -180,7 +180,7 @@ def document_signer_set(
         locked = Document.objects.select_for_update().get(pk=document.pk)
         check_version(locked, expected_version, what="Văn bản")
         if not perms.can_choose_signer(actor, locked):
-            raise ApplicationError("Bạn không chọn được người ký cho văn bản này.", code="forbidden")
+            raise ApplicationError("Đồng chí không chọn được người ký cho văn bản này.", code="forbidden")
         before = {"signer": locked.signer_id, "title": locked.signer_title, "capacity": locked.capacity}
         locked.signer, locked.signer_title, locked.capacity = signer, signer_title[:120], capacity
         locked.status = Document.Status.SIGNING

@@ -221,7 +221,7 @@ def document_draft(
     """Start a draft from a template (its sections in `fields`) or from an uploaded DOCX/PDF: version 1."""
     title = " ".join((title or "").split())
     if not perms.can_draft_for(actor, issuer):
-        raise ApplicationError("Bạn không có quyền soạn văn bản cho đơn vị này.", code="forbidden", field="issuer")
+        raise ApplicationError("Đồng chí không có quyền soạn văn bản cho đơn vị này.", code="forbidden", field="issuer")
     if not issuer.has_danvan_function:
         raise ApplicationError(
             f"Cơ quan ban hành: {issuer.name} không phải cơ quan làm công tác dân vận; hãy chọn Ban hoặc Khối dân vận.",
@@ -326,7 +326,7 @@ def document_comment(*, actor, document: Document, text: str) -> DocumentComment
     """A reviewer's comment on the current version."""
     text = (text or "").strip()
     if not perms.can_comment(actor, document):
-        raise ApplicationError("Bạn không góp ý được cho văn bản này.", code="forbidden")
+        raise ApplicationError("Đồng chí không góp ý được cho văn bản này.", code="forbidden")
     if not text:
         raise ApplicationError("Ý kiến: hãy nhập nội dung góp ý.", field="text")
     with transaction.atomic():
@@ -608,7 +608,9 @@ def document_acknowledge(*, actor, document: Document) -> int:
             document=document, unit_id__in=units, acknowledged_at__isnull=True
         ).update(acknowledged_at=timezone.now(), acknowledged_by=actor)
         if count == 0:
-            raise ApplicationError("Đơn vị của bạn đã tiếp nhận văn bản này, hoặc không phải nơi nhận.", field="ack")
+            raise ApplicationError(
+                "Đơn vị của đồng chí đã tiếp nhận văn bản này, hoặc không phải nơi nhận.", field="ack"
+            )
         audit_record(
             actor=actor,
             action=Action.DOCUMENT_ACKNOWLEDGED,
@@ -643,7 +645,9 @@ def incoming_register(
 
     reference, issuing_body, summary = (" ".join((v or "").split()) for v in (reference, issuing_body, summary))
     if not perms.can_register_incoming(actor, unit):
-        raise ApplicationError("Bạn không có quyền vào sổ văn bản đến của đơn vị này.", code="forbidden", field="unit")
+        raise ApplicationError(
+            "Đồng chí không có quyền vào sổ văn bản đến của đơn vị này.", code="forbidden", field="unit"
+        )
     for value, name, label in (
         (reference, "reference", "Số, ký hiệu"),
         (issuing_body, "issuing_body", "Cơ quan ban hành"),

@@ -34,7 +34,7 @@ def ingest_document_create(
     """
     if not can_ingest(actor, unit):
         raise ApplicationError(
-            "Bạn không có quyền nhập tài liệu cho đơn vị này: hãy chọn đơn vị của mình.", field="unit"
+            "Đồng chí không có quyền nhập tài liệu cho đơn vị này: hãy chọn đơn vị của mình.", field="unit"
         )
     if isinstance(content, bytes):
         text = read_file(filename=filename, content=content)
@@ -134,7 +134,7 @@ def ingest_record_confirm(*, actor, record: IngestRecord, corrected: dict) -> In
     """Keep the officer's corrected record beside the proposal (the pair measures the extractor's accuracy)."""
     unit = record.document.unit
     if not can_ingest(actor, unit):
-        raise ApplicationError("Bạn không có quyền xác nhận bản ghi của đơn vị này.", field="unit")
+        raise ApplicationError("Đồng chí không có quyền xác nhận bản ghi của đơn vị này.", field="unit")
     cleaned = clean_record({**corrected, "id": record.proposed.get("id", "")})
     proposed = {key: record.proposed.get(key) for key in cleaned}
     changed = sorted(key for key in cleaned if key != "id" and cleaned[key] != proposed.get(key))

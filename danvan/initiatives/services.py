@@ -178,7 +178,7 @@ def initiative_register(
     """
     if not perms.can_register_for(actor, unit):
         raise ApplicationError(
-            "Bạn chỉ được đăng ký mô hình cho đơn vị mình và các đơn vị cấp dưới.", field="unit", code="forbidden"
+            "Đồng chí chỉ được đăng ký mô hình cho đơn vị mình và các đơn vị cấp dưới.", field="unit", code="forbidden"
         )
     _validate(
         name=name,
@@ -282,7 +282,7 @@ def initiative_update_add(
 ) -> InitiativeUpdate:
     """Record progress: a dated note and results per target ({target id: value}). Starts an approved model."""
     if not perms.can_enter_data(actor, initiative.unit):
-        raise ApplicationError("Bạn không có quyền cập nhật kết quả mô hình của đơn vị này.", code="forbidden")
+        raise ApplicationError("Đồng chí không có quyền cập nhật kết quả mô hình của đơn vị này.", code="forbidden")
     if reported_on is None:
         raise ApplicationError("Hãy nhập ngày cập nhật (dd/mm/yyyy).", field="reported_on")
     targets = {t.pk: t for t in initiative.targets.all()}
@@ -447,7 +447,7 @@ def initiative_recognise(
     if status not in RECOGNISED_STATUSES:
         raise ApplicationError("Hãy chọn: công nhận, tiêu biểu, hoặc đề nghị khen thưởng.", field="status")
     if not perms.can_recognise_at(actor, initiative, level):
-        raise ApplicationError("Bạn không có quyền công nhận mô hình ở cấp này.", field="level", code="forbidden")
+        raise ApplicationError("Đồng chí không có quyền công nhận mô hình ở cấp này.", field="level", code="forbidden")
     if decided_on is None:
         raise ApplicationError("Hãy nhập ngày công nhận (dd/mm/yyyy).", field="decided_on")
     with transaction.atomic():
@@ -545,7 +545,9 @@ def initiative_replicate(
     """
     if not perms.can_register_for(actor, unit):
         raise ApplicationError(
-            "Bạn chỉ được nhân rộng mô hình cho đơn vị mình và các đơn vị cấp dưới.", field="unit", code="forbidden"
+            "Đồng chí chỉ được nhân rộng mô hình cho đơn vị mình và các đơn vị cấp dưới.",
+            field="unit",
+            code="forbidden",
         )
     if source.status not in RECOGNISED_STATUSES:
         raise ApplicationError("Chỉ nhân rộng mô hình đã được công nhận.", code="bad_state")
@@ -658,7 +660,7 @@ def initiative_photo_add(*, actor, update: InitiativeUpdate, upload):
     """
     initiative = update.initiative
     if not perms.can_enter_data(actor, initiative.unit):
-        raise ApplicationError("Bạn không có quyền thêm ảnh cho mô hình của đơn vị này.", code="forbidden")
+        raise ApplicationError("Đồng chí không có quyền thêm ảnh cho mô hình của đơn vị này.", code="forbidden")
     data, fmt, image = _read_image(upload)
     thumb = _thumbnail(image)
     content_type, ext = PHOTO_FORMATS[fmt]

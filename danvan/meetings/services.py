@@ -41,7 +41,7 @@ def meeting_schedule(
 ) -> Meeting:
     title = " ".join((title or "").split())
     if not can_edit_unit(actor, unit):
-        raise ApplicationError("Bạn không có quyền tổ chức hội nghị cho đơn vị này.", code="forbidden")
+        raise ApplicationError("Đồng chí không có quyền tổ chức hội nghị cho đơn vị này.", code="forbidden")
     if kind not in Meeting.Kind.values:
         raise ApplicationError("Loại hội nghị: chọn trong danh sách.", field="kind")
     if not title:
@@ -178,7 +178,7 @@ def meeting_record_outcome(
     `_sync_conclusions`), never appended. `expected_version` is the meeting's version the page was opened with
     (core.locking): if someone saved in between, nothing is written."""
     if not can_edit_unit(actor, meeting.unit):
-        raise ApplicationError("Bạn không có quyền ghi kết quả hội nghị này.", code="forbidden")
+        raise ApplicationError("Đồng chí không có quyền ghi kết quả hội nghị này.", code="forbidden")
     errors = []
     for number, item in enumerate(conclusions, start=1):
         if not item.text.strip():
@@ -236,7 +236,7 @@ def conclusion_notice_draft(*, actor, meeting: Meeting, today: dt.date):
     from danvan.reports.documents import Header, party_notice_docx
 
     if not can_edit_unit(actor, meeting.unit):
-        raise ApplicationError("Bạn không có quyền ban hành thông báo của đơn vị này.", code="forbidden")
+        raise ApplicationError("Đồng chí không có quyền ban hành thông báo của đơn vị này.", code="forbidden")
     conclusions = list(meeting.conclusions.select_related("task__assignee"))
     if not conclusions:
         raise ApplicationError("Hội nghị chưa có kết luận nào để thông báo.", field="conclusions")
@@ -308,7 +308,7 @@ def meeting_from_ingest(*, actor, record) -> Meeting:
 
     unit = record.document.unit
     if not can_edit_unit(actor, unit):
-        raise ApplicationError("Bạn không có quyền tạo hội nghị cho đơn vị này.", code="forbidden")
+        raise ApplicationError("Đồng chí không có quyền tạo hội nghị cho đơn vị này.", code="forbidden")
     if record.status != "confirmed":
         raise ApplicationError("Bản ghi chưa được xác nhận: kiểm tra, sửa và xác nhận trước.", code="not_confirmed")
     if Meeting.objects.filter(source_record=record).exists():
@@ -386,7 +386,7 @@ def meeting_document_add(*, actor, meeting: Meeting, title: str, upload):
     from danvan.meetings.models import MeetingDocument
 
     if not can_edit_unit(actor, meeting.unit):
-        raise ApplicationError("Bạn không có quyền cập nhật hội nghị này.", code="forbidden")
+        raise ApplicationError("Đồng chí không có quyền cập nhật hội nghị này.", code="forbidden")
     if upload is None:
         raise ApplicationError("Tệp: hãy chọn một tệp.", field="upload")
     stored = stored_file_from_upload(upload, actor=actor, field="upload")

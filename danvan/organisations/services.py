@@ -311,7 +311,7 @@ def orgunit_create(*, actor, parent: OrgUnit, name: str, kind: str) -> OrgUnit:
 
     name = " ".join((name or "").split())
     if not can_edit_unit(actor, parent):
-        raise ApplicationError("Bạn không có quyền thêm đơn vị vào đơn vị này.", code="forbidden")
+        raise ApplicationError("Đồng chí không có quyền thêm đơn vị vào đơn vị này.", code="forbidden")
     if not name:
         raise ApplicationError("Tên đơn vị: bắt buộc, hãy nhập tên.", field="name")
     if len(name) > 255:
@@ -365,7 +365,7 @@ def orgunit_update(
 
     name = " ".join((name or "").split())
     if not can_edit_unit(actor, unit):
-        raise ApplicationError("Bạn không có quyền sửa đơn vị này.", code="forbidden")
+        raise ApplicationError("Đồng chí không có quyền sửa đơn vị này.", code="forbidden")
     if not name:
         raise ApplicationError("Tên đơn vị: bắt buộc, hãy nhập tên.", field="name")
     with transaction.atomic():
@@ -399,7 +399,9 @@ def orgunit_move(*, actor, unit: OrgUnit, new_parent: OrgUnit) -> OrgUnit:
     if old_parent is None:
         raise ApplicationError("Đơn vị gốc không chuyển được.", field="parent")
     if not (can_edit_unit(actor, old_parent) and can_edit_unit(actor, new_parent)):
-        raise ApplicationError("Bạn không có quyền chuyển đơn vị này sang đơn vị cấp trên đã chọn.", code="forbidden")
+        raise ApplicationError(
+            "Đồng chí không có quyền chuyển đơn vị này sang đơn vị cấp trên đã chọn.", code="forbidden"
+        )
     if new_parent.pk == old_parent.pk:
         return unit
     if OrgUnitClosure.objects.filter(ancestor=unit, descendant=new_parent).exists():
@@ -492,7 +494,7 @@ def position_assign(
     full_name = " ".join((full_name or "").split())
     title = " ".join((title or "").split())
     if not can_edit_unit(actor, unit):
-        raise ApplicationError("Bạn không có quyền cập nhật chức vụ của đơn vị này.", code="forbidden")
+        raise ApplicationError("Đồng chí không có quyền cập nhật chức vụ của đơn vị này.", code="forbidden")
     if not full_name:
         raise ApplicationError("Họ và tên: bắt buộc.", field="full_name")
     if not title:
@@ -524,7 +526,7 @@ def position_end(*, actor, position: Position, end_date) -> Position:
     from danvan.accounts.permissions import can_edit_unit
 
     if not can_edit_unit(actor, position.unit):
-        raise ApplicationError("Bạn không có quyền cập nhật chức vụ của đơn vị này.", code="forbidden")
+        raise ApplicationError("Đồng chí không có quyền cập nhật chức vụ của đơn vị này.", code="forbidden")
     if position.end_date is not None:
         raise ApplicationError("Chức vụ này đã kết thúc.", field="end_date")
     if position.start_date and end_date < position.start_date:

@@ -232,7 +232,7 @@ def briefing_draft(*, actor, unit: OrgUnit, form: ReportForm, period: ReportingP
     from danvan.documents.generated import generated_draft
 
     if not can_edit_unit(actor, unit):
-        raise ApplicationError("Bạn không có quyền ban hành báo cáo cho đơn vị này.", code="forbidden")
+        raise ApplicationError("Đồng chí không có quyền ban hành báo cáo cho đơn vị này.", code="forbidden")
     label = period.label[0].lower() + period.label[1:]
     return generated_draft(
         actor=actor,

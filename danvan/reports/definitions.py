@@ -18,7 +18,7 @@ def _check_owner(actor, owner: OrgUnit) -> None:
     if owner.level not in OWNER_LEVELS:
         raise ApplicationError("Đơn vị: chỉ cấp tỉnh hoặc Trung ương xây dựng chỉ tiêu, biểu mẫu.", field="owner")
     if not can_edit_unit(actor, owner):
-        raise ApplicationError("Đơn vị: bạn không có quyền xây dựng biểu mẫu cho đơn vị này.", field="owner")
+        raise ApplicationError("Đơn vị: đồng chí không có quyền xây dựng biểu mẫu cho đơn vị này.", field="owner")
 
 
 def indicator_create(

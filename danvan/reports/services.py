@@ -77,7 +77,7 @@ def report_save_draft(
     in between, nothing is written and the person is told, instead of silently overwriting.
     """
     if not can_enter_data(actor, unit):
-        raise ApplicationError("Bạn không có quyền nhập báo cáo cho đơn vị này.", code="forbidden")
+        raise ApplicationError("Đồng chí không có quyền nhập báo cáo cho đơn vị này.", code="forbidden")
     if not form_applies_to(form, unit):
         raise ApplicationError("Biểu mẫu này không giao cho đơn vị này.", field="form")
     if period.frequency != form.frequency:
@@ -168,7 +168,7 @@ def _values_snapshot(submission: Submission) -> dict[str, str]:
 
 def report_submit(*, actor, submission: Submission) -> Submission:
     if not can_enter_data(actor, submission.unit):
-        raise ApplicationError("Bạn không có quyền gửi báo cáo của đơn vị này.", code="forbidden")
+        raise ApplicationError("Đồng chí không có quyền gửi báo cáo của đơn vị này.", code="forbidden")
     with transaction.atomic():
         submission = Submission.objects.select_for_update().get(pk=submission.pk)
         if submission.status == Submission.Status.APPROVED:

@@ -83,7 +83,7 @@ def situation_report_save(
     is refused with a message on the period field.
     """
     if not perms.can_report_for(actor, unit):
-        raise ApplicationError("Bạn chỉ được báo cáo cho đơn vị mình và các đơn vị cấp dưới.", field="unit")
+        raise ApplicationError("Đồng chí chỉ được báo cáo cho đơn vị mình và các đơn vị cấp dưới.", field="unit")
     _validate_report(
         kind=kind,
         period_month=period_month,
@@ -171,7 +171,7 @@ def situation_report_update(
     """Correct a draft report (a sent one is closed). `expected_version` is the version the edit page showed
     (core.locking): if someone saved in between, nothing is written."""
     if not perms.can_edit_record(actor, report):
-        raise ApplicationError("Bạn không có quyền sửa báo cáo này.")
+        raise ApplicationError("Đồng chí không có quyền sửa báo cáo này.")
     _validate_report(
         kind=report.kind,
         period_month=period_month,
@@ -226,7 +226,7 @@ def situation_report_update(
 def situation_report_submit(*, actor, report: SituationReport) -> SituationReport:
     """Send a draft report up: it can no longer be changed."""
     if not perms.can_edit_record(actor, report):
-        raise ApplicationError("Bạn không có quyền gửi báo cáo này.")
+        raise ApplicationError("Đồng chí không có quyền gửi báo cáo này.")
     with transaction.atomic():
         changed = SituationReport.objects.filter(pk=report.pk, status=SituationReport.Status.DRAFT).update(
             status=SituationReport.Status.SUBMITTED, submitted_at=timezone.now()
@@ -300,7 +300,7 @@ def hotspot_raise(
 ) -> Hotspot:
     """Record a hotspot. At or above the alerting severity it alerts the level above at once."""
     if not perms.can_report_for(actor, unit):
-        raise ApplicationError("Bạn chỉ được báo điểm nóng cho đơn vị mình và các đơn vị cấp dưới.", field="unit")
+        raise ApplicationError("Đồng chí chỉ được báo điểm nóng cho đơn vị mình và các đơn vị cấp dưới.", field="unit")
     _validate_hotspot(
         title=title, place_unit=place_unit, severity=severity, description=description, people_involved=people_involved
     )
@@ -352,7 +352,7 @@ def hotspot_update(
     if not perms.can_view_record(actor, hotspot) or not (
         perms.can_edit_record(actor, hotspot) or perms.leads_above(actor, hotspot.unit)
     ):
-        raise ApplicationError("Bạn không có quyền cập nhật điểm nóng này.")
+        raise ApplicationError("Đồng chí không có quyền cập nhật điểm nóng này.")
     if status not in Hotspot.Status.values:
         raise ApplicationError("Trạng thái không hợp lệ: chọn trong danh sách.", field="status")
     with transaction.atomic():
@@ -482,7 +482,7 @@ def digest_generate(*, actor, unit: OrgUnit, kind: str, start: dt.date, now: dt.
     if not digests.digest_units().filter(pk=unit.pk).exists():
         raise ApplicationError("Bản tin chỉ làm cho Trung ương hoặc Tỉnh ủy, Thành ủy.", field="unit")
     if actor is not None and not perms.can_generate_digest(actor, unit):
-        raise ApplicationError("Bạn không có quyền làm bản tin cho đơn vị này.", field="unit")
+        raise ApplicationError("Đồng chí không có quyền làm bản tin cho đơn vị này.", field="unit")
     now = now or timezone.now()
     start, end = digests.period_bounds(kind, start)
     if start > timezone.localdate(now):
@@ -548,7 +548,7 @@ def meeting_digest_attach(
 
     area = digest_area_of_meeting(meeting)
     if not perms.can_attach_digest(actor, meeting, area):
-        raise ApplicationError("Bạn không có quyền gắn bản tin tình hình vào hội nghị này.", field="digest")
+        raise ApplicationError("Đồng chí không có quyền gắn bản tin tình hình vào hội nghị này.", field="digest")
     if digest is None and not kind:
         raise ApplicationError(
             "Chưa chọn bản tin: chọn một bản tin trong danh sách, hoặc làm bản tin mới.", field="digest"
@@ -559,7 +559,7 @@ def meeting_digest_attach(
     with transaction.atomic():
         if digest is None:
             if not perms.can_generate_digest(actor, area):
-                raise ApplicationError(f"Bạn không có quyền làm bản tin của {area.name}.", field="kind")
+                raise ApplicationError(f"Đồng chí không có quyền làm bản tin của {area.name}.", field="kind")
             digest = digest_generate(actor=actor, unit=area, kind=kind, start=start, now=now)
         try:
             with transaction.atomic():
@@ -585,7 +585,7 @@ def meeting_digest_detach(*, actor, link, now: dt.datetime | None = None):
 
     meeting = link.meeting
     if not perms.can_attach_digest(actor, meeting, digest_area_of_meeting(meeting)):
-        raise ApplicationError("Bạn không có quyền gỡ bản tin khỏi hội nghị này.")
+        raise ApplicationError("Đồng chí không có quyền gỡ bản tin khỏi hội nghị này.")
     now = now or timezone.now()
     with transaction.atomic():
         # Conditional: two people taking it off at once write one detach.

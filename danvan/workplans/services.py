@@ -17,7 +17,7 @@ from danvan.workplans.models import Task, TaskUpdate, WorkPlan
 def workplan_create(*, actor, unit: OrgUnit, kind: str, title: str, year: int, reference: str = "") -> WorkPlan:
     title = " ".join((title or "").split())
     if not can_edit_unit(actor, unit):
-        raise ApplicationError("Bạn không có quyền lập kế hoạch cho đơn vị này.", code="forbidden")
+        raise ApplicationError("Đồng chí không có quyền lập kế hoạch cho đơn vị này.", code="forbidden")
     if not title:
         raise ApplicationError("Tên chương trình, kế hoạch: bắt buộc.", field="title")
     if kind not in WorkPlan.Kind.values:
@@ -52,7 +52,7 @@ def task_assign(
     """Give `assignee` a task. The assignee must be the assigning unit or lie below it."""
     title = (title or "").strip()
     if not can_edit_unit(actor, assigned_by):
-        raise ApplicationError("Bạn không có quyền giao nhiệm vụ thay đơn vị này.", code="forbidden")
+        raise ApplicationError("Đồng chí không có quyền giao nhiệm vụ thay đơn vị này.", code="forbidden")
     if not title:
         raise ApplicationError("Nội dung nhiệm vụ: bắt buộc.", field="title")
     if deadline is None:
@@ -95,7 +95,7 @@ def task_revise(*, actor, task: Task, title: str, assignee: OrgUnit, deadline: d
     deadline. The old values stay in the audit trail; the progress reported so far stays with the task."""
     title = (title or "").strip()
     if not can_edit_unit(actor, task.assigned_by):
-        raise ApplicationError("Bạn không có quyền sửa nhiệm vụ của đơn vị này.", code="forbidden")
+        raise ApplicationError("Đồng chí không có quyền sửa nhiệm vụ của đơn vị này.", code="forbidden")
     if not title:
         raise ApplicationError("Nội dung nhiệm vụ: bắt buộc.", field="title")
     if deadline is None:
@@ -121,7 +121,7 @@ def task_revise(*, actor, task: Task, title: str, assignee: OrgUnit, deadline: d
 def task_cancel(*, actor, task: Task, reason: str) -> Task:
     """Cancel a task given by the actor's unit; it stays listed as cancelled, with the reason."""
     if not can_edit_unit(actor, task.assigned_by):
-        raise ApplicationError("Bạn không có quyền hủy nhiệm vụ của đơn vị này.", code="forbidden")
+        raise ApplicationError("Đồng chí không có quyền hủy nhiệm vụ của đơn vị này.", code="forbidden")
     with transaction.atomic():
         task = Task.objects.select_for_update().get(pk=task.pk)
         if task.status == Task.Status.CANCELLED:

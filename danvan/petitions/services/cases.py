@@ -25,7 +25,7 @@ Status = Petition.Status
 
 def case_open(*, actor, unit: OrgUnit, title: str, opened_on: dt.date, summary: str = "") -> Case:
     if not perms.can_edit_unit(actor, unit):
-        raise ApplicationError("Bạn không có quyền mở vụ việc cho đơn vị này.", code="forbidden")
+        raise ApplicationError("Đồng chí không có quyền mở vụ việc cho đơn vị này.", code="forbidden")
     title = " ".join((title or "").split())
     if not title:
         raise ApplicationError("Tên vụ việc: bắt buộc.", field="title")
@@ -46,7 +46,7 @@ def case_open(*, actor, unit: OrgUnit, title: str, opened_on: dt.date, summary: 
 
 def _check_case(actor, case):
     if not perms.can_edit_unit(actor, case.unit):
-        raise ApplicationError("Bạn không có quyền cập nhật vụ việc này.", code="forbidden")
+        raise ApplicationError("Đồng chí không có quyền cập nhật vụ việc này.", code="forbidden")
 
 
 def case_add_petition(*, actor, case: Case, petition: Petition) -> Case:

@@ -36,7 +36,7 @@ def dialogue_record(
 ) -> Dialogue:
     """Record a dialogue; each issue raised becomes a commitment with an owner unit and a deadline."""
     if not perms.can_edit_unit(actor, unit):
-        raise ApplicationError("Bạn không có quyền ghi đối thoại cho đơn vị này.", code="forbidden")
+        raise ApplicationError("Đồng chí không có quyền ghi đối thoại cho đơn vị này.", code="forbidden")
     place, leaders = " ".join((place or "").split()), " ".join((leaders or "").split())
     if held_on is None:
         raise ApplicationError("Ngày đối thoại: bắt buộc (dd/mm/yyyy).", field="held_on")
@@ -91,7 +91,7 @@ def commitment_update(
     *, actor, commitment: Commitment, status: str, outcome: str = "", is_published: bool = False
 ) -> Commitment:
     if not (perms.can_edit_unit(actor, commitment.owner_unit) or perms.can_edit_unit(actor, commitment.dialogue.unit)):
-        raise ApplicationError("Bạn không có quyền cập nhật cam kết này.", code="forbidden")
+        raise ApplicationError("Đồng chí không có quyền cập nhật cam kết này.", code="forbidden")
     if status not in Commitment.Status.values:
         raise ApplicationError("Tình trạng: hãy chọn trong danh sách.", field="status")
     outcome = (outcome or "").strip()

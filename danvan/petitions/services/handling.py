@@ -124,7 +124,7 @@ def petition_handler_assign(*, actor, petition: Petition, user) -> PetitionHandl
     (permissions.can_decide_denunciation_handler — a leader, not assigning themself), the assignment is only a
     proposal, waiting for a leader's approval (`petition_handler_approve`). The new handler is notified."""
     if not perms.can_assign_handlers(actor, petition):
-        raise ApplicationError("Bạn không có quyền phân công người xử lý đơn này.", code="forbidden")
+        raise ApplicationError("Đồng chí không có quyền phân công người xử lý đơn này.", code="forbidden")
     if user is None or not perms.may_handle(user, petition.unit):
         raise ApplicationError(
             f"Người xử lý: phải là cán bộ của {petition.unit.name} hoặc đơn vị trực thuộc; hãy chọn người khác.",

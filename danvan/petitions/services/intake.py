@@ -108,7 +108,7 @@ def petition_receive(
     """Record a petition received by `unit`; its first deadline (xử lý đơn, or xử lý ban đầu for tố cáo) is set."""
     today = today or timezone.localdate()
     if not perms.can_receive_for(actor, unit):
-        raise ApplicationError("Bạn không có quyền tiếp nhận đơn cho đơn vị này.", code="forbidden", field="unit")
+        raise ApplicationError("Đồng chí không có quyền tiếp nhận đơn cho đơn vị này.", code="forbidden", field="unit")
     if source not in Petition.Source.values:
         raise ApplicationError("Nguồn đơn: hãy chọn một nguồn trong danh sách.", field="source")
     if category not in Petition.Category.values:
@@ -167,7 +167,7 @@ def petition_receive(
 
 def _check_actor(actor, petition):
     if not perms.can_act_on_petition(actor, petition):
-        raise ApplicationError("Bạn không có quyền xử lý đơn này.", code="forbidden")
+        raise ApplicationError("Đồng chí không có quyền xử lý đơn này.", code="forbidden")
 
 
 def _check_date(on, petition, *, field="on"):

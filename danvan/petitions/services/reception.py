@@ -30,7 +30,7 @@ Status = Petition.Status
 def reception_duty_set(*, actor, unit: OrgUnit, holder_name: str, position: str, user=None) -> ReceptionDuty:
     """Record that a leader of `unit` must receive citizens, at the frequency of `position`'s rule."""
     if not perms.can_edit_unit(actor, unit):
-        raise ApplicationError("Bạn không có quyền cập nhật lịch tiếp dân của đơn vị này.", code="forbidden")
+        raise ApplicationError("Đồng chí không có quyền cập nhật lịch tiếp dân của đơn vị này.", code="forbidden")
     holder_name = " ".join((holder_name or "").split())
     if not holder_name:
         raise ApplicationError("Người tiếp dân: bắt buộc, hãy nhập họ tên.", field="holder_name")
@@ -70,7 +70,9 @@ def reception_session_record(
     """Record a reception session; with `create_petition` the same citizens and content become a petition."""
     today = today or timezone.localdate()
     if not perms.can_receive_for(actor, unit):
-        raise ApplicationError("Bạn không có quyền ghi sổ tiếp dân cho đơn vị này.", code="forbidden", field="unit")
+        raise ApplicationError(
+            "Đồng chí không có quyền ghi sổ tiếp dân cho đơn vị này.", code="forbidden", field="unit"
+        )
     leader_name = " ".join((leader_name or "").split())
     content = (content or "").strip()
     if held_on is None:
