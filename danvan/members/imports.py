@@ -90,7 +90,7 @@ def read_member_table(*, filename: str, content: bytes) -> list[dict]:
         raw = [tuple(row) for row in csv.reader(io.StringIO(text))]
     else:
         raise ApplicationError("Tệp: chỉ nhận .xlsx hoặc .csv.", field="file")
-    numbered = [(i, row) for i, row in enumerate(raw, start=1) if any(_text(v) for v in row)]
+    numbered = [(i, row) for i, row in enumerate(raw, start=1) if any(cell_text(v) for v in row)]
     if not numbered:
         raise ApplicationError("Tệp: không có dữ liệu.", field="file")
     # Lists often open with a title ("DANH SÁCH HỘI VIÊN CHI HỘI …") above the header: the header is the first of
@@ -120,16 +120,21 @@ def read_member_table(*, filename: str, content: bytes) -> list[dict]:
 
 
 def _positions(header) -> dict[str, int]:
+    return header_positions(header, COLUMNS)
+
+
+def header_positions(header, columns: dict) -> dict[str, int]:
+    """Where each known column stands in a header row: the headers as people write them, folded."""
     positions: dict[str, int] = {}
     for index, value in enumerate(header):
-        folded = fold(_text(value))
-        for key, names in COLUMNS.items():
+        folded = fold(cell_text(value))
+        for key, names in columns.items():
             if folded in names and key not in positions:
                 positions[key] = index
     return positions
 
 
-def _text(value) -> str:
+def cell_text(value) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -143,7 +148,7 @@ def _date(value) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    text = _text(value).replace("-", "/").replace(".", "/")
+    text = cell_text(value).replace("-", "/").replace(".", "/")
     parts = text.split("/")
     if len(parts) != 3 or not all(p.isascii() and p.isdecimal() for p in parts):
         return None
@@ -228,7 +233,7 @@ def members_import_check(
     branches = _branches_named(actor=actor, branch=branch, rows=rows)
     for index, row in enumerate(rows, start=1):
         line = row["_line"]
-        values = {key: _text(row.get(key)) for key in COLUMNS}
+        values = {key: cell_text(row.get(key)) for key in COLUMNS}
         row_branch = branch
         if values["branch"]:
             found = branches.get(fold(values["branch"]), ("missing", None))
@@ -335,7 +340,7 @@ def members_import_check(
 def _branches_named(*, actor, branch: Branch, rows: list[dict]) -> dict[str, tuple[str, object]]:
     """The branches the file's "Chi hội" column names (folded name → ("ok", branch) | ("outside", None) |
     ("several", communes) ), among the branches of the page's organisation: one query."""
-    names = {fold(_text(row.get("branch"))) for row in rows} - {""}
+    names = {fold(cell_text(row.get("branch"))) for row in rows} - {""}
     if not names:
         return {}
     found: dict[str, list[Branch]] = {}

@@ -24,6 +24,7 @@ from danvan.audit.services import audit_record
 from danvan.core.errors import ApplicationError
 from danvan.core.text import fold, strip_bidi_controls
 from danvan.core.uploads import Deadline, MiB, ZipLimits, open_xlsx
+from danvan.members.imports import cell_text, header_positions
 from danvan.members.models import CommunePopulation
 from danvan.organisations.models import AdminUnit, OrgUnit, OrgUnitClosure
 
@@ -316,7 +317,7 @@ def read_population_table(*, filename: str, content: bytes) -> list[dict]:
                 )
     else:
         raise ApplicationError("Tệp: chỉ nhận .xlsx hoặc .csv; hãy tải mẫu và điền vào.", field="file")
-    numbered = [(i, row) for i, row in enumerate(raw, start=1) if any(_text(v) for v in row)]
+    numbered = [(i, row) for i, row in enumerate(raw, start=1) if any(cell_text(v) for v in row)]
     if not numbered:
         raise ApplicationError("Tệp: không có dữ liệu; hãy tải mẫu và điền số của từng xã.", field="file")
     # A title ("DÂN SỐ TRONG ĐỘ TUỔI NĂM 2026") may stand above the header.
@@ -348,21 +349,7 @@ def read_population_table(*, filename: str, content: bytes) -> list[dict]:
 
 
 def _positions(header) -> dict[str, int]:
-    positions: dict[str, int] = {}
-    for index, value in enumerate(header):
-        folded = fold(_text(value))
-        for key, names in COLUMNS.items():
-            if folded in names and key not in positions:
-                positions[key] = index
-    return positions
-
-
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return " ".join(str(value).split())
+    return header_positions(header, COLUMNS)
 
 
 def _base(folded: str, words) -> str:
@@ -401,7 +388,7 @@ def population_import_check(
 
     for index, row in enumerate(rows, start=1):
         line = row["_line"]
-        written = _text(row.get("commune"))
+        written = cell_text(row.get("commune"))
         numbers, problems = figure_problems(row.get("male"), row.get("female"), row.get("total"))
         if not written:
             if numbers is not None or problems:
@@ -415,7 +402,7 @@ def population_import_check(
         # "Phường Tân An" when both a xã and a phường are called Tân An: the word before the name decides.
         exact = [c for c in found if c.name_folded == folded]
         found = exact or found
-        province_written = _text(row.get("province"))
+        province_written = cell_text(row.get("province"))
         if province_written:
             province = _base(fold(province_written), PROVINCE_WORDS)
             if province not in provinces:
