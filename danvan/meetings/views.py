@@ -192,6 +192,7 @@ def detail(request, public_id):
             "documents": meeting.documents.select_related("file").defer("file__content"),
             "document_form": DocumentForm(),
             "honoured": meeting.honoured_models.select_related("unit").order_by("code"),
+            "honour_choices": _honour_choices(meeting) if can_edit and meeting.kind == "bieu_duong" else [],
             "period_form": period_form,
             "previous_conclusions": previous.conclusions.select_related("task__assignee") if previous else [],
         },
@@ -252,6 +253,21 @@ def document_add(request, public_id):
     return redirect("meetings:detail", public_id=meeting.public_id)
 
 
+HONOUR_CHOICES = 300  # recognised models offered in the list; the newest first beyond that
+
+
+def _honour_choices(meeting):
+    """The recognised models of the meeting unit's area not honoured at it yet, to choose from (never a code)."""
+    from danvan.initiatives.models import RECOGNISED_STATUSES, Initiative
+
+    return list(
+        Initiative.objects.filter(status__in=RECOGNISED_STATUSES, unit__ancestor_links__ancestor=meeting.unit)
+        .exclude(pk__in=meeting.honoured_models.values("pk"))
+        .select_related("unit")
+        .order_by("-decided_at", "name")[:HONOUR_CHOICES]
+    )
+
+
 @login_required
 @require_POST
 @submit_once
@@ -265,7 +281,9 @@ def honour_add(request, public_id):
             # Through the model's own access check: a model the person may not see is answered as missing.
             initiative = initiative_get_for_user(user=request.user, code=code)
         except Http404:
-            raise ApplicationError(f"Mã mô hình: không có mô hình “{code}”; hãy nhập mã dạng MH-2026-000123.") from None
+            raise ApplicationError(
+                f"Mô hình: không có mô hình “{code}” trong phạm vi của đồng chí; hãy chọn một mô hình trong danh sách."
+            ) from None
         services.meeting_honour_model(actor=request.user, meeting=meeting, initiative=initiative)
     except ApplicationError as exc:
         messages.error(request, exc.message)

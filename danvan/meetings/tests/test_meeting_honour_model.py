@@ -69,3 +69,18 @@ def test_a_model_the_organiser_may_not_see_is_answered_as_missing(client_for, le
     page = _honour(client_for(leader_a), conference, elsewhere.code).content.decode()
     assert f"không có mô hình “{elsewhere.code}”" in page and "trạng thái" not in page
     assert not conference.honoured_models.exists()
+
+
+def test_the_organiser_chooses_from_the_areas_recognised_models_never_types_a_code(
+    client_for, leader_a, commune_officer_a, conference
+):
+    model = recognised(commune_officer_a, leader_a, name="Dân vận khéo trong giải phóng mặt bằng")
+    registered = register(commune_officer_a, name="Mô hình mới đăng ký")
+    client = client_for(leader_a)
+    page = client.get(f"/hoi-nghi/{conference.public_id}/").content.decode()
+    assert f'<option value="{model.code}">' in page and model.name in page
+    assert registered.name not in page  # only recognised models are offered
+    assert 'name="code" required maxlength' not in page  # no box to type a code into
+    _honour(client, conference, model.code)
+    page = client.get(f"/hoi-nghi/{conference.public_id}/").content.decode()
+    assert f'<option value="{model.code}">' not in page  # honoured once: no longer offered
