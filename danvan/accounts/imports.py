@@ -94,42 +94,42 @@ def accounts_check(*, actor, unit: OrgUnit, rows: list[dict]) -> list[AccountRow
         role = ROLE_WORDS.get(fold(str(row.get("vai_tro", ""))).strip())
         title = " ".join(str(row.get("chuc_vu", "") or "").split())
         if not full_name:
-            errors.append(f"Dòng {line}, cột ho_ten: bắt buộc.")
+            errors.append(f"Dòng {line}, cột “Họ tên”: bắt buộc.")
         elif len(full_name) > 128:
-            errors.append(f"Dòng {line}, cột ho_ten: tối đa 128 ký tự.")
+            errors.append(f"Dòng {line}, cột “Họ tên”: tối đa 128 ký tự.")
         if not username_is_valid(username):
             errors.append(
-                f"Dòng {line}, cột ten_dang_nhap: “{username}” không hợp lệ; chỉ gồm chữ không dấu, số và . _ -, "
+                f"Dòng {line}, cột “Tên đăng nhập”: “{username}” không hợp lệ; chỉ gồm chữ không dấu, số và . _ -, "
                 "từ 3 đến 150 ký tự."
             )
         elif username in taken:
-            errors.append(f"Dòng {line}, cột ten_dang_nhap: “{username}” đã có người dùng; hãy chọn tên khác.")
+            errors.append(f"Dòng {line}, cột “Tên đăng nhập”: “{username}” đã có người dùng; hãy chọn tên khác.")
         elif username in seen:
-            errors.append(f"Dòng {line}, cột ten_dang_nhap: “{username}” trùng với dòng {seen[username]}.")
+            errors.append(f"Dòng {line}, cột “Tên đăng nhập”: “{username}” trùng với dòng {seen[username]}.")
         seen.setdefault(username, line)
         if email:
             try:
                 validate_email(email)
             except ValidationError:
-                errors.append(f"Dòng {line}, cột email: “{email}” không phải một địa chỉ thư điện tử.")
+                errors.append(f"Dòng {line}, cột “Email”: “{email}” không phải một địa chỉ thư điện tử.")
         matches = units.get(place.lower()) or units.get(fold(place)) or []
         matches = list({u.pk: u for u in matches}.values())
         target = None
         if not place:
-            errors.append(f"Dòng {line}, cột don_vi: bắt buộc (tên đơn vị như trên danvan).")
+            errors.append(f"Dòng {line}, cột “Đơn vị”: bắt buộc (tên đơn vị như trên danvan).")
         elif not matches:
-            errors.append(f"Dòng {line}, cột don_vi: không có đơn vị “{place}” thuộc {unit.name}.")
+            errors.append(f"Dòng {line}, cột “Đơn vị”: không có đơn vị “{place}” thuộc {unit.name}.")
         elif len(matches) > 1:
             paths = "; ".join(f"{u.name} ({u.parent.name if u.parent else ''}, mã {u.code})" for u in matches[:5])
-            errors.append(f"Dòng {line}, cột don_vi: “{place}” trùng tên nhiều đơn vị: {paths}. Hãy ghi mã đơn vị.")
+            errors.append(f"Dòng {line}, cột “Đơn vị”: “{place}” trùng tên nhiều đơn vị: {paths}. Hãy ghi mã đơn vị.")
         elif not can_manage_accounts(actor, matches[0]):
-            errors.append(f"Dòng {line}, cột don_vi: {matches[0].name} nằm ngoài phạm vi đồng chí quản trị.")
+            errors.append(f"Dòng {line}, cột “Đơn vị”: {matches[0].name} nằm ngoài phạm vi đồng chí quản trị.")
         else:
             target = matches[0]
         if role is None:
-            errors.append(f"Dòng {line}, cột vai_tro: “{row.get('vai_tro', '')}” không hợp lệ; dùng {ROLE_HELP}.")
+            errors.append(f"Dòng {line}, cột “Vai trò”: “{row.get('vai_tro', '')}” không hợp lệ; dùng {ROLE_HELP}.")
         if len(title) > 128:
-            errors.append(f"Dòng {line}, cột chuc_vu: tối đa 128 ký tự.")
+            errors.append(f"Dòng {line}, cột “Chức vụ”: tối đa 128 ký tự.")
         if target is not None and role is not None:
             parsed.append(AccountRow(line, full_name, username, email, target, role, title))
     if errors:

@@ -19,6 +19,18 @@ from danvan.core.uploads import XLSX_IMPORT, open_xlsx
 from danvan.organisations.models import OrgUnit
 
 COLUMNS = ("ma_xa", "ten", "loai")
+# The columns in words, as the templates head them and the messages name them.
+COLUMN_WORDS = {
+    "ma_xa": "Mã xã",
+    "ten": "Tên",
+    "loai": "Loại",
+    "ho_ten": "Họ tên",
+    "ten_dang_nhap": "Tên đăng nhập",
+    "don_vi": "Đơn vị",
+    "vai_tro": "Vai trò",
+    "email": "Email",
+    "chuc_vu": "Chức vụ",
+}
 KINDS = {
     "thon": OrgUnit.Kind.VILLAGE,
     "to_dan_pho": OrgUnit.Kind.RESIDENTIAL_GROUP,
@@ -62,11 +74,16 @@ def read_table(*, filename: str, content: bytes, columns: tuple[str, ...] = COLU
     missing = [c for c in columns if c not in header]
     if missing:
         raise ApplicationError(
-            f"Tệp: thiếu cột {', '.join(missing)}. Dòng đầu phải là: {', '.join(columns)}.", field="file"
+            f"Tệp: thiếu cột {_words(missing)}. Dòng đầu phải là: {_words(columns)} (tải tệp mẫu để có sẵn).",
+            field="file",
         )
     if len(rows) - 1 > MAX_ROWS:
         raise ApplicationError(f"Tệp: tối đa {MAX_ROWS} dòng mỗi lần nhập.", field="file")
     return [dict(zip(header, row, strict=False)) | {"_line": i} for i, row in enumerate(rows[1:], start=2)]
+
+
+def _words(keys) -> str:
+    return ", ".join(f"“{COLUMN_WORDS.get(key, key)}”" for key in keys)
 
 
 def _gso(code: str) -> int | None:
@@ -114,21 +131,21 @@ def villages_import(
         kind = fold(str(row.get("loai", ""))).replace(" ", "_")
         parent = parents.get(_gso(code))
         if parent is None:
-            errors.append(f"Dòng {line}, cột ma_xa: “{code}” không phải mã một xã, phường, đặc khu hiện hành.")
+            errors.append(f"Dòng {line}, cột “Mã xã”: “{code}” không phải mã một xã, phường, đặc khu hiện hành.")
         elif not can_edit_unit(actor, parent):
-            errors.append(f"Dòng {line}, cột ma_xa: {parent.name} nằm ngoài phạm vi đồng chí được cập nhật.")
+            errors.append(f"Dòng {line}, cột “Mã xã”: {parent.name} nằm ngoài phạm vi đồng chí được cập nhật.")
         if not name:
-            errors.append(f"Dòng {line}, cột ten: bắt buộc.")
+            errors.append(f"Dòng {line}, cột “Tên”: bắt buộc.")
         elif len(name) > 255:
-            errors.append(f"Dòng {line}, cột ten: tối đa 255 ký tự.")
+            errors.append(f"Dòng {line}, cột “Tên”: tối đa 255 ký tự.")
         if kind not in KINDS:
-            errors.append(f"Dòng {line}, cột loai: “{kind}” không hợp lệ; dùng {', '.join(KINDS)}.")
+            errors.append(f"Dòng {line}, cột “Loại”: “{kind}” không hợp lệ; dùng {', '.join(KINDS)}.")
         if parent is not None and name:
             key = (code, fold(name))
             if key in seen:
-                errors.append(f"Dòng {line}, cột ten: “{name}” trùng với dòng {seen[key]}.")
+                errors.append(f"Dòng {line}, cột “Tên”: “{name}” trùng với dòng {seen[key]}.")
             elif (parent.pk, fold(name)) in existing:
-                errors.append(f"Dòng {line}, cột ten: “{name}” đã có trong {parent.name}.")
+                errors.append(f"Dòng {line}, cột “Tên”: “{name}” đã có trong {parent.name}.")
             seen.setdefault(key, line)
         parsed.append(VillageRow(line, code, name, kind))
         if progress is not None and len(parsed) % 200 == 0:

@@ -72,13 +72,13 @@ def test_every_wrong_row_is_named_and_nothing_is_written(client_for, admin_a, of
     assert response.status_code == 200
     errors = response.context["errors"]
     assert errors == [
-        "Dòng 3, cột ho_ten: bắt buộc.",
-        "Dòng 3, cột ten_dang_nhap: “có dấu” không hợp lệ; chỉ gồm chữ không dấu, số và . _ -, từ 3 đến 150 ký tự.",
-        "Dòng 3, cột email: “not-an-email” không phải một địa chỉ thư điện tử.",
-        "Dòng 3, cột vai_tro: “giám đốc” không hợp lệ; dùng quản trị, lãnh đạo, chuyên viên, báo cáo viên hoặc người xem.",
-        "Dòng 4, cột ten_dang_nhap: “xa.yenthe.duc” trùng với dòng 2.",
-        "Dòng 4, cột don_vi: không có đơn vị “Đảng ủy xã Châu Phú” thuộc Thành ủy Bắc Ninh.",
-        "Dòng 5, cột ten_dang_nhap: “officer.a” đã có người dùng; hãy chọn tên khác.",
+        "Dòng 3, cột “Họ tên”: bắt buộc.",
+        "Dòng 3, cột “Tên đăng nhập”: “có dấu” không hợp lệ; chỉ gồm chữ không dấu, số và . _ -, từ 3 đến 150 ký tự.",
+        "Dòng 3, cột “Email”: “not-an-email” không phải một địa chỉ thư điện tử.",
+        "Dòng 3, cột “Vai trò”: “giám đốc” không hợp lệ; dùng quản trị, lãnh đạo, chuyên viên, báo cáo viên hoặc người xem.",
+        "Dòng 4, cột “Tên đăng nhập”: “xa.yenthe.duc” trùng với dòng 2.",
+        "Dòng 4, cột “Đơn vị”: không có đơn vị “Đảng ủy xã Châu Phú” thuộc Thành ủy Bắc Ninh.",
+        "Dòng 5, cột “Tên đăng nhập”: “officer.a” đã có người dùng; hãy chọn tên khác.",
     ]
     assert response.context["form"].errors["file"][0].startswith("Không nhập được: 7 lỗi, chưa ghi dòng nào.")
     assert not User.objects.filter(username="xa.yenthe.duc").exists()
@@ -96,7 +96,8 @@ def test_only_checking_writes_nothing_and_a_non_admin_cannot_import(client_for, 
 def test_a_file_without_the_columns_names_them(client_for, admin_a):
     response = post(client_for(admin_a), "P24-TU", "ten,email\nA,b@c.vn\n")
     assert response.context["form"].errors["file"] == [
-        "Tệp: thiếu cột ho_ten, ten_dang_nhap, don_vi, vai_tro. Dòng đầu phải là: ho_ten, ten_dang_nhap, don_vi, vai_tro."
+        "Tệp: thiếu cột “Họ tên”, “Tên đăng nhập”, “Đơn vị”, “Vai trò”. Dòng đầu phải là: “Họ tên”, “Tên đăng nhập”, "
+        "“Đơn vị”, “Vai trò” (tải tệp mẫu để có sẵn)."
     ]
 
 

@@ -53,14 +53,14 @@ def test_a_job_runs_once_even_if_its_task_is_delivered_twice(job):
 
 def test_a_rule_violation_fails_the_job_with_its_message_and_row_errors(job):
     def work(j):
-        raise ApplicationError("Không nhập được: 1 lỗi.", extra={"errors": ["Dòng 2, cột ten: bắt buộc."]})
+        raise ApplicationError("Không nhập được: 1 lỗi.", extra={"errors": ["Dòng 2, cột “Tên”: bắt buộc."]})
 
     job_run(job_id=job.pk, work=work)
     job.refresh_from_db()
     assert (job.status, job.message, job.errors) == (
         "failed",
         "Không nhập được: 1 lỗi.",
-        ["Dòng 2, cột ten: bắt buộc."],
+        ["Dòng 2, cột “Tên”: bắt buộc."],
     )
     assert job.finished_at is not None
 

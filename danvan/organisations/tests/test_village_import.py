@@ -73,7 +73,7 @@ def test_every_error_is_listed_by_row_and_nothing_is_written(client_for, commune
     assert response.status_code == 200
     errors = response.context["errors"]
     assert [e.split(",")[0] for e in errors] == ["Dòng 3", "Dòng 4", "Dòng 5", "Dòng 6", "Dòng 7"]
-    assert "ma_xa" in errors[0] and "ten" in errors[2] and "loai" in errors[3] and "trùng với dòng 2" in errors[4]
+    assert "“Mã xã”" in errors[0] and "“Tên”" in errors[2] and "“Loại”" in errors[3] and "trùng với dòng 2" in errors[4]
     assert OrgUnit.objects.count() == before
 
 
@@ -81,7 +81,7 @@ def test_every_error_is_listed_by_row_and_nothing_is_written(client_for, commune
     ("name", "content", "fragment"),
     [
         ("thon.txt", b"x", ".csv"),
-        ("thon.csv", b"ten,loai\nA,thon\n", "ma_xa"),
+        ("thon.csv", b"ten,loai\nA,thon\n", "thiếu cột “Mã xã”"),
         ("thon.csv", "ma_xa,ten,loai\n7288,Thôn,thon\n".encode("utf-16"), "UTF-8"),
         ("thon.csv", b"\n\n", "không có dữ liệu"),
         ("thon.xlsx", b"not a workbook", "Excel"),
@@ -129,7 +129,7 @@ def test_a_commune_code_that_is_not_a_plain_short_number_is_a_row_error(client_f
     assert response.status_code == 200
     errors = response.context["errors"]
     assert [e.split(",")[0] for e in errors] == ["Dòng 2", "Dòng 3", "Dòng 4"]
-    assert all("cột ma_xa" in e and "không phải mã một xã" in e for e in errors)
+    assert all("cột “Mã xã”" in e and "không phải mã một xã" in e for e in errors)
     assert OrgUnit.objects.count() == before
 
 
@@ -169,7 +169,7 @@ def test_rows_that_became_wrong_before_the_job_ran_fail_the_job_with_their_error
         callback()
     job = client.get(response["Location"]).context["job"]
     assert job.status == "failed"
-    assert job.errors == [f"Dòng 2, cột ten: “Thôn Mới” đã có trong {commune.name}."]
+    assert job.errors == [f"Dòng 2, cột “Tên”: “Thôn Mới” đã có trong {commune.name}."]
     assert OrgUnit.objects.filter(name="Thôn Mới").count() == 1
 
 
