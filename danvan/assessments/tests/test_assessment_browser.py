@@ -1,13 +1,15 @@
 """The Ban of Bắc Ninh runs the year's assessment of a Party committee, a government body and an organisation: it
 opens the demo criteria for the bodies (chosen by name), the commune assesses itself with the system's figures
-shown as evidence (a score above the maximum refused first), the Ban reviews, ranks and issues the numbered
-report. In Chromium, on the demo data; screenshots at 1366 px and 390 px."""
+shown as evidence (a score above the maximum refused first), the Ban reviews, ranks and makes the report's
+draft, which its leader issues. In Chromium, on the demo data; screenshots at 1366 px and 390 px."""
 
 import os
 from pathlib import Path
 
 import pytest
 
+from danvan.documents.tests.test_browser_generated import choose as pick
+from danvan.documents.tests.test_browser_generated import submit
 from tests.browser.test_browser_login_search import login
 
 pytestmark = [
@@ -66,6 +68,8 @@ def test_the_ban_runs_the_years_assessment_and_issues_the_report(danvan_server, 
         ban.wait_for_url(schemes[title_end])
         assert ban.locator("#results", has_text=body).count() == 1
 
+    leader = browser.new_page(viewport={"width": 1366, "height": 900})
+    login(leader, danvan_server, "bn.lanhdao")
     commune = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
     login(commune, danvan_server, "xa.yenthe")
     for index, (title_end, body, own, _review) in enumerate(RUNS):
@@ -110,11 +114,19 @@ def test_the_ban_runs_the_years_assessment_and_issues_the_report(danvan_server, 
         ban.click("form[action$='/xep-hang/'] button[type=submit]")
         ban.wait_for_selector("form[action$='/bao-cao/'] button[type=submit]")
         assert ban.locator("#results tbody tr td").first.inner_text() == "1"
-        with ban.expect_download() as download:
-            ban.click("form[action$='/bao-cao/'] button[type=submit]")
-        name = download.value.suggested_filename
-        assert name.startswith("bao-cao-danh-gia-DG-") and "-so-" in name
-        download.value.save_as(tmp_path / name)
+        # The report goes into its draft: previewed with no number, the signer chosen among the Ban's leaders,
+        # issued by that leader.
+        ban.click("form[action$='/bao-cao/'] button[type=submit]")
+        ban.wait_for_url("**/van-ban/**")
+        preview = ban.locator("[data-docx-preview]").inner_text()
+        assert body in preview and "Số 01" not in preview
+        pick(ban, "#id_signer", "van thinh")
+        ban.fill("#id_signer_title", "Phó Trưởng ban")
+        submit(ban, "form[data-signer-form]")
+        leader.goto(ban.url)
+        submit(leader, "form[action$='/ky-ban-hanh/']")
+        assert "-BC/" in leader.locator(".alert").first.inner_text()
+        assert "Trần Văn Thịnh" in leader.locator("[data-docx-preview]").inner_text()
     ban.goto(schemes[RUNS[0][0]])
     ban.screenshot(path=str(SHOTS / "scheme-1366.png"), full_page=True)
     phone = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
