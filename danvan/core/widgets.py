@@ -23,6 +23,10 @@ class Column:
     kind: str = "text"
     placeholder: str = ""
     choices: tuple = ()  # (value, label) pairs, for kind "choice"
+    # For a "choice" column of a list where each row is one thing (a commune's figures): a row that has its value
+    # shows it as text with the value hidden, instead of a list of every choice on every row (100 communes would
+    # be 10,000 options); an added row still offers the list.
+    fixed: bool = False
 
 
 class RowsWidget(forms.Widget):
@@ -65,6 +69,17 @@ class RowsWidget(forms.Widget):
                 mark_safe(" selected") if value.strip().lower() == "x" else "",  # noqa: S308 - a fixed attribute
                 label,
             )
+        if column.kind == "choice" and column.fixed and value.strip():
+            shown = next((text for v, text in column.choices if str(v) == value.strip()), None)
+            if shown is not None:
+                return format_html(
+                    '<input type="hidden" name="{}" id="{}" value="{}">'
+                    '<span class="form-control-plaintext form-control-sm py-0">{}</span>',
+                    field_name,
+                    element_id,
+                    value.strip(),
+                    shown,
+                )
         if column.kind == "choice":
             options = format_html_join(
                 "",

@@ -80,6 +80,7 @@ def population_columns(communes) -> list[Column]:
             _("Commune or ward"),
             "choice",
             choices=(("", "—"), *((c.code, c.name) for c in communes)),
+            fixed=True,
         ),
         Column("male", _("Men of age"), "number"),
         Column("female", _("Women of age"), "number"),

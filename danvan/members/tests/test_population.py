@@ -55,7 +55,8 @@ def test_the_province_enters_its_communes_as_rows_and_each_change_is_in_the_comm
     page = _page(client)
     html = page.content.decode()
     # Every commune of Bắc Ninh is a row, picked from a list: nobody types a code.
-    assert 'value="C7288" selected' in html and "Xã Yên Thế" in html and "data-dv-rows" in html
+    assert 'name="rows__commune" id="id_rows-0-commune"' in html and 'value="C7288"' in html
+    assert "Xã Yên Thế" in html and "data-dv-rows" in html
     response = _save(client, "C7288 | 600 | 634 | \nC7294 |  |  | 2000", _shown(page))
     assert response.status_code == 302
     assert list(_stored()) == [(600, 634, 1234, 1)]
@@ -313,3 +314,14 @@ def test_the_provinces_ban_enters_for_the_communes_of_its_party_committee(client
     assert "C7288" in codes and len(codes) > 50
     hnd = make_user("hnd.xa", "officer", "C7288-HND")
     assert client_for(hnd).get(URL).status_code == 404
+
+
+def test_the_entry_page_names_each_commune_once_instead_of_a_list_on_every_row(client_for, officer_a):
+    """A province's page is a row a commune: each row shows its commune as text; only an added row offers the list
+    (100 communes × a 100-option list each was half a megabyte)."""
+    page = client_for(officer_a).get("/hoi-vien/dan-so/").content.decode()
+    rows = page.count('name="rows__commune"')
+    assert rows >= 2
+    # The list of communes appears once, in the template row for an added row.
+    assert page.count("<select") - page.count('name="year"') <= 2
+    assert page.count('type="hidden" name="rows__commune"') == rows - 1
