@@ -341,15 +341,18 @@ def _population_scope(request, params):
     if not communes:
         raise Http404
     provinces = sorted({(c.parent.code, c.parent.name) for c in communes})
-    years = years_offered()
-    try:
-        year = int(params.get("year") or years[0])
-    except ValueError:
-        year = years[0]
-    year = year if year in years else years[0]
+    year = _population_year(params)
     province = params.get("province") if params.get("province") in {code for code, _name in provinces} else None
     province = province or provinces[0][0]
     return [c for c in communes if c.parent.code == province], year, province, provinces
+
+
+def _population_year(params) -> int:
+    """The year asked for if it is one offered, else the latest: never int() of whatever was typed."""
+    years = years_offered()
+    asked = str(params.get("year") or "")
+    year = int(asked) if asked.isascii() and asked.isdecimal() and len(asked) == 4 else years[0]
+    return year if year in years else years[0]
 
 
 def _blank(n) -> str:
@@ -530,9 +533,7 @@ def population_template(request):
     communes = list(population_communes_for_user(user=request.user))
     if not communes:
         raise Http404
-    years = years_offered()
-    year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else years[0]
-    year = year if year in years else years[0]
+    year = _population_year(request.GET)
     if request.GET.get("province"):
         communes = [c for c in communes if c.parent.code == request.GET["province"]] or communes
     return xlsx_response(

@@ -325,3 +325,10 @@ def test_the_entry_page_names_each_commune_once_instead_of_a_list_on_every_row(c
     # The list of communes appears once, in the template row for an added row.
     assert page.count("<select") - page.count('name="year"') <= 2
     assert page.count('type="hidden" name="rows__commune"') == rows - 1
+
+
+@pytest.mark.parametrize("year", ["²⁰²⁶", "9" * 5000, "abc", "1900"])
+def test_a_strange_year_in_the_address_shows_the_latest_year_not_an_error(client_for, officer_a, year):
+    client = client_for(officer_a)
+    assert client.get("/hoi-vien/dan-so/", {"year": year}).status_code == 200
+    assert client.get("/hoi-vien/dan-so/mau-nhap/", {"year": year}).status_code == 200
