@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from docx import Document as open_docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.table import Table
 from docx.text.paragraph import Paragraph
@@ -41,7 +40,10 @@ def draft_reference(doc_type: str, symbol: str) -> str:
 
 
 def _load(content: bytes):
-    return open_docx(io.BytesIO(content))
+    """Every DOCX read here (a corrected draft may have been uploaded) goes through the one bounded reader."""
+    from danvan.core.uploads import open_docx
+
+    return open_docx(content, field="content")[0]
 
 
 def _set_text(paragraph: Paragraph, text: str) -> None:
