@@ -238,6 +238,10 @@ class Action(models.TextChoices):
     DOCUMENT_DRAFT_GENERATED = "document.draft_generated", _("Generated a document into its draft")
     DELEGATION_CREATED = "delegation.created", _("Delegated issuing documents")
     DELEGATION_ENDED = "delegation.ended", _("Ended a delegation of issuing")
+    # sitmem
+    MEMBER_POPULATION_CORRECTED = "member.population_corrected", _("Corrected a commune's population of age")
+    MEMBER_POPULATION_DELETED = "member.population_deleted", _("Removed a commune's population of age")
+    MEETING_DIGEST_UPDATED = "situation.meeting_digest_updated", _("Put a newer version of a digest on a meeting")
 
 
 class AuditEvent(models.Model):

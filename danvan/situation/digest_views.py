@@ -95,6 +95,7 @@ def digest_detail(request, code):
             "missing": missing,
             "missing_by_province": sorted(by_province.items()),
             "reporting_month": dt.date.fromisoformat(data["reporting_month"]),
+            "versions": selectors.digest_versions(digest=digest),
         },
     )
 
@@ -212,4 +213,33 @@ def meeting_digest_detach(request, public_id, code):
         messages.error(request, e.message)
     else:
         messages.success(request, _("Digest %(code)s taken off the meeting.") % {"code": code})
+    return _meeting_page(meeting)
+
+
+@login_required
+@require_POST
+@submit_once
+def meeting_digest_update(request, public_id, code):
+    """Put the newer version of an attached digest on the meeting in place of the superseded one."""
+    from danvan.meetings.selectors import meeting_get_for_user
+    from danvan.situation.models import MeetingDigest
+
+    meeting = meeting_get_for_user(user=request.user, public_id=public_id)
+    link = (
+        MeetingDigest.objects.select_related("meeting__unit", "digest")
+        .filter(meeting=meeting, digest__code=code, detached_at=None)
+        .first()
+    )
+    if link is None or not perms.can_attach_digest(request.user, meeting, selectors.digest_area_of_meeting(meeting)):
+        raise Http404("Không tìm thấy bản tin trong hội nghị.")
+    try:
+        new_link = services.meeting_digest_update(actor=request.user, link=link)
+    except ApplicationError as e:
+        messages.error(request, e.message)
+    else:
+        messages.success(
+            request,
+            _("Digest %(old)s replaced on the meeting by its newer version %(new)s.")
+            % {"old": code, "new": new_link.digest.code},
+        )
     return _meeting_page(meeting)

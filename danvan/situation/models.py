@@ -187,7 +187,8 @@ class HotspotAlert(models.Model):
 
 class Digest(models.Model):
     """A weekly or monthly digest (bản tin tình hình) for a province or the centre: its figures as JSON, and the
-    DOCX made from them for the briefing meeting. Made again for the same unit and period, it is replaced."""
+    DOCX made from them for the briefing meeting. Made again for the same unit and period, it is a new version
+    with its own code; the earlier one is kept, readable, marked superseded (decision 0041)."""
 
     class Kind(models.TextChoices):
         WEEKLY = "weekly", _("Weekly")
@@ -207,11 +208,22 @@ class Digest(models.Model):
     generated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # 1, 2, … for the same unit, kind and period; the current version has no `superseded_at`.
+    version = models.PositiveIntegerField(default=1)
+    superseded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-period_start", "kind", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["unit", "kind", "period_start"], name="situation_one_digest_per_period")
+            models.UniqueConstraint(
+                fields=["unit", "kind", "period_start", "version"], name="situation_digest_version_unique"
+            ),
+            # One current version per period; also the index of the lists and of the daily job's check.
+            models.UniqueConstraint(
+                fields=["unit", "kind", "period_start"],
+                condition=models.Q(superseded_at=None),
+                name="situation_one_current_digest",
+            ),
         ]
 
     def __str__(self) -> str:

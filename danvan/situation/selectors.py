@@ -208,7 +208,7 @@ def digest_list_for_user(*, user, limit: int = 100):
 
     units = digest_units_for_user(user=user)
     return list(
-        Digest.objects.filter(unit__in=units)
+        Digest.objects.filter(unit__in=units, superseded_at=None)
         .defer("document", "data")
         .select_related("unit")
         .order_by("-period_start", "kind", "unit__level", "unit__name")[:limit]
@@ -259,7 +259,7 @@ def digest_area_of_meeting(meeting) -> OrgUnit | None:
 def meeting_digests_for_user(*, user, meeting) -> list:
     """The digests attached to `meeting` that the user may read (situation data is never shown beyond the
     digest unit's scope), without their documents."""
-    from danvan.situation.models import MeetingDigest
+    from danvan.situation.models import Digest, MeetingDigest
     from danvan.situation.permissions import can_view_digest
 
     if not _active(user):
@@ -274,7 +274,34 @@ def meeting_digests_for_user(*, user, meeting) -> list:
         # Usually one or two digests of one unit: the scope check is asked once per unit.
         if row.digest.unit_id not in allowed:
             allowed[row.digest.unit_id] = can_view_digest(user, row.digest)
-    return [row for row in rows if allowed[row.digest.unit_id]]
+    rows = [row for row in rows if allowed[row.digest.unit_id]]
+    # A superseded version on the agenda: its newer version, offered in its place (one query for all of them).
+    old = [row.digest for row in rows if row.digest.superseded_at is not None]
+    newer = {}
+    if old:
+        periods = Q()
+        for d in old:
+            periods |= Q(unit_id=d.unit_id, kind=d.kind, period_start=d.period_start)
+        newer = {
+            (d.unit_id, d.kind, d.period_start): d
+            for d in Digest.objects.filter(periods, superseded_at=None).defer("document", "data")
+        }
+    for row in rows:
+        d = row.digest
+        row.newer = newer.get((d.unit_id, d.kind, d.period_start)) if d.superseded_at else None
+    return rows
+
+
+def digest_versions(*, digest) -> list:
+    """Every version of the digest's unit, kind and period, newest first (without their documents)."""
+    from danvan.situation.models import Digest
+
+    return list(
+        Digest.objects.filter(unit_id=digest.unit_id, kind=digest.kind, period_start=digest.period_start)
+        .defer("document", "data")
+        .select_related("generated_by")
+        .order_by("-version")
+    )
 
 
 def digests_to_attach(*, area: OrgUnit, before: dt.date, limit: int = 12):
@@ -282,7 +309,7 @@ def digests_to_attach(*, area: OrgUnit, before: dt.date, limit: int = 12):
     from danvan.situation.models import Digest
 
     return list(
-        Digest.objects.filter(unit=area, period_start__lte=before)
+        Digest.objects.filter(unit=area, period_start__lte=before, superseded_at=None)
         .defer("document", "data")
         .order_by("-period_start", "kind")[:limit]
     )

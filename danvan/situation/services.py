@@ -470,9 +470,10 @@ def restricted_views_record(*, actor, records) -> None:
 
 
 def digest_generate(*, actor, unit: OrgUnit, kind: str, start: dt.date, now: dt.datetime | None = None):
-    """Make (or make again) the digest of `unit` (the centre or a province committee) for the week or month of
-    `start`: its figures and its DOCX, in one transaction with one audit event. `actor` None is the scheduled job.
-    """
+    """Make the digest of `unit` (the centre or a province committee) for the week or month of `start`: its
+    figures and its DOCX, in one transaction with one audit event. `actor` None is the scheduled job. Made again
+    for the same period, it is a new version with its own code; the earlier one is kept and marked superseded
+    (a meeting that has it attached keeps it, and is offered the newer one)."""
     from danvan.situation import digests
     from danvan.situation.exports import digest_docx
     from danvan.situation.models import Digest
@@ -489,24 +490,53 @@ def digest_generate(*, actor, unit: OrgUnit, kind: str, start: dt.date, now: dt.
         raise ApplicationError("Kỳ của bản tin chưa bắt đầu: chọn tuần hoặc tháng đã qua.", field="period")
     data = digests.digest_data(unit=unit, kind=kind, start=start)
     with transaction.atomic():
-        digest = Digest.objects.select_for_update().filter(unit=unit, kind=kind, period_start=start).first()
-        before = {"generated_at": digest.generated_at.isoformat()} if digest else None
-        if digest is None:
-            digest = Digest(unit=unit, kind=kind, period_start=start, code=next_in_sequence(prefix="BT", year=end.year))
-        digest.period_end = end
-        digest.data = data
-        digest.new_total = data["new_total"]
-        digest.document = digest_docx(unit=unit, data=data, code=digest.code, today=timezone.localdate(now))
-        digest.generated_at = now
-        digest.generated_by = actor
-        digest.save()
+        # Locks the period's current version: two people making it again at once make two versions, one after
+        # the other, never two current ones (a partial unique constraint backs this).
+        earlier = (
+            Digest.objects.select_for_update()
+            .filter(unit=unit, kind=kind, period_start=start, superseded_at=None)
+            .defer("document", "data")
+            .first()
+        )
+        before = None
+        if earlier is not None:
+            before = {
+                "code": earlier.code,
+                "version": earlier.version,
+                "generated_at": earlier.generated_at.isoformat(),
+            }
+            Digest.objects.filter(pk=earlier.pk).update(superseded_at=now)
+        code = next_in_sequence(prefix="BT", year=end.year)
+        document = digest_docx(unit=unit, data=data, code=code, today=timezone.localdate(now))
+        try:
+            with transaction.atomic():
+                digest = Digest.objects.create(
+                    unit=unit,
+                    kind=kind,
+                    period_start=start,
+                    period_end=end,
+                    code=code,
+                    version=earlier.version + 1 if earlier else 1,
+                    data=data,
+                    new_total=data["new_total"],
+                    document=document,
+                    generated_at=now,
+                    generated_by=actor,
+                )
+        except IntegrityError:
+            # The period's first version, made by someone else at the same moment.
+            raise ApplicationError(
+                "Bản tin của kỳ này vừa được làm cùng lúc; mở danh sách bản tin để xem, hoặc làm lại sau ít phút.",
+                field="period",
+                code="conflict",
+            ) from None
         audit_record(
             actor=actor,
             action=Action.SITUATION_DIGEST_GENERATED,
             unit=unit,
             target=digest,
             before=before,
-            after={"generated_at": now.isoformat(), "new_hotspots": data["new_total"]},
+            after={"generated_at": now.isoformat(), "new_hotspots": data["new_total"], "version": digest.version},
             details={"kind": kind, "start": start.isoformat()},
             system_label="" if actor else "digests_generate",
         )
@@ -600,3 +630,47 @@ def meeting_digest_detach(*, actor, link, now: dt.datetime | None = None):
         )
     link.refresh_from_db()
     return link
+
+
+def meeting_digest_update(*, actor, link, now: dt.datetime | None = None):
+    """Put the current version of an attached digest on the meeting in place of the superseded version it has:
+    the old link is taken off (its row kept, with who and when), the new one attached, in one transaction with one
+    audit event."""
+    from danvan.situation.models import Digest, MeetingDigest
+    from danvan.situation.selectors import digest_area_of_meeting
+
+    meeting = link.meeting
+    if not perms.can_attach_digest(actor, meeting, digest_area_of_meeting(meeting)):
+        raise ApplicationError("Đồng chí không có quyền gắn bản tin tình hình vào hội nghị này.", field="digest")
+    old = link.digest
+    current = (
+        Digest.objects.filter(unit_id=old.unit_id, kind=old.kind, period_start=old.period_start, superseded_at=None)
+        .defer("document", "data")
+        .first()
+    )
+    if current is None or current.pk == old.pk:
+        raise ApplicationError(f"Bản tin {old.code} đã là bản mới nhất của kỳ này.", code="current")
+    now = now or timezone.now()
+    with transaction.atomic():
+        # Conditional: two people pressing at once write one change.
+        if not MeetingDigest.objects.filter(pk=link.pk, detached_at=None).update(detached_at=now, detached_by=actor):
+            raise ApplicationError("Bản tin này đã được gỡ khỏi hội nghị.", code="already_detached")
+        try:
+            with transaction.atomic():
+                new_link = MeetingDigest.objects.create(
+                    meeting=meeting, digest=current, attached_at=now, attached_by=actor
+                )
+        except IntegrityError:
+            raise ApplicationError(
+                f"Bản tin {current.code} đã được gắn vào hội nghị này.", field="digest", code="duplicate"
+            ) from None
+        audit_record(
+            actor=actor,
+            action=Action.MEETING_DIGEST_UPDATED,
+            unit=meeting.unit,
+            target=meeting,
+            before={"digest": old.code, "version": old.version},
+            after={"digest": current.code, "version": current.version},
+            details={"kind": current.kind, "start": current.period_start.isoformat()},
+        )
+    return new_link

@@ -24,5 +24,10 @@ urlpatterns = [
         digest_views.meeting_digest_detach,
         name="meeting_digest_detach",
     ),
+    path(
+        "hoi-nghi/<uuid:public_id>/ban-tin/<str:code>/moi-nhat/",
+        digest_views.meeting_digest_update,
+        name="meeting_digest_update",
+    ),
     path("ban-do/", digest_views.situation_map, name="map"),
 ]

@@ -61,13 +61,16 @@ def test_a_province_digest_lists_new_hotspots_rising_topics_and_communes_that_di
     assert AuditEvent.objects.filter(action=Action.SITUATION_DIGEST_GENERATED, target_id=digest.code).exists()
 
 
-def test_a_digest_made_again_for_the_same_period_replaces_the_first(commune_officer_a):
+def test_a_digest_made_again_for_the_same_period_is_a_new_version_and_the_first_is_kept(commune_officer_a):
     unit = OrgUnit.objects.get(code="P24-TU")
     first = services.digest_generate(actor=None, unit=unit, kind="weekly", start=WEEK)
     hotspot(commune_officer_a)
     again = services.digest_generate(actor=None, unit=unit, kind="weekly", start=WEEK + dt.timedelta(days=3))
-    assert again.pk == first.pk and again.code == first.code and again.data["new_total"] == 1
-    assert Digest.objects.count() == 1
+    assert again.pk != first.pk and again.code != first.code and again.data["new_total"] == 1
+    assert again.version == 2 and again.superseded_at is None
+    first.refresh_from_db()
+    assert first.version == 1 and first.superseded_at is not None and first.data["new_total"] == 0
+    assert Digest.objects.count() == 2
 
 
 def test_restricted_hotspots_are_only_counted_in_the_document_and_for_readers_who_may_not_see_them(
