@@ -125,3 +125,38 @@ class PopulationImportForm(forms.Form):
     def __init__(self, *args, years=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = [(y, str(y)) for y in years]
+
+
+class PopulationCorrectForm(forms.Form):
+    """One commune's figure for one year, corrected; the numbers are checked by the service (1.234 or 1 234 read as
+    1234), so a mistake comes back naming its column."""
+
+    male = forms.CharField(label=_("Men of age"), max_length=20, required=False)
+    female = forms.CharField(label=_("Women of age"), max_length=20, required=False)
+    total = forms.CharField(
+        label=_("Total of age"),
+        max_length=20,
+        required=False,
+        help_text=_("May be left empty when men and women are given."),
+    )
+    reason = forms.CharField(
+        label=_("Reason for the correction"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Optional; shown in the history."),
+    )
+    version = VersionField()
+
+
+class PopulationDeleteForm(forms.Form):
+    """Remove one commune's figure for a year; on the correction page with the prefix "remove" (ids stay unique)."""
+
+    reason = forms.CharField(
+        label=_("Reason for removing"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Optional; shown in the history."),
+    )
+    version = VersionField()

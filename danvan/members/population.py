@@ -103,16 +103,26 @@ def population_figures(*, communes, year: int) -> dict[int, CommunePopulation]:
     }
 
 
+HISTORY_ACTIONS = (
+    Action.MEMBER_POPULATION_SET,
+    Action.MEMBER_POPULATION_CORRECTED,
+    Action.MEMBER_POPULATION_DELETED,
+)
+
+
 def population_history(*, commune: AdminUnit) -> list[AuditEvent]:
-    """Every change of the commune's figures, newest first (the audit events written with each change)."""
-    ids = [str(pk) for pk in CommunePopulation.objects.filter(commune=commune).values_list("pk", flat=True)]
-    if not ids:
-        return []
-    return list(
-        AuditEvent.objects.filter(target_type="members.communepopulation", target_id__in=ids)
-        .select_related("actor")
-        .order_by("-at", "-id")
+    """Every change of the commune's figures, removals included, newest first: the audit events written with each
+    change, found by the commune they name (a removed figure's row is gone, its events are not)."""
+    events = AuditEvent.objects.filter(
+        target_type="members.communepopulation", action__in=HISTORY_ACTIONS, details__commune=commune.code
     )
+    parties = list(
+        OrgUnit.objects.filter(kind=OrgUnit.Kind.PARTY_COMMITTEE, admin_unit=commune).values_list("pk", flat=True)
+    )
+    if parties:
+        # Each change is audited against the commune's Party committee: the (unit, at) index finds them.
+        events = events.filter(unit_id__in=parties)
+    return list(events.select_related("actor").order_by("-at", "-id"))
 
 
 def count_of(value) -> tuple[int | None, str]:
@@ -240,6 +250,11 @@ def population_save(
                     summary["unchanged"] += 1
                     continue
                 if version != (row.version if row else 0):
+                    if row is None:
+                        # Removed since the page was shown.
+                        conflicts.append(f"{figure.commune.name} (số đã bị xoá)")
+                        current[code] = [0, None]
+                        continue
                     who = (row.entered_by.get_full_name() or row.entered_by.get_username()) if row.entered_by else ""
                     when = f"{timezone.localtime(row.entered_at):%H:%M %d/%m/%Y}"
                     conflicts.append(
@@ -257,36 +272,197 @@ def population_save(
                 code="conflict",
                 extra={"current": current},
             )
-        parties = {
-            unit.admin_unit_id: unit
-            for unit in OrgUnit.objects.filter(
+        # commune id → its Party committee's id, the unit of each audit event (ids only: 3,321 of them).
+        parties = dict(
+            OrgUnit.objects.filter(
                 kind=OrgUnit.Kind.PARTY_COMMITTEE, admin_unit_id__in=[f.commune.pk for f, _row in writes]
-            )
-        }
-        for done, (figure, row) in enumerate(writes, start=1):
-            before = None
+            ).values_list("admin_unit_id", "id")
+        )
+        # Bulk: a whole country's file is 3,321 communes, and a row-by-row save with its audit event took two
+        # statements per commune (docs/performance.md, population import). Same rows, same events, in batches.
+        now = timezone.now()
+        created: list[CommunePopulation] = []
+        changed: list[CommunePopulation] = []
+        befores: dict[int, dict] = {}
+        for figure, row in writes:
             if row is None:
                 row = CommunePopulation(commune=figure.commune, year=year, version=1)
-                summary["created"] += 1
+                created.append(row)
             else:
-                before = {"male": row.male, "female": row.female, "people_of_age": row.people_of_age}
+                befores[figure.commune.pk] = {
+                    "male": row.male,
+                    "female": row.female,
+                    "people_of_age": row.people_of_age,
+                }
                 row.version += 1
-                summary["changed"] += 1
+                changed.append(row)
             row.male, row.female, row.people_of_age = figure.values
             row.entered_by = actor
-            row.save()
-            audit_record(
-                actor=actor,
-                action=Action.MEMBER_POPULATION_SET,
-                unit=parties.get(figure.commune.pk),
-                target=row,
-                before=before,
-                after={"male": row.male, "female": row.female, "people_of_age": row.people_of_age, "year": year},
-                details={"commune": figure.commune.code, "year": year, "source": source},
-            )
-            if progress is not None and done % 200 == 0:
-                progress(done, f"Đang ghi: {done}/{len(writes)} xã…")
+            row.entered_at = now
+        if progress is not None and writes:
+            progress(0, f"Đang ghi {len(writes)} xã…")
+        CommunePopulation.objects.bulk_create(created, batch_size=BATCH)
+        _update_figures(changed, actor=actor, at=now)
+        summary["created"], summary["changed"] = len(created), len(changed)
+        _audit_figures(
+            actor=actor,
+            rows=created + changed,
+            codes={figure.commune.pk: figure.commune.code for figure, _row in writes},
+            befores=befores,
+            parties=parties,
+            year=year,
+            source=source,
+        )
+        if progress is not None and writes:
+            progress(len(writes), f"Đã ghi {len(writes)} xã.")
     return summary
+
+
+BATCH = 500
+
+
+def _update_figures(rows: list[CommunePopulation], *, actor, at) -> None:
+    """Write the changed figures, BATCH rows a statement: UPDATE … FROM (VALUES …), which PostgreSQL and SQLite
+    (3.33+) both take. Django's bulk_update builds a CASE with a branch per row for every column, and building it
+    cost ~1 s of Python per 170 rows (docs/performance.md); `version` and `entered_*` are the same for all."""
+    from django.db import connection
+
+    table = connection.ops.quote_name(CommunePopulation._meta.db_table)
+    for start in range(0, len(rows), BATCH):
+        batch = rows[start : start + BATCH]
+        values = ", ".join(["(%s, %s, %s, %s)"] * len(batch))
+        params = [v for row in batch for v in (row.pk, row.male, row.female, row.people_of_age)]
+        # The rows are locked (select_for_update above) and their versions read; each goes up by one here. Only
+        # the model's table name and "%s" placeholders are put into the text; every value is a parameter.
+        sql = (
+            f"UPDATE {table} SET male = CAST(v.column2 AS integer), female = CAST(v.column3 AS integer), "  # noqa: S608
+            "people_of_age = CAST(v.column4 AS integer), version = version + 1, entered_by_id = %s, entered_at = %s "
+            f"FROM (VALUES {values}) AS v WHERE {table}.id = v.column1"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [actor.pk if actor else None, connection.ops.adapt_datetimefield_value(at), *params])
+
+
+def _audit_figures(*, actor, rows, codes, befores, parties, year: int, source: str) -> None:
+    """One `member.population_set` event per written commune, as `audit_record` writes it, in batched INSERTs."""
+    from danvan.audit.context import current_ip
+
+    ip = current_ip.get()
+    events = [
+        AuditEvent(
+            actor=actor,
+            actor_label=actor.get_username() if actor is not None else "hệ thống: danvan",
+            unit_id=parties.get(row.commune_id),
+            action=Action.MEMBER_POPULATION_SET,
+            target_type=row._meta.label_lower,
+            target_id=str(row.pk),
+            target_label=str(row)[:255],
+            before=befores.get(row.commune_id),
+            after={"male": row.male, "female": row.female, "people_of_age": row.people_of_age, "year": year},
+            details={"commune": codes[row.commune_id], "year": year, "source": source},
+            ip=ip,
+        )
+        for row in rows
+    ]
+    AuditEvent.objects.bulk_create(events, batch_size=BATCH)
+
+
+# --- One commune's figure: corrected or removed, with a reason ---------------------------------------------
+
+MAX_REASON = 500
+
+
+def _party_of(commune: AdminUnit) -> OrgUnit | None:
+    return OrgUnit.objects.filter(kind=OrgUnit.Kind.PARTY_COMMITTEE, admin_unit=commune).first()
+
+
+def _locked_figure(*, actor, commune: AdminUnit, year: int, expected_version) -> CommunePopulation:
+    """The stored figure, locked, after the scope and version checks (a conflict names who saved and when)."""
+    if commune.pk not in _allowed_ids(actor):
+        raise ApplicationError(
+            f"Xã: {commune.name} nằm ngoài phạm vi đồng chí phụ trách.", field="commune", code="forbidden"
+        )
+    row = (
+        CommunePopulation.objects.select_for_update(of=("self",))
+        .select_related("entered_by")
+        .filter(commune=commune, year=year)
+        .first()
+    )
+    if row is None:
+        raise ApplicationError(
+            f"Dân số năm {year} của {commune.name} không còn (vừa bị xoá); mở lại trang để xem số hiện có.",
+            code="conflict",
+            extra={"current_version": "0"},
+        )
+    if expected_version not in (None, "") and str(expected_version) != str(row.version):
+        who = (row.entered_by.get_full_name() or row.entered_by.get_username()) if row.entered_by else ""
+        raise ApplicationError(
+            f"Dân số năm {year} của {commune.name} vừa được {who or 'một người khác'} lưu lúc "
+            f"{timezone.localtime(row.entered_at):%H:%M %d/%m/%Y} ({describe((row.male, row.female, row.people_of_age))}),"
+            " sau khi đồng chí mở trang. Chưa lưu gì; đối chiếu với số mới rồi bấm lưu lần nữa nếu vẫn muốn thay.",
+            code="conflict",
+            extra={"current_version": str(row.version)},
+        )
+    return row
+
+
+def _reason(reason: str) -> str:
+    reason = " ".join((reason or "").split())
+    if len(reason) > MAX_REASON:
+        raise ApplicationError(f"Lý do: dài quá {MAX_REASON} ký tự; hãy viết ngắn lại.", field="reason")
+    return reason
+
+
+def population_correct(
+    *, actor, commune: AdminUnit, year: int, male, female, total, reason: str = "", expected_version=None
+) -> CommunePopulation:
+    """Correct one commune's figure for `year` (the reason is optional), locked against a save made since the page
+    was shown, audited with the figures before and after. A figure already used by a published statistic can be
+    corrected: the statistics read the current figure."""
+    values, problems = figure_problems(male, female, total)
+    if problems:
+        key, problem = problems[0]
+        raise ApplicationError(f"{LABELS[key]}: {problem}", field=key)
+    if values is None:
+        raise ApplicationError("Tổng: bắt buộc, hãy ghi số (hoặc xoá số của năm này bằng nút Xoá).", field="total")
+    reason = _reason(reason)
+    with transaction.atomic():
+        row = _locked_figure(actor=actor, commune=commune, year=year, expected_version=expected_version)
+        before = {"male": row.male, "female": row.female, "people_of_age": row.people_of_age}
+        if (row.male, row.female, row.people_of_age) == values:
+            return row
+        row.male, row.female, row.people_of_age = values
+        row.version += 1
+        row.entered_by = actor
+        row.save()
+        audit_record(
+            actor=actor,
+            action=Action.MEMBER_POPULATION_CORRECTED,
+            unit=_party_of(commune),
+            target=row,
+            before=before,
+            after={"male": row.male, "female": row.female, "people_of_age": row.people_of_age, "year": year},
+            details={"commune": commune.code, "year": year, "source": "correction", "reason": reason},
+        )
+    return row
+
+
+def population_delete(*, actor, commune: AdminUnit, year: int, reason: str = "", expected_version=None) -> None:
+    """Remove one commune's figure for `year`: the statistics then read the commune as not entered for that year
+    (an earlier year's figure, if any, is used). The figure stays in the history (audited, with the reason)."""
+    reason = _reason(reason)
+    with transaction.atomic():
+        row = _locked_figure(actor=actor, commune=commune, year=year, expected_version=expected_version)
+        audit_record(
+            actor=actor,
+            action=Action.MEMBER_POPULATION_DELETED,
+            unit=_party_of(commune),
+            target=row,
+            before={"male": row.male, "female": row.female, "people_of_age": row.people_of_age, "year": year},
+            after=None,
+            details={"commune": commune.code, "year": year, "source": "delete", "reason": reason},
+        )
+        row.delete()
 
 
 # --- Import from XLSX / CSV ----------------------------------------------------------------------------------

@@ -17,6 +17,8 @@ from danvan.members.forms import (
     MemberImportForm,
     MembershipEndForm,
     PersonEditForm,
+    PopulationCorrectForm,
+    PopulationDeleteForm,
     PopulationImportForm,
     PopulationRowsForm,
     StatisticsForm,
@@ -34,6 +36,8 @@ from danvan.members.population import (
     Figure,
     figure_problems,
     population_communes_for_user,
+    population_correct,
+    population_delete,
     population_figures,
     population_history,
     population_import_check,
@@ -476,19 +480,127 @@ def _shown(text: str) -> dict | None:
     return shown or None
 
 
-@login_required
-def population_history_page(request, code):
+def _population_commune(request, code):
+    """The commune of the URL, if its population is the user's to enter; 404 otherwise (missing or forbidden)."""
     from danvan.organisations.models import AdminUnit
 
-    commune = AdminUnit.objects.filter(
-        code=code[:16], generation=AdminUnit.Generation.CURRENT, level=AdminUnit.Level.COMMUNE
-    ).first()
+    commune = (
+        AdminUnit.objects.filter(code=code[:16], generation=AdminUnit.Generation.CURRENT, level=AdminUnit.Level.COMMUNE)
+        .select_related("parent")
+        .first()
+    )
     if commune is None or not population_communes_for_user(user=request.user).filter(pk=commune.pk).exists():
         raise Http404
+    return commune
+
+
+@login_required
+def population_history_page(request, code):
+    from danvan.members.models import CommunePopulation
+
+    commune = _population_commune(request, code)
     return render(
         request,
         "members/population_history.html",
-        {"commune": commune, "events": population_history(commune=commune)},
+        {
+            "commune": commune,
+            "figures": CommunePopulation.objects.filter(commune=commune).select_related("entered_by").order_by("-year"),
+            "events": population_history(commune=commune),
+        },
+    )
+
+
+def _population_figure(request, code, year):
+    from danvan.members.models import CommunePopulation
+
+    commune = _population_commune(request, code)
+    row = CommunePopulation.objects.filter(commune=commune, year=year).select_related("entered_by").first()
+    if row is None:
+        raise Http404
+    return commune, row
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@submit_once
+def population_figure(request, code, year):
+    """Correct one commune's figure for a year (locked, audited, with an optional reason); the form to remove it
+    is on the same page."""
+    commune, row = _population_figure(request, code, year)
+    initial = {
+        "male": _blank(row.male),
+        "female": _blank(row.female),
+        "total": _blank(row.people_of_age),
+        "version": version_of(row),
+    }
+    form = PopulationCorrectForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            population_correct(
+                actor=request.user,
+                commune=commune,
+                year=year,
+                male=d["male"],
+                female=d["female"],
+                total=d["total"],
+                reason=d["reason"],
+                expected_version=d["version"],
+            )
+        except ApplicationError as exc:
+            show_conflict(form, exc)
+        else:
+            messages.success(
+                request, _("Population of %(name)s for %(year)s saved.") % {"name": commune.name, "year": year}
+            )
+            return redirect("members:population_history", code=commune.code)
+    delete_form = PopulationDeleteForm(prefix="remove", initial={"version": version_of(row)})
+    return render(
+        request,
+        "members/population_figure.html",
+        {"commune": commune, "row": row, "year": year, "form": form, "delete_form": delete_form},
+    )
+
+
+@login_required
+@require_POST
+@submit_once
+def population_figure_delete(request, code, year):
+    commune, row = _population_figure(request, code, year)
+    form = PopulationDeleteForm(request.POST, prefix="remove")
+    if form.is_valid():
+        try:
+            population_delete(
+                actor=request.user,
+                commune=commune,
+                year=year,
+                reason=form.cleaned_data["reason"],
+                expected_version=form.cleaned_data["version"],
+            )
+        except ApplicationError as exc:
+            show_conflict(form, exc)
+        else:
+            messages.success(
+                request, _("Population of %(name)s for %(year)s removed.") % {"name": commune.name, "year": year}
+            )
+            return redirect("members:population_history", code=commune.code)
+    return render(
+        request,
+        "members/population_figure.html",
+        {
+            "commune": commune,
+            "row": row,
+            "year": year,
+            "form": PopulationCorrectForm(
+                initial={
+                    "male": _blank(row.male),
+                    "female": _blank(row.female),
+                    "total": _blank(row.people_of_age),
+                    "version": version_of(row),
+                }
+            ),
+            "delete_form": form,
+        },
     )
 
 

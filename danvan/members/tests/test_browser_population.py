@@ -65,6 +65,26 @@ def test_a_commune_enters_its_population_and_the_province_imports_a_file(
     assert commune.locator(".invalid-feedback").count() >= 1
     commune.goto(f"{base}/hoi-vien/dan-so/C7288/lich-su/")
     assert "1.234" in commune.inner_text("main") or "1,234" in commune.inner_text("main")
+    # Corrected with a reason, then removed: both stay in the commune's history (decision 0041).
+    correct = "a[href^='/hoi-vien/dan-so/C7288/'][href$='/sua/']"
+    commune.click(correct)
+    commune.wait_for_load_state()
+    commune.fill("#id_female", "640")
+    commune.fill("#id_total", "")
+    commune.fill("#id_reason", "Rà soát lại theo danh sách cử tri")
+    commune.click("[data-testid=population-correct] button.btn-primary[type=submit]")
+    commune.wait_for_url(f"{base}/hoi-vien/dan-so/C7288/lich-su/")
+    history = commune.inner_text("main")
+    assert "Rà soát lại theo danh sách cử tri" in history and ("1.240" in history or "1,240" in history)
+    commune.click(correct)
+    commune.wait_for_load_state()
+    commune.screenshot(path=str(screenshot_dir / "population-correct-1366.png"), full_page=True)
+    commune.fill("#id_remove-reason", "Nhập nhầm năm")
+    commune.click("[data-testid=population-delete] button[type=submit]")
+    commune.wait_for_url(f"{base}/hoi-vien/dan-so/C7288/lich-su/")
+    history = commune.inner_text("main")
+    assert "Nhập nhầm năm" in history and commune.locator(correct).count() == 0
+    commune.screenshot(path=str(screenshot_dir / "population-history-1366.png"), full_page=True)
 
     province = browser.new_page(viewport={"width": 1366, "height": 900})
     login(province, base, "bn.chuyenvien")
