@@ -11,6 +11,13 @@ measures p50/p95 of:
 and the database size.
 
     .venv/bin/python bench/bench_members.py --people 1000000
+
+`--population` measures instead the population-of-age import (issue 12, decision 0041) of one province's file and
+of the nation's (3,321 communes, one row each with men and women), check and write, next to a baseline measured in
+the same rounds: reading and checking the same file without writing (`population_import_check`). Time and query
+count; no members are generated.
+
+    .venv/bin/python bench/bench_members.py --population --rounds 5 [--reuse]
 """
 
 import argparse
@@ -43,7 +50,12 @@ def main() -> int:
     parser.add_argument("--people", type=int, default=1_000_000)
     parser.add_argument("--rows", type=int, default=5000, help="rows of the imported list")
     parser.add_argument("--repeat", type=int, default=50)
+    parser.add_argument("--population", action="store_true", help="measure the population import only")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds of the population import")
+    parser.add_argument("--reuse", action="store_true", help="keep the database and its tree (loading takes minutes)")
     args = parser.parse_args()
+    if args.population:
+        return bench_population(url=args.postgres_url, rounds=args.rounds, reuse=args.reuse)
     recreate_pg_database(args.postgres_url)
     os.environ["DATABASE_URL"] = args.postgres_url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "danvan.settings")
@@ -198,6 +210,138 @@ def bench_import(*, rows: int) -> dict:
         "reimport_seconds": round(time.perf_counter() - started, 2),
         "reimport_summary": again,
     }
+
+
+def bench_population(*, url: str, rounds: int, reuse: bool) -> int:
+    """The population import of one province and of the nation, against checking the same file without writing."""
+    import random
+
+    if not reuse:
+        recreate_pg_database(url)
+    os.environ["DATABASE_URL"] = url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "danvan.settings")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from danvan.accounts.models import RoleAssignment, User
+    from danvan.members.models import CommunePopulation
+    from danvan.members.population import (
+        population_communes_for_user,
+        population_import,
+        population_import_check,
+        read_population_table,
+    )
+    from danvan.organisations.models import AdminUnit, OrgUnit
+    from danvan.organisations.services import admin_units_load, org_tree_build
+
+    step("migrate, load the tree")
+    call_command("migrate", "--noinput", verbosity=0)
+    if not (reuse and OrgUnit.objects.exists()):
+        admin_units_load(actor=None)
+        org_tree_build(actor=None)
+    # Kept between runs (--reuse): their audit events protect them.
+    centre, _ = User.objects.get_or_create(username="bench.pop.tw")
+    RoleAssignment.objects.get_or_create(user=centre, unit=OrgUnit.objects.get(code="TW"), role="officer")
+    # The province with the most communes.
+    biggest = (
+        AdminUnit.objects.filter(generation="current", level="commune")
+        .values("parent__code")
+        .annotate(n=django.db.models.Count("id"))
+        .order_by("-n")
+        .first()["parent__code"]
+    )
+    provincial, _ = User.objects.get_or_create(username="bench.pop.province")
+    RoleAssignment.objects.get_or_create(
+        user=provincial, unit=OrgUnit.objects.get(code=f"{biggest}-TU"), role="officer"
+    )
+    year = dt.date.today().year - 1
+    CommunePopulation.objects.filter(year=year).delete()
+
+    def csv_file(user, shift: int) -> bytes:
+        # The template's layout (Tỉnh, Xã, Nam, Nữ, Tổng), every commune in the officer's scope, names as written.
+        lines = ["Tỉnh,Xã,Nam,Nữ,Tổng"]
+        for i, c in enumerate(population_communes_for_user(user=user)):
+            male, female = 3000 + (i * 37 + shift) % 9000, 3100 + (i * 53 + shift) % 9000
+            lines.append(f"{c.parent.name},{c.name},{male},{female},{male + female}")
+        return "\n".join(lines).encode()
+
+    class Counter:
+        def __init__(self):
+            self.n = 0
+
+        def __call__(self, execute, sql, params, many, context):
+            self.n += 1
+            return execute(sql, params, many, context)
+
+    def measure(fn) -> tuple[float, int]:
+        counter = Counter()
+        with connection.execute_wrapper(counter):
+            started = time.perf_counter()
+            fn()
+            return (time.perf_counter() - started) * 1000, counter.n
+
+    cases = {}
+    for label, user in (("province", provincial), ("nation", centre)):
+        rows = len(list(population_communes_for_user(user=user)))
+        cases[label] = {"user": user, "rows": rows}
+    results: dict = {"at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "province": biggest, "cases": {}}
+    times: dict[str, list] = {}
+    queries: dict[str, int] = {}
+    rng = random.Random(20261206)
+    for round_no in range(rounds):
+        step(f"round {round_no + 1}/{rounds}")
+        order = [(label, kind) for label in cases for kind in ("check only", "import")]
+        rng.shuffle(order)
+        for label, kind in order:
+            user = cases[label]["user"]
+            # Every round changes every figure: an import writes (and audits) each commune.
+            content = csv_file(user, shift=round_no * 11 + (1 if label == "nation" else 0))
+            if kind == "check only":
+
+                def run(user=user, content=content):
+                    table = read_population_table(filename="dan-so.csv", content=content)
+                    population_import_check(actor=user, year=year, rows=table)
+            else:
+
+                def run(user=user, content=content):
+                    table = read_population_table(filename="dan-so.csv", content=content)
+                    population_import(actor=user, year=year, rows=table, filename="dan-so.csv")
+
+            ms, n = measure(run)
+            times.setdefault(f"{label}: {kind}", []).append(ms)
+            queries[f"{label}: {kind}"] = n
+        # The same file again: nothing changes, nothing is written.
+        content = csv_file(centre, shift=99)
+        measure(
+            lambda content=content: population_import(
+                actor=centre, year=year, rows=read_population_table(filename="dan-so.csv", content=content)
+            )
+        )
+        ms, n = measure(
+            lambda content=content: population_import(
+                actor=centre, year=year, rows=read_population_table(filename="dan-so.csv", content=content)
+            )
+        )
+        times.setdefault("nation: the same file again (nothing written)", []).append(ms)
+        queries["nation: the same file again (nothing written)"] = n
+    for key, ms in times.items():
+        label = key.split(":")[0]
+        results["cases"][key] = {
+            "rows": cases[label]["rows"],
+            "median_s": round(sorted(ms)[len(ms) // 2] / 1000, 2),
+            "min_s": round(min(ms) / 1000, 2),
+            "max_s": round(max(ms) / 1000, 2),
+            "queries": queries[key],
+        }
+    out = ROOT / "bench" / "results" / f"members-population-{dt.date.today().isoformat()}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=1, ensure_ascii=False))
+    print(json.dumps(results, indent=1, ensure_ascii=False))
+    return 0
 
 
 if __name__ == "__main__":
