@@ -69,6 +69,11 @@ class DisclosureItem(models.Model):
     # Items 7–12 of Điều 11 also go out on the loudspeakers for at least 3 consecutive days (Điều 13.3).
     loudspeaker_days = models.PositiveSmallIntegerField(null=True, blank=True)
     wording_confirmed = models.BooleanField(default=False)
+    # Whether the figures above (posting time, deadline) were found in the legal text for this kind of base; when
+    # not, the editor's pages show them as [unconfirmed]. Public pages never show either flag.
+    days_confirmed = models.BooleanField(default=False)
+    # Where the wording and the figures were checked (article, clause, and the copy of the text read).
+    source = models.TextField(blank=True)
     is_active = models.BooleanField(default=True)
     note = models.TextField(blank=True)
 
