@@ -613,6 +613,18 @@ def supervision_plans_for_board(*, board: Board) -> QuerySet[SupervisionPlan]:
     )
 
 
+def supervision_plans_for_user(*, user, year: int | None = None) -> QuerySet[SupervisionPlan]:
+    """Plans of the boards of every base in the person's scope, newest year first, with their item counts."""
+    qs = SupervisionPlan.objects.filter(board__base__unit__in=units_in_scope(user))
+    if year is not None:
+        qs = qs.filter(year=year)
+    return (
+        qs.select_related("board__base__unit")
+        .annotate(item_count=Count("items"), done_count=Count("items", filter=Q(items__result_on__isnull=False)))
+        .order_by("-year", "-id")
+    )
+
+
 def supervision_items_due_for_user(*, user, today: dt.date, horizon_days: int) -> QuerySet[SupervisionPlanItem]:
     """Plan items without a result, due within the horizon or overdue, of the boards of the bases whose unit the
     person enters data for directly (the commune officer who records for the board; not every officer above)."""
