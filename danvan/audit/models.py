@@ -238,6 +238,8 @@ class Action(models.TextChoices):
     DOCUMENT_DRAFT_GENERATED = "document.draft_generated", _("Generated a document into its draft")
     DELEGATION_CREATED = "delegation.created", _("Delegated issuing documents")
     DELEGATION_ENDED = "delegation.ended", _("Ended a delegation of issuing")
+    # demo10
+    COMPLIANCE_EXPORTED = "democracy.compliance_exported", _("Exported the disclosure compliance table")
 
 
 class AuditEvent(models.Model):
