@@ -127,6 +127,8 @@ class Disclosure(models.Model):
             models.Index(fields=["base", "start_date"], name="democracy_discl_base_idx"),
             # The portal page: a base's published disclosures.
             models.Index(fields=["base", "is_published", "start_date"], name="democracy_discl_pub_idx"),
+            # The national compliance roll-up: every disclosure starting in a period (decision 0042).
+            models.Index(fields=["start_date"], name="democracy_discl_start_idx"),
         ]
 
     def __str__(self) -> str:
