@@ -82,12 +82,13 @@ def validation_error(request, exc: ValidationError):
 
 
 def _register_routers() -> None:
-    from danvan.api.endpoints import petitions, reports, units, work
+    from danvan.api.endpoints import democracy, petitions, reports, units, work
 
     api.add_router("/units", units.router, tags=["units"])
     api.add_router("/reports", reports.router, tags=["reports"])
     api.add_router("/petitions", petitions.router, tags=["petitions"])
     api.add_router("/", work.router)
+    api.add_router("/democracy", democracy.router)
 
 
 _register_routers()

@@ -242,6 +242,8 @@ class Action(models.TextChoices):
     MEMBER_POPULATION_CORRECTED = "member.population_corrected", _("Corrected a commune's population of age")
     MEMBER_POPULATION_DELETED = "member.population_deleted", _("Removed a commune's population of age")
     MEETING_DIGEST_UPDATED = "situation.meeting_digest_updated", _("Put a newer version of a digest on a meeting")
+    # demo10
+    COMPLIANCE_EXPORTED = "democracy.compliance_exported", _("Exported the disclosure compliance table")
 
 
 class AuditEvent(models.Model):

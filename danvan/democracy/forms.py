@@ -87,6 +87,8 @@ class ItemForm(forms.ModelForm):
             "min_days",
             "loudspeaker_days",
             "wording_confirmed",
+            "days_confirmed",
+            "source",
             "note",
         ]
         labels = {
@@ -97,9 +99,15 @@ class ItemForm(forms.ModelForm):
             "min_days": _("Minimum days posted"),
             "loudspeaker_days": _("Minimum consecutive days on the loudspeakers"),
             "wording_confirmed": _("Wording checked against the legal text"),
+            "days_confirmed": _("Posting time and deadline checked against the legal text"),
+            "source": _("Where it was checked (article, clause, text read)"),
             "note": _("Note"),
         }
-        widgets = {"title": forms.Textarea(attrs={"rows": 2}), "note": forms.Textarea(attrs={"rows": 2})}
+        widgets = {
+            "title": forms.Textarea(attrs={"rows": 2}),
+            "note": forms.Textarea(attrs={"rows": 2}),
+            "source": forms.Textarea(attrs={"rows": 3}),
+        }
 
 
 class CompliancePeriodForm(forms.Form):

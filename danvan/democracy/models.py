@@ -69,6 +69,11 @@ class DisclosureItem(models.Model):
     # Items 7–12 of Điều 11 also go out on the loudspeakers for at least 3 consecutive days (Điều 13.3).
     loudspeaker_days = models.PositiveSmallIntegerField(null=True, blank=True)
     wording_confirmed = models.BooleanField(default=False)
+    # Whether the figures above (posting time, deadline) were found in the legal text for this kind of base; when
+    # not, the editor's pages show them as [unconfirmed]. Public pages never show either flag.
+    days_confirmed = models.BooleanField(default=False)
+    # Where the wording and the figures were checked (article, clause, and the copy of the text read).
+    source = models.TextField(blank=True)
     is_active = models.BooleanField(default=True)
     note = models.TextField(blank=True)
 
@@ -122,6 +127,8 @@ class Disclosure(models.Model):
             models.Index(fields=["base", "start_date"], name="democracy_discl_base_idx"),
             # The portal page: a base's published disclosures.
             models.Index(fields=["base", "is_published", "start_date"], name="democracy_discl_pub_idx"),
+            # The national compliance roll-up: every disclosure starting in a period (decision 0042).
+            models.Index(fields=["start_date"], name="democracy_discl_start_idx"),
         ]
 
     def __str__(self) -> str:

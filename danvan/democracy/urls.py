@@ -21,6 +21,7 @@ urlpatterns = [
     path("giam-sat/<uuid:public_id>/tra-loi/", views.finding_answer, name="finding_answer"),
     path("tep/<uuid:public_id>/", views.file_download, name="file"),
     path("tong-hop/", views_compliance.rollup, name="rollup"),
+    path("tong-hop/xuat/", views_compliance.rollup_export, name="rollup_export"),
     path("kiem-tra/", views.inspections, name="inspections"),
     path("kiem-tra/<uuid:public_id>/", views.inspection_detail, name="inspection"),
     path("danh-muc/", views.catalogue, name="catalogue"),

@@ -1,14 +1,18 @@
 """Disclosure compliance rolled up: a province's communes, or the whole country with a province column; agencies
 and enterprises too. One page of 100 rows; the selector's query count does not grow with the country."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.shortcuts import render
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from danvan.accounts.permissions import can_view_unit, scope_roots
 from danvan.core.errors import ApplicationError
-from danvan.democracy import selectors
+from danvan.core.submissions import submit_once
+from danvan.democracy import selectors, services
 from danvan.democracy.forms import RollupForm
 from danvan.democracy.models import BaseKind
 from danvan.democracy.views import _unit, period_window
@@ -58,6 +62,8 @@ def rollup(request):
             ),
             "area": area,
             "national": bool(area and area.level == OrgUnit.Level.CENTRAL),
+            "kind": kind,
+            "period": key,
             "kind_label": BaseKind(kind).label,
             "page": page,
             "total": len(rows),
@@ -68,3 +74,26 @@ def rollup(request):
             "end": end,
         },
     )
+
+
+@login_required
+@require_POST
+@submit_once
+def rollup_export(request):
+    """The whole table (every page) as XLSX, written by a worker: the country is 3,321 communes."""
+    today = timezone.localdate()
+    form = RollupForm(request.POST)
+    data = form.cleaned_data if form.is_valid() else {}
+    area = _area(request, data.get("unit"))
+    if area is None:
+        raise Http404
+    kind = data.get("kind") or BaseKind.COMMUNE
+    key, _label, start, end = period_window(data.get("period"), today)
+    try:
+        job = services.compliance_export_start(
+            actor=request.user, area=area, kind=kind, period=key, start=start, end=end
+        )
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        return redirect("democracy:rollup")
+    return redirect("core:job", public_id=job.public_id)

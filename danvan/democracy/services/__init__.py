@@ -21,6 +21,7 @@ from danvan.democracy.services.common import (
     locked_edit,
     rule_value,
 )
+from danvan.democracy.services.compliance import compliance_export_start
 from danvan.democracy.services.consultations import (
     MAX_COMMENT,
     comment_answer,
@@ -73,6 +74,7 @@ from danvan.democracy.services.supervision import (
 )
 
 __all__ = [
+    "compliance_export_start",
     "EXAMPLE_CRITERIA",
     "EXAMPLE_PASS_SCORE",
     "contact_update",

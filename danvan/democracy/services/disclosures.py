@@ -190,9 +190,12 @@ def disclosure_item_update(
     frequency,
     wording_confirmed: bool | None = None,
     note: str | None = None,
+    days_confirmed: bool | None = None,
+    source: str | None = None,
 ) -> DisclosureItem:
-    """Correct a catalogue item (the law's wording, figures still unconfirmed). `wording_confirmed` and `note`
-    change only when given: an admin who has checked the text against the law marks the item confirmed."""
+    """Correct a catalogue item (the law's wording, figures still unconfirmed). `wording_confirmed`, `note`,
+    `days_confirmed` and `source` change only when given: an admin who has checked the text against the law marks
+    the item confirmed and says where."""
     from danvan.democracy.models import Frequency
 
     if not perms.can_edit_catalogue(actor):
@@ -217,6 +220,12 @@ def disclosure_item_update(
     if note is not None:
         fields.append("note")
         changes["note"] = note.strip()
+    if days_confirmed is not None:
+        fields.append("days_confirmed")
+        changes["days_confirmed"] = bool(days_confirmed)
+    if source is not None:
+        fields.append("source")
+        changes["source"] = source.strip()
     return locked_edit(
         actor=actor,
         row=item,
