@@ -170,12 +170,15 @@ def _generated_context(request, document) -> dict:
     can_choose = perms.can_choose_signer(request.user, document)
     signer_form = None
     if can_choose:
+        typed = document.signer_id and not generated.signer_title_for(document.signer, document.issuer)[1]
         signer_form = forms.SignerForm(
             url=reverse("documents:signers", args=[document.public_id]),
+            issuer=document.issuer,
             initial={
                 "signer": document.signer.username if document.signer else "",
                 "capacity": document.capacity or "T/M",
-                "signer_title": document.signer_title or "Trưởng ban",
+                # A title typed as a correction is kept; one taken from a position is shown under the name.
+                "signer_title": document.signer_title if typed else "",
                 "version": document.version,
             },
         )
@@ -208,7 +211,9 @@ def document_signer(request, public_id):
     document = selectors.document_get_for_user(user=request.user, public_id=public_id)
     if not perms.can_choose_signer(request.user, document):
         raise Http404
-    form = forms.SignerForm(request.POST, url=reverse("documents:signers", args=[document.public_id]))
+    form = forms.SignerForm(
+        request.POST, url=reverse("documents:signers", args=[document.public_id]), issuer=document.issuer
+    )
     if form.is_valid():
         signer = form.person()
         if not form.errors:
@@ -237,15 +242,23 @@ def signers(request, public_id):
     from django.http import JsonResponse
 
     from danvan.core.text import fold
-    from danvan.documents.generated import leaders_of
+    from danvan.documents.generated import leader_titles, leaders_of
 
     document = selectors.document_get_for_user(user=request.user, public_id=public_id)
     words = fold((request.GET.get("q") or "")[:100]).split()
-    results = []
-    for user in leaders_of(document.issuer)[:200]:
-        if all(word in fold(f"{user.full_name} {user.username}") for word in words):
-            results.append({"code": user.username, "name": user.get_full_name(), "path": document.issuer.name})
-    return JsonResponse({"results": results[:15], "empty": _("No leader of the issuing body matches these words.")})
+    issuer = document.issuer
+    leaders = [u for u in leaders_of(issuer)[:200] if all(w in fold(f"{u.full_name} {u.username}") for w in words)]
+    titles = leader_titles(issuer, leaders[:15])
+    results = [
+        {
+            "code": user.username,
+            "name": user.get_full_name(),
+            # Name and title: the title is the one the signature block will print.
+            "path": f"{titles[user.pk]} · {issuer.name}" if titles.get(user.pk) else _("no position recorded"),
+        }
+        for user in leaders[:15]
+    ]
+    return JsonResponse({"results": results, "empty": _("No leader of the issuing body matches these words.")})
 
 
 @login_required
