@@ -200,6 +200,21 @@ def to_draft(request, document):
     return redirect("documents:detail", public_id=document.public_id)
 
 
+def draft_page_or_back(request, *, key: str, back):
+    """A GET on a source's document link: to its draft's page (read there, and downloaded marked "DỰ THẢO"), or back
+    to the source when there is no draft yet. A GET never makes a document file (decision 0040)."""
+    from danvan.documents.models import Document
+
+    document = Document.objects.filter(source_key=key).order_by("-created_at", "-id").first()
+    if document is None:
+        messages.info(
+            request,
+            _("Press the button to put the document into its draft: it is read there before the signer issues it."),
+        )
+        return back
+    return redirect("documents:detail", public_id=document.public_id)
+
+
 @login_required
 @require_POST
 @submit_once
@@ -464,7 +479,19 @@ def version_file(request, public_id, number):
     version = document.versions.select_related("file").filter(number=number).first()
     if version is None or version.file is None:
         raise Http404
-    return stored_file_response(version.file)
+    stored = version.file
+    issued = bytes(document.issued.content) if document.issued_id else b""
+    if not stored.name.lower().endswith(".docx") or bytes(stored.content) == issued:
+        return stored_file_response(stored)
+    from danvan.documents.docxpage import draft_mark
+
+    # A version is a draft: the file downloaded to read offline carries "DỰ THẢO" on every page.
+    try:
+        content = draft_mark(bytes(stored.content))
+    except ApplicationError as e:
+        messages.error(request, e.message)
+        return redirect("documents:detail", public_id=public_id)
+    return file_response(content, filename=f"du-thao-{document.public_id.hex[:8]}-ban-{version.number}.docx")
 
 
 @login_required
