@@ -238,6 +238,8 @@ class Action(models.TextChoices):
     DOCUMENT_DRAFT_GENERATED = "document.draft_generated", _("Generated a document into its draft")
     DELEGATION_CREATED = "delegation.created", _("Delegated issuing documents")
     DELEGATION_ENDED = "delegation.ended", _("Ended a delegation of issuing")
+    # ux14b
+    DOCUMENT_LEGACY_ATTACHED = "document.legacy_attached", _("Took a document issued before drafts into its draft")
 
 
 class AuditEvent(models.Model):
