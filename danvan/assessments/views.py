@@ -11,7 +11,6 @@ from danvan.assessments import forms, selectors, services
 from danvan.assessments import permissions as perms
 from danvan.assessments.models import Assessment
 from danvan.core.errors import ApplicationError
-from danvan.core.exporting import file_response
 from danvan.core.locking import show_conflict, version_of
 from danvan.core.submissions import submit_once
 from danvan.organisations.forms import unit_from_form
@@ -295,30 +294,17 @@ def rank(request, code):
 @require_http_methods(["GET", "POST"])
 @submit_once
 def report(request, code):
-    """GET: the report as a draft without a number, to read. POST: put it into its draft in the documents app,
-    where the signer issues it with the next BC number."""
-    from danvan.assessments.documents import report_docx
+    """POST: put the report into its draft in the documents app, where the signer issues it with the next BC number.
+    GET (an old link): to that draft, never a file."""
+    from danvan.documents.views import draft_page_or_back, to_draft
 
     scheme = selectors.scheme_get_for_runner(user=request.user, code=code)
-    today = timezone.localdate()
+    back = redirect("assessments:detail", code=scheme.code)
+    if request.method != "POST":
+        return draft_page_or_back(request, key=f"assessment:{scheme.code}", back=back)
     try:
-        if request.method == "POST":
-            from danvan.documents.views import to_draft
-
-            return to_draft(request, services.scheme_report_draft(actor=request.user, scheme=scheme, today=today))
-        else:
-            overview = selectors.scheme_overview(scheme=scheme)
-            if not overview["all_ranked"]:
-                raise ApplicationError(_("Review and rank every body first."))
-            content = report_docx(
-                scheme=scheme,
-                assessments=overview["assessments"],
-                criteria=overview["criteria"],
-                reference="Số     -BC/",
-                today=today,
-            )
-            suffix = "du-thao"
+        document = services.scheme_report_draft(actor=request.user, scheme=scheme, today=timezone.localdate())
     except ApplicationError as e:
         messages.error(request, e.message)
-        return redirect("assessments:detail", code=scheme.code)
-    return file_response(content, filename=f"bao-cao-danh-gia-{scheme.code}-{suffix}.docx")
+        return back
+    return to_draft(request, document)

@@ -244,6 +244,8 @@ class Action(models.TextChoices):
     MEETING_DIGEST_UPDATED = "situation.meeting_digest_updated", _("Put a newer version of a digest on a meeting")
     # demo10
     COMPLIANCE_EXPORTED = "democracy.compliance_exported", _("Exported the disclosure compliance table")
+    # ux14b
+    DOCUMENT_LEGACY_ATTACHED = "document.legacy_attached", _("Took a document issued before drafts into its draft")
 
 
 class AuditEvent(models.Model):

@@ -13,7 +13,7 @@ from danvan.contests import permissions as perms
 from danvan.contests.exports import MARKS_HEADERS, marks_rows, standings_rows
 from danvan.contests.models import Judge, Part, Round, Team
 from danvan.core.errors import ApplicationError
-from danvan.core.exporting import file_response, xlsx_response
+from danvan.core.exporting import xlsx_response
 from danvan.core.locking import show_conflict, version_of
 from danvan.core.numbers import as_id
 from danvan.core.submissions import submit_once
@@ -417,27 +417,20 @@ def award(request, code):
 @require_http_methods(["GET", "POST"])
 @submit_once
 def decision(request, code):
-    """GET: the decision as a draft without a number, to read. POST: put it into its draft in the documents app,
-    where the signer issues it with the next QĐ number."""
-    from danvan.contests.documents import decision_docx
+    """POST: put the prize decision into its draft in the documents app, where the signer issues it with the next QĐ
+    number. GET (an old link): to that draft, never a file."""
+    from danvan.documents.views import draft_page_or_back, to_draft
 
     contest = selectors.contest_get_for_organiser(user=request.user, code=code)
-    today = timezone.localdate()
+    back = redirect("contests:detail", code=contest.code)
+    if request.method != "POST":
+        return draft_page_or_back(request, key=f"contest:{contest.code}", back=back)
     try:
-        if request.method == "POST":
-            from danvan.documents.views import to_draft
-
-            return to_draft(request, services.contest_decision_draft(actor=request.user, contest=contest, today=today))
-        else:
-            prizes = list(contest.prizes.select_related("team__unit"))
-            if not prizes:
-                raise ApplicationError(_("Award the prizes first."))
-            content = decision_docx(contest=contest, prizes=prizes, reference="Số     -QĐ/", today=today)
-            suffix = "du-thao"
+        document = services.contest_decision_draft(actor=request.user, contest=contest, today=timezone.localdate())
     except ApplicationError as e:
         messages.error(request, e.message)
-        return redirect("contests:detail", code=contest.code)
-    return file_response(content, filename=f"quyet-dinh-trao-giai-{contest.code}-{suffix}.docx")
+        return back
+    return to_draft(request, document)
 
 
 @login_required

@@ -93,6 +93,45 @@ def stamp(content: bytes, *, reference: str | None = None, date=None, sig: Signa
     return output.getvalue()
 
 
+DRAFT_MARK = "DỰ THẢO"
+
+
+def draft_mark(content: bytes) -> bytes:
+    """The DOCX with "DỰ THẢO" at the top right of every page (each section's headers): a draft downloaded to read
+    offline can never pass for an issued document. The body is left as it is."""
+    from docx.shared import RGBColor
+
+    document = _load(content)
+    for section in document.sections:
+        headers = [section.header]
+        if section.different_first_page_header_footer:
+            headers.append(section.first_page_header)
+        for header in headers:
+            header.is_linked_to_previous = False
+            target = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+            if target.text.strip():
+                # The header already says something (a page number): the mark goes on a line of its own above it.
+                target = target.insert_paragraph_before("")
+            target.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            run = target.add_run(DRAFT_MARK)
+            run.bold = True
+            run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
+    output = io.BytesIO()
+    document.save(output)
+    return output.getvalue()
+
+
+def draft_marked(content: bytes) -> bool:
+    """Whether a DOCX carries the draft mark in a page header."""
+    document = _load(content)
+    return any(
+        DRAFT_MARK in paragraph.text
+        for section in document.sections
+        for header in (section.header, section.first_page_header)
+        for paragraph in header.paragraphs
+    )
+
+
 def _blocks(document):
     """The body in order: Paragraph and Table objects."""
     for child in document.element.body.iterchildren():

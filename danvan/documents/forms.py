@@ -148,14 +148,24 @@ class IncomingForm(forms.Form):
 class SignerPicker(PersonPicker):
     """The person picker, answering only with the leaders of the draft's issuing body."""
 
-    def __init__(self, url: str = "", attrs=None):
+    def __init__(self, url: str = "", issuer=None, attrs=None):
         super().__init__(attrs=attrs)
-        self.url = url
+        self.url, self.issuer = url, issuer
 
     def get_context(self, name, value, attrs):
+        from types import SimpleNamespace
+
+        from danvan.documents.generated import signer_title_for
+
         context = super().get_context(name, value, attrs)
         if self.url:
             context["widget"]["url"] = self.url
+        chosen = context["widget"]["chosen"]
+        if chosen and self.issuer is not None:
+            # Under the chosen name: the title the block will print, from the leader's recorded position.
+            user = get_user_model().objects.filter(username=chosen[0].code).first()
+            title = signer_title_for(user, self.issuer)[0] if user else ""
+            chosen[0].parent = SimpleNamespace(name=title or _("no position recorded: type the title below"))
         return context
 
 
@@ -169,16 +179,19 @@ class SignerForm(forms.Form):
         initial=Document.Capacity.ON_BEHALF,
     )
     signer_title = forms.CharField(
-        label=_("Signer's title"),
+        label=_("Signer's title, only for a leader without a recorded position"),
         max_length=120,
-        initial="Trưởng ban",
-        help_text=_("e.g. “Trưởng ban”, “Phó Trưởng ban”"),
+        required=False,
+        help_text=_(
+            "The title is taken from the leader's position in the unit; type it (e.g. “Phó Trưởng ban”) only when "
+            "none is recorded."
+        ),
     )
     version = VersionField()
 
-    def __init__(self, *args, url: str = "", **kwargs):
+    def __init__(self, *args, url: str = "", issuer=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["signer"].widget = SignerPicker(url=url)
+        self.fields["signer"].widget = SignerPicker(url=url, issuer=issuer)
 
     def person(self):
         return person_from_form(self, "signer")

@@ -56,6 +56,36 @@ def leaders_of(issuer: OrgUnit):
     )
 
 
+def signer_title_for(signer, issuer: OrgUnit, typed: str = "") -> tuple[str, bool]:
+    """The title printed under the signature: the signer's recorded position in the issuing body (or in the Party
+    committee it works for), else what was typed as a correction. Returns (title, taken from the position?)."""
+    from danvan.organisations.selectors import position_title_of
+
+    units = [issuer] + ([issuer.parent] if issuer.parent_id else [])
+    recorded = position_title_of(user=signer, units=units)
+    if recorded:
+        return recorded[:120], True
+    return " ".join((typed or "").split())[:120], False
+
+
+def leader_titles(issuer: OrgUnit, users) -> dict[int, str]:
+    """user id → recorded title in the issuing body (or its Party committee), for the signer picker; one query."""
+    from danvan.organisations.models import Position
+
+    units = [issuer.pk] + ([issuer.parent_id] if issuer.parent_id else [])
+    rows = (
+        Position.objects.filter(person__user__in=users, unit_id__in=units, end_date__isnull=True)
+        .order_by("-is_head", "sort_order", "id")
+        .values_list("person__user_id", "unit_id", "title")
+    )
+    titles: dict[int, str] = {}
+    for unit_id in units:
+        for user_id, unit, title in rows:
+            if unit == unit_id and title.strip():
+                titles.setdefault(user_id, " ".join(title.split()))
+    return titles
+
+
 def _issued_for_key(issuer: OrgUnit, doc_type: str, key: str):
     """The register's document for this key (issued directly before drafts existed), or None."""
     from danvan.core.submissions import key_location
@@ -163,7 +193,6 @@ def document_signer_set(
 ) -> Document:
     """Choose who signs a draft: one of the issuing body's leaders, with the form of the signature block (T/M, K/T,
     Q.) and the title printed under it. The draft goes to that leader to sign."""
-    signer_title = " ".join((signer_title or "").split())
     if not perms.can_choose_signer(actor, document):
         raise ApplicationError("Đồng chí không chọn được người ký cho văn bản này.", code="forbidden")
     if signer is None or not leaders_of(document.issuer).filter(pk=signer.pk).exists():
@@ -172,9 +201,12 @@ def document_signer_set(
         )
     if capacity not in ("T/M", "K/T", "Q."):
         raise ApplicationError("Hình thức ký: hãy chọn T/M, K/T hoặc Q.", field="capacity")
+    signer_title, recorded = signer_title_for(signer, document.issuer, signer_title)
     if not signer_title:
         raise ApplicationError(
-            "Chức vụ người ký: bắt buộc (ví dụ “Trưởng ban”, “Phó Trưởng ban”).", field="signer_title"
+            f"Chức vụ người ký: {signer.get_full_name()} chưa có chức vụ ghi trong đơn vị; hãy nhập chức vụ "
+            "(ví dụ “Trưởng ban”, “Phó Trưởng ban”).",
+            field="signer_title",
         )
     with transaction.atomic():
         locked = Document.objects.select_for_update().get(pk=document.pk)
@@ -193,7 +225,13 @@ def document_signer_set(
             unit=locked.issuer,
             target=locked,
             before=before,
-            after={"signer": signer.pk, "name": signer.get_full_name(), "title": signer_title, "capacity": capacity},
+            after={
+                "signer": signer.pk,
+                "name": signer.get_full_name(),
+                "title": signer_title,
+                "title_from": "position" if recorded else "typed",
+                "capacity": capacity,
+            },
         )
     return locked
 

@@ -21,6 +21,7 @@ from danvan.core.text import fold
 from danvan.documents import permissions as perms
 from danvan.documents.docxpage import draft_reference, gaps, gaps_message
 from danvan.documents.drafting import TEMPLATES, Signature, docx_text, render_docx, template_text
+from danvan.documents.generated import signer_title_for
 from danvan.documents.models import (
     Document,
     DocumentComment,
@@ -246,7 +247,9 @@ def document_draft(
             drafter=actor,
             reviewer=reviewer,
             signer=signer,
-            signer_title=(signer_title or "").strip()[:120],
+            signer_title=signer_title_for(signer, issuer, signer_title)[0]
+            if signer
+            else (signer_title or "").strip()[:120],
             capacity=capacity or "",
             recipients_spec=recipients_spec or {},
             tasks=tasks or "",
@@ -297,12 +300,19 @@ def document_revise(
         check_version(locked, expected_version, what="Dự thảo")
         if not perms.can_revise(actor, locked):
             raise ApplicationError("Dự thảo này không sửa được ở bước hiện tại.", code="forbidden")
-        before = {"title": locked.title, "version": locked.versions.count(), "signer": locked.signer_id}
+        before = {
+            "title": locked.title,
+            "version": locked.versions.count(),
+            "signer": locked.signer_id,
+            "signer_title": locked.signer_title,
+        }
         version = _version_add(document=locked, actor=actor, fields=fields or {}, upload=upload, note=note)
         locked.title = title[:255]
         locked.summary = (summary or "").strip()
         locked.reviewer, locked.signer = reviewer, signer
-        locked.signer_title = (signer_title or "").strip()[:120]
+        locked.signer_title = (
+            signer_title_for(signer, locked.issuer, signer_title)[0] if signer else (signer_title or "").strip()[:120]
+        )
         locked.capacity = capacity or ""
         locked.recipients_spec = recipients_spec or {}
         locked.tasks = tasks or ""
@@ -316,7 +326,12 @@ def document_revise(
             unit=locked.issuer,
             target=locked,
             before=before,
-            after={"title": locked.title, "version": version.number, "signer": locked.signer_id},
+            after={
+                "title": locked.title,
+                "version": version.number,
+                "signer": locked.signer_id,
+                "signer_title": locked.signer_title,
+            },
             details={"fields": changed},
         )
     return locked

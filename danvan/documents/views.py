@@ -170,12 +170,15 @@ def _generated_context(request, document) -> dict:
     can_choose = perms.can_choose_signer(request.user, document)
     signer_form = None
     if can_choose:
+        typed = document.signer_id and not generated.signer_title_for(document.signer, document.issuer)[1]
         signer_form = forms.SignerForm(
             url=reverse("documents:signers", args=[document.public_id]),
+            issuer=document.issuer,
             initial={
                 "signer": document.signer.username if document.signer else "",
                 "capacity": document.capacity or "T/M",
-                "signer_title": document.signer_title or "Trưởng ban",
+                # A title typed as a correction is kept; one taken from a position is shown under the name.
+                "signer_title": document.signer_title if typed else "",
                 "version": document.version,
             },
         )
@@ -197,6 +200,21 @@ def to_draft(request, document):
     return redirect("documents:detail", public_id=document.public_id)
 
 
+def draft_page_or_back(request, *, key: str, back):
+    """A GET on a source's document link: to its draft's page (read there, and downloaded marked "DỰ THẢO"), or back
+    to the source when there is no draft yet. A GET never makes a document file (decision 0040)."""
+    from danvan.documents.models import Document
+
+    document = Document.objects.filter(source_key=key).order_by("-created_at", "-id").first()
+    if document is None:
+        messages.info(
+            request,
+            _("Press the button to put the document into its draft: it is read there before the signer issues it."),
+        )
+        return back
+    return redirect("documents:detail", public_id=document.public_id)
+
+
 @login_required
 @require_POST
 @submit_once
@@ -208,7 +226,9 @@ def document_signer(request, public_id):
     document = selectors.document_get_for_user(user=request.user, public_id=public_id)
     if not perms.can_choose_signer(request.user, document):
         raise Http404
-    form = forms.SignerForm(request.POST, url=reverse("documents:signers", args=[document.public_id]))
+    form = forms.SignerForm(
+        request.POST, url=reverse("documents:signers", args=[document.public_id]), issuer=document.issuer
+    )
     if form.is_valid():
         signer = form.person()
         if not form.errors:
@@ -237,15 +257,23 @@ def signers(request, public_id):
     from django.http import JsonResponse
 
     from danvan.core.text import fold
-    from danvan.documents.generated import leaders_of
+    from danvan.documents.generated import leader_titles, leaders_of
 
     document = selectors.document_get_for_user(user=request.user, public_id=public_id)
     words = fold((request.GET.get("q") or "")[:100]).split()
-    results = []
-    for user in leaders_of(document.issuer)[:200]:
-        if all(word in fold(f"{user.full_name} {user.username}") for word in words):
-            results.append({"code": user.username, "name": user.get_full_name(), "path": document.issuer.name})
-    return JsonResponse({"results": results[:15], "empty": _("No leader of the issuing body matches these words.")})
+    issuer = document.issuer
+    leaders = [u for u in leaders_of(issuer)[:200] if all(w in fold(f"{u.full_name} {u.username}") for w in words)]
+    titles = leader_titles(issuer, leaders[:15])
+    results = [
+        {
+            "code": user.username,
+            "name": user.get_full_name(),
+            # Name and title: the title is the one the signature block will print.
+            "path": f"{titles[user.pk]} · {issuer.name}" if titles.get(user.pk) else _("no position recorded"),
+        }
+        for user in leaders[:15]
+    ]
+    return JsonResponse({"results": results, "empty": _("No leader of the issuing body matches these words.")})
 
 
 @login_required
@@ -451,7 +479,19 @@ def version_file(request, public_id, number):
     version = document.versions.select_related("file").filter(number=number).first()
     if version is None or version.file is None:
         raise Http404
-    return stored_file_response(version.file)
+    stored = version.file
+    issued = bytes(document.issued.content) if document.issued_id else b""
+    if not stored.name.lower().endswith(".docx") or bytes(stored.content) == issued:
+        return stored_file_response(stored)
+    from danvan.documents.docxpage import draft_mark
+
+    # A version is a draft: the file downloaded to read offline carries "DỰ THẢO" on every page.
+    try:
+        content = draft_mark(bytes(stored.content))
+    except ApplicationError as e:
+        messages.error(request, e.message)
+        return redirect("documents:detail", public_id=public_id)
+    return file_response(content, filename=f"du-thao-{document.public_id.hex[:8]}-ban-{version.number}.docx")
 
 
 @login_required

@@ -89,6 +89,23 @@ def positions_for_unit(*, unit: OrgUnit) -> list[Position]:
     return list(unit.positions.filter(end_date__isnull=True).select_related("person").order_by("sort_order", "id"))
 
 
+def position_title_of(*, user, units: list[OrgUnit]) -> str:
+    """The person's current title (chức vụ) recorded in the first of `units` where they hold one ("Phó Trưởng
+    ban"), the head's position first; "" when none is recorded."""
+    if user is None or not units:
+        return ""
+    rows = list(
+        Position.objects.filter(person__user=user, unit__in=units, end_date__isnull=True)
+        .order_by("-is_head", "sort_order", "id")
+        .values_list("unit_id", "title")
+    )
+    for unit in units:
+        for unit_id, title in rows:
+            if unit_id == unit.pk and title.strip():
+                return " ".join(title.split())
+    return ""
+
+
 def adminunit_search(*, query: str, limit: int = 40) -> list[AdminUnit]:
     """Administrative units, current and legacy, whose folded name holds every word of `query`.
 

@@ -429,7 +429,10 @@ def briefing_preview(request):
         return redirect(
             reverse("reports:rollup") + f"?form={ctx['form'].pk}&period={ctx['period_key']}&unit={ctx['unit'].code}"
         )
-    return file_response(content, filename=f"du-thao-bao-cao-{ctx['period_key']}-{ctx['unit'].code}.docx")
+    from danvan.documents.docxpage import draft_mark
+
+    # Read offline before issuing: "DỰ THẢO" on every page, so it never passes for an issued report.
+    return file_response(draft_mark(content), filename=f"du-thao-bao-cao-{ctx['period_key']}-{ctx['unit'].code}.docx")
 
 
 @login_required

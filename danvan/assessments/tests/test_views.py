@@ -134,10 +134,13 @@ def test_the_draft_report_and_the_issued_one_download(client_for, officer_a, mak
     client = client_for(officer_a)
     response = client.post(reverse("assessments:rank", args=[scheme.code]))
     assert response.status_code == 302
-    draft = client.get(reverse("assessments:report", args=[scheme.code]))
-    assert draft.status_code == 200 and "du-thao" in draft["Content-Disposition"]
+    # A GET never makes a file: before the draft exists it leads back to the scheme, then to the draft's page.
+    before = client.get(reverse("assessments:report", args=[scheme.code]))
+    assert before.status_code == 302 and before["Location"] == reverse("assessments:detail", args=[scheme.code])
     to_draft = client.post(reverse("assessments:report", args=[scheme.code]))
     assert to_draft.status_code == 302 and to_draft["Location"].startswith("/van-ban/")
+    again = client.get(reverse("assessments:report", args=[scheme.code]))
+    assert again.status_code == 302 and again["Location"] == to_draft["Location"]
     from danvan.documents.tests.factories import issue_through_pages
 
     assert issue_through_pages(client_for, officer_a, to_draft["Location"]).status_code == 302

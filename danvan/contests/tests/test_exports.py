@@ -142,8 +142,14 @@ def test_the_numbered_decision_is_in_party_format_with_the_prize_table(
 def test_the_draft_decision_has_no_number_and_needs_prizes(client_for, commune_officer_a, awarded):
     contest, teams = awarded
     c = client_for(commune_officer_a)
+    # A GET never makes a file: before the draft exists it leads back to the contest, then to the draft's page.
     response = c.get(reverse("contests:decision", args=[contest.code]))
-    assert response.status_code == 200 and "Số     -QĐ/" in _text(response.content)
+    assert response.status_code == 302 and response["Location"] == reverse("contests:detail", args=[contest.code])
+    drafted = c.post(reverse("contests:decision", args=[contest.code]))
+    assert drafted.status_code == 302 and drafted["Location"].startswith("/van-ban/")
+    response = c.get(reverse("contests:decision", args=[contest.code]))
+    assert response.status_code == 302 and response["Location"] == drafted["Location"]
+    assert "Số     -QĐ/" in c.get(drafted["Location"]).content.decode()
     assert not IssuedDocument.objects.exists()
     contest.prizes.all().delete()
     response = c.post(reverse("contests:decision", args=[contest.code]))

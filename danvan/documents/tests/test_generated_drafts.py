@@ -179,3 +179,22 @@ def test_gaps_finds_placeholders_and_empty_sections(body, expected):
     found = [g.what or g.where for g in gaps(document_bytes(document))]
     # The unsigned block's "(Ký, ghi rõ họ tên)" is a gap too, until the signer's name is stamped in.
     assert [f for f in found if f != "(Ký, ghi rõ họ tên)"] == expected
+
+
+def test_a_draft_is_marked_as_such_in_its_preview_and_its_download_but_not_once_issued(client_for, officer_a, chief):
+    from danvan.documents.docxpage import draft_marked
+
+    draft = conclusion_notice_draft(actor=officer_a, meeting=held_meeting(officer_a), today=TODAY)
+    client = client_for(officer_a)
+    page = client.get(f"/van-ban/{draft.public_id}/").content.decode()
+    assert "data-draft-mark" in page
+    download = client.get(f"/van-ban/{draft.public_id}/ban/1/")
+    assert download.status_code == 200 and "du-thao" in download["Content-Disposition"]
+    assert draft_marked(download.content)
+    generated.document_signer_set(
+        actor=officer_a, document=draft, signer=chief, signer_title="Trưởng ban", capacity="T/M"
+    )
+    services.document_sign_issue(actor=chief, document=Document.objects.get(pk=draft.pk), today=TODAY)
+    assert "data-draft-mark" not in client.get(f"/van-ban/{draft.public_id}/").content.decode()
+    issued = client.get(f"/van-ban/{draft.public_id}/tep.docx")
+    assert issued.status_code == 200 and not draft_marked(issued.content)

@@ -139,6 +139,10 @@ def test_the_pages_issue_list_and_download(client_for, reported, officer_a, offi
     query = f"?form={quarterly.pk}&period=quarter-2026-1&unit=P24-TU"
     preview = client.get("/bao-cao/van-ban/du-thao.docx" + query)
     assert preview["Content-Type"].startswith("application/vnd.openxmlformats-officedocument.wordprocessing")
+    from danvan.documents.docxpage import draft_marked
+
+    # The draft read offline says "DỰ THẢO" on every page: it never passes for the issued report.
+    assert draft_marked(preview.content)
     # The issue button makes the draft; the officer chooses the leader who signs; the leader issues it.
     to_draft = client.post("/bao-cao/van-ban/" + query)
     assert to_draft.status_code == 302 and to_draft["Location"].startswith("/van-ban/")

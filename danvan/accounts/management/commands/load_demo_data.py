@@ -14,6 +14,7 @@ DEMO_LOADERS = [
     ("Công tác dân tộc, tôn giáo", "danvan.faiths.demo.demo_faiths_load"),
     ("Đánh giá công tác dân vận hằng năm", "danvan.assessments.demo.demo_assessments_load"),
     ("Ban chỉ đạo QCDC", "danvan.committees.demo.demo_committees_load"),
+    ("Hội nghị, thông báo kết luận đã ban hành", "danvan.meetings.demo.demo_meetings_load"),
 ]
 
 
