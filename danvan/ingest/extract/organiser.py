@@ -91,9 +91,10 @@ def _org_with_place(text: str, match: re.Match) -> tuple[str, int]:
 
 # The subject of the verb that holds the meeting, as written: "Sáng 30-5, Khối thi đua Mặt trận 13 xã, thị trấn
 # của huyện Vạn Ninh tổ chức …", "Ban Dân vận Tỉnh ủy phối hợp với Hội Nhà báo tỉnh tổ chức …", "TX Hồng Lĩnh tổ chức …".
+# "A và B phối hợp trao giải …": joint organisers before "phối hợp" and a prize-giving verb.
 _HOLD_VERB = re.compile(
-    r"\s+(?:đã\s+|vừa\s+|long\s+trọng\s+)?(?:đăng\s+cai\s+)?(?:tổ\s+chức|họp|tổng\s+kết|sơ\s+kết|giao\s+ban|"
-    r"phát\s+động|khai\s+mạc|triển\s+khai|ban\s+hành)\b",
+    r"\s+(?:đã\s+|vừa\s+|long\s+trọng\s+)?(?:đăng\s+cai\s+)?(?:phối\s+hợp\s+trao\s+giải|(?:phối\s+hợp\s+)?(?:tổ\s+chức|"
+    r"họp|tổng\s+kết|sơ\s+kết|giao\s+ban|phát\s+động|khai\s+mạc|triển\s+khai|ban\s+hành))\b",
     re.IGNORECASE,
 )
 _BODY_HEAD = re.compile(
