@@ -101,7 +101,9 @@ _DATELINE_NOISE = re.compile(
 def _dateline(line: str) -> re.Match | None:
     """A line that holds a publication date and nothing else but times, weekdays and such."""
     match = _DATELINE.search(line)
-    if match and not _DATELINE_NOISE.sub("", line[: match.start(3)] + line[match.end() :]):
+    # "Thứ ba, 15/05/2018 12:39:49 | Tiếng nói cơ sở": a section name after a bar does not stop a date line.
+    rest = re.sub(r"\s*\|\s*[^\d|]{1,40}$", "", line[match.end() :]) if match else ""
+    if match and not _DATELINE_NOISE.sub("", line[: match.start(3)] + rest):
         return match
     return None
 

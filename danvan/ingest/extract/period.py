@@ -35,6 +35,15 @@ def _period(doc: _Doc, record: ExtractedRecord) -> str | None:
     # A launch reviews nothing; only a plan names its period ("triển khai Kế hoạch … năm 2017").
     if record.event_type == "trien_khai" and "ke hoach" not in fold(doc.title + " " + doc.lead):
         return None
+    # A congress ("Đại hội … nhiệm kỳ 2025–2030") opens a term: what it reviews is the term before, when the text
+    # names it ("Trong nhiệm kỳ 2013–2018, …"), else nothing.
+    head = fold(doc.title + ". " + doc.lead)
+    if _CONGRESS.search(head) and not _REVIEW.search(head):
+        terms = [(int(m.group(1)), int(m.group(2))) for m in _TERM.finditer(fold(doc.text))]
+        if terms:
+            start = terms[0][0]
+            earlier = [t for t in terms if t[1] <= start]
+            return f"{earlier[0][0]}-{earlier[0][1]}" if earlier else None
     # The lead's review names the period reviewed even when the title names another year: "… năm 2020" in the
     # title, "sơ kết chương trình … năm 2019, triển khai kế hoạch năm 2020" in the lead.
     title_folded = fold(doc.title)
@@ -52,6 +61,8 @@ def _period(doc: _Doc, record: ExtractedRecord) -> str | None:
     return None
 
 
+_CONGRESS = re.compile(r"\bdai hoi\b")
+_TERM = re.compile(r"\bnhiem ky ((?:19|20)\d\d) (?:den )?((?:19|20)\d\d)\b")
 _REVIEW = re.compile(r"\b(?:tong ket|so ket|danh gia ket qua)\b")
 _NONE_FOUND = object()
 
