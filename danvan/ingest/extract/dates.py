@@ -22,6 +22,7 @@ _EVENT_DATE = re.compile(
     r"(?:ngày\s+)?(\d{1,2})\s*(?:[-/.]|\s+tháng\s+)\s*(\d{1,2})(?:\s*(?:[-/.]|\s+năm\s+)\s*(\d{4}))?(?!\d)",
     re.IGNORECASE,
 )
+_TERM_YEARS = re.compile(r"\bnhiệm\s+kỳ\s+(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d\b", re.IGNORECASE)
 # A range of days keeps its first day: "ngày 12-13/10" reads as "ngày 12/10".
 _DAY_RANGE = re.compile(r"\b(ngày|từ)\s+(\d{1,2})\s*[-–]\s*\d{1,2}\s*([/.])\s*(\d{1,2})", re.IGNORECASE)
 
@@ -64,7 +65,9 @@ def _event_date(doc: _Doc, record: ExtractedRecord, source_date: dt.date | None)
                     record.flags.append("event_date_year_from_period")
                     return date.isoformat()
             # No date line and no period: the year the title or the sentence itself names ("… năm 2024").
-            years = [int(y) for y in _YEAR.findall(doc.title + " " + paragraph[: match.end() + 200])]
+            # ("nhiệm kỳ 2025 - 2030" names a term, not the year the meeting is in.)
+            near = _TERM_YEARS.sub(" ", doc.title + " " + paragraph[: match.end() + 200])
+            years = [int(y) for y in _YEAR.findall(near)]
             if years:
                 date = _valid_date(max(years), month, day)
                 if date:

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from danvan.core.text import fold
 from danvan.ingest.extract.vocabulary import _WORD, EVENT_KEYWORDS
 
-_DATELINE = re.compile(r"(?:(\d{1,2}):(\d{2})\s*,?\s*)?(?:[A-Za-zÀ-ỹ ]+,\s*)?(\d{1,2})/(\d{1,2})/(\d{4})")
+# "10/01/2020", and "10.01.2020" as some portals write it (the separator is the same on both sides).
+_DATELINE = re.compile(r"(?:(\d{1,2}):(\d{2})\s*,?\s*)?(?:[A-Za-zÀ-ỹ ]+,\s*)?(\d{1,2})([/.])(\d{1,2})\4(\d{4})")
 
 
 _BOILERPLATE_LINE = re.compile(
@@ -70,7 +71,7 @@ def _split(text: str) -> _Doc:
         words = _word_count(line)
         match = _dateline(line) if words <= 14 else None
         if match and dateline is None:
-            dateline = _valid_date(int(match.group(5)), int(match.group(4)), int(match.group(3)))
+            dateline = _valid_date(int(match.group(6)), int(match.group(5)), int(match.group(3)))
             continue
         if not title:
             # A section label ("Khối Đảng", "Tin tức") is not the title.
@@ -91,7 +92,7 @@ def _split(text: str) -> _Doc:
 
 
 _DATELINE_NOISE = re.compile(
-    r"\d{1,2}:\d{2}(?::\d{2})?|\bthứ\s+(?:hai|ba|tư|năm|sáu|bảy)\b|\bchủ\s+nhật\b|\bGMT\s*[+-]\s*\d+(?::\d+)?|"
+    r"\d{1,2}:\d{2}(?::\d{2})?|\bthứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])\b|\bchủ\s+nhật\b|\bGMT\s*[+-]\s*\d+(?::\d+)?|"
     r"\b(?:cập\s+nhật|đăng\s+ngày|ngày\s+đăng|ngày|lúc|giờ|sáng|chiều|AM|PM)\b|[\s,|()\-–:]+",
     re.IGNORECASE,
 )
@@ -100,7 +101,9 @@ _DATELINE_NOISE = re.compile(
 def _dateline(line: str) -> re.Match | None:
     """A line that holds a publication date and nothing else but times, weekdays and such."""
     match = _DATELINE.search(line)
-    if match and not _DATELINE_NOISE.sub("", line[: match.start(3)] + line[match.end() :]):
+    # "Thứ ba, 15/05/2018 12:39:49 | Tiếng nói cơ sở": a section name after a bar does not stop a date line.
+    rest = re.sub(r"\s*\|\s*[^\d|]{1,40}$", "", line[match.end() :]) if match else ""
+    if match and not _DATELINE_NOISE.sub("", line[: match.start(3)] + rest):
         return match
     return None
 

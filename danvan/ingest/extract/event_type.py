@@ -22,7 +22,22 @@ _CONTEST_REVIEW = re.compile(
 _TUYEN_DUONG = re.compile(r"tuyên\s+dương", re.IGNORECASE)
 
 
+# "Hội nghị trực tuyến toàn quốc tổng kết công tác dân vận năm 2016, triển khai nhiệm vụ năm 2017": the meeting's
+# own name in the lead.
+_LEAD_REVIEW = re.compile(r"\b(?:hoi nghi|cuoc hop)\b(?: \w+){0,5} (?P<kind>tong ket|so ket|giao ban)\b")
+_REVIEW_KIND = {"tong ket": "tong_ket", "so ket": "so_ket", "giao ban": "giao_ban"}
+
+
 def _event_type(doc: _Doc) -> str:
+    kind = _event_type_by_keywords(doc)
+    if kind == "trien_khai":
+        review = _LEAD_REVIEW.search(fold(doc.lead))
+        if review and not _CONTEST.search(fold(doc.lead)):
+            return _REVIEW_KIND[review.group("kind")]
+    return kind
+
+
+def _event_type_by_keywords(doc: _Doc) -> str:
     for n, part in enumerate([doc.title, doc.lead, *doc.body[:2]]):
         folded = _NOT_TRIEN_KHAI.sub(" ", fold(part))
         if n < 2 and _CONTEST.search(folded) and _CONTEST_REVIEW.search(folded):

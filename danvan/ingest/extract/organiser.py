@@ -91,9 +91,10 @@ def _org_with_place(text: str, match: re.Match) -> tuple[str, int]:
 
 # The subject of the verb that holds the meeting, as written: "Sáng 30-5, Khối thi đua Mặt trận 13 xã, thị trấn
 # của huyện Vạn Ninh tổ chức …", "Ban Dân vận Tỉnh ủy phối hợp với Hội Nhà báo tỉnh tổ chức …", "TX Hồng Lĩnh tổ chức …".
+# "A và B phối hợp trao giải …": joint organisers before "phối hợp" and a prize-giving verb.
 _HOLD_VERB = re.compile(
-    r"\s+(?:đã\s+|vừa\s+|long\s+trọng\s+)?(?:đăng\s+cai\s+)?(?:tổ\s+chức|họp|tổng\s+kết|sơ\s+kết|giao\s+ban|"
-    r"phát\s+động|khai\s+mạc|triển\s+khai|ban\s+hành)\b",
+    r"\s+(?:đã\s+|vừa\s+|long\s+trọng\s+)?(?:đăng\s+cai\s+)?(?:phối\s+hợp\s+trao\s+giải|(?:phối\s+hợp\s+)?(?:tổ\s+chức|"
+    r"họp|tổng\s+kết|sơ\s+kết|giao\s+ban|phát\s+động|khai\s+mạc|triển\s+khai|ban\s+hành))\b",
     re.IGNORECASE,
 )
 _BODY_HEAD = re.compile(
@@ -140,7 +141,8 @@ def _subject(text: str, verb_start: int) -> str:
             continue
         if len(subject.split()) < 2 or len(subject.split()) > 25:
             continue
-        if re.search(r"chủ\s+trì|đồng\s+chí|\bcủa\s+(?:các|những)\b", subject, re.IGNORECASE):
+        # "Ban Dân vận đã bám sát nhiệm vụ …, triển khai …": a clause with its own verb is not a name.
+        if re.search(r"chủ\s+trì|đồng\s+chí|\bcủa\s+(?:các|những)\b|\s(?:đã|đang|sẽ)\s", subject, re.IGNORECASE):
             continue
         return subject
     return ""
@@ -193,13 +195,17 @@ def _level_of(folded: str) -> str | None:
     """The level a folded body name (or a chair's title) points to."""
     if not folded:
         return None
-    if re.search(r"\b(?:dang uy|uy ban mttq) (?:xa|phuong|thi tran)\b|khoi dan van|\b(?:xa|phuong|thi tran)\b", folded):
+    if re.search(
+        r"\b(?:dang uy|uy ban mttq) (?:xa|phuong|thi tran)\b|khoi dan van|(?<!thi )\b(?:xa|phuong|thi tran)\b", folded
+    ):
         return "xa"
     if re.search(
         r"\b(?:huyen uy|quan uy|thi uy|huyen|thi xa|tx)\b|\bquan (?!(?:su|doi|khu|chung|doan|nhan|dan|ly|tam|he|triet|chinh)\b)",
         folded,
     ):
         return "huyen"
+    if re.search(r"\btp ?hcm\b|\btphcm\b", folded):
+        return "tinh"
     if re.search(r"\bthanh uy\b|\bthanh pho\b|\btp\b|\bttp\b", folded):
         word = next(w for w in ("thanh uy", "thanh pho", "ttp", "tp") if re.search(r"\b" + w + r"\b", folded))
         tail = re.split(r"\b" + word + r"\b", folded, maxsplit=1)[1].strip()
@@ -246,7 +252,7 @@ _SCOPE = (
         "xa",
     ),
     (re.compile(r"\b(?:xa (?!hoi\b)|phuong |thi tran )[a-z]"), "xa"),
-    (re.compile(r"\b(?:huyen uy|quan uy|thi uy|huyen|thi xa)\b"), "huyen"),
+    (re.compile(r"\b(?:huyen uy|quan uy|thi uy|huyen|thi xa|quan \d{1,2})\b"), "huyen"),
     # "tình hình", "tinh thần" fold like "tỉnh": only the unit's own phrases.
     (
         re.compile(
@@ -257,12 +263,19 @@ _SCOPE = (
 )
 
 
+_COMMUNE_WORD = re.compile(r"\b(?:xã|phường|thị\s+trấn)\s+\w", re.IGNORECASE)
+
+
 def _level_from_scope(doc: _Doc) -> str | None:
     """Last resort: the scope the title and lead speak of (a national meeting, a commune's Party committee …)."""
-    folded = fold(doc.title + " " + doc.lead)
+    original = doc.title + " " + doc.lead
+    folded = fold(original)
     best = None
     for pattern, level in _SCOPE:
         m = pattern.search(folded)
+        # "Nguyễn Phương Hải" folds like "phường": a commune's word must be there with its diacritics.
+        if m and pattern is _SCOPE[2][0] and not _COMMUNE_WORD.search(original):
+            m = None
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), level)
     return best[1] if best else None

@@ -35,42 +35,74 @@ def _period(doc: _Doc, record: ExtractedRecord) -> str | None:
     # A launch reviews nothing; only a plan names its period ("triển khai Kế hoạch … năm 2017").
     if record.event_type == "trien_khai" and "ke hoach" not in fold(doc.title + " " + doc.lead):
         return None
+    # A congress ("Đại hội … nhiệm kỳ 2025–2030") opens a term: what it reviews is the term before, when the text
+    # names it ("Trong nhiệm kỳ 2013–2018, …"), else nothing.
+    head = fold(doc.title + ". " + doc.lead)
+    if _CONGRESS.search(head) and not _REVIEW.search(head):
+        terms = [(int(m.group(1)), int(m.group(2))) for m in _TERM.finditer(fold(doc.text))]
+        if terms:
+            start = terms[0][0]
+            earlier = [t for t in terms if t[1] <= start]
+            return f"{earlier[0][0]}-{earlier[0][1]}" if earlier else None
+    # The lead's review names the period reviewed even when the title names another year: "… năm 2020" in the
+    # title, "sơ kết chương trình … năm 2019, triển khai kế hoạch năm 2020" in the lead.
+    title_folded = fold(doc.title)
+    if not _REVIEW.search(title_folded):
+        lead_folded = fold(doc.lead)
+        review = _REVIEW.search(lead_folded)
+        if review:
+            found = _read_periods(doc, record, lead_folded, review.end())
+            if found is not _NONE_FOUND:
+                return found
     for part in [doc.title + ". " + doc.lead, "\n".join(doc.body)]:
-        folded = fold(part)
-        for match in _PERIODS.finditer(folded):
-            before = folded[max(0, match.start() - 40) : match.start()]
-            # "triển khai nhiệm vụ (trọng tâm) quý II" names the next period, not the one reviewed.
-            if re.search(r"nhiem vu(?: trong tam)?(?: cong tac)?(?: cua cong tac dan van)? $", before):
-                continue
-            if match.group("tk") and not _STAGE_CONTEXT.search(folded[max(0, match.start() - 100) : match.start()]):
-                continue
-            # A target year ("đến năm 2030") is not a period.
-            if match.group("y") and re.search(r"\b(?:den|toi|truoc)\s*$", before):
-                continue
-            year = None
-            tail = folded[match.end() : match.end() + 80]
-            follow = _YEAR.search(tail)
-            fallback = int(follow.group(1)) if follow else (doc.dateline.year if doc.dateline else None)
-            if match.group("q"):
-                year = int(match.group("qy")) if match.group("qy") else fallback
-                suffix = f"-Q{_ROMAN[match.group('q')]}"
-            elif match.group("h"):
-                year = int(match.group("hy")) if match.group("hy") else fallback
-                suffix = "-H2" if match.group("hw") == "cuoi" else "-H1"
-            elif match.group("n"):
-                year = int(match.group("ny")) if match.group("ny") else fallback
-                suffix = "-9M"
-            elif match.group("tk"):
-                return f"{match.group('t1')}-{match.group('t2')}"
-            else:
-                return match.group("y")
-            if year is None:
-                record.flags.append("period_year_unresolved")
-                return None
-            if not (match.group("qy") or match.group("hy") or match.group("ny")):
-                record.flags.append("period_year_from_context")
-            return f"{year}{suffix}"
+        found = _read_periods(doc, record, fold(part), 0)
+        if found is not _NONE_FOUND:
+            return found
     return None
+
+
+_CONGRESS = re.compile(r"\bdai hoi\b")
+_TERM = re.compile(r"\bnhiem ky ((?:19|20)\d\d) (?:den )?((?:19|20)\d\d)\b")
+_REVIEW = re.compile(r"\b(?:tong ket|so ket|danh gia ket qua)\b")
+_NONE_FOUND = object()
+
+
+def _read_periods(doc: _Doc, record: ExtractedRecord, folded: str, start: int) -> str | None | object:
+    """The first period phrase of `folded` from `start` that names a reviewed period (or `_NONE_FOUND`)."""
+    for match in _PERIODS.finditer(folded, start):
+        before = folded[max(0, match.start() - 40) : match.start()]
+        # "triển khai nhiệm vụ (trọng tâm) quý II" names the next period, not the one reviewed.
+        if re.search(r"nhiem vu(?: trong tam)?(?: cong tac)?(?: cua cong tac dan van)? $", before):
+            continue
+        if match.group("tk") and not _STAGE_CONTEXT.search(folded[max(0, match.start() - 100) : match.start()]):
+            continue
+        # A target year ("đến năm 2030") is not a period.
+        if match.group("y") and re.search(r"\b(?:den|toi|truoc)\s*$", before):
+            continue
+        year = None
+        tail = folded[match.end() : match.end() + 80]
+        follow = _YEAR.search(tail)
+        fallback = int(follow.group(1)) if follow else (doc.dateline.year if doc.dateline else None)
+        if match.group("q"):
+            year = int(match.group("qy")) if match.group("qy") else fallback
+            suffix = f"-Q{_ROMAN[match.group('q')]}"
+        elif match.group("h"):
+            year = int(match.group("hy")) if match.group("hy") else fallback
+            suffix = "-H2" if match.group("hw") == "cuoi" else "-H1"
+        elif match.group("n"):
+            year = int(match.group("ny")) if match.group("ny") else fallback
+            suffix = "-9M"
+        elif match.group("tk"):
+            return f"{match.group('t1')}-{match.group('t2')}"
+        else:
+            return match.group("y")
+        if year is None:
+            record.flags.append("period_year_unresolved")
+            return None
+        if not (match.group("qy") or match.group("hy") or match.group("ny")):
+            record.flags.append("period_year_from_context")
+        return f"{year}{suffix}"
+    return _NONE_FOUND
 
 
 def _period_bounds(period: str | None) -> tuple[dt.date, dt.date] | None:

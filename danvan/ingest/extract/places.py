@@ -112,8 +112,17 @@ def _type_of(before: str) -> str:
     return ""
 
 
+# "TPHCM", "TP.HCM", "TP HCM": the city as it is usually abbreviated.
+_HCM = re.compile(r"\bTP\.?\s?HCM\b|\bTPHCM\b")
+
+
+def _expand(text: str) -> str:
+    return _HCM.sub("thành phố Hồ Chí Minh", text)
+
+
 def _province_and_places(doc: _Doc, record: ExtractedRecord) -> None:
-    text = doc.title + "\n" + "\n".join(doc.body)
+    title, lead = _expand(doc.title), _expand(doc.lead)
+    text = title + "\n" + "\n".join(_expand(paragraph) for paragraph in doc.body)
     if "trung uong" in fold(record.organizer):
         record.province = "Trung ương"
     votes: dict[str, int] = {}
@@ -122,11 +131,11 @@ def _province_and_places(doc: _Doc, record: ExtractedRecord) -> None:
         kind = _type_of(before)
         provinces = [p for p in places if p.level == "province"]
         dists = [p for p in places if p.level == "district"]
-        in_title = start < len(doc.title)
+        in_title = start < len(title)
         # A bare name is often something else ("phong cách Hồ Chí Minh"): count it only in the title.
         if not kind and not in_title:
             continue
-        weight = 3 if start < len(doc.title) + len(doc.lead) + 1 else 1
+        weight = 3 if start < len(title) + len(lead) + 1 else 1
         if provinces and kind != "district":
             name = provinces[0].province
             votes[name] = votes.get(name, 0) + weight
@@ -138,7 +147,9 @@ def _province_and_places(doc: _Doc, record: ExtractedRecord) -> None:
             if len(own) == 1:
                 districts.append(dists[0])
     if record.province is None:
-        organizer_places = [p for _s, _e, ps, _b in _find_places(record.organizer) for p in ps if p.level == "province"]
+        organizer_places = [
+            p for _s, _e, ps, _b in _find_places(_expand(record.organizer)) for p in ps if p.level == "province"
+        ]
         if organizer_places:
             record.province = organizer_places[0].province
         elif votes:
