@@ -75,6 +75,10 @@ def cases(users):
     out = []
     for role, user in users.items():
         out.append((f"{role}: minimal page (baseline)", user, "/phan-he/petitions/"))
+    # The two pages every role opens most (issue 15's load mix): the home page and "Việc của tôi".
+    for role, user in users.items():
+        out.append((f"{role}: home page", user, "/"))
+        out.append((f"{role}: my work (inbox)", user, "/viec-cua-toi/"))
     out += [
         ("anonymous: login page (baseline)", None, "/dang-nhap/"),
         ("commune officer: petition list", users["commune officer"], "/don-thu/"),
@@ -147,6 +151,57 @@ def completeness_calls():
     }
 
 
+def profile(repeat: int, pages) -> None:
+    """Where the CPU of each page goes: cProfile over `repeat` requests, the top functions by own time, and the
+    time spent under the database driver, the SQL compiler, queryset evaluation and the template engine.
+    cProfile's own overhead multiplies the totals (~3×): compare the parts, not the milliseconds."""
+    import cProfile
+    import io
+    import pstats
+
+    for name, client, url in pages:
+        if url is None:
+            continue
+        profiler = cProfile.Profile(time.process_time)
+        profiler.enable()
+        for _ in range(repeat):
+            client.get(url)
+        profiler.disable()
+        stats = pstats.Stats(profiler, stream=io.StringIO())
+        total = stats.total_tt / repeat * 1000
+
+        def under(fragment, stats=stats):
+            return (
+                max(
+                    (
+                        ct
+                        for (file, _line, fn), (_cc, _nc, _tt, ct, _callers) in stats.stats.items()
+                        if fragment(file, fn)
+                    ),
+                    default=0,
+                )
+                / repeat
+                * 1000
+            )
+
+        parts = {
+            "sql (execute)": under(lambda f, fn: f.endswith("django/db/backends/utils.py") and fn == "execute"),
+            "sql (compile)": under(lambda f, fn: f.endswith("django/db/models/sql/compiler.py") and fn == "as_sql"),
+            "querysets (compile, run, rows)": under(
+                lambda f, fn: f.endswith("django/db/models/query.py") and fn == "__iter__"
+            ),
+            "templates": under(lambda f, fn: f.endswith("django/template/base.py") and fn == "render"),
+            "middleware + view": under(
+                lambda f, fn: f.endswith("django/core/handlers/base.py") and fn == "_get_response"
+            ),
+        }
+        print(f"\n== {name}: {total:.1f} ms CPU per request ({repeat} requests); largest single-call subtotals:")
+        print("   " + "; ".join(f"{k} {v:.1f}" for k, v in parts.items()))
+        stream = io.StringIO()
+        pstats.Stats(profiler, stream=stream).sort_stats("tottime").print_stats(12)
+        print("\n".join(line for line in stream.getvalue().splitlines() if line.strip()[:1].isdigit()))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--postgres-url", default=DEFAULT_URL)
@@ -154,6 +209,13 @@ def main() -> int:
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--label", default="", help="a name for this run (the JSON file is pages-<label>.json)")
     parser.add_argument("--only", default="", help="only the cases whose name contains this text")
+    parser.add_argument(
+        "--profile",
+        type=int,
+        default=0,
+        help="after the rounds, profile this many more requests of each page case (cProfile, CPU) and print where "
+        "the web process spends its time",
+    )
     args = parser.parse_args()
 
     os.environ["DATABASE_URL"] = args.postgres_url
@@ -262,6 +324,8 @@ def main() -> int:
         )
     if errors:
         print("\nERRORS (status ≠ 200):", errors[:20])
+    if args.profile:
+        profile(args.profile, [(name, clients[user.pk] if user else anonymous, url) for name, user, url in all_cases])
     print(f"\nload average at the end: {report['machine']['load_average']}; results: {out}")
     return 1 if errors else 0
 

@@ -105,10 +105,29 @@ def can_view_audit(user, unit: OrgUnit) -> bool:
     return bool(roles_on(user, unit) & AUDIT_ROLES)
 
 
+def _assignments(user) -> tuple[tuple[str, int, int], ...]:
+    """The person's role assignments as (role, unit id, unit depth): one query, kept on the user object.
+
+    Django builds a new user object for every request, so this lives exactly one request (or one task, one
+    command); nothing is shared between requests, processes or machines. A page asks for the person's scope
+    from the menu, the inbox's sections and the selectors: it used to read it once for each."""
+    cached = user.__dict__.get("_danvan_assignments")
+    if cached is None:
+        cached = tuple(RoleAssignment.objects.filter(user=user).values_list("role", "unit_id", "unit__depth"))
+        user.__dict__["_danvan_assignments"] = cached
+    return cached
+
+
+def forget_roles(user) -> None:
+    """Drop what this user object remembers of its roles (after a service changed them)."""
+    for key in ("_danvan_assignments", "_danvan_roles_on", "_danvan_role_within"):
+        user.__dict__.pop(key, None)
+
+
 def has_any_role(user, roles: frozenset[str]) -> bool:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
-    return RoleAssignment.objects.filter(user=user, role__in=roles).exists()
+    return any(role in roles for role, _unit, _depth in _assignments(user))
 
 
 def units_in_scope(user, roles: frozenset[str] = READ_ROLES) -> QuerySet[OrgUnit]:
@@ -123,8 +142,19 @@ def units_in_scope(user, roles: frozenset[str] = READ_ROLES) -> QuerySet[OrgUnit
     return OrgUnit.objects.filter(Exists(covering))
 
 
-def scope_roots(user, roles: frozenset[str] = READ_ROLES) -> QuerySet[OrgUnit]:
-    """The units the user's roles are attached to (the tops of their scope)."""
+def scope_root_depths(user, roles: frozenset[str] = READ_ROLES) -> list[tuple[int, int]]:
+    """(unit id, depth) of the units the user's roles are attached to, by id; no query after the first."""
     if not getattr(user, "is_authenticated", False):
-        return OrgUnit.objects.none()
-    return OrgUnit.objects.filter(role_assignments__user=user, role_assignments__role__in=roles).distinct()
+        return []
+    return sorted({(unit, depth) for role, unit, depth in _assignments(user) if role in roles})
+
+
+def scope_root_ids(user, roles: frozenset[str] = READ_ROLES) -> list[int]:
+    """Ids of the units the user's roles are attached to (the tops of their scope); no query after the first."""
+    return [unit for unit, _depth in scope_root_depths(user, roles)]
+
+
+def scope_roots(user, roles: frozenset[str] = READ_ROLES) -> QuerySet[OrgUnit]:
+    """The units the user's roles are attached to (the tops of their scope), as a query on their ids."""
+    ids = scope_root_ids(user, roles)
+    return OrgUnit.objects.filter(pk__in=ids) if ids else OrgUnit.objects.none()

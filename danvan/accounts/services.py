@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from danvan.accounts.models import LoginFailure, Role, RoleAssignment, User
-from danvan.accounts.permissions import can_manage_accounts, can_manage_user
+from danvan.accounts.permissions import can_manage_accounts, can_manage_user, forget_roles
 from danvan.accounts.validators import PASSWORD_MAX_LENGTH
 from danvan.audit.models import Action
 from danvan.audit.services import audit_record, snapshot
@@ -86,6 +86,8 @@ def role_grant(*, actor, user: User, unit, role: str) -> RoleAssignment:
         )
         if not created:
             raise ApplicationError("Vai trò: người dùng đã có vai trò này ở đơn vị này.", field="role")
+        forget_roles(user)
+        forget_roles(actor)
         audit_record(
             actor=actor, action=Action.ROLE_GRANTED, unit=unit, target=user, after={"role": role, "unit": unit.code}
         )
@@ -101,6 +103,8 @@ def role_revoke(*, actor, assignment: RoleAssignment) -> None:
         before = {"role": assignment.role, "unit": assignment.unit.code}
         unit, user = assignment.unit, assignment.user
         assignment.delete()
+        forget_roles(user)
+        forget_roles(actor)
         audit_record(actor=actor, action=Action.ROLE_REVOKED, unit=unit, target=user, before=before)
 
 

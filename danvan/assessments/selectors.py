@@ -5,7 +5,7 @@ import datetime as dt
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404
 
-from danvan.accounts.permissions import DATA_ENTRY_ROLES, EDIT_ROLES, READ_ROLES, scope_roots
+from danvan.accounts.permissions import DATA_ENTRY_ROLES, EDIT_ROLES, READ_ROLES, scope_root_ids
 from danvan.assessments import permissions as perms
 from danvan.assessments.measures import figures_for
 from danvan.assessments.models import Assessment, Grade, Scheme
@@ -136,13 +136,17 @@ def inbox_items_for_user(*, user, limit: int):
     due = Assessment.objects.filter(
         _covered(user, DATA_ENTRY_ROLES, "body_id"), status=Assessment.Status.PENDING, scheme__status="open"
     )
-    editor_roots = list(scope_roots(user, EDIT_ROLES).values_list("pk", flat=True))
+    editor_roots = scope_root_ids(user, EDIT_ROLES)
     review = Assessment.objects.filter(
         status=Assessment.Status.SUBMITTED,
         scheme__status="open",
         scheme__unit_id__in=OrgUnitClosure.objects.filter(ancestor_id__in=editor_roots).values("descendant_id"),
     )
-    total = due.count() + review.count()
-    rows = [("self", a) for a in due.select_related("scheme", "body").order_by("scheme__self_due", "id")[:limit]]
-    rows += [("review", a) for a in review.select_related("scheme", "body").order_by("submitted_at", "id")[:limit]]
+    # Each list first; counted only when it fills the limit (then there may be more).
+    own = list(due.select_related("scheme", "body").order_by("scheme__self_due", "id")[:limit])
+    waiting = list(review.select_related("scheme", "body").order_by("submitted_at", "id")[:limit])
+    total = (due.count() if len(own) == limit else len(own)) + (
+        review.count() if len(waiting) == limit else len(waiting)
+    )
+    rows = [("self", a) for a in own] + [("review", a) for a in waiting]
     return rows[:limit], total

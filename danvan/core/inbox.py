@@ -13,12 +13,19 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from danvan.accounts.permissions import APPROVE_ROLES, EDIT_ROLES, scope_roots
+from danvan.accounts.permissions import APPROVE_ROLES, EDIT_ROLES, scope_root_ids
 from danvan.organisations.models import OrgUnitClosure
 
 LIMIT = 20
 # Tasks and commitments show from this many days before their deadline.
 HORIZON_DAYS = 7
+
+
+def _bounded(qs) -> tuple[list, int]:
+    """The first LIMIT rows and the total: counted only when the rows fill the limit (most sections of most
+    people hold fewer, and then the rows are the total)."""
+    rows = list(qs[:LIMIT])
+    return rows, (qs.count() if len(rows) == LIMIT else len(rows))
 
 
 @dataclass
@@ -55,6 +62,8 @@ class Section:
 @dataclass
 class Inbox:
     sections: list[Section]
+    # Notices not read yet: the bell's number (the page passes it as nav_unread, so it is not counted twice).
+    unread: int = 0
 
     @property
     def total(self) -> int:
@@ -107,15 +116,15 @@ def _approvals(user) -> Section:
     from danvan.reports.models import Submission
 
     section = Section("approvals", _("Reports waiting for your approval"), more_link=reverse("reports:completeness"))
-    roots = list(scope_roots(user, APPROVE_ROLES).values_list("pk", flat=True))
+    roots = scope_root_ids(user, APPROVE_ROLES)
     if not roots:
         return section
     qs = Submission.objects.filter(
         status=Submission.Status.SUBMITTED,
         unit__parent_id__in=OrgUnitClosure.objects.filter(ancestor_id__in=roots).values("descendant_id"),
     )
-    section.total = qs.count()
-    for submission in qs.select_related("form", "period", "unit").order_by("submitted_at", "id")[:LIMIT]:
+    submissions, section.total = _bounded(qs.select_related("form", "period", "unit").order_by("submitted_at", "id"))
+    for submission in submissions:
         section.items.append(
             Item(
                 title=f"{submission.form.name} — {submission.period.label}",
@@ -134,8 +143,8 @@ def _tasks(user, today: dt.date) -> Section:
 
     section = Section("tasks", _("Tasks due"), more_link=reverse("workplans:index"))
     qs = tasks_assigned_to(user=user, open_only=True).filter(deadline__lte=today + dt.timedelta(HORIZON_DAYS))
-    section.total = qs.count()
-    for task in qs.order_by("deadline", "id")[:LIMIT]:
+    tasks, section.total = _bounded(qs.order_by("deadline", "id"))
+    for task in tasks:
         overdue = task.deadline < today
         section.items.append(
             Item(
@@ -179,15 +188,15 @@ def _commitments(user, today: dt.date) -> Section:
     from danvan.petitions.models import Commitment
 
     section = Section("commitments", _("Commitments to citizens due"), more_link=reverse("petitions:commitments"))
-    roots = list(scope_roots(user, EDIT_ROLES).values_list("pk", flat=True))
+    roots = scope_root_ids(user, EDIT_ROLES)
     if not roots:
         return section
     units = OrgUnitClosure.objects.filter(ancestor_id__in=roots).values("descendant_id")
     qs = Commitment.objects.filter(
         Q(owner_unit_id__in=units), status="open", due_on__lte=today + dt.timedelta(HORIZON_DAYS)
     )
-    section.total = qs.count()
-    for commitment in qs.select_related("owner_unit", "dialogue").order_by("due_on", "id")[:LIMIT]:
+    commitments, section.total = _bounded(qs.select_related("owner_unit", "dialogue").order_by("due_on", "id"))
+    for commitment in commitments:
         overdue = commitment.due_on < today
         section.items.append(
             Item(
@@ -207,10 +216,9 @@ def _hotspots(user) -> Section:
     from danvan.situation.selectors import alerts_awaiting_for_user
 
     section = Section("hotspots", _("Hotspots to acknowledge"), more_link=reverse("situation:index"))
-    qs = alerts_awaiting_for_user(user=user)
-    section.total = qs.count()
+    alerts, section.total = _bounded(alerts_awaiting_for_user(user=user))
     now = timezone.now()
-    for alert in qs[:LIMIT]:
+    for alert in alerts:
         overdue = alert.due_at < now
         section.items.append(
             Item(
@@ -233,10 +241,10 @@ def _documents(user) -> Section:
     from danvan.documents.selectors import received_for_user, waiting_for_user
 
     section = Section("documents", _("Documents to acknowledge or sign"), more_link=reverse("documents:index"))
-    waiting = waiting_for_user(user=user)
-    received = received_for_user(user=user, pending_only=True)
-    section.total = waiting.count() + received.count()
-    for document in waiting[:LIMIT]:
+    waiting, waiting_total = _bounded(waiting_for_user(user=user))
+    received, received_total = _bounded(received_for_user(user=user, pending_only=True))
+    section.total = waiting_total + received_total
+    for document in waiting:
         section.items.append(
             Item(
                 title=f"{document.doc_type.code} — {document.title}",
@@ -263,9 +271,10 @@ def _recommendations(user, today: dt.date) -> Section:
     from danvan.oversight.selectors import recommendations_for_inbox
 
     section = Section("recommendations", _("Supervision recommendations"), more_link=reverse("oversight:followup"))
-    qs = recommendations_for_inbox(user=user, today=today, horizon_days=HORIZON_DAYS)
-    section.total = qs.count()
-    for rec in qs[:LIMIT]:
+    recommendations, section.total = _bounded(
+        recommendations_for_inbox(user=user, today=today, horizon_days=HORIZON_DAYS)
+    )
+    for rec in recommendations:
         overdue = rec.deadline < today
         section.items.append(
             Item(
@@ -308,48 +317,57 @@ def notices_for_user(user):
     units directly below, such as a commune's khối dân vận), newest first."""
     from danvan.reports.models import Notice
 
-    roots = scope_roots(user)
+    roots = scope_root_ids(user)
     return (
-        Notice.objects.filter(Q(unit__in=roots) | Q(unit__parent__in=roots))
+        Notice.objects.filter(Q(unit_id__in=roots) | Q(unit__parent_id__in=roots))
         .select_related("unit")
         .order_by("-created_at", "-id")
     )
 
 
+def _read(user):
+    """A notice is read when the person opened the inbox at or after it came (an InboxSeen at or after it)."""
+    from django.db.models import Exists, OuterRef
+
+    from danvan.core.models import InboxSeen
+
+    return Exists(InboxSeen.objects.filter(user=user, seen_at__gte=OuterRef("created_at")))
+
+
 def unread_notice_count(user) -> int:
-    """Notices received since the person last opened the inbox: the number on the bell."""
-    from danvan.core.models import InboxSeen
-
-    seen = InboxSeen.objects.filter(user=user).values_list("seen_at", flat=True).first()
-    qs = notices_for_user(user)
-    if seen is not None:
-        qs = qs.filter(created_at__gt=seen)
-    return qs.count()
+    """Notices received since the person last opened the inbox: the number on the bell (one query)."""
+    if not scope_root_ids(user):
+        return 0
+    return notices_for_user(user).filter(~_read(user)).count()
 
 
-def _notices(user) -> Section:
-    from danvan.core.models import InboxSeen
+def _notices(user) -> tuple[Section, int]:
+    """The notices section and the bell's number, counted together in one query."""
+    from django.db.models import Count
 
     section = Section("notices", _("Reminders and notices received"))
-    seen = InboxSeen.objects.filter(user=user).values_list("seen_at", flat=True).first()
+    if not scope_root_ids(user):
+        return section, 0
     qs = notices_for_user(user)
-    section.total = qs.count()
-    for notice in qs[:LIMIT]:
-        unread = seen is None or notice.created_at > seen
+    counts = qs.aggregate(total=Count("id"), unread=Count("id", filter=~_read(user)))
+    section.total = counts["total"]
+    for notice in qs.annotate(read=_read(user))[:LIMIT] if section.total else []:
         section.items.append(
             Item(
                 title=notice.text,
                 link=notice.link,
                 unit=notice.unit.name,
-                state=str(_("New")) if unread else "",
+                state="" if notice.read else str(_("New")),
                 note=timezone.localtime(notice.created_at).strftime("%d/%m/%Y %H:%M"),
             )
         )
-    return section
+    return section, counts["unread"]
 
 
 def inbox_for_user(*, user, today: dt.date) -> Inbox:
-    """The person's inbox: reports, approvals, tasks, petitions, commitments and notices, each bounded."""
+    """The person's inbox: reports, approvals, tasks, petitions, commitments and notices, each bounded; with the
+    bell's number, counted with the notices."""
+    notices, unread = _notices(user)
     sections = [
         _reports(user, today),
         _approvals(user),
@@ -361,9 +379,9 @@ def inbox_for_user(*, user, today: dt.date) -> Inbox:
         _recommendations(user, today),
         _assessments(user, today),
         _supervision_plans(user, today),
-        _notices(user),
+        notices,
     ]
-    return Inbox(sections=sections)
+    return Inbox(sections=sections, unread=unread)
 
 
 def inbox_mark_read(*, actor) -> None:
@@ -385,9 +403,8 @@ def _supervision_plans(user, today: dt.date) -> Section:
     from danvan.democracy.selectors import supervision_items_due_for_user
 
     section = Section("supervision_plans", _("Supervision plan items due"), more_link=reverse("democracy:index"))
-    qs = supervision_items_due_for_user(user=user, today=today, horizon_days=HORIZON_DAYS)
-    section.total = qs.count()
-    for item in qs[:LIMIT]:
+    items, section.total = _bounded(supervision_items_due_for_user(user=user, today=today, horizon_days=HORIZON_DAYS))
+    for item in items:
         overdue = item.due_on < today
         section.items.append(
             Item(

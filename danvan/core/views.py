@@ -18,14 +18,19 @@ def home(request):
     return render(
         request,
         "core/home.html",
-        {"roots": orgunit_roots_for_user(user=request.user), "inbox": inbox, "inbox_preview": 5},
+        {
+            "roots": orgunit_roots_for_user(user=request.user),
+            "inbox": inbox,
+            "inbox_preview": 5,
+            "nav_unread": inbox.unread,
+        },
     )
 
 
 @login_required
 def inbox(request):
     inbox = inbox_for_user(user=request.user, today=timezone.localdate())
-    return render(request, "core/inbox.html", {"inbox": inbox, "inbox_preview": None})
+    return render(request, "core/inbox.html", {"inbox": inbox, "inbox_preview": None, "nav_unread": inbox.unread})
 
 
 @login_required

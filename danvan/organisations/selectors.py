@@ -58,10 +58,15 @@ def orgunit_roots_for_user(*, user) -> list[OrgUnit]:
         .distinct()
     )
     ids = {u.pk for u in scope}
-    covered = set(
-        OrgUnit.objects.filter(
-            pk__in=ids, ancestor_links__ancestor_id__in=ids, ancestor_links__depth__gt=0
-        ).values_list("pk", flat=True)
+    # One root covers nothing else: no need to ask.
+    covered = (
+        set()
+        if len(ids) < 2
+        else set(
+            OrgUnit.objects.filter(
+                pk__in=ids, ancestor_links__ancestor_id__in=ids, ancestor_links__depth__gt=0
+            ).values_list("pk", flat=True)
+        )
     )
     return sorted((u for u in scope if u.pk not in covered), key=lambda u: (u.depth, u.sort_order, u.name))
 

@@ -65,23 +65,57 @@ def period_get_or_create(frequency: str, year: int, number: int, cutoff: int = O
     return period
 
 
-def period_containing(frequency: str, day: dt.date, cutoff: int = OFFICIAL_CUTOFF) -> ReportingPeriod:
-    """The period of `frequency` whose window holds `day`."""
+def _containing_key(frequency: str, day: dt.date, cutoff: int) -> tuple[int, int]:
+    """(year, number) of the period of `frequency` whose window holds `day` (no query)."""
     if cutoff == 0 or day.day <= cutoff:
         year, month = day.year, day.month
     else:  # after the cut-off, the day belongs to next month's window
         year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
     if frequency == Frequency.MONTH:
-        return period_get_or_create(frequency, year, month, cutoff)
+        return year, month
     if frequency == Frequency.QUARTER:
-        return period_get_or_create(frequency, year, (month - 1) // 3 + 1, cutoff)
-    return period_get_or_create(frequency, year, 1, cutoff)
+        return year, (month - 1) // 3 + 1
+    return year, 1
+
+
+def _previous_key(frequency: str, year: int, number: int) -> tuple[int, int]:
+    return (year, number - 1) if number > 1 else (year - 1, MAX_NUMBER[frequency])
+
+
+def period_containing(frequency: str, day: dt.date, cutoff: int = OFFICIAL_CUTOFF) -> ReportingPeriod:
+    """The period of `frequency` whose window holds `day`."""
+    return period_get_or_create(frequency, *_containing_key(frequency, day, cutoff), cutoff)
 
 
 def period_previous(period: ReportingPeriod) -> ReportingPeriod:
-    if period.number > 1:
-        return period_get_or_create(period.frequency, period.year, period.number - 1, period.cutoff_day)
-    return period_get_or_create(period.frequency, period.year - 1, MAX_NUMBER[period.frequency], period.cutoff_day)
+    year, number = _previous_key(period.frequency, period.year, period.number)
+    return period_get_or_create(period.frequency, year, number, period.cutoff_day)
+
+
+def current_and_previous_periods(
+    kinds: set[tuple[str, int]], day: dt.date
+) -> dict[tuple[str, int], tuple[ReportingPeriod, ReportingPeriod]]:
+    """For each (frequency, cut-off day): the period holding `day` and the one before it, read in one query
+    (any missing is created), as `period_containing` and `period_previous` would give them one by one."""
+    from django.db.models import Q
+
+    keys = {}
+    for frequency, cutoff in kinds:
+        current = _containing_key(frequency, day, cutoff)
+        keys[(frequency, cutoff)] = (current, _previous_key(frequency, *current))
+    wanted = Q(pk__in=[])
+    for (frequency, cutoff), pair in keys.items():
+        for year, number in pair:
+            wanted |= Q(frequency=frequency, cutoff_day=cutoff, year=year, number=number)
+    found = {(p.frequency, p.cutoff_day, p.year, p.number): p for p in ReportingPeriod.objects.filter(wanted)}
+
+    def get(frequency, cutoff, year, number):
+        return found.get((frequency, cutoff, year, number)) or period_get_or_create(frequency, year, number, cutoff)
+
+    return {
+        kind: tuple(get(*kind, year, number) for year, number in pair)  # type: ignore[misc]
+        for kind, pair in keys.items()
+    }
 
 
 def periods_before(period: ReportingPeriod, count: int) -> list[ReportingPeriod]:

@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.db.models import FilteredRelation, Q, Sum
 from django.http import Http404
 
-from danvan.accounts.permissions import DATA_ENTRY_ROLES, READ_ROLES, can_view_unit, scope_roots
+from danvan.accounts.permissions import DATA_ENTRY_ROLES, READ_ROLES, can_view_unit, scope_root_ids, scope_roots
 from danvan.organisations.models import OrgUnit, OrgUnitClosure
 from danvan.reports.models import (
     DataValue,
@@ -22,7 +22,11 @@ from danvan.reports.models import (
     RollupTotal,
     Submission,
 )
-from danvan.reports.periods import holidays_from, period_containing, period_previous, period_same_last_year
+from danvan.reports.periods import (
+    current_and_previous_periods,
+    holidays_from,
+    period_same_last_year,
+)
 from danvan.reports.rollups import STORED_DEPTH, is_stored
 from danvan.reports.services import form_indicators
 
@@ -90,16 +94,17 @@ class DueRow:
 
 def reports_due_for_user(*, user, today: dt.date) -> list[DueRow]:
     """For the units where the user enters data (their own, and those directly below): the current and the
-    previous period of every active form assigned to them."""
-    roots = list(scope_roots(user, DATA_ENTRY_ROLES))
+    previous period of every active form assigned to them. A fixed number of queries: the periods of every
+    form in one, whatever the number of forms."""
+    roots = scope_root_ids(user, DATA_ENTRY_ROLES)
     if not roots:
         return []
     candidates = list(
-        OrgUnit.objects.filter(Q(pk__in=[r.pk for r in roots]) | Q(parent__in=roots), is_active=True).order_by(
+        OrgUnit.objects.filter(Q(pk__in=roots) | Q(parent_id__in=roots), is_active=True).order_by(
             "depth", "sort_order", "name"
         )
     )
-    rows: list[DueRow] = []
+    applying = []
     for form in ReportForm.objects.filter(is_active=True).order_by("name"):
         # The same rule as form_applies_to, for all candidates in one query instead of one per unit.
         kinds = [u for u in candidates if u.kind in form.unit_kinds]
@@ -110,11 +115,12 @@ def reports_due_for_user(*, user, today: dt.date) -> list[DueRow]:
                 )
             )
             kinds = [u for u in kinds if u.pk in inside]
-        units = kinds
-        if not units:
-            continue
-        current = period_containing(form.frequency, today, form.cutoff_day)
-        for period in (current, period_previous(current)):
+        if kinds:
+            applying.append((form, kinds))
+    periods = current_and_previous_periods({(form.frequency, form.cutoff_day) for form, _ in applying}, today)
+    rows: list[DueRow] = []
+    for form, units in applying:
+        for period in periods[(form.frequency, form.cutoff_day)]:
             rows.extend(DueRow(form, period, unit, None) for unit in units)
     submissions = {
         (s.form_id, s.period_id, s.unit_id): s

@@ -4,6 +4,7 @@ import pytest
 
 from conftest import make_user
 from danvan.accounts.models import RoleAssignment
+from danvan.accounts.permissions import forget_roles
 from danvan.organisations.models import OrgUnit
 from danvan.petitions.selectors import dashboard, petition_list_for_user, petition_repeat_candidates
 
@@ -27,6 +28,8 @@ def test_scope_covers_the_root_a_province_a_commune_and_several_roles(
     assert set(petition_list_for_user(user=officer_a)) == {at_province, at_commune}
     assert set(petition_list_for_user(user=commune_officer_a)) == {at_commune}
     RoleAssignment.objects.create(user=commune_officer_a, unit=OrgUnit.objects.get(code="P91-TU"), role="viewer")
+    # Changed behind the services' back: this user object still remembers the roles it read (one request's memo).
+    forget_roles(commune_officer_a)
     assert set(petition_list_for_user(user=commune_officer_a)) == {at_commune, in_b}
     assert petition_list_for_user(user=make_user("nobody", None, None)) == []
 
