@@ -10,7 +10,7 @@ never copied: submitting one writes nothing here.
 """
 
 from django.db import IntegrityError, transaction
-from django.db.models import OuterRef, Subquery
+from django.db.models import FilteredRelation, OuterRef, Q, Subquery
 
 from danvan.organisations.models import OrgUnit, OrgUnitClosure
 from danvan.organisations.selectors import tree_version
@@ -115,20 +115,37 @@ def _ordered_rows(unit: OrgUnit, form: ReportForm):
     return [row if len(row) == 5 else (*row, "") for row in rows]
 
 
-def entries_range(stored: CompletenessList, start: int, stop: int | None):
-    """(unit id, code, name, parent's name, province's name) at positions [start, stop), in order."""
+def rows_with_reports(stored: CompletenessList, form: ReportForm, period, start: int, stop: int | None):
+    """(unit id, code, name, parent's name, province's name, status, submitted at, due date) at positions
+    [start, stop) of the list, in order; status etc. are None where the unit has no report. One query: the range
+    of positions, each unit LEFT JOINed to its report by the unique (form, period, unit) index (a separate
+    `unit_id IN (…)` let PostgreSQL pick the unit index and read each unit's 40 periods)."""
     entries = CompletenessEntry.objects.filter(list=stored, position__gte=start)
     if stop is not None:
         entries = entries.filter(position__lt=stop)
-    return entries.order_by("position").values_list("unit_id", "code", "name", "parent_name", "province_name")
+    report = FilteredRelation(
+        "unit__submissions", condition=Q(unit__submissions__form=form, unit__submissions__period=period)
+    )
+    return (
+        entries.annotate(report=report)
+        .order_by("position")
+        .values_list(
+            "unit_id",
+            "code",
+            "name",
+            "parent_name",
+            "province_name",
+            "report__status",
+            "report__submitted_at",
+            "report__due_date",
+        )
+    )
 
 
-def listed_reports(stored: CompletenessList, form: ReportForm, period, unit_ids=None):
-    """The period's reports of the listed units (or of `unit_ids` among them): through the unique
-    (form, period, unit) index, never the unit's 40 periods."""
+def listed_reports(stored: CompletenessList, form: ReportForm, period):
+    """The period's reports of the listed units."""
     from danvan.reports.models import Submission
 
-    reports = Submission.objects.filter(form=form, period=period)
-    if unit_ids is None:
-        return reports.filter(unit_id__in=CompletenessEntry.objects.filter(list=stored).values("unit_id"))
-    return reports.filter(unit_id__in=unit_ids)
+    return Submission.objects.filter(form=form, period=period).filter(
+        unit_id__in=CompletenessEntry.objects.filter(list=stored).values("unit_id")
+    )

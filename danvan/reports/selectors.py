@@ -293,22 +293,13 @@ COMPLETENESS_PAGE = 500  # rows on one page of the completeness table
 
 
 def _rows(stored, form: ReportForm, period: ReportingPeriod, start: int = 0, stop: int | None = None):
-    """The stored list's units at positions [start, stop), each with its report for the period: two reads, the
-    positions' range and the reports by the unique (form, period, unit) index."""
-    entries = list(stored_completeness.entries_range(stored, start, stop))
-    if not entries:
-        return []
-    whole = start == 0 and stop is None
-    reports = stored_completeness.listed_reports(stored, form, period, None if whole else [e[0] for e in entries])
-    found = {
-        unit_id: (status, submitted, due)
-        for unit_id, status, submitted, due in reports.values_list("unit_id", "status", "submitted_at", "due_date")
-    }
-    rows = []
-    for pk, code, name, parent, province in entries:
-        status, submitted, due = found.get(pk, ("missing", None, None))
-        rows.append(CompletenessRow(pk, code, name, parent, status, submitted, due, province))
-    return rows
+    """The stored list's units at positions [start, stop), each with its report for the period (one query)."""
+    return [
+        CompletenessRow(pk, code, name, parent, status or "missing", submitted, due, province)
+        for pk, code, name, parent, province, status, submitted, due in stored_completeness.rows_with_reports(
+            stored, form, period, start, stop
+        )
+    ]
 
 
 def completeness(*, unit: OrgUnit, form: ReportForm, period: ReportingPeriod) -> list[CompletenessRow]:
@@ -325,9 +316,12 @@ def completeness(*, unit: OrgUnit, form: ReportForm, period: ReportingPeriod) ->
 def completeness_counts(*, unit: OrgUnit, form: ReportForm, period: ReportingPeriod) -> dict[str, int]:
     """What `completeness_summary` gives for the same rows, counted by the database in one grouped query over
     the period's reports of the listed units; the units without one are the stored list's size minus those."""
+    return _counts(stored_completeness.completeness_list_get(unit=unit, form=form), form, period)
+
+
+def _counts(stored, form: ReportForm, period: ReportingPeriod) -> dict[str, int]:
     from django.db.models import BooleanField, Count, ExpressionWrapper, F
 
-    stored = stored_completeness.completeness_list_get(unit=unit, form=form)
     grouped = (
         stored_completeness.listed_reports(stored, form, period)
         .annotate(
@@ -335,7 +329,7 @@ def completeness_counts(*, unit: OrgUnit, form: ReportForm, period: ReportingPer
             late=ExpressionWrapper(Q(submitted_at__date__gt=F("due_date")), output_field=BooleanField()),
         )
         .values("status", "sent", "late")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("unit"))  # a column of the covering index (migration 0012): no heap read
         .order_by()
     )
     summary = dict.fromkeys(("expected", "missing", "draft", "submitted", "returned", "approved", "late", "on_time"), 0)
@@ -355,6 +349,18 @@ def completeness_page(
     stored = stored_completeness.completeness_list_get(unit=unit, form=form)
     start = max(page - 1, 0) * per_page
     return _rows(stored, form, period, start, start + per_page)
+
+
+def completeness_table(
+    *, unit: OrgUnit, form: ReportForm, period: ReportingPeriod, page: int, per_page: int = COMPLETENESS_PAGE
+) -> tuple[dict[str, int], list[CompletenessRow], int, int]:
+    """What the page reads, in three queries: the stored list (its size gives the number of pages), the counts,
+    and one page of rows. Returns (counts, rows, the page shown — `page` kept within 1..pages —, pages)."""
+    stored = stored_completeness.completeness_list_get(unit=unit, form=form)
+    pages = max(1, -(-stored.size // per_page))
+    number = min(max(page, 1), pages)
+    start = (number - 1) * per_page
+    return _counts(stored, form, period), _rows(stored, form, period, start, start + per_page), number, pages
 
 
 def completeness_summary(rows: list[CompletenessRow]) -> dict[str, int]:
