@@ -111,7 +111,7 @@ def cases(users):
     return out
 
 
-def completeness_calls():
+def completeness_calls(rebuild=False):
     """The national completeness table without the page: what the page's selectors cost, next to their floor,
     a plain SELECT of the quarter's reports (issue 3's definition: within 3× of it)."""
     from django.db import connection
@@ -138,17 +138,84 @@ def completeness_calls():
         selectors.completeness(unit=root, form=form, period=period)
 
     def page_reads():
-        if hasattr(selectors, "completeness_counts"):
+        if hasattr(selectors, "completeness_table"):
+            selectors.completeness_table(unit=root, form=form, period=period, page=1)
+        elif hasattr(selectors, "completeness_counts"):
             selectors.completeness_counts(unit=root, form=form, period=period)
             selectors.completeness_page(unit=root, form=form, period=period, page=1)
         else:  # before: the page read the whole table and summarised it in Python
             selectors.completeness_summary(selectors.completeness(unit=root, form=form, period=period))
 
-    return {
+    province = OrgUnit.objects.get(code=PROVINCE)
+
+    def province_reads():
+        if hasattr(selectors, "completeness_table"):
+            selectors.completeness_table(unit=province, form=form, period=period, page=1)
+        else:
+            selectors.completeness_counts(unit=province, form=form, period=period)
+            selectors.completeness_page(unit=province, form=form, period=period, page=1)
+
+    calls = {
         "national completeness: floor, the quarter's reports (no page)": floor,
         "national completeness: full table selector (no page)": full_table,
         "national completeness: the page's reads (no page)": page_reads,
+        "province completeness: the page's reads (no page)": province_reads,
     }
+    if hasattr(selectors, "stored_completeness"):  # decision 0043: the same reads as before it, for comparison
+        calls["national completeness: the page's reads before 0043 (no page)"] = lambda: _live_reads(root, form, period)
+        calls["province completeness: the page's reads before 0043 (no page)"] = lambda: _live_reads(
+            province, form, period
+        )
+    if rebuild and hasattr(selectors, "stored_completeness"):
+        # Writes (a list rebuilt every round leaves dead rows behind): not interleaved with the reads by default.
+        calls["national completeness: rebuilding its stored list (no page)"] = lambda: _rebuild(root, form)
+    return calls
+
+
+def _live_reads(unit, form, period):
+    """The page's reads as they were before the stored lists (commit 47a9e25): the expected units sorted and
+    LEFT JOINed to their reports, counted in one grouped query and read one page at a time."""
+    from django.db.models import BooleanField, Count, ExpressionWrapper, F, FilteredRelation, Q
+
+    from danvan.organisations.models import OrgUnit, OrgUnitClosure
+
+    expected = OrgUnit.objects.filter(kind__in=form.unit_kinds, is_active=True)
+    if unit.parent_id is not None:
+        expected = expected.filter(ancestor_links__ancestor=unit)
+    expected = expected.annotate(
+        report=FilteredRelation("submissions", condition=Q(submissions__form=form, submissions__period=period))
+    )
+    list(
+        expected.annotate(
+            sent=ExpressionWrapper(Q(report__submitted_at__isnull=False), output_field=BooleanField()),
+            late=ExpressionWrapper(
+                Q(report__submitted_at__date__gt=F("report__due_date")), output_field=BooleanField()
+            ),
+        )
+        .values("report__status", "sent", "late")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    rows = list(
+        expected.order_by("depth", "sort_order", "name", "pk").values_list(
+            "pk", "code", "name", "parent__name", "report__status", "report__submitted_at", "report__due_date"
+        )[:500]
+    )
+    if unit.parent_id is None:
+        dict(
+            OrgUnitClosure.objects.filter(
+                descendant_id__in=[r[0] for r in rows], ancestor__parent_id=unit.pk
+            ).values_list("descendant_id", "ancestor__name")
+        )
+
+
+def _rebuild(unit, form):
+    """What the first read after a change of the tree costs: the stored list built again from the tree."""
+    from danvan.reports import completeness
+    from danvan.reports.models import CompletenessList
+
+    CompletenessList.objects.filter(key=completeness.list_key(unit, form)).update(tree_version=0)
+    completeness.completeness_list_get(unit=unit, form=form)
 
 
 def profile(repeat: int, pages) -> None:
@@ -216,6 +283,9 @@ def main() -> int:
         help="after the rounds, profile this many more requests of each page case (cProfile, CPU) and print where "
         "the web process spends its time",
     )
+    parser.add_argument(
+        "--completeness-rebuild", action="store_true", help="also time rebuilding the stored completeness list"
+    )
     args = parser.parse_args()
 
     os.environ["DATABASE_URL"] = args.postgres_url
@@ -246,7 +316,7 @@ def main() -> int:
         return Petition.objects.filter(unit_id=commune_id).count()
 
     all_cases = [(name, user, url) for name, user, url in cases(users) if args.only in name]
-    calls = {"plain indexed count (baseline, no page)": indexed_count, **completeness_calls()}
+    calls = {"plain indexed count (baseline, no page)": indexed_count, **completeness_calls(args.completeness_rebuild)}
     all_cases += [(name, None, None) for name in calls]
     counter = {"queries": 0, "db": 0.0}
 

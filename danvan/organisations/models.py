@@ -190,3 +190,15 @@ class Position(models.Model):
     @property
     def is_current(self) -> bool:
         return self.end_date is None
+
+
+class TreeVersion(models.Model):
+    """How many times the tree has changed: one row, counted up by the database itself (triggers, migration 0005)
+    on every insert or delete of a unit or a closure row and every change of a unit's parent, depth, order, name,
+    code, kind or state. Whatever is stored in tree order (the completeness lists, decision 0043) is labelled
+    with this number and rebuilt when it differs: no service, loader or bulk update can forget to say so."""
+
+    number = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return str(self.number)

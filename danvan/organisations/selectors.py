@@ -24,6 +24,13 @@ def orgunit_subtree(unit: OrgUnit) -> QuerySet[OrgUnit]:
     return OrgUnit.objects.filter(ancestor_links__ancestor=unit).order_by()
 
 
+def tree_version() -> int:
+    """The tree's version (`TreeVersion`): anything stored in tree order is stale when its label differs."""
+    from danvan.organisations.models import TreeVersion
+
+    return TreeVersion.objects.filter(pk=1).values_list("number", flat=True).first() or 0
+
+
 def orgunit_is_within(unit: OrgUnit, ancestor: OrgUnit) -> bool:
     """`unit` is `ancestor` or lies below it (one indexed lookup)."""
     from danvan.organisations.models import OrgUnitClosure

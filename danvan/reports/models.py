@@ -187,6 +187,8 @@ class Submission(models.Model):
         indexes = [
             # Completeness of one form and period over a subtree.
             models.Index(fields=["form", "period", "status"], name="submission_form_period_idx"),
+            # PostgreSQL also has submission_completeness_cover, (form, period, unit) INCLUDE (status,
+            # submitted_at, due_date), made in SQL by migration 0012: the completeness reads are index-only.
         ]
 
     def __str__(self) -> str:
@@ -350,3 +352,43 @@ class RollupTotal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit_id}/{self.indicator_id}/{self.period_id} = {self.total}"
+
+
+class CompletenessList(models.Model):
+    """The units that owe a form in a subtree, in the completeness table's order (depth, order, name, id), stored
+    once per tree version (decision 0043): a page of the table is a range of positions and its reports are read
+    by key, instead of sorting thousands of units on every request. Derived data, rebuilt by
+    `reports.completeness` when `tree_version` differs from the tree's (`organisations.TreeVersion`)."""
+
+    # "<unit id>:<form scope id or 0>:<the form's unit kinds, sorted>": forms with the same kinds share a list.
+    key = models.CharField(max_length=600, unique=True)
+    tree_version = models.PositiveBigIntegerField()
+    size = models.PositiveIntegerField(default=0)
+    built_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.key} @{self.tree_version} ({self.size})"
+
+
+class CompletenessEntry(models.Model):
+    """One unit of a `CompletenessList` at its position, with what the table shows of it."""
+
+    list = models.ForeignKey(CompletenessList, on_delete=models.CASCADE, related_name="entries", db_index=False)
+    position = models.PositiveIntegerField()
+    # No constraint: a dissolved or deleted unit changes the tree version, and the list is rebuilt without it.
+    unit = models.ForeignKey(
+        "organisations.OrgUnit", on_delete=models.DO_NOTHING, db_constraint=False, db_index=False, related_name="+"
+    )
+    code = models.CharField(max_length=40)
+    name = models.CharField(max_length=255)
+    parent_name = models.CharField(max_length=255, blank=True)
+    province_name = models.CharField(max_length=255, blank=True)  # at the root only
+
+    class Meta:
+        constraints = [
+            # Also the index of a page: WHERE list_id = … AND position >= … ORDER BY position LIMIT ….
+            models.UniqueConstraint(fields=["list", "position"], name="completenessentry_position"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.list_id}#{self.position} {self.code}"

@@ -8,11 +8,12 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import FilteredRelation, Q, Sum
+from django.db.models import Q, Sum
 from django.http import Http404
 
 from danvan.accounts.permissions import DATA_ENTRY_ROLES, READ_ROLES, can_view_unit, scope_root_ids, scope_roots
 from danvan.organisations.models import OrgUnit, OrgUnitClosure
+from danvan.reports import completeness as stored_completeness
 from danvan.reports.models import (
     DataValue,
     Frequency,
@@ -297,59 +298,51 @@ class CompletenessRow:
 COMPLETENESS_PAGE = 500  # rows on one page of the completeness table
 
 
-def _expected(unit: OrgUnit, form: ReportForm, period: ReportingPeriod):
-    """The units under `unit` that owe this form, each LEFT JOINed to its report for the period (`report`)."""
-    expected = OrgUnit.objects.filter(kind__in=form.unit_kinds, is_active=True)
-    if unit.parent_id is not None:  # the root's subtree is every unit: no join needed
-        expected = expected.filter(ancestor_links__ancestor=unit)
-    if form.scope_id:
-        expected = expected.filter(
-            pk__in=OrgUnitClosure.objects.filter(ancestor_id=form.scope_id).values("descendant_id")
-        )
-    return expected.annotate(
-        report=FilteredRelation("submissions", condition=Q(submissions__form=form, submissions__period=period))
-    )
-
-
-def _completeness_rows(queryset, start: int = 0, stop: int | None = None) -> list[CompletenessRow]:
-    # The id last: without a total order, pages read with OFFSET could repeat or skip units of equal names.
-    rows = queryset.order_by("depth", "sort_order", "name", "pk").values_list(
-        "pk", "code", "name", "parent__name", "report__status", "report__submitted_at", "report__due_date"
-    )[start:stop]
+def _rows(stored, form: ReportForm, period: ReportingPeriod, start: int = 0, stop: int | None = None):
+    """The stored list's units at positions [start, stop), each with its report for the period (one query)."""
     return [
-        CompletenessRow(pk, code, name, parent or "", status or "missing", submitted, due)
-        for pk, code, name, parent, status, submitted, due in rows
+        CompletenessRow(pk, code, name, parent, status or "missing", submitted, due, province)
+        for pk, code, name, parent, province, status, submitted, due in stored_completeness.rows_with_reports(
+            stored, form, period, start, stop
+        )
     ]
 
 
 def completeness(*, unit: OrgUnit, form: ReportForm, period: ReportingPeriod) -> list[CompletenessRow]:
-    """Every unit under `unit` that owes this form for this period, with its report's state.
-
-    One query: the expected units LEFT JOINed to their report for this form and period; plain rows, not
-    model instances, because the national table has thousands of them."""
-    return _completeness_rows(_expected(unit, form, period))
+    """Every unit under `unit` that owes this form for this period, with its report's state, in the table's
+    order (depth, order, name, id). The units come from the list stored for the tree's version (decision 0043);
+    plain rows, not model instances, because the national table has thousands of them."""
+    stored = stored_completeness.completeness_list_get(unit=unit, form=form)
+    rows = _rows(stored, form, period)
+    for row in rows:  # the full table names no province (only a page of the national table does)
+        row.province_name = ""
+    return rows
 
 
 def completeness_counts(*, unit: OrgUnit, form: ReportForm, period: ReportingPeriod) -> dict[str, int]:
-    """What `completeness_summary` gives for the same rows, counted by the database in one grouped query."""
+    """What `completeness_summary` gives for the same rows, counted by the database in one grouped query over
+    the period's reports of the listed units; the units without one are the stored list's size minus those."""
+    return _counts(stored_completeness.completeness_list_get(unit=unit, form=form), form, period)
+
+
+def _counts(stored, form: ReportForm, period: ReportingPeriod) -> dict[str, int]:
     from django.db.models import BooleanField, Count, ExpressionWrapper, F
 
     grouped = (
-        _expected(unit, form, period)
+        stored_completeness.listed_reports(stored, form, period)
         .annotate(
-            sent=ExpressionWrapper(Q(report__submitted_at__isnull=False), output_field=BooleanField()),
-            late=ExpressionWrapper(
-                Q(report__submitted_at__date__gt=F("report__due_date")), output_field=BooleanField()
-            ),
+            sent=ExpressionWrapper(Q(submitted_at__isnull=False), output_field=BooleanField()),
+            late=ExpressionWrapper(Q(submitted_at__date__gt=F("due_date")), output_field=BooleanField()),
         )
-        .values("report__status", "sent", "late")
-        .annotate(n=Count("pk"))
+        .values("status", "sent", "late")
+        .annotate(n=Count("unit"))  # a column of the covering index (migration 0012): no heap read
         .order_by()
     )
     summary = dict.fromkeys(("expected", "missing", "draft", "submitted", "returned", "approved", "late", "on_time"), 0)
+    summary["expected"] = summary["missing"] = stored.size
     for row in grouped:
-        summary["expected"] += row["n"]
-        summary[row["report__status"] or "missing"] += row["n"]
+        summary["missing"] -= row["n"]
+        summary[row["status"]] += row["n"]
         if row["sent"]:
             summary["late" if row["late"] else "on_time"] += row["n"]
     return summary
@@ -359,18 +352,21 @@ def completeness_page(
     *, unit: OrgUnit, form: ReportForm, period: ReportingPeriod, page: int, per_page: int = COMPLETENESS_PAGE
 ) -> list[CompletenessRow]:
     """One page of `completeness`, in the same order; at the root, each row also names its province."""
+    stored = stored_completeness.completeness_list_get(unit=unit, form=form)
     start = max(page - 1, 0) * per_page
-    rows = _completeness_rows(_expected(unit, form, period), start, start + per_page)
-    if unit.parent_id is None and rows:
-        province_of = dict(
-            # The root's children are the provinces: found through the parent index, not a scan for depth 1.
-            OrgUnitClosure.objects.filter(
-                descendant_id__in=[r.unit_id for r in rows], ancestor__parent_id=unit.pk
-            ).values_list("descendant_id", "ancestor__name")
-        )
-        for row in rows:
-            row.province_name = province_of.get(row.unit_id, "")
-    return rows
+    return _rows(stored, form, period, start, start + per_page)
+
+
+def completeness_table(
+    *, unit: OrgUnit, form: ReportForm, period: ReportingPeriod, page: int, per_page: int = COMPLETENESS_PAGE
+) -> tuple[dict[str, int], list[CompletenessRow], int, int]:
+    """What the page reads, in three queries: the stored list (its size gives the number of pages), the counts,
+    and one page of rows. Returns (counts, rows, the page shown — `page` kept within 1..pages —, pages)."""
+    stored = stored_completeness.completeness_list_get(unit=unit, form=form)
+    pages = max(1, -(-stored.size // per_page))
+    number = min(max(page, 1), pages)
+    start = (number - 1) * per_page
+    return _counts(stored, form, period), _rows(stored, form, period, start, start + per_page), number, pages
 
 
 def completeness_summary(rows: list[CompletenessRow]) -> dict[str, int]:

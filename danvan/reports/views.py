@@ -300,17 +300,17 @@ def completeness(request):
         messages.success(request, _("%(n)s units reminded.") % {"n": count})
         return redirect(request.get_full_path())
     # The counts from the database, then one page of rows: the national table has thousands of units.
-    summary = selectors.completeness_counts(unit=unit, form=form, period=period)
+    per_page = selectors.COMPLETENESS_PAGE
+    number = request.GET.get("page")
+    number = int(number) if _is_small_id(number) and int(number) > 0 else 1
+    summary, rows, number, pages = selectors.completeness_table(
+        unit=unit, form=form, period=period, page=number, per_page=per_page
+    )
     form_due = report_due_date(period.end_date, form.due_working_days)
     # Every unit that has not sent the report once its deadline has passed is overdue, not merely "missing".
     summary["overdue"] = (
         summary["missing"] + summary["draft"] + summary["returned"] if timezone.localdate() > form_due else 0
     )
-    per_page = selectors.COMPLETENESS_PAGE
-    pages = max(1, -(-summary["expected"] // per_page))
-    number = request.GET.get("page")
-    number = min(int(number), pages) if _is_small_id(number) and int(number) > 0 else 1
-    rows = selectors.completeness_page(unit=unit, form=form, period=period, page=number, per_page=per_page)
     ctx.update(
         {
             "summary": summary,
