@@ -144,7 +144,7 @@ class PopulationCorrectForm(forms.Form):
         max_length=500,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Optional; shown in the history."),
+        help_text=_("Optional, shown in the history."),
     )
     version = VersionField()
 
@@ -157,6 +157,6 @@ class PopulationDeleteForm(forms.Form):
         max_length=500,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Optional; shown in the history."),
+        help_text=_("Optional, shown in the history."),
     )
     version = VersionField()
