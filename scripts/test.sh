@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Sets everything up and runs the whole test suite: lint, then pytest on SQLite, then on PostgreSQL
-# when one is reachable (DATABASE_URL, or postgres@127.0.0.1:5432). Extra arguments go to pytest.
+# Sets everything up and runs the whole test suite: lint, then pytest on SQLite and, beside it, on PostgreSQL when
+# one is reachable (DATABASE_URL, or postgres@127.0.0.1:5432), the deploy check and the browser tests.
+# Extra arguments go to pytest.
 source "$(dirname "${BASH_SOURCE[0]}")/_setup.sh" --dev  # explicit: a bare source would hand our pytest arguments to uv sync
 
 # Browser tests drive Debian's Chromium; document tests open DOCX files in LibreOffice. Install them (and
@@ -17,17 +18,50 @@ say "ruff"
 "$ROOT/.venv/bin/ruff" check . && "$ROOT/.venv/bin/ruff" format --check . -q || die "ruff found problems (see above; ruff format fixes formatting)."
 "$PY" manage.py makemigrations --check --dry-run >/dev/null || die "Models changed without a migration: run manage.py makemigrations."
 
-say "pytest on SQLite"
-env -u DATABASE_URL "$PY" -m pytest -q "$@"
-
 PG_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/danvan}"
-if DATABASE_URL="$PG_URL" "$PY" manage.py dbcheck >/dev/null 2>&1; then
-  say "pytest on PostgreSQL ($PG_URL)"
-  DATABASE_URL="$PG_URL" "$PY" -m pytest -q "$@"
-  # The README's production steps on a fresh database, served by gunicorn, every page kind fetched.
-  DATABASE_URL="$PG_URL" "$ROOT/scripts/deploy-check.sh" || die "The deploy check failed (see above)."
-else
+if ! DATABASE_URL="$PG_URL" "$PY" manage.py dbcheck >/dev/null 2>&1; then
   say "PostgreSQL not reachable at $PG_URL: its run is skipped"
   [ -n "${CI:-}" ] && die "CI must test on PostgreSQL too, and it is not reachable."
+  say "pytest on SQLite"
+  env -u DATABASE_URL "$PY" -m pytest -q "$@"
+  say "all tests passed (SQLite only)"
+  exit 0
 fi
+
+# Two lanes on two cores: the SQLite pass without the browser tests in the foreground; beside it, the PostgreSQL
+# pass (which skips the browser tests), then the README's production steps on a fresh database (deploy check), then
+# the browser tests on SQLite. The second lane's output is kept in a file and printed when it ends.
+pytest_part() {  # pytest_part ARGS...: pytest, where "no test selected" (exit 5, a narrowed run) is not a failure
+  local rc=0
+  "$PY" -m pytest -q "$@" || rc=$?
+  [ "$rc" -eq 5 ] && rc=0
+  return "$rc"
+}
+LANE="$(mktemp -d)"
+(
+  set +e
+  {
+    say "pytest on PostgreSQL ($PG_URL)"
+    DATABASE_URL="$PG_URL" pytest_part -m "not browser" "$@" || { echo 1 >"$LANE/failed"; say "PostgreSQL pass FAILED"; }
+    say "deploy check: the README's production steps on a fresh PostgreSQL database, served by gunicorn"
+    DATABASE_URL="$PG_URL" "$ROOT/scripts/deploy-check.sh" || { echo 1 >"$LANE/failed"; say "deploy check FAILED"; }
+    say "browser tests on SQLite (Debian's chromium)"
+    (unset DATABASE_URL; pytest_part -m browser "$@") || { echo 1 >"$LANE/failed"; say "browser tests FAILED"; }
+  } >"$LANE/log" 2>&1
+) &
+LANE_PID=$!
+trap 'kill "$LANE_PID" 2>/dev/null || true' EXIT
+
+say "pytest on SQLite (without the browser tests; PostgreSQL, deploy check and browser tests run beside it)"
+SQLITE_RC=0
+(unset DATABASE_URL; pytest_part -m "not browser" "$@") || SQLITE_RC=$?
+say "SQLite pass done (exit $SQLITE_RC); waiting for the other lane"
+wait "$LANE_PID" || true
+trap - EXIT
+cat "$LANE/log"
+FAILED=""
+[ "$SQLITE_RC" -ne 0 ] && FAILED="the SQLite pass"
+[ -e "$LANE/failed" ] && FAILED="${FAILED:+$FAILED and }the PostgreSQL/deploy/browser lane"
+rm -rf "$LANE"
+[ -n "$FAILED" ] && die "Tests failed: $FAILED (see above)."
 say "all tests passed"
