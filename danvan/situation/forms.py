@@ -98,10 +98,15 @@ class HotspotUpdateForm(forms.Form):
     dialogues = forms.ModelMultipleChoiceField(
         label=_("Linked dialogues"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
+    cases = forms.ModelMultipleChoiceField(
+        label=_("Linked prolonged complex cases"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
     expected_version = VersionField()
 
-    def __init__(self, *args, petitions, dialogues, **kwargs):
+    def __init__(self, *args, petitions, dialogues, cases, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["cases"].queryset = cases
+        self.fields["cases"].label_from_instance = lambda c: f"{c.code} — {c.title[:80]}"
         self.fields["petitions"].queryset = petitions
         self.fields["petitions"].label_from_instance = lambda p: f"{p.code} — {p.content[:80]}"
         self.fields["dialogues"].queryset = dialogues

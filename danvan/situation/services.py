@@ -343,9 +343,11 @@ def hotspot_update(
     handled_by: str,
     petitions=(),
     dialogues=(),
+    cases=(),
     expected_version: str | None = None,
 ) -> Hotspot:
-    """Change a hotspot's status and handler and link it to petitions and dialogues (chosen from the scope).
+    """Change a hotspot's status and handler and link it to petitions, dialogues and prolonged complex cases
+    (chosen from the scope).
 
     `expected_version` is the version the edit page showed (core.locking): if someone saved in between, nothing
     is written."""
@@ -363,6 +365,7 @@ def hotspot_update(
             "handled_by": hotspot.handled_by,
             "petitions": sorted(hotspot.petitions.values_list("code", flat=True)),
             "dialogues": sorted(hotspot.dialogues.values_list("pk", flat=True)),
+            "cases": sorted(hotspot.cases.values_list("code", flat=True)),
         }
         if status == Hotspot.Status.RESOLVED and hotspot.status != status:
             hotspot.resolved_at = timezone.now()
@@ -373,11 +376,13 @@ def hotspot_update(
         hotspot.save(update_fields=["status", "handled_by", "resolved_at", "updated_at"])
         hotspot.petitions.set(petitions)
         hotspot.dialogues.set(dialogues)
+        hotspot.cases.set(cases)
         after = {
             "status": status,
             "handled_by": hotspot.handled_by,
             "petitions": sorted(p.code for p in petitions),
             "dialogues": sorted(d.pk for d in dialogues),
+            "cases": sorted(c.code for c in cases),
         }
         audit_record(
             actor=actor, action=Action.HOTSPOT_UPDATED, unit=hotspot.unit, target=hotspot, before=before, after=after

@@ -212,10 +212,12 @@ def _update_form(request, hotspot, data=None):
             "handled_by": hotspot.handled_by,
             "petitions": list(hotspot.petitions.all()),
             "dialogues": list(hotspot.dialogues.all()),
+            "cases": list(hotspot.cases.all()),
             "expected_version": version_of(hotspot),
         },
         petitions=selectors.petitions_to_link(user=request.user, hotspot=hotspot),
         dialogues=selectors.dialogues_to_link(user=request.user, hotspot=hotspot),
+        cases=selectors.cases_to_link(user=request.user, hotspot=hotspot),
     )
 
 
@@ -239,6 +241,7 @@ def _hotspot_page(request, hotspot, update_form=None):
             "update_form": update_form if can_update else None,
             "petitions": hotspot.petitions.select_related("unit"),
             "dialogues": hotspot.dialogues.select_related("unit"),
+            "cases": hotspot.cases.select_related("unit"),
         },
     )
 
@@ -285,6 +288,7 @@ def hotspot_update(request, code):
                 handled_by=d["handled_by"],
                 petitions=list(d["petitions"]),
                 dialogues=list(d["dialogues"]),
+                cases=list(d["cases"]),
                 expected_version=d["expected_version"],
             )
         except ApplicationError as e:
