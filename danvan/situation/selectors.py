@@ -252,6 +252,16 @@ def hotspot_ids_visible(*, user, ids: list[int]) -> set[int]:
     return set(Hotspot.objects.filter(_visible(user, Hotspot), pk__in=ids).values_list("pk", flat=True))
 
 
+def sees_province_or_centre(*, user) -> bool:
+    """Whether the user's scope holds the centre or a province: the digests, the map and "areas that did not
+    report" are theirs (a commune's officer has none of them, so is not sent there)."""
+    from danvan.accounts.permissions import units_in_scope
+
+    if not _active(user):
+        return False
+    return units_in_scope(user).filter(level__in=[OrgUnit.Level.CENTRAL, OrgUnit.Level.PROVINCE]).exists()
+
+
 def map_areas_for_user(*, user):
     """Whether the user sees the national map, and the provinces whose commune map they may open."""
     from danvan.accounts.permissions import units_in_scope

@@ -36,6 +36,7 @@ def index(request):
         "situation/index.html",
         {
             "can_enter": has_any_role(request.user, DATA_ENTRY_ROLES),
+            "sees_areas": selectors.sees_province_or_centre(user=request.user),
             "alerts": list(selectors.alerts_awaiting_for_user(user=request.user)[:50]),
             "reports": selectors.report_list_for_user(user=request.user, limit=50),
             "hotspots": selectors.hotspot_list_for_user(

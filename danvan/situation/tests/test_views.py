@@ -288,3 +288,19 @@ def test_a_count_on_the_summary_leads_to_the_hotspots_it_counts(client, commune_
     client.force_login(officer_a)
     page = client.get(reverse("situation:index"), {"province": "P24-TU", "topic": "dat-dai"}).content.decode()
     assert land.code in page and other.code not in page
+
+
+def test_a_commune_officer_is_not_sent_to_the_province_pages_the_province_leader_is(
+    client, commune_officer_a, leader_a
+):
+    """The map, the digests and "areas that did not report" are the centre's and the provinces': a commune's
+    officer got a 404 (the map) or empty pages from those buttons."""
+    area_pages = [reverse(n) for n in ("situation:map", "situation:digest_list", "situation:coverage")]
+    client.force_login(commune_officer_a)
+    page = client.get(reverse("situation:index")).content.decode()
+    assert not [url for url in area_pages if f'href="{url}"' in page]
+    assert reverse("situation:hotspot_summary") in page
+    client.force_login(leader_a)
+    page = client.get(reverse("situation:index")).content.decode()
+    assert all(f'href="{url}"' in page for url in area_pages)
+    assert f'href="{area_pages[0]}"' in client.get(area_pages[1]).content.decode()
