@@ -91,6 +91,15 @@ class HotspotForm(forms.Form):
 
 class HotspotUpdateForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=Hotspot.Status.choices)
+    severity = forms.ModelChoiceField(
+        label=_("Severity"),
+        queryset=SeverityLevel.objects.all(),
+        empty_label=None,
+        help_text=_("Raised to a level that alerts, the level above is alerted at once."),
+    )
+    people_involved = forms.IntegerField(
+        label=_("Number of people involved"), min_value=0, max_value=1_000_000, required=False
+    )
     handled_by = forms.CharField(label=_("Who is handling it"), max_length=255, required=False)
     petitions = forms.ModelMultipleChoiceField(
         label=_("Linked petitions"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple

@@ -210,6 +210,8 @@ def _update_form(request, hotspot, data=None):
         data,
         initial={
             "status": hotspot.status,
+            "severity": hotspot.severity_id,
+            "people_involved": hotspot.people_involved,
             "handled_by": hotspot.handled_by,
             "petitions": list(hotspot.petitions.all()),
             "dialogues": list(hotspot.dialogues.all()),
@@ -281,12 +283,15 @@ def hotspot_update(request, code):
     form = _update_form(request, hotspot, request.POST)
     if form.is_valid():
         d = form.cleaned_data
+        alerts_before = hotspot.alerts.count()
         try:
             services.hotspot_update(
                 actor=request.user,
                 hotspot=hotspot,
                 status=d["status"],
                 handled_by=d["handled_by"],
+                severity=d["severity"],
+                people_involved=d["people_involved"],
                 petitions=list(d["petitions"]),
                 dialogues=list(d["dialogues"]),
                 cases=list(d["cases"]),
@@ -296,6 +301,8 @@ def hotspot_update(request, code):
             show_conflict(form, e)
         else:
             messages.success(request, _("Hotspot %(code)s updated.") % {"code": hotspot.code})
+            if hotspot.alerts.count() > alerts_before:
+                messages.warning(request, _("The severity rose to a level that alerts: the level above was alerted."))
             return redirect("situation:hotspot_detail", code=code)
     return _hotspot_page(request, hotspot, update_form=form)
 

@@ -36,7 +36,13 @@ def test_the_province_leader_links_the_hotspot_to_a_prolonged_case_of_the_commun
     assert case.code in page and elsewhere.code not in page  # offered from the province only
     response = client.post(
         reverse("situation:hotspot_update", args=[h.code]),
-        {"form_token": _tokens(page)[-1], "status": "handling", "handled_by": "Tổ công tác xã", "cases": [case.pk]},
+        {
+            "form_token": _tokens(page)[-1],
+            "status": "handling",
+            "severity": h.severity_id,
+            "handled_by": "Tổ công tác xã",
+            "cases": [case.pk],
+        },
     )
     assert response.status_code == 302
     assert list(h.cases.all()) == [case]
@@ -47,7 +53,7 @@ def test_the_province_leader_links_the_hotspot_to_a_prolonged_case_of_the_commun
     # Unlinked again: the list is what was ticked.
     client.post(
         reverse("situation:hotspot_update", args=[h.code]),
-        {"form_token": _tokens(page)[-1], "status": "handling", "handled_by": "Tổ công tác xã"},
+        {"form_token": _tokens(page)[-1], "status": "handling", "severity": h.severity_id, "handled_by": "Tổ"},
     )
     assert not h.cases.exists()
 
@@ -59,7 +65,13 @@ def test_a_case_of_another_province_is_refused_and_nothing_is_written(client, co
     page = client.get(reverse("situation:hotspot_detail", args=[h.code])).content.decode()
     response = client.post(
         reverse("situation:hotspot_update", args=[h.code]),
-        {"form_token": _tokens(page)[-1], "status": "resolved", "handled_by": "X", "cases": [elsewhere.pk]},
+        {
+            "form_token": _tokens(page)[-1],
+            "status": "resolved",
+            "severity": h.severity_id,
+            "handled_by": "X",
+            "cases": [elsewhere.pk],
+        },
     )
     assert response.status_code == 200
     assert list(response.context["update_form"].errors) == ["cases"]

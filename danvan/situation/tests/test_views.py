@@ -114,7 +114,13 @@ def test_the_province_leader_sees_the_button_acknowledges_and_links_a_dialogue(c
     token = re.findall(r'name="form_token" value="([^"]+)"', page)
     response = client.post(
         reverse("situation:hotspot_update", args=[h.code]),
-        {"form_token": token[-1], "status": "handling", "handled_by": "UBND xã", "dialogues": [dialogue.pk]},
+        {
+            "form_token": token[-1],
+            "status": "handling",
+            "severity": h.severity_id,
+            "handled_by": "UBND xã",
+            "dialogues": [dialogue.pk],
+        },
     )
     assert response.status_code == 302
     h.refresh_from_db()
@@ -189,7 +195,13 @@ def test_a_stale_follow_up_page_is_a_conflict_and_changes_nothing(client, commun
     services.hotspot_update(actor=commune_officer_a, hotspot=h, status="handling", handled_by="Công an xã")
     response = client.post(
         reverse("situation:hotspot_update", args=[h.code]),
-        {"form_token": token, "status": "resolved", "handled_by": "UBND xã", "expected_version": version},
+        {
+            "form_token": token,
+            "status": "resolved",
+            "severity": h.severity_id,
+            "handled_by": "UBND xã",
+            "expected_version": version,
+        },
     )
     assert response.status_code == 200
     assert "sau khi đồng chí mở trang" in response.content.decode()
