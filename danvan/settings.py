@@ -268,6 +268,9 @@ MAILERS = {
     else {"BACKEND": "django.core.mail.backends.console.EmailBackend"},
 }
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "danvan@localhost")
+# The address officers open danvan at ("https://danvan.example.vn"): e-mails link to pages with it. Unset, an
+# e-mail gives the page's path and says to open it in danvan.
+DANVAN_SITE_URL = env_str("DANVAN_SITE_URL", "").rstrip("/")
 
 LOGGING = {
     "version": 1,

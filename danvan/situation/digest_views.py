@@ -42,7 +42,11 @@ def digest_list(request):
     return render(
         request,
         "situation/digest_list.html",
-        {"digests": selectors.digest_list_for_user(user=request.user), "form": form if units else None},
+        {
+            "digests": selectors.digest_list_for_user(user=request.user),
+            "form": form if units else None,
+            "sees_areas": selectors.sees_province_or_centre(user=request.user),
+        },
     )
 
 

@@ -91,6 +91,15 @@ class HotspotForm(forms.Form):
 
 class HotspotUpdateForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=Hotspot.Status.choices)
+    severity = forms.ModelChoiceField(
+        label=_("Severity"),
+        queryset=SeverityLevel.objects.all(),
+        empty_label=None,
+        help_text=_("Raised to a level that alerts, the level above is alerted at once."),
+    )
+    people_involved = forms.IntegerField(
+        label=_("Number of people involved"), min_value=0, max_value=1_000_000, required=False
+    )
     handled_by = forms.CharField(label=_("Who is handling it"), max_length=255, required=False)
     petitions = forms.ModelMultipleChoiceField(
         label=_("Linked petitions"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
@@ -98,10 +107,15 @@ class HotspotUpdateForm(forms.Form):
     dialogues = forms.ModelMultipleChoiceField(
         label=_("Linked dialogues"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
+    cases = forms.ModelMultipleChoiceField(
+        label=_("Linked prolonged complex cases"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
     expected_version = VersionField()
 
-    def __init__(self, *args, petitions, dialogues, **kwargs):
+    def __init__(self, *args, petitions, dialogues, cases, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["cases"].queryset = cases
+        self.fields["cases"].label_from_instance = lambda c: f"{c.code} — {c.title[:80]}"
         self.fields["petitions"].queryset = petitions
         self.fields["petitions"].label_from_instance = lambda p: f"{p.code} — {p.content[:80]}"
         self.fields["dialogues"].queryset = dialogues

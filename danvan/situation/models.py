@@ -138,6 +138,8 @@ class Hotspot(models.Model):
     resolved_at = models.DateTimeField(null=True, blank=True)  # when it was last marked resolved
     petitions = models.ManyToManyField("petitions.Petition", related_name="+", blank=True)
     dialogues = models.ManyToManyField("petitions.Dialogue", related_name="+", blank=True)
+    # Prolonged complex cases (vụ việc phức tạp, kéo dài) the hotspot belongs to or flared up from.
+    cases = models.ManyToManyField("petitions.Case", related_name="+", blank=True)
     restricted = models.BooleanField(default=False)
     named_people = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="+", blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

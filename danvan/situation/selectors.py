@@ -162,6 +162,26 @@ def dialogues_to_link(*, user, hotspot: Hotspot):
     return Dialogue.objects.filter(pk__in=ids).order_by("-held_on", "-id")
 
 
+def cases_to_link(*, user, hotspot: Hotspot):
+    """Prolonged complex cases of units in the user's scope within the hotspot's province, plus those already
+    linked."""
+    from danvan.petitions.models import Case
+
+    in_scope = OrgUnitClosure.objects.filter(
+        descendant=OuterRef("unit_id"),
+        ancestor__role_assignments__user=user,
+        ancestor__role_assignments__role__in=READ_ROLES,
+    )
+    area = hotspot.province or hotspot.unit
+    ids = list(
+        Case.objects.filter(Exists(in_scope), unit__ancestor_links__ancestor=area)
+        .order_by("-opened_on", "-id")
+        .values_list("pk", flat=True)[:200]
+    )
+    ids += list(hotspot.cases.values_list("pk", flat=True))
+    return Case.objects.filter(pk__in=ids).order_by("-opened_on", "-id")
+
+
 def reports_sent_between(*, area, start, end) -> int:
     """Report source "situation.reports_sent": situation reports units of `area` sent in the dates."""
     return SituationReport.objects.filter(
@@ -230,6 +250,16 @@ def hotspot_ids_visible(*, user, ids: list[int]) -> set[int]:
     if not ids or not _active(user):
         return set()
     return set(Hotspot.objects.filter(_visible(user, Hotspot), pk__in=ids).values_list("pk", flat=True))
+
+
+def sees_province_or_centre(*, user) -> bool:
+    """Whether the user's scope holds the centre or a province: the digests, the map and "areas that did not
+    report" are theirs (a commune's officer has none of them, so is not sent there)."""
+    from danvan.accounts.permissions import units_in_scope
+
+    if not _active(user):
+        return False
+    return units_in_scope(user).filter(level__in=[OrgUnit.Level.CENTRAL, OrgUnit.Level.PROVINCE]).exists()
 
 
 def map_areas_for_user(*, user):

@@ -343,9 +343,18 @@ def hotspot_update(
     handled_by: str,
     petitions=(),
     dialogues=(),
+    cases=(),
+    severity: SeverityLevel | None = None,
+    people_involved: int | None = None,
     expected_version: str | None = None,
+    now: dt.datetime | None = None,
 ) -> Hotspot:
-    """Change a hotspot's status and handler and link it to petitions and dialogues (chosen from the scope).
+    """Change a hotspot's status, handler, severity and number of people, and link it to petitions, dialogues
+    and prolonged complex cases (chosen from the scope). `severity` / `people_involved` None: unchanged.
+
+    A hotspot whose severity rises to a level that alerts, with no alert of it waiting, alerts the level above at
+    once, as a new hotspot of that level does (a case that worsens is not left below the threshold it was
+    reported at).
 
     `expected_version` is the version the edit page showed (core.locking): if someone saved in between, nothing
     is written."""
@@ -355,14 +364,21 @@ def hotspot_update(
         raise ApplicationError("Đồng chí không có quyền cập nhật điểm nóng này.")
     if status not in Hotspot.Status.values:
         raise ApplicationError("Trạng thái không hợp lệ: chọn trong danh sách.", field="status")
+    if people_involved is not None and people_involved < 0:
+        raise ApplicationError("Số người tham gia không thể âm.", field="people_involved")
+    now = now or timezone.now()
     with transaction.atomic():
-        hotspot = Hotspot.objects.select_for_update().select_related("unit").get(pk=hotspot.pk)
+        hotspot = Hotspot.objects.select_for_update().select_related("unit", "severity").get(pk=hotspot.pk)
         check_version(hotspot, expected_version, what=f"Điểm nóng {hotspot.code}")
+        old_severity = hotspot.severity
         before = {
+            "severity": old_severity.rank,
+            "people_involved": hotspot.people_involved,
             "status": hotspot.status,
             "handled_by": hotspot.handled_by,
             "petitions": sorted(hotspot.petitions.values_list("code", flat=True)),
             "dialogues": sorted(hotspot.dialogues.values_list("pk", flat=True)),
+            "cases": sorted(hotspot.cases.values_list("code", flat=True)),
         }
         if status == Hotspot.Status.RESOLVED and hotspot.status != status:
             hotspot.resolved_at = timezone.now()
@@ -370,18 +386,34 @@ def hotspot_update(
             hotspot.resolved_at = None
         hotspot.status = status
         hotspot.handled_by = handled_by.strip()
-        hotspot.save(update_fields=["status", "handled_by", "resolved_at", "updated_at"])
+        if severity is not None:
+            hotspot.severity = severity
+        if people_involved is not None:
+            hotspot.people_involved = people_involved
+        hotspot.save(update_fields=["status", "handled_by", "resolved_at", "severity", "people_involved", "updated_at"])
         hotspot.petitions.set(petitions)
         hotspot.dialogues.set(dialogues)
+        hotspot.cases.set(cases)
         after = {
+            "severity": hotspot.severity.rank,
+            "people_involved": hotspot.people_involved,
             "status": status,
             "handled_by": hotspot.handled_by,
             "petitions": sorted(p.code for p in petitions),
             "dialogues": sorted(d.pk for d in dialogues),
+            "cases": sorted(c.code for c in cases),
         }
         audit_record(
             actor=actor, action=Action.HOTSPOT_UPDATED, unit=hotspot.unit, target=hotspot, before=before, after=after
         )
+        rose = hotspot.severity.rank > old_severity.rank and hotspot.severity.alerts
+        if (
+            rose
+            and status != Hotspot.Status.RESOLVED
+            and not hotspot.alerts.filter(acknowledged_at=None, escalated_at=None).exists()
+            and (above := level_above(hotspot.unit)) is not None
+        ):
+            _send_alert(hotspot=hotspot, unit=above, now=now, actor=actor, escalated=False)
     return hotspot
 
 

@@ -1,5 +1,6 @@
 """Background jobs of the situation app: alert e-mails and the escalation of unacknowledged hotspots."""
 
+from django.conf import settings
 from django.core.mail import EmailMessage, mailers
 from django.tasks import task
 from django.utils import timezone
@@ -36,9 +37,15 @@ def hotspot_alert_mail(*, alert_id: int) -> int:
         return 0
     hotspot = alert.hotspot
     due = timezone.localtime(alert.due_at).strftime("%H:%M %d/%m/%Y")
+    path = reverse("situation:hotspot_detail", args=[hotspot.code])
+    where = (
+        f"Xem và tiếp nhận tại: {settings.DANVAN_SITE_URL}{path}"
+        if settings.DANVAN_SITE_URL
+        else f"Đồng chí đăng nhập danvan, mục Tình hình nhân dân, để xem và tiếp nhận (trang {path})."
+    )
     body = (
-        f"Điểm nóng {hotspot.code} mức {hotspot.severity.name} cần {alert.unit.name} tiếp nhận trước {due}.\n"
-        f"Xem và tiếp nhận tại: {reverse('situation:hotspot_detail', args=[hotspot.code])}"
+        f"Kính gửi đồng chí,\n\nĐiểm nóng {hotspot.code} mức {hotspot.severity.name} cần {alert.unit.name} "
+        f"tiếp nhận trước {due}.\n{where}"
     )
     messages = [EmailMessage(f"[danvan] Điểm nóng {hotspot.code}", body, None, [a]) for a in addresses]
     return mailers.default.send_messages(messages)

@@ -36,6 +36,7 @@ def index(request):
         "situation/index.html",
         {
             "can_enter": has_any_role(request.user, DATA_ENTRY_ROLES),
+            "sees_areas": selectors.sees_province_or_centre(user=request.user),
             "alerts": list(selectors.alerts_awaiting_for_user(user=request.user)[:50]),
             "reports": selectors.report_list_for_user(user=request.user, limit=50),
             "hotspots": selectors.hotspot_list_for_user(
@@ -209,13 +210,17 @@ def _update_form(request, hotspot, data=None):
         data,
         initial={
             "status": hotspot.status,
+            "severity": hotspot.severity_id,
+            "people_involved": hotspot.people_involved,
             "handled_by": hotspot.handled_by,
             "petitions": list(hotspot.petitions.all()),
             "dialogues": list(hotspot.dialogues.all()),
+            "cases": list(hotspot.cases.all()),
             "expected_version": version_of(hotspot),
         },
         petitions=selectors.petitions_to_link(user=request.user, hotspot=hotspot),
         dialogues=selectors.dialogues_to_link(user=request.user, hotspot=hotspot),
+        cases=selectors.cases_to_link(user=request.user, hotspot=hotspot),
     )
 
 
@@ -239,6 +244,7 @@ def _hotspot_page(request, hotspot, update_form=None):
             "update_form": update_form if can_update else None,
             "petitions": hotspot.petitions.select_related("unit"),
             "dialogues": hotspot.dialogues.select_related("unit"),
+            "cases": hotspot.cases.select_related("unit"),
         },
     )
 
@@ -277,20 +283,26 @@ def hotspot_update(request, code):
     form = _update_form(request, hotspot, request.POST)
     if form.is_valid():
         d = form.cleaned_data
+        alerts_before = hotspot.alerts.count()
         try:
             services.hotspot_update(
                 actor=request.user,
                 hotspot=hotspot,
                 status=d["status"],
                 handled_by=d["handled_by"],
+                severity=d["severity"],
+                people_involved=d["people_involved"],
                 petitions=list(d["petitions"]),
                 dialogues=list(d["dialogues"]),
+                cases=list(d["cases"]),
                 expected_version=d["expected_version"],
             )
         except ApplicationError as e:
             show_conflict(form, e)
         else:
             messages.success(request, _("Hotspot %(code)s updated.") % {"code": hotspot.code})
+            if hotspot.alerts.count() > alerts_before:
+                messages.warning(request, _("The severity rose to a level that alerts: the level above was alerted."))
             return redirect("situation:hotspot_detail", code=code)
     return _hotspot_page(request, hotspot, update_form=form)
 

@@ -34,12 +34,38 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def danvan_server(tmp_path_factory):
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: scripts/test.sh installs Debian's chromium (apt-get install chromium).")
+def danvan_server_env(tmp_path_factory):
+    """The environment of the server under test: its own var directory and SQLite file."""
     var = tmp_path_factory.mktemp("danvan-browser")
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DANVAN_ENV"}}
     env.update({"DANVAN_VAR_DIR": str(var), "DATABASE_URL": f"sqlite:///{var / 'danvan.sqlite3'}"})
+    return env
+
+
+@pytest.fixture(scope="session")
+def danvan_manage(danvan_server, danvan_server_env):
+    """Run `manage.py shell -c CODE` on the server's database (what a scheduled job does beside the server);
+    returns its standard output."""
+
+    def run(code: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
+            cwd=ROOT,
+            env=danvan_server_env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        return done.stdout
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def danvan_server(danvan_server_env):
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: scripts/test.sh installs Debian's chromium (apt-get install chromium).")
+    env = danvan_server_env
     for command in (["migrate", "--noinput", "-v0"], ["load_admin_units"], ["build_org_tree"], ["load_demo_data"]):
         subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True)
     port = _free_port()

@@ -112,3 +112,26 @@ def test_the_alert_e_mail_goes_through_the_database_queue(
     assert mail.outbox == []  # queued, not sent inside the request
     run_worker()
     assert [m.to for m in mail.outbox] == [["lanhdao.bacninh@example.vn"]]
+
+
+def test_the_alert_e_mail_links_to_the_hotspot_at_the_site_s_address(
+    commune_officer_a, leader_with_mail, settings, django_capture_on_commit_callbacks
+):
+    settings.DANVAN_SITE_URL = "https://danvan.example.vn"
+    with django_capture_on_commit_callbacks(execute=True):
+        h = hotspot(commune_officer_a, rank=3, now=NOW)
+    body = mail.outbox[0].body
+    assert f"https://danvan.example.vn/tinh-hinh/diem-nong/{h.code}/" in body
+    assert body.startswith("Kính gửi đồng chí")
+    assert h.title not in body  # the code and the severity only: the mail may be read outside danvan
+
+
+def test_without_the_site_s_address_the_e_mail_says_where_to_find_it(
+    commune_officer_a, leader_with_mail, settings, django_capture_on_commit_callbacks
+):
+    settings.DANVAN_SITE_URL = ""
+    with django_capture_on_commit_callbacks(execute=True):
+        h = hotspot(commune_officer_a, rank=3, now=NOW)
+    body = mail.outbox[0].body
+    assert "đăng nhập danvan" in body and f"/tinh-hinh/diem-nong/{h.code}/" in body
+    assert "http" not in body

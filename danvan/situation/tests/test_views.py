@@ -114,7 +114,13 @@ def test_the_province_leader_sees_the_button_acknowledges_and_links_a_dialogue(c
     token = re.findall(r'name="form_token" value="([^"]+)"', page)
     response = client.post(
         reverse("situation:hotspot_update", args=[h.code]),
-        {"form_token": token[-1], "status": "handling", "handled_by": "UBND xã", "dialogues": [dialogue.pk]},
+        {
+            "form_token": token[-1],
+            "status": "handling",
+            "severity": h.severity_id,
+            "handled_by": "UBND xã",
+            "dialogues": [dialogue.pk],
+        },
     )
     assert response.status_code == 302
     h.refresh_from_db()
@@ -189,7 +195,13 @@ def test_a_stale_follow_up_page_is_a_conflict_and_changes_nothing(client, commun
     services.hotspot_update(actor=commune_officer_a, hotspot=h, status="handling", handled_by="Công an xã")
     response = client.post(
         reverse("situation:hotspot_update", args=[h.code]),
-        {"form_token": token, "status": "resolved", "handled_by": "UBND xã", "expected_version": version},
+        {
+            "form_token": token,
+            "status": "resolved",
+            "severity": h.severity_id,
+            "handled_by": "UBND xã",
+            "expected_version": version,
+        },
     )
     assert response.status_code == 200
     assert "sau khi đồng chí mở trang" in response.content.decode()
@@ -288,3 +300,19 @@ def test_a_count_on_the_summary_leads_to_the_hotspots_it_counts(client, commune_
     client.force_login(officer_a)
     page = client.get(reverse("situation:index"), {"province": "P24-TU", "topic": "dat-dai"}).content.decode()
     assert land.code in page and other.code not in page
+
+
+def test_a_commune_officer_is_not_sent_to_the_province_pages_the_province_leader_is(
+    client, commune_officer_a, leader_a
+):
+    """The map, the digests and "areas that did not report" are the centre's and the provinces': a commune's
+    officer got a 404 (the map) or empty pages from those buttons."""
+    area_pages = [reverse(n) for n in ("situation:map", "situation:digest_list", "situation:coverage")]
+    client.force_login(commune_officer_a)
+    page = client.get(reverse("situation:index")).content.decode()
+    assert not [url for url in area_pages if f'href="{url}"' in page]
+    assert reverse("situation:hotspot_summary") in page
+    client.force_login(leader_a)
+    page = client.get(reverse("situation:index")).content.decode()
+    assert all(f'href="{url}"' in page for url in area_pages)
+    assert f'href="{area_pages[0]}"' in client.get(area_pages[1]).content.decode()
