@@ -102,6 +102,7 @@ _BODY_HEAD = re.compile(
     r"(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+[uủ][yỷ]|Huyện|Quận|Thị\s+xã|Thành\s+phố|TX|TP|Khối|Cụm|Bộ|Công\s+an|Học\s+viện|"
     r"Trung\s+tâm|Đoàn|Liên\s+đoàn|Thường\s+trực|Sở|Văn\s+phòng|(?:Tỉnh|Huyện|Thành)\s+đoàn|Chi\s+bộ|Cục|Tổng\s+cục|"
     r"Quân\s+khu|Bộ\s+Chỉ\s+huy|Ban\s+Chỉ\s+huy)\b"
+    r"|(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã)\s+[A-ZĐÀ-Ỹ0-9]"
 )
 _LEADING_DATE = re.compile(
     r"^(?:(?:sáng|chiều|tối|trưa)\s+)?(?:(?:hôm\s+)?(?:nay|qua)\s+)?\(?(?:ngày\s+)?\d{1,2}\s*[-/.]\s*\d{1,2}"
@@ -116,6 +117,19 @@ _MEETING_OF = re.compile(
 )
 
 
+_SESSION_OF = re.compile(
+    r"\b[Hh]ội\s+nghị\s+(?P<org>(?:Ban\s+Chấp\s+hành|Ban\s+Thường\s+vụ|Ủy\s+ban|Uỷ\s+ban|UBMTTQ\w*|Đoàn\s+Chủ\s+tịch)"
+    r"[^,.;()]{2,80}?)\s*\(?\s*(?:lần\s+thứ|[Kk]hóa|[Kk]hoá)\b"
+)
+# "tổ chức 2.370 cuộc tuyên truyền": a count of activities in the results, not the meeting being held.
+_ACTIVITY_COUNT = re.compile(r"\s+(?:được\s+)?\d")
+# A holder's name stops at a sentence's end: "… Kông Lơng Khơng. Ban Tổ chức cũng trao …".
+_SENTENCE_END = re.compile(r"[.!?…]\s+(?=[A-ZĐÀ-Ỹ])|\n")
+_TITLE_BEFORE = re.compile(
+    r"(?:Chủ\s+tịch|Trưởng|Phó|Bí\s+thư|Ủy\s+viên|Uỷ\s+viên|Giám\s+đốc|Tổng\s+Thư\s+ký)\s+(?:\S+\s+){0,3}$"
+)
+
+
 def _subject(text: str, verb_start: int) -> str:
     """The words before the verb back to the clause's start; a comma before a lower-case word continues the name
     ("13 xã, thị trấn"), a short capital abbreviation's dot does not end it ("TTP. Hồ Chí Minh"), and a list of
@@ -125,7 +139,12 @@ def _subject(text: str, verb_start: int) -> str:
     if re.search(r"\b(?:các|những|và|của)\s*$", head, re.IGNORECASE):
         return ""
     cuts = [0]
+    for m in _SENTENCE_END.finditer(head):
+        if not re.search(r"\b[A-ZĐ]{1,4}$", head[: m.start()]):
+            cuts = [m.end()]
     for m in re.finditer(r"[.;:!?]\s+|,\s+|\s+[-–—]\s+|\n", head):
+        if m.end() <= cuts[0]:
+            continue
         sep = m.group().strip()
         following = head[m.end() : m.end() + 1]
         if sep == "," and (not following or following.islower()):
@@ -137,7 +156,8 @@ def _subject(text: str, verb_start: int) -> str:
         subject = _LEADING_DATE.sub("", head[cut:].strip()).strip(" ,")
         # "Đảng ủy xã Tân Lập, huyện Lục Ngạn": the district after the comma locates the body, it is not its name.
         subject = re.sub(r",\s*(?:huyện|tỉnh|thành\s+phố|thị\s+xã|quận)\s+[^,]+$", "", subject)
-        if not subject or not subject[0].isupper() or not _BODY_HEAD.match(subject):
+        subject = _without_trailing_province(subject)
+        if not subject or not (subject[0].isupper() or _COMMUNE_HEAD.match(subject)) or not _BODY_HEAD.match(subject):
             continue
         if len(subject.split()) < 2 or len(subject.split()) > 25:
             continue
@@ -148,13 +168,33 @@ def _subject(text: str, verb_start: int) -> str:
     return ""
 
 
+_COMMUNE_HEAD = re.compile(r"(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã)\s+[A-ZĐÀ-Ỹ0-9]")
+
+
+def _without_trailing_province(subject: str) -> str:
+    """ "phường Lâm Viên - Đà Lạt, Lâm Đồng": a province after the last comma places the holder."""
+    head, sep, last = subject.rpartition(",")
+    if sep and any(p.level == "province" for p in _gazetteer()[0].get(tuple(fold(last).split()), [])):
+        return head.strip()
+    return subject
+
+
 def _organizer_as_written(doc: _Doc) -> str:
-    for paragraph in doc.body[:3]:
+    # Page furniture (a site's name, the weather, a date, the title again) comes before the text on some pages: the
+    # first three paragraphs that read as prose (as long as a lead sentence).
+    paragraphs = [p for p in doc.body if len(p.split()) >= 12 and p.strip() != doc.title.strip()][:3]
+    for paragraph in paragraphs:
         m = _MEETING_OF.search(paragraph)
         verb = _HOLD_VERB.search(paragraph)
         if m and (verb is None or m.start() < verb.start()) and _BODY_HEAD.match(m.group("org")):
             return m.group("org").strip()
+        session = _SESSION_OF.search(paragraph)
+        if session and (verb is None or session.start() < verb.start()):
+            return session.group("org").strip()
         for verb in _HOLD_VERB.finditer(paragraph[:400]):
+            # "Ban Tổ chức" (the organising committee) is a noun; "tổ chức 2.370 cuộc" counts activities.
+            if re.search(r"\bBan$", paragraph[: verb.start()]) or _ACTIVITY_COUNT.match(paragraph[verb.end() :]):
+                continue
             subject = _subject(paragraph, verb.start())
             if subject:
                 return subject
@@ -183,6 +223,9 @@ def _organizer(doc: _Doc, record: ExtractedRecord) -> None:
             part = doc.title + "\n" + doc.lead
             before = part[max(0, match.start() - 16) : match.start()]
             if re.search(r"(?:trưởng|phó|viên|thư|tịch|BCH|hành|khuyết)\s*$", before, re.IGNORECASE):
+                continue
+            # "Phó Chủ tịch Ủy ban Trung ương MTTQ Việt Nam Trương Thị Ngọc Ánh": inside a person's title.
+            if _TITLE_BEFORE.search(part[max(0, match.start() - 40) : match.start()]):
                 continue
             record.organizer = _canonical_case(_org_with_place(part, match)[0])
             record.flags.append("organizer_uncertain")

@@ -102,3 +102,87 @@ def test_tphcm_is_ho_chi_minh_city():
     )
     record = extract(text)
     assert (record.province, record.level) == ("Hồ Chí Minh", "tinh")
+
+
+# Kinds of writing met when the set grew again (ingest13c): each rule has its made-up sentence.
+
+
+def test_qui_spelt_with_i_is_a_quarter():
+    text = (
+        "Giao ban khối dân vận quí II\nTrong quí II năm 2016, Ban Dân vận Huyện ủy đã lãnh đạo Mặt trận, các đoàn thể."
+    )
+    assert extract(text).period == "2016-Q2"
+
+
+def test_a_term_in_brackets_after_the_reviews_name_is_the_period():
+    text = (
+        "Tổng kết phong trào nông dân giỏi\n"
+        "Ngày 12-9-2007, Hội Nông dân tỉnh tổ chức hội nghị tổng kết phong trào nông dân sản xuất, kinh doanh giỏi "
+        "lần thứ VI (2003-2007)."
+    )
+    assert extract(text).period == "2003-2007"
+
+
+def test_a_year_straight_after_the_movements_quoted_name_is_the_honourings_year_but_not_a_stages_start():
+    text = (
+        "Tuyên dương điển hình\n"
+        'Sáng 23/10, Đảng ủy phường Tân Định tổ chức chương trình tuyên dương điển hình "Dân vận khéo" 2025, nhân '
+        "kỷ niệm Ngày truyền thống công tác Dân vận của Đảng."
+    )
+    assert extract(text).period == "2025"
+    stage = text.replace('"Dân vận khéo" 2025,', '"Dân vận khéo" giai đoạn 2021 - 2025,')
+    assert extract(stage).period == "2021-2025"
+    assert extract(text.replace('"Dân vận khéo" 2025,', '"Dân vận khéo" 2021 - 2025,')).period != "2021"
+
+
+def test_a_meeting_that_exchanges_the_half_years_results_is_a_half_year_review():
+    text = (
+        "Hội nghị trao đổi kết quả công tác Mặt trận 6 tháng đầu năm các tỉnh miền Tây\n"
+        "Ngày 13/7/2020, Phó Chủ tịch Ủy ban Trung ương MTTQ Việt Nam Nguyễn Văn A chủ trì hội nghị trao đổi kết quả "
+        "công tác Mặt trận 6 tháng đầu năm, bàn biện pháp triển khai chương trình công tác 6 tháng cuối năm 2020."
+    )
+    record = extract(text)
+    assert (record.event_type, record.period) == ("so_ket", "2020-H1")
+    # The body is named only inside the chair's title: no organiser is read from it.
+    assert record.organizer == ""
+
+
+def test_the_organising_committee_is_a_noun_and_a_name_stops_at_the_sentences_end():
+    text = (
+        "Hội thi cán bộ dân vận khéo\n"
+        "Tham gia Hội thi có 21 đội đến từ các tổ chức cơ sở Đảng trực thuộc Huyện ủy, qua ba phần thi và tình huống. "
+        "Kết quả, 3 đội đạt giải ba gồm: Đảng bộ các xã Nghĩa An, Tơ Tung. Ban Tổ chức cũng trao 5 giải khuyến khích."
+    )
+    assert "Ban" not in extract(text).organizer
+
+
+def test_a_committees_own_session_names_its_holder_and_a_count_of_activities_does_not():
+    text = (
+        "Hội nghị Ủy ban MTTQ huyện lần thứ hai\n"
+        "Ngày 30/7/2019, bà Lê Thị B, Chủ tịch Ủy ban MTTQ Việt Nam huyện chủ trì hội nghị Ủy ban MTTQ Việt Nam huyện "
+        "Năm Căn lần thứ hai (khóa VII), sơ kết công tác Mặt trận 6 tháng đầu năm 2019.\n"
+        "6 tháng đầu năm nay, Ủy ban MTTQ Việt Nam các cấp phối hợp với các tổ chức thành viên tổ chức 2.370 cuộc "
+        "tuyên truyền, vận động, tập hợp các tầng lớp nhân dân."
+    )
+    assert extract(text).organizer == "Ủy ban MTTQ Việt Nam huyện Năm Căn"
+
+
+def test_a_ward_written_as_the_holder_with_its_province_after_a_comma():
+    text = (
+        "Phường đầu tiên tổ chức Đại hội Mặt trận\n"
+        "Sáng 28/8/2025, phường Lâm Viên - Đà Lạt, Lâm Đồng, tổ chức Đại hội đại biểu Mặt trận Tổ quốc Việt Nam "
+        "lần thứ I, nhiệm kỳ 2025-2030."
+    )
+    record = extract(text)
+    assert (record.organizer, record.level) == ("phường Lâm Viên - Đà Lạt", "xa")
+
+
+def test_page_furniture_before_the_text_does_not_hide_the_holder():
+    text = (
+        "Tuyên dương các điển hình dân vận khéo\n"
+        "Chuyên trang Thời sự - Đài truyền hình tỉnh\nHà Nội weather 25° - 33° C\n"
+        "Tuyên dương các điển hình dân vận khéo\n"
+        "Nhân dịp kỷ niệm Ngày truyền thống công tác Dân vận của Đảng 15/10/1930 - 15/10/2025, Đảng ủy UBND "
+        'TP. Hồ Chí Minh đã tổ chức lễ biểu dương các gương điển hình "Dân vận khéo" năm 2025.'
+    )
+    assert extract(text).organizer == "Đảng ủy UBND TP. Hồ Chí Minh"
