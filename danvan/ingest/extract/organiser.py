@@ -98,11 +98,11 @@ _HOLD_VERB = re.compile(
     re.IGNORECASE,
 )
 _BODY_HEAD = re.compile(
-    r"(?:Ban|BCĐ|BTV|Ủy\s+ban|Uỷ\s+ban|UBND|HĐND|UBMTTQ\w*|MTTQ\w*|Mặt\s+trận|Hội(?!\s+(?:thi|nghị|trường|diễn))|Đảng\s+[uủ][yỷ]|Đảng\s+bộ|"
+    r"(?:Ban|BCĐ|BTV|BDV|Ủy\s+ban|Uỷ\s+ban|UBND|HĐND|UBMTTQ\w*|MTTQ\w*|Mặt\s+trận|Hội(?!\s+(?:thi|nghị|trường|diễn))|Đảng\s+[uủ][yỷ]|Đảng\s+bộ|"
     r"(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+[uủ][yỷ]|Huyện|Quận|Thị\s+xã|Thành\s+phố|TX|TP|Khối|Cụm|Bộ|Công\s+an|Học\s+viện|"
     r"Trung\s+tâm|Đoàn|Liên\s+đoàn|Thường\s+trực|Sở|Văn\s+phòng|(?:Tỉnh|Huyện|Thành)\s+đoàn|Chi\s+bộ|Cục|Tổng\s+cục|"
-    r"Quân\s+khu|Bộ\s+Chỉ\s+huy|Ban\s+Chỉ\s+huy)\b"
-    r"|(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã)\s+[A-ZĐÀ-Ỹ0-9]"
+    r"Quân\s+khu|Bộ\s+Chỉ\s+huy|Ban\s+Chỉ\s+huy|Đồn|(?:Trung|Sư|Lữ|Tiểu)\s+đoàn|Đại\s+đội|Hải\s+đội|Bộ\s+đội)\b"
+    r"|(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|tỉnh|thành\s+phố)\s+[A-ZĐÀ-Ỹ0-9]"
 )
 _LEADING_DATE = re.compile(
     r"^(?:(?:sáng|chiều|tối|trưa)\s+)?(?:(?:hôm\s+)?(?:nay|qua)\s+)?\(?(?:ngày\s+)?\d{1,2}\s*[-/.]\s*\d{1,2}"
@@ -112,7 +112,7 @@ _LEADING_DATE = re.compile(
 # "Hội nghị sơ kết … của Hội đồng công tác quần chúng TƯ diễn ra …": the body whose meeting it is.
 _MEETING_OF = re.compile(
     r"\b(?:hội\s+nghị|cuộc\s+họp|phiên\s+họp)\b[^.;]{0,160}?\bcủa\s+(?P<org>[A-ZĐÀ-Ỹ][^,.;]{2,80}?)\s+"
-    r"(?:diễn\s+ra|được\s+tổ\s+chức)\b",
+    r"(?:(?:đã|vừa)\s+)?(?:diễn\s+ra|được\s+tổ\s+chức)\b",
     re.IGNORECASE,
 )
 
@@ -157,18 +157,38 @@ def _subject(text: str, verb_start: int) -> str:
         # "Đảng ủy xã Tân Lập, huyện Lục Ngạn": the district after the comma locates the body, it is not its name.
         subject = re.sub(r",\s*(?:huyện|tỉnh|thành\s+phố|thị\s+xã|quận)\s+[^,]+$", "", subject)
         subject = _without_trailing_province(subject)
+        # "Ban Dân vận Huyện ủy Tuy Phong (Bình Thuận)": a bracketed place after the name is not part of it.
+        bracket = re.search(r"\s*\(([^()]+)\)$", subject)
+        if bracket and tuple(fold(bracket.group(1)).split()) in _gazetteer()[0]:
+            subject = subject[: bracket.start()]
         if not subject or not (subject[0].isupper() or _COMMUNE_HEAD.match(subject)) or not _BODY_HEAD.match(subject):
             continue
         if len(subject.split()) < 2 or len(subject.split()) > 25:
             continue
         # "Ban Dân vận đã bám sát nhiệm vụ …, triển khai …": a clause with its own verb is not a name.
-        if re.search(r"chủ\s+trì|đồng\s+chí|\bcủa\s+(?:các|những)\b|\s(?:đã|đang|sẽ)\s", subject, re.IGNORECASE):
+        # ("Ủy ban Dân tộc chủ trì phối hợp với các bộ, ban, ngành liên quan tổ chức …": a body that leads, jointly.)
+        if re.search(
+            r"chủ\s+trì(?!,?\s+phối\s+hợp)|đồng\s+chí|\bcủa\s+(?:các|những)\b|\s(?:đã|đang|sẽ)\s",
+            subject,
+            re.IGNORECASE,
+        ):
             continue
+        # "Ban Dân vận - Ủy ban MTTQ huyện Vạn Ninh": joint holders written with a dash between them.
+        before = head[:cut].rstrip()
+        if before.endswith(("-", "–")):
+            prior = _LEADING_DATE.sub("", re.split(r"[.;:!?,]\s+|\n", before[:-1].rstrip())[-1]).strip()
+            if prior and _BODY_HEAD.match(prior) and len(prior.split()) <= 8 and not re.search(r"\d", prior):
+                return f"{prior} - {subject}"
         return subject
     return ""
 
 
-_COMMUNE_HEAD = re.compile(r"(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã)\s+[A-ZĐÀ-Ỹ0-9]")
+_SPEAKS_OF_A_MEETING = re.compile(
+    r"\b(?:hội\s+nghị|cuộc\s+họp|họp|hội\s+thi|đại\s+hội|lễ|tổ\s+chức|sơ\s+kết|tổng\s+kết|giao\s+ban|tọa\s+đàm|"
+    r"biểu\s+dương|tuyên\s+dương|tôn\s+vinh|ra\s+quân|phát\s+động|triển\s+khai)\b",
+    re.IGNORECASE,
+)
+_COMMUNE_HEAD = re.compile(r"(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|tỉnh|thành\s+phố)\s+[A-ZĐÀ-Ỹ0-9]")
 
 
 def _without_trailing_province(subject: str) -> str:
@@ -219,8 +239,10 @@ def _organizer(doc: _Doc, record: ExtractedRecord) -> None:
         if record.organizer:
             break
     if not record.organizer:
-        for match in _ORG_CORE.finditer(doc.title + "\n" + doc.lead):
-            part = doc.title + "\n" + doc.lead
+        # The first body named, when the lead speaks of the meeting at all: a lead about the period's results
+        # ("Trong quý II, Ban Dân vận Huyện ủy đã lãnh đạo …", the meeting's own lead missing) names no holder.
+        part = doc.title + "\n" + (doc.lead if _SPEAKS_OF_A_MEETING.search(doc.lead) else "")
+        for match in _ORG_CORE.finditer(part):
             before = part[max(0, match.start() - 16) : match.start()]
             if re.search(r"(?:trưởng|phó|viên|thư|tịch|BCH|hành|khuyết)\s*$", before, re.IGNORECASE):
                 continue
@@ -239,11 +261,12 @@ def _level_of(folded: str) -> str | None:
     if not folded:
         return None
     if re.search(
-        r"\b(?:dang uy|uy ban mttq) (?:xa|phuong|thi tran)\b|khoi dan van|(?<!thi )\b(?:xa|phuong|thi tran)\b", folded
+        r"\b(?:dang uy|uy ban mttq) (?:xa|phuong|thi tran)\b|khoi dan van(?! (?:huyen|quan|thi xa|tinh|thanh pho))|(?<!thi )\b(?:xa|phuong|thi tran)\b",
+        folded,
     ):
         return "xa"
     if re.search(
-        r"\b(?:huyen uy|quan uy|thi uy|huyen|thi xa|tx)\b|\bquan (?!(?:su|doi|khu|chung|doan|nhan|dan|ly|tam|he|triet|chinh)\b)",
+        r"\b(?:huyen uy|quan uy|thi uy|huyen|thi xa|tx)\b|(?<!\bco )\bquan (?!(?:su|doi|khu|chung|doan|nhan|dan|ly|tam|he|triet|chinh)\b)",
         folded,
     ):
         return "huyen"

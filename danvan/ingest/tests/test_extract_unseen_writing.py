@@ -186,3 +186,57 @@ def test_page_furniture_before_the_text_does_not_hide_the_holder():
         'TP. Hồ Chí Minh đã tổ chức lễ biểu dương các gương điển hình "Dân vận khéo" năm 2025.'
     )
     assert extract(text).organizer == "Đảng ủy UBND TP. Hồ Chí Minh"
+
+
+def _organizer_of(lead: str) -> str:
+    return extract("Tổng kết công tác dân vận năm 2022\n" + lead).organizer
+
+
+def test_holders_the_issue_names_read_as_written():
+    # Abbreviations, the armed forces, councils and steering committees, a province as the holder.
+    assert _organizer_of("Ngày 10/12/2022, BDV Huyện ủy tổ chức hội nghị tổng kết công tác dân vận năm 2022.") == (
+        "BDV Huyện ủy"
+    )
+    assert _organizer_of("Sáng 10/12/2022, Đồn Biên phòng Phước Tỉnh tổ chức hội nghị tổng kết năm 2022.") == (
+        "Đồn Biên phòng Phước Tỉnh"
+    )
+    assert _organizer_of(
+        "Sáng 10/12/2022, Sư đoàn 9 phối hợp với Ban Dân vận Tỉnh ủy tổ chức hội nghị tổng kết năm 2022."
+    ) == ("Sư đoàn 9 phối hợp với Ban Dân vận Tỉnh ủy")
+    assert _organizer_of("Sáng 10/12/2022, tỉnh Bình Thuận tổ chức hội nghị tổng kết công tác dân vận năm 2022.") == (
+        "tỉnh Bình Thuận"
+    )
+
+
+def test_a_body_that_leads_jointly_a_dash_between_joint_holders_and_a_bracketed_place():
+    assert _organizer_of(
+        "Sáng 10/12/2022, Ban Dân vận Huyện ủy Vạn Ninh chủ trì, phối hợp với Ủy ban MTTQ huyện tổ chức hội nghị "
+        "tổng kết năm 2022."
+    ) == ("Ban Dân vận Huyện ủy Vạn Ninh chủ trì, phối hợp với Ủy ban MTTQ huyện")
+    assert _organizer_of(
+        "Sáng 10/12/2022, Ban Dân vận - Ủy ban MTTQ huyện Vạn Ninh tổ chức hội nghị tổng kết năm 2022."
+    ) == ("Ban Dân vận - Ủy ban MTTQ huyện Vạn Ninh")
+    assert _organizer_of(
+        "Sáng 10/12/2022, Ban Dân vận Huyện ủy Tuy Phong (Bình Thuận) tổ chức hội nghị tổng kết năm 2022."
+    ) == ("Ban Dân vận Huyện ủy Tuy Phong")
+    assert _organizer_of(
+        "Sáng 10/12/2022, Hội nghị tổng kết công tác dân vận năm 2022 của Huyện ủy Tuy Phong đã diễn ra tại hội trường."
+    ) == ("Huyện ủy Tuy Phong")
+
+
+def test_a_lead_about_results_names_no_holder_and_a_district_blocs_level_is_the_district():
+    text = (
+        "Giao ban khối dân vận quý II\n"
+        "Trong quý II năm 2016, Ban Dân vận Huyện ủy đã lãnh đạo Mặt trận Tổ quốc, các đoàn thể tập trung tuyên "
+        "truyền bầu cử đại biểu Quốc hội."
+    )
+    assert extract(text).organizer == ""
+    record = extract(
+        "Tổng kết công tác dân vận năm 2022\nSáng 10/12/2022, Khối Dân vận huyện Vạn Ninh tổ chức hội nghị tổng "
+        "kết năm 2022.\nSáng 11/12/2022, Đảng ủy Khối các cơ quan tỉnh tổ chức hội nghị."
+    )
+    assert record.level == "huyen"
+    assert extract(
+        "Tổng kết năm 2022\nSáng 10/12/2022, Đảng ủy Khối các cơ quan tỉnh tổ chức hội nghị tổng kết công tác dân "
+        "vận năm 2022."
+    ).level == ("tinh")
