@@ -147,7 +147,8 @@ def _subject(text: str, verb_start: int) -> str:
             continue
         sep = m.group().strip()
         following = head[m.end() : m.end() + 1]
-        if sep == "," and (not following or following.islower()):
+        # "13 xã, thị trấn", "chính trị – xã hội": a comma or a dash before a lower-case word continues the name.
+        if sep in (",", "-", "–", "—") and (not following or following.islower()):
             continue
         if sep == "." and re.search(r"\b[A-ZĐ]{1,4}$", head[: m.start()]):
             continue
@@ -163,7 +164,10 @@ def _subject(text: str, verb_start: int) -> str:
             subject = subject[: bracket.start()]
         if not subject or not (subject[0].isupper() or _COMMUNE_HEAD.match(subject)) or not _BODY_HEAD.match(subject):
             continue
-        if len(subject.split()) < 2 or len(subject.split()) > 25:
+        # A steering committee or a council is named by everything it steers ("Ban Chỉ đạo điều hành chương trình
+        # Phối hợp công tác Dân vận giữa Lực lượng vũ trang với MTTQ và các tổ chức Chính trị – xã hội tỉnh …").
+        longest = 40 if re.match(r"(?:Ban\s+Chỉ\s+đạo|BCĐ|Hội\s+đồng)\b", subject) else 25
+        if len(subject.split()) < 2 or len(subject.split()) > longest:
             continue
         # "Ban Dân vận đã bám sát nhiệm vụ …, triển khai …": a clause with its own verb is not a name.
         # ("Ủy ban Dân tộc chủ trì phối hợp với các bộ, ban, ngành liên quan tổ chức …": a body that leads, jointly.)
@@ -183,6 +187,11 @@ def _subject(text: str, verb_start: int) -> str:
     return ""
 
 
+_DOCUMENT_OF = re.compile(
+    r"\b(?:Đề\s+án|Nghị\s+quyết|Chỉ\s+thị|Kết\s+luận|Kế\s+hoạch|Quyết\s+định|Quy\s+chế|Chương\s+trình|Thông\s+báo|"
+    r"Hướng\s+dẫn)\b[^.;]{0,40}\bcủa\s*$",
+    re.IGNORECASE,
+)
 _SPEAKS_OF_A_MEETING = re.compile(
     r"\b(?:hội\s+nghị|cuộc\s+họp|họp|hội\s+thi|đại\s+hội|lễ|tổ\s+chức|sơ\s+kết|tổng\s+kết|giao\s+ban|tọa\s+đàm|"
     r"biểu\s+dương|tuyên\s+dương|tôn\s+vinh|ra\s+quân|phát\s+động|triển\s+khai)\b",
@@ -246,8 +255,11 @@ def _organizer(doc: _Doc, record: ExtractedRecord) -> None:
             before = part[max(0, match.start() - 16) : match.start()]
             if re.search(r"(?:trưởng|phó|viên|thư|tịch|BCH|hành|khuyết)\s*$", before, re.IGNORECASE):
                 continue
-            # "Phó Chủ tịch Ủy ban Trung ương MTTQ Việt Nam Trương Thị Ngọc Ánh": inside a person's title.
-            if _TITLE_BEFORE.search(part[max(0, match.start() - 40) : match.start()]):
+            # "Phó Chủ tịch Ủy ban Trung ương MTTQ Việt Nam Trương Thị Ngọc Ánh": inside a person's title; "Đề án số 02
+            # của Ban Thường vụ Tỉnh ủy": the issuer of a document the meeting is about.
+            if _TITLE_BEFORE.search(part[max(0, match.start() - 40) : match.start()]) or _DOCUMENT_OF.search(
+                part[max(0, match.start() - 60) : match.start()]
+            ):
                 continue
             record.organizer = _canonical_case(_org_with_place(part, match)[0])
             record.flags.append("organizer_uncertain")

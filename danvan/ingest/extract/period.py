@@ -84,7 +84,21 @@ def _read_periods(doc: _Doc, record: ExtractedRecord, folded: str, start: int) -
         # "triển khai nhiệm vụ (trọng tâm) quý II" names the next period, not the one reviewed.
         if re.search(r"nhiem vu(?: trong tam)?(?: cong tac)?(?: cua cong tac dan van)? $", before):
             continue
+        # "… và triển khai công tác trọng tâm của Ủy ban MTTQ phường năm 2023": the year of the work launched, at a
+        # meeting that is not itself a launch, is the next period, not the one reviewed.
+        if record.event_type != "trien_khai" and re.search(
+            r"\btrien khai (?:cong tac|nhiem vu|phuong huong|chuong trinh)\b(?:(?!tong ket|so ket|danh gia|ket qua).){0,100}$",
+            folded[max(0, match.start() - 130) : match.start()],
+        ):
+            continue
         if match.group("tk") and not _STAGE_CONTEXT.search(folded[max(0, match.start() - 120) : match.start()]):
+            continue
+        # The year of a full date ("ngày 10 tháng 02 năm 2023") and a basis cited ("Căn cứ chương trình … năm 2023")
+        # are not a period reviewed.
+        if match.group("y") and (
+            re.search(r"\bthang \d{1,2} $", before)
+            or re.search(r"\bcan cu\b.{0,100}$", folded[max(0, match.start() - 110) : match.start()])
+        ):
             continue
         # A target year ("đến năm 2030") is not a period.
         if match.group("y") and re.search(r"\b(?:den|toi|truoc)\s*$", before):

@@ -240,3 +240,34 @@ def test_a_lead_about_results_names_no_holder_and_a_district_blocs_level_is_the_
         "Tổng kết năm 2022\nSáng 10/12/2022, Đảng ủy Khối các cơ quan tỉnh tổ chức hội nghị tổng kết công tác dân "
         "vận năm 2022."
     ).level == ("tinh")
+
+
+def test_a_dash_in_chinh_tri_xa_hoi_does_not_cut_a_long_steering_committees_name():
+    assert _organizer_of(
+        "Ban Chỉ đạo điều hành chương trình Phối hợp công tác Dân vận giữa Lực lượng vũ trang với MTTQ và các tổ chức "
+        "Chính trị – xã hội tỉnh Đồng Tháp, vừa tổ chức hội nghị tổng kết công tác năm 2019."
+    ) == (
+        "Ban Chỉ đạo điều hành chương trình Phối hợp công tác Dân vận giữa Lực lượng vũ trang với MTTQ và các tổ chức "
+        "Chính trị – xã hội tỉnh Đồng Tháp"
+    )
+
+
+def test_the_issuer_of_a_document_the_meeting_is_about_is_not_its_holder():
+    text = (
+        "Tiếp tục đổi mới nội dung, phương thức hoạt động của Mặt trận\n"
+        "Chiều 26-7, các đồng chí: Nguyễn Văn A, Bí thư Tỉnh ủy; Lê Thị B, Phó Bí thư Thường trực Tỉnh ủy đã chủ trì "
+        "Hội nghị Sơ kết 2 năm thực hiện Đề án số 02 của Ban Thường vụ Tỉnh ủy về đổi mới hoạt động của Mặt trận."
+    )
+    assert extract(text).organizer == ""
+
+
+def test_a_dates_year_a_basis_cited_and_the_work_launched_are_not_the_period_of_a_briefing():
+    text = (
+        "Phường 1 tổ chức hội nghị giao ban dư luận xã hội và triển khai công tác trọng tâm của Ủy ban Mặt trận phường "
+        "1 năm 2023\n"
+        "Căn cứ chương trình phối hợp thống nhất hành động của Ủy ban Mặt trận Tổ quốc Việt Nam Phường 1 năm 2023, vào "
+        "lúc 14 giờ 00 ngày 10 tháng 02 năm 2023, Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam Phường 1 tổ chức "
+        "hội nghị Giao ban dư luận xã hội và triển khai công tác trọng tâm của Ủy ban Mặt trận Tổ quốc Việt Nam Phường "
+        "1 trong năm 2023 và quý I/2023."
+    )
+    assert extract(text).period is None
