@@ -94,7 +94,8 @@ def _org_with_place(text: str, match: re.Match) -> tuple[str, int]:
 # "A và B phối hợp trao giải …": joint organisers before "phối hợp" and a prize-giving verb.
 _HOLD_VERB = re.compile(
     r"\s+(?:đã\s+|vừa\s+|long\s+trọng\s+)?(?:đăng\s+cai\s+)?(?:phối\s+hợp\s+trao\s+giải|(?:phối\s+hợp\s+)?(?:tổ\s+chức|"
-    r"họp|tổng\s+kết|sơ\s+kết|giao\s+ban|phát\s+động|khai\s+mạc|triển\s+khai|ban\s+hành))\b",
+    r"họp|tổng\s+kết|sơ\s+kết|giao\s+ban|phát\s+động|khai\s+mạc|triển\s+khai|ban\s+hành|quán\s+triệt|kỷ\s+niệm|gặp\s+mặt|"
+    r"trao\s+giải|đối\s+thoại|ra\s+quân|biểu\s+dương|tuyên\s+dương|tôn\s+vinh))\b",
     re.IGNORECASE,
 )
 _BODY_HEAD = re.compile(
@@ -222,10 +223,12 @@ def _organizer_as_written(doc: _Doc) -> str:
             return session.group("org").strip()
         for verb in _HOLD_VERB.finditer(paragraph[:400]):
             # "Ban Tổ chức" (the organising committee) is a noun; "tổ chức 2.370 cuộc" counts activities.
-            if re.search(r"\bBan$", paragraph[: verb.start()]) or _ACTIVITY_COUNT.match(paragraph[verb.end() :]):
+            counted = _ACTIVITY_COUNT.match(paragraph[verb.end() :]) and "niệm" not in verb.group()
+            if re.search(r"\bBan$", paragraph[: verb.start()]) or counted:
                 continue
             subject = _subject(paragraph, verb.start())
-            if subject:
+            # "Ban Tổ chức (Hội thi) trao giải …": the organising committee is not the holder.
+            if subject and not re.match(r"Ban\s+[Tt]ổ\s+chức\b", subject):
                 return subject
     return ""
 
@@ -273,7 +276,7 @@ def _level_of(folded: str) -> str | None:
     if not folded:
         return None
     if re.search(
-        r"\b(?:dang uy|uy ban mttq) (?:xa|phuong|thi tran)\b|khoi dan van(?! (?:huyen|quan|thi xa|tinh|thanh pho))|(?<!thi )\b(?:xa|phuong|thi tran)\b",
+        r"\b(?:dang uy|uy ban mttq) (?:xa|phuong|thi tran)\b|khoi dan van(?! (?:huyen|quan|thi xa|tinh|thanh pho))|(?<!thi )\b(?:xa(?! hoi)|phuong|thi tran)\b",
         folded,
     ):
         return "xa"
@@ -306,7 +309,9 @@ def _level(record: ExtractedRecord) -> str | None:
     # "Ủy ban Trung ương MTTQVN", "Ban Dân vận Trung ương": central, whatever else the name holds.
     if re.search(r"\btrung uong\b|\btu\b$", folded) and not re.search(r"\b(?:tinh|huyen|xa)\b", folded):
         return "trung_uong"
-    return _level_of(folded)
+    # "A phối hợp với B": the leading holder's level ("Ban Tuyên giáo và Dân vận Tỉnh ủy phối hợp với Đảng ủy xã …").
+    lead = re.split(r"\bphoi hop (?:voi|cung)\b", folded)[0]
+    return _level_of(lead) or _level_of(folded)
 
 
 def _level_from_chairs(record: ExtractedRecord) -> str | None:

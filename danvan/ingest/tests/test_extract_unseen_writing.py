@@ -271,3 +271,34 @@ def test_a_dates_year_a_basis_cited_and_the_work_launched_are_not_the_period_of_
         "1 trong năm 2023 và quý I/2023."
     )
     assert extract(text).period is None
+
+
+def test_more_verbs_that_hold_a_meeting_and_the_organising_committee_still_is_not_the_holder():
+    assert _organizer_of(
+        "Sáng 15/10/2023, Ban Dân vận Trung ương quán triệt Kết luận 57 của Bộ Chính trị tới cán bộ dân vận."
+    ) == ("Ban Dân vận Trung ương")
+    assert _organizer_of(
+        "Sáng 15/10/2023, Ban Dân vận Huyện ủy Vạn Ninh kỷ niệm 93 năm Ngày truyền thống công tác dân vận của Đảng."
+    ) == ("Ban Dân vận Huyện ủy Vạn Ninh")
+    assert _organizer_of(
+        "Sáng 15/10/2023, Thường trực Huyện ủy Vạn Ninh gặp mặt cán bộ làm công tác dân vận qua các thời kỳ."
+    ) == ("Thường trực Huyện ủy Vạn Ninh")
+    assert _organizer_of(
+        "Sáng 15/10/2023, Huyện ủy Vạn Ninh đối thoại với nông dân về công tác dân vận chính quyền tại hội trường."
+    ) == ("Huyện ủy Vạn Ninh")
+    assert "Ban Tổ chức" not in _organizer_of(
+        "Kết thúc hội thi sáng 15/10/2023 tại hội trường huyện, Ban Tổ chức trao giải nhất cho đội xã Vạn Thắng."
+    )
+
+
+def test_the_leading_holders_level_and_xa_hoi_is_not_a_commune():
+    record = extract(
+        "Tập huấn nghiệp vụ dân vận\nSáng 24/9/2025, Ban Tuyên giáo và Dân vận Tỉnh ủy phối hợp với Đảng ủy xã Sơn "
+        "Điện tổ chức hội nghị tập huấn nghiệp vụ công tác dân vận cho cán bộ cơ sở."
+    )
+    assert record.level == "tinh"
+    record = extract(
+        "Tổng kết phối hợp\nNgày 10/1/2020, Ban Chỉ đạo phối hợp công tác Dân vận giữa Lực lượng vũ trang với MTTQ và "
+        "các tổ chức chính trị - xã hội tỉnh Đồng Tháp tổ chức hội nghị tổng kết công tác năm 2019."
+    )
+    assert record.level == "tinh"
