@@ -93,7 +93,7 @@ def _org_with_place(text: str, match: re.Match) -> tuple[str, int]:
 # của huyện Vạn Ninh tổ chức …", "Ban Dân vận Tỉnh ủy phối hợp với Hội Nhà báo tỉnh tổ chức …", "TX Hồng Lĩnh tổ chức …".
 # "A và B phối hợp trao giải …": joint organisers before "phối hợp" and a prize-giving verb.
 _HOLD_VERB = re.compile(
-    r"\s+(?:đã\s+|vừa\s+|long\s+trọng\s+)?(?:đăng\s+cai\s+)?(?:phối\s+hợp\s+trao\s+giải|(?:phối\s+hợp\s+)?(?:tổ\s+chức|"
+    r"\s+(?:(?:đã|vừa|long\s+trọng)\s+)*(?:đăng\s+cai\s+)?(?:phối\s+hợp\s+trao\s+giải|(?:phối\s+hợp\s+)?(?:tổ\s+chức|"
     r"họp|tổng\s+kết|sơ\s+kết|giao\s+ban|phát\s+động|khai\s+mạc|triển\s+khai|ban\s+hành|quán\s+triệt|kỷ\s+niệm|gặp\s+mặt|"
     r"trao\s+giải|đối\s+thoại|ra\s+quân|biểu\s+dương|tuyên\s+dương|tôn\s+vinh))\b",
     re.IGNORECASE,
@@ -178,16 +178,28 @@ def _subject(text: str, verb_start: int) -> str:
             re.IGNORECASE,
         ):
             continue
-        # "Ban Dân vận - Ủy ban MTTQ huyện Vạn Ninh": joint holders written with a dash between them.
+        # Joint holders listed with commas or dashes between them: "Ban Dân vận, Hội LHPN, Hội Nông dân, Đoàn TNCS Hồ
+        # Chí Minh huyện Đất Đỏ", "Ban Dân vận - Ủy ban MTTQ huyện Vạn Ninh".
         before = head[:cut].rstrip()
-        if before.endswith(("-", "–")):
-            prior = _LEADING_DATE.sub("", re.split(r"[.;:!?,]\s+|\n", before[:-1].rstrip())[-1]).strip()
-            if prior and _BODY_HEAD.match(prior) and len(prior.split()) <= 8 and not re.search(r"\d", prior):
-                return f"{prior} - {subject}"
+        while before.endswith((",", "-", "–")):
+            sep = before[-1]
+            rest = before[:-1].rstrip()
+            parts = re.split(r"[.;:!?,]\s+|\s[-–]\s|\n", rest)
+            prior = _LEADING_DATE.sub("", parts[-1]).strip(" ,")
+            if not (prior and prior[0].isupper() and _BODY_HEAD.match(prior)) or len(prior.split()) > 8:
+                break
+            if re.search(r"\d|đồng\s+chí|\s(?:đã|đang|sẽ)\s", prior, re.IGNORECASE):
+                break
+            subject = f"{prior}{sep} {subject}" if sep == "," else f"{prior} {sep} {subject}"
+            before = rest[: len(rest) - len(parts[-1])].rstrip()
         return subject
     return ""
 
 
+_VENUE = re.compile(
+    r"\btại\s+(?:(?:hội\s+trường|trụ\s+sở|phòng\s+họp|nhà\s+văn\s+hóa|điểm\s+cầu)\s+(?:cơ\s+quan\s+)?)?$",
+    re.IGNORECASE,
+)
 _DOCUMENT_OF = re.compile(
     r"\b(?:Đề\s+án|Nghị\s+quyết|Chỉ\s+thị|Kết\s+luận|Kế\s+hoạch|Quyết\s+định|Quy\s+chế|Chương\s+trình|Thông\s+báo|"
     r"Hướng\s+dẫn)\b[^.;]{0,40}\bcủa\s*$",
@@ -259,9 +271,12 @@ def _organizer(doc: _Doc, record: ExtractedRecord) -> None:
             if re.search(r"(?:trưởng|phó|viên|thư|tịch|BCH|hành|khuyết)\s*$", before, re.IGNORECASE):
                 continue
             # "Phó Chủ tịch Ủy ban Trung ương MTTQ Việt Nam Trương Thị Ngọc Ánh": inside a person's title; "Đề án số 02
-            # của Ban Thường vụ Tỉnh ủy": the issuer of a document the meeting is about.
-            if _TITLE_BEFORE.search(part[max(0, match.start() - 40) : match.start()]) or _DOCUMENT_OF.search(
-                part[max(0, match.start() - 60) : match.start()]
+            # của Ban Thường vụ Tỉnh ủy": the issuer of a document the meeting is about; "tại hội trường UBND huyện":
+            # the venue.
+            if (
+                _TITLE_BEFORE.search(part[max(0, match.start() - 40) : match.start()])
+                or _DOCUMENT_OF.search(part[max(0, match.start() - 60) : match.start()])
+                or _VENUE.search(part[max(0, match.start() - 40) : match.start()])
             ):
                 continue
             record.organizer = _canonical_case(_org_with_place(part, match)[0])

@@ -302,3 +302,17 @@ def test_the_leading_holders_level_and_xa_hoi_is_not_a_commune():
         "các tổ chức chính trị - xã hội tỉnh Đồng Tháp tổ chức hội nghị tổng kết công tác năm 2019."
     )
     assert record.level == "tinh"
+
+
+def test_a_list_of_joint_holders_the_venue_and_two_adverbs_before_the_verb():
+    assert _organizer_of(
+        "Sáng 10/12/2022, Ban Dân vận Huyện ủy, UBMTTQ và các đoàn thể huyện Vạn Ninh tổ chức hội nghị tổng kết năm "
+        "2022."
+    ) == ("Ban Dân vận Huyện ủy, UBMTTQ và các đoàn thể huyện Vạn Ninh")
+    assert _organizer_of(
+        "Sáng 10/12/2022, Ban Thường trực Ủy ban MTTQ Việt Nam huyện Vạn Ninh đã long trọng tổ chức hội nghị tổng "
+        "kết công tác Mặt trận năm 2022."
+    ) == ("Ban Thường trực Ủy ban MTTQ Việt Nam huyện Vạn Ninh")
+    assert _organizer_of(
+        "Sáng 10/12/2022, tại hội trường UBND huyện Vạn Ninh diễn ra hội nghị tổng kết công tác dân vận năm 2022."
+    ) == ("")
