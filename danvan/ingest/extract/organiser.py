@@ -103,7 +103,7 @@ _BODY_HEAD = re.compile(
     r"(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+[uủ][yỷ]|Huyện|Quận|Thị\s+xã|Thành\s+phố|TX|TP|Khối|Cụm|Bộ|Công\s+an|Học\s+viện|"
     r"Trung\s+tâm|Đoàn|Liên\s+đoàn|Thường\s+trực|Sở|Văn\s+phòng|(?:Tỉnh|Huyện|Thành)\s+đoàn|Chi\s+bộ|Cục|Tổng\s+cục|"
     r"Quân\s+khu|Bộ\s+Chỉ\s+huy|Ban\s+Chỉ\s+huy|Đồn|(?:Trung|Sư|Lữ|Tiểu)\s+đoàn|Đại\s+đội|Hải\s+đội|Bộ\s+đội)\b"
-    r"|(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|tỉnh|thành\s+phố)\s+[A-ZĐÀ-Ỹ0-9]"
+    r"|(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|tỉnh|thành\s+phố|Xã|Phường|Thị\s+trấn)\s+[A-ZĐÀ-Ỹ0-9]"
 )
 _LEADING_DATE = re.compile(
     r"^(?:(?:sáng|chiều|tối|trưa)\s+)?(?:(?:hôm\s+)?(?:nay|qua)\s+)?\(?(?:ngày\s+)?\d{1,2}\s*[-/.]\s*\d{1,2}"
@@ -262,6 +262,14 @@ def _organizer(doc: _Doc, record: ExtractedRecord) -> None:
                 break
         if record.organizer:
             break
+    if not record.organizer:
+        # The title's own holder, when the text names none ("Xã Chí Minh tổ chức Hội nghị đối thoại …" over a lead
+        # where only the chairman "sẽ tổ chức").
+        for verb in _HOLD_VERB.finditer(doc.title):
+            subject = _subject(doc.title, verb.start())
+            if subject and not re.match(r"Ban\s+[Tt]ổ\s+chức\b", subject):
+                record.organizer = _canonical_case(subject)
+                break
     if not record.organizer:
         # The first body named, when the lead speaks of the meeting at all: a lead about the period's results
         # ("Trong quý II, Ban Dân vận Huyện ủy đã lãnh đạo …", the meeting's own lead missing) names no holder.

@@ -42,6 +42,10 @@ def _folded(text: str) -> str:
 def _period(doc: _Doc, record: ExtractedRecord) -> str | None:
     if record.event_type == "hoi_thi":
         return None
+    # A meeting of no review kind (a dialogue, a commemoration, a training day) reviews a period only when the text
+    # says it reviews ("… đồng thời tổng kết công tác Mặt trận trong năm 2023"); "Luật … năm 2025" is not one.
+    if record.event_type == "other" and not _REVIEW_ANYWHERE.search(fold(doc.text)):
+        return None
     # A launch reviews nothing; only a plan names its period ("triển khai Kế hoạch … năm 2017").
     if record.event_type == "trien_khai" and "ke hoach" not in fold(doc.title + " " + doc.lead):
         return None
@@ -72,6 +76,9 @@ def _period(doc: _Doc, record: ExtractedRecord) -> str | None:
 
 
 _CONGRESS = re.compile(r"\bdai hoi\b")
+_REVIEW_ANYWHERE = re.compile(
+    r"\b(?:tong ket|so ket|(?:danh gia|trao doi) ket qua|bieu duong|ton vinh|tuyen duong|vinh danh|nhiem ky|giao ban)\b"
+)
 _TERM = re.compile(r"\bnhiem ky ((?:19|20)\d\d) (?:den )?((?:19|20)\d\d)\b")
 _REVIEW = re.compile(r"\b(?:tong ket|so ket|(?:danh gia|trao doi) ket qua)\b")
 _NONE_FOUND = object()

@@ -316,3 +316,19 @@ def test_a_list_of_joint_holders_the_venue_and_two_adverbs_before_the_verb():
     assert _organizer_of(
         "Sáng 10/12/2022, tại hội trường UBND huyện Vạn Ninh diễn ra hội nghị tổng kết công tác dân vận năm 2022."
     ) == ("")
+
+
+def test_the_titles_holder_when_the_text_names_only_a_chairman_and_a_dialogue_reviews_no_period():
+    record = extract(
+        "Xã Chí Minh tổ chức Hội nghị đối thoại giữa Chủ tịch UBND xã với Nhân dân các thôn\n"
+        "Thực hiện Luật Tổ chức chính quyền địa phương năm 2025, Chủ tịch UBND xã Chí Minh sẽ tổ chức Hội nghị đối "
+        "thoại trực tiếp với Nhân dân các thôn vào 07 giờ 30 phút, ngày 29/10/2025 tại hội trường UBND xã."
+    )
+    assert (record.organizer, record.level, record.period) == ("Xã Chí Minh", "xa", None)
+    # A meeting of no review kind that says it also reviews keeps its period.
+    record = extract(
+        "Tọa đàm kỷ niệm ngày truyền thống Mặt trận\n"
+        "Sáng ngày 15/11/2023, Ủy ban MTTQ Việt Nam Phường 8 đã tổ chức buổi Tọa đàm kỷ niệm ngày truyền thống Mặt "
+        "trận; đồng thời tổng kết công tác Mặt trận trong năm 2023."
+    )
+    assert record.period == "2023"
