@@ -26,6 +26,12 @@ _TUYEN_DUONG = re.compile(r"tuyên\s+dương", re.IGNORECASE)
 # own name in the lead.
 _LEAD_REVIEW = re.compile(r"\b(?:hoi nghi|cuoc hop)\b(?: \w+){0,5} (?P<kind>tong ket|so ket|giao ban)\b")
 _REVIEW_KIND = {"tong ket": "tong_ket", "so ket": "so_ket", "giao ban": "giao_ban"}
+# "hội nghị trao đổi (đánh giá) kết quả công tác Mặt trận 6 tháng đầu năm …": a review by another name, of part of a
+# year (sơ kết) or of a year (tổng kết).
+_RESULTS_REVIEW = re.compile(
+    r"\b(?:hoi nghi|cuoc hop)\b(?: \w+){0,3} (?:trao doi|danh gia) ket qua\b(?: \w+){0,8}? "
+    r"(?:(?P<part>6 thang|sau thang|9 thang|chin thang|qu[yi] (?:iv|iii|ii|i|[1-4]))|nam (?:19|20)\d\d)\b"
+)
 
 
 def _event_type(doc: _Doc) -> str:
@@ -34,6 +40,11 @@ def _event_type(doc: _Doc) -> str:
         review = _LEAD_REVIEW.search(fold(doc.lead))
         if review and not _CONTEST.search(fold(doc.lead)):
             return _REVIEW_KIND[review.group("kind")]
+    if kind in ("trien_khai", "other"):
+        for part in (doc.title, doc.lead):
+            results = _RESULTS_REVIEW.search(fold(part))
+            if results and not _CONTEST.search(fold(part)):
+                return "so_ket" if results.group("part") else "tong_ket"
     return kind
 
 

@@ -93,15 +93,17 @@ def _org_with_place(text: str, match: re.Match) -> tuple[str, int]:
 # của huyện Vạn Ninh tổ chức …", "Ban Dân vận Tỉnh ủy phối hợp với Hội Nhà báo tỉnh tổ chức …", "TX Hồng Lĩnh tổ chức …".
 # "A và B phối hợp trao giải …": joint organisers before "phối hợp" and a prize-giving verb.
 _HOLD_VERB = re.compile(
-    r"\s+(?:đã\s+|vừa\s+|long\s+trọng\s+)?(?:đăng\s+cai\s+)?(?:phối\s+hợp\s+trao\s+giải|(?:phối\s+hợp\s+)?(?:tổ\s+chức|"
-    r"họp|tổng\s+kết|sơ\s+kết|giao\s+ban|phát\s+động|khai\s+mạc|triển\s+khai|ban\s+hành))\b",
+    r"\s+(?:(?:đã|vừa|long\s+trọng)\s+)*(?:đăng\s+cai\s+)?(?:phối\s+hợp\s+trao\s+giải|(?:phối\s+hợp\s+)?(?:tổ\s+chức|"
+    r"họp|tổng\s+kết|sơ\s+kết|giao\s+ban|phát\s+động|khai\s+mạc|triển\s+khai|ban\s+hành|quán\s+triệt|kỷ\s+niệm|gặp\s+mặt|"
+    r"trao\s+giải|đối\s+thoại|ra\s+quân|biểu\s+dương|tuyên\s+dương|tôn\s+vinh))\b",
     re.IGNORECASE,
 )
 _BODY_HEAD = re.compile(
-    r"(?:Ban|BCĐ|BTV|Ủy\s+ban|Uỷ\s+ban|UBND|HĐND|UBMTTQ\w*|MTTQ\w*|Mặt\s+trận|Hội(?!\s+(?:thi|nghị|trường|diễn))|Đảng\s+[uủ][yỷ]|Đảng\s+bộ|"
+    r"(?:Ban|BCĐ|BTV|BDV|Ủy\s+ban|Uỷ\s+ban|UBND|HĐND|UBMTTQ\w*|MTTQ\w*|Mặt\s+trận|Hội(?!\s+(?:thi|nghị|trường|diễn))|Đảng\s+[uủ][yỷ]|Đảng\s+bộ|"
     r"(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+[uủ][yỷ]|Huyện|Quận|Thị\s+xã|Thành\s+phố|TX|TP|Khối|Cụm|Bộ|Công\s+an|Học\s+viện|"
     r"Trung\s+tâm|Đoàn|Liên\s+đoàn|Thường\s+trực|Sở|Văn\s+phòng|(?:Tỉnh|Huyện|Thành)\s+đoàn|Chi\s+bộ|Cục|Tổng\s+cục|"
-    r"Quân\s+khu|Bộ\s+Chỉ\s+huy|Ban\s+Chỉ\s+huy)\b"
+    r"Quân\s+khu|Bộ\s+Chỉ\s+huy|Ban\s+Chỉ\s+huy|Đồn|(?:Trung|Sư|Lữ|Tiểu)\s+đoàn|Đại\s+đội|Hải\s+đội|Bộ\s+đội)\b"
+    r"|(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|tỉnh|thành\s+phố|Xã|Phường|Thị\s+trấn)\s+[A-ZĐÀ-Ỹ0-9]"
 )
 _LEADING_DATE = re.compile(
     r"^(?:(?:sáng|chiều|tối|trưa)\s+)?(?:(?:hôm\s+)?(?:nay|qua)\s+)?\(?(?:ngày\s+)?\d{1,2}\s*[-/.]\s*\d{1,2}"
@@ -111,8 +113,21 @@ _LEADING_DATE = re.compile(
 # "Hội nghị sơ kết … của Hội đồng công tác quần chúng TƯ diễn ra …": the body whose meeting it is.
 _MEETING_OF = re.compile(
     r"\b(?:hội\s+nghị|cuộc\s+họp|phiên\s+họp)\b[^.;]{0,160}?\bcủa\s+(?P<org>[A-ZĐÀ-Ỹ][^,.;]{2,80}?)\s+"
-    r"(?:diễn\s+ra|được\s+tổ\s+chức)\b",
+    r"(?:(?:đã|vừa)\s+)?(?:diễn\s+ra|được\s+tổ\s+chức)\b",
     re.IGNORECASE,
+)
+
+
+_SESSION_OF = re.compile(
+    r"\b[Hh]ội\s+nghị\s+(?P<org>(?:Ban\s+Chấp\s+hành|Ban\s+Thường\s+vụ|Ủy\s+ban|Uỷ\s+ban|UBMTTQ\w*|Đoàn\s+Chủ\s+tịch)"
+    r"[^,.;()]{2,80}?)\s*\(?\s*(?:lần\s+thứ|[Kk]hóa|[Kk]hoá)\b"
+)
+# "tổ chức 2.370 cuộc tuyên truyền": a count of activities in the results, not the meeting being held.
+_ACTIVITY_COUNT = re.compile(r"\s+(?:được\s+)?\d")
+# A holder's name stops at a sentence's end: "… Kông Lơng Khơng. Ban Tổ chức cũng trao …".
+_SENTENCE_END = re.compile(r"[.!?…]\s+(?=[A-ZĐÀ-Ỹ])|\n")
+_TITLE_BEFORE = re.compile(
+    r"(?:Chủ\s+tịch|Trưởng|Phó|Bí\s+thư|Ủy\s+viên|Uỷ\s+viên|Giám\s+đốc|Tổng\s+Thư\s+ký)\s+(?:\S+\s+){0,3}$"
 )
 
 
@@ -125,10 +140,16 @@ def _subject(text: str, verb_start: int) -> str:
     if re.search(r"\b(?:các|những|và|của)\s*$", head, re.IGNORECASE):
         return ""
     cuts = [0]
+    for m in _SENTENCE_END.finditer(head):
+        if not re.search(r"\b[A-ZĐ]{1,4}$", head[: m.start()]):
+            cuts = [m.end()]
     for m in re.finditer(r"[.;:!?]\s+|,\s+|\s+[-–—]\s+|\n", head):
+        if m.end() <= cuts[0]:
+            continue
         sep = m.group().strip()
         following = head[m.end() : m.end() + 1]
-        if sep == "," and (not following or following.islower()):
+        # "13 xã, thị trấn", "chính trị – xã hội": a comma or a dash before a lower-case word continues the name.
+        if sep in (",", "-", "–", "—") and (not following or following.islower()):
             continue
         if sep == "." and re.search(r"\b[A-ZĐ]{1,4}$", head[: m.start()]):
             continue
@@ -137,26 +158,89 @@ def _subject(text: str, verb_start: int) -> str:
         subject = _LEADING_DATE.sub("", head[cut:].strip()).strip(" ,")
         # "Đảng ủy xã Tân Lập, huyện Lục Ngạn": the district after the comma locates the body, it is not its name.
         subject = re.sub(r",\s*(?:huyện|tỉnh|thành\s+phố|thị\s+xã|quận)\s+[^,]+$", "", subject)
-        if not subject or not subject[0].isupper() or not _BODY_HEAD.match(subject):
+        subject = _without_trailing_province(subject)
+        # "Ban Dân vận Huyện ủy Tuy Phong (Bình Thuận)": a bracketed place after the name is not part of it.
+        bracket = re.search(r"\s*\(([^()]+)\)$", subject)
+        if bracket and tuple(fold(bracket.group(1)).split()) in _gazetteer()[0]:
+            subject = subject[: bracket.start()]
+        if not subject or not (subject[0].isupper() or _COMMUNE_HEAD.match(subject)) or not _BODY_HEAD.match(subject):
             continue
-        if len(subject.split()) < 2 or len(subject.split()) > 25:
+        # A steering committee or a council is named by everything it steers ("Ban Chỉ đạo điều hành chương trình
+        # Phối hợp công tác Dân vận giữa Lực lượng vũ trang với MTTQ và các tổ chức Chính trị – xã hội tỉnh …").
+        longest = 40 if re.match(r"(?:Ban\s+Chỉ\s+đạo|BCĐ|Hội\s+đồng)\b", subject) else 25
+        if len(subject.split()) < 2 or len(subject.split()) > longest:
             continue
         # "Ban Dân vận đã bám sát nhiệm vụ …, triển khai …": a clause with its own verb is not a name.
-        if re.search(r"chủ\s+trì|đồng\s+chí|\bcủa\s+(?:các|những)\b|\s(?:đã|đang|sẽ)\s", subject, re.IGNORECASE):
+        # ("Ủy ban Dân tộc chủ trì phối hợp với các bộ, ban, ngành liên quan tổ chức …": a body that leads, jointly.)
+        if re.search(
+            r"chủ\s+trì(?!,?\s+phối\s+hợp)|đồng\s+chí|\bcủa\s+(?:các|những)\b|\s(?:đã|đang|sẽ)\s",
+            subject,
+            re.IGNORECASE,
+        ):
             continue
+        # Joint holders listed with commas or dashes between them: "Ban Dân vận, Hội LHPN, Hội Nông dân, Đoàn TNCS Hồ
+        # Chí Minh huyện Đất Đỏ", "Ban Dân vận - Ủy ban MTTQ huyện Vạn Ninh".
+        before = head[:cut].rstrip()
+        while before.endswith((",", "-", "–")):
+            sep = before[-1]
+            rest = before[:-1].rstrip()
+            parts = re.split(r"[.;:!?,]\s+|\s[-–]\s|\n", rest)
+            prior = _LEADING_DATE.sub("", parts[-1]).strip(" ,")
+            if not (prior and prior[0].isupper() and _BODY_HEAD.match(prior)) or len(prior.split()) > 8:
+                break
+            if re.search(r"\d|đồng\s+chí|\s(?:đã|đang|sẽ)\s", prior, re.IGNORECASE):
+                break
+            subject = f"{prior}{sep} {subject}" if sep == "," else f"{prior} {sep} {subject}"
+            before = rest[: len(rest) - len(parts[-1])].rstrip()
         return subject
     return ""
 
 
+_VENUE = re.compile(
+    r"\btại\s+(?:(?:hội\s+trường|trụ\s+sở|phòng\s+họp|nhà\s+văn\s+hóa|điểm\s+cầu)\s+(?:cơ\s+quan\s+)?)?$",
+    re.IGNORECASE,
+)
+_DOCUMENT_OF = re.compile(
+    r"\b(?:Đề\s+án|Nghị\s+quyết|Chỉ\s+thị|Kết\s+luận|Kế\s+hoạch|Quyết\s+định|Quy\s+chế|Chương\s+trình|Thông\s+báo|"
+    r"Hướng\s+dẫn)\b[^.;]{0,40}\bcủa\s*$",
+    re.IGNORECASE,
+)
+_SPEAKS_OF_A_MEETING = re.compile(
+    r"\b(?:hội\s+nghị|cuộc\s+họp|họp|hội\s+thi|đại\s+hội|lễ|tổ\s+chức|sơ\s+kết|tổng\s+kết|giao\s+ban|tọa\s+đàm|"
+    r"biểu\s+dương|tuyên\s+dương|tôn\s+vinh|ra\s+quân|phát\s+động|triển\s+khai)\b",
+    re.IGNORECASE,
+)
+_COMMUNE_HEAD = re.compile(r"(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|tỉnh|thành\s+phố)\s+[A-ZĐÀ-Ỹ0-9]")
+
+
+def _without_trailing_province(subject: str) -> str:
+    """ "phường Lâm Viên - Đà Lạt, Lâm Đồng": a province after the last comma places the holder."""
+    head, sep, last = subject.rpartition(",")
+    if sep and any(p.level == "province" for p in _gazetteer()[0].get(tuple(fold(last).split()), [])):
+        return head.strip()
+    return subject
+
+
 def _organizer_as_written(doc: _Doc) -> str:
-    for paragraph in doc.body[:3]:
+    # Page furniture (a site's name, the weather, a date, the title again) comes before the text on some pages: the
+    # first three paragraphs that read as prose (as long as a lead sentence).
+    paragraphs = [p for p in doc.body if len(p.split()) >= 12 and p.strip() != doc.title.strip()][:3]
+    for paragraph in paragraphs:
         m = _MEETING_OF.search(paragraph)
         verb = _HOLD_VERB.search(paragraph)
         if m and (verb is None or m.start() < verb.start()) and _BODY_HEAD.match(m.group("org")):
             return m.group("org").strip()
+        session = _SESSION_OF.search(paragraph)
+        if session and (verb is None or session.start() < verb.start()):
+            return session.group("org").strip()
         for verb in _HOLD_VERB.finditer(paragraph[:400]):
+            # "Ban Tổ chức" (the organising committee) is a noun; "tổ chức 2.370 cuộc" counts activities.
+            counted = _ACTIVITY_COUNT.match(paragraph[verb.end() :]) and "niệm" not in verb.group()
+            if re.search(r"\bBan$", paragraph[: verb.start()]) or counted:
+                continue
             subject = _subject(paragraph, verb.start())
-            if subject:
+            # "Ban Tổ chức (Hội thi) trao giải …": the organising committee is not the holder.
+            if subject and not re.match(r"Ban\s+[Tt]ổ\s+chức\b", subject):
                 return subject
     return ""
 
@@ -179,10 +263,29 @@ def _organizer(doc: _Doc, record: ExtractedRecord) -> None:
         if record.organizer:
             break
     if not record.organizer:
-        for match in _ORG_CORE.finditer(doc.title + "\n" + doc.lead):
-            part = doc.title + "\n" + doc.lead
+        # The title's own holder, when the text names none ("Xã Chí Minh tổ chức Hội nghị đối thoại …" over a lead
+        # where only the chairman "sẽ tổ chức").
+        for verb in _HOLD_VERB.finditer(doc.title):
+            subject = _subject(doc.title, verb.start())
+            if subject and not re.match(r"Ban\s+[Tt]ổ\s+chức\b", subject):
+                record.organizer = _canonical_case(subject)
+                break
+    if not record.organizer:
+        # The first body named, when the lead speaks of the meeting at all: a lead about the period's results
+        # ("Trong quý II, Ban Dân vận Huyện ủy đã lãnh đạo …", the meeting's own lead missing) names no holder.
+        part = doc.title + "\n" + (doc.lead if _SPEAKS_OF_A_MEETING.search(doc.lead) else "")
+        for match in _ORG_CORE.finditer(part):
             before = part[max(0, match.start() - 16) : match.start()]
             if re.search(r"(?:trưởng|phó|viên|thư|tịch|BCH|hành|khuyết)\s*$", before, re.IGNORECASE):
+                continue
+            # "Phó Chủ tịch Ủy ban Trung ương MTTQ Việt Nam Trương Thị Ngọc Ánh": inside a person's title; "Đề án số 02
+            # của Ban Thường vụ Tỉnh ủy": the issuer of a document the meeting is about; "tại hội trường UBND huyện":
+            # the venue.
+            if (
+                _TITLE_BEFORE.search(part[max(0, match.start() - 40) : match.start()])
+                or _DOCUMENT_OF.search(part[max(0, match.start() - 60) : match.start()])
+                or _VENUE.search(part[max(0, match.start() - 40) : match.start()])
+            ):
                 continue
             record.organizer = _canonical_case(_org_with_place(part, match)[0])
             record.flags.append("organizer_uncertain")
@@ -196,11 +299,12 @@ def _level_of(folded: str) -> str | None:
     if not folded:
         return None
     if re.search(
-        r"\b(?:dang uy|uy ban mttq) (?:xa|phuong|thi tran)\b|khoi dan van|(?<!thi )\b(?:xa|phuong|thi tran)\b", folded
+        r"\b(?:dang uy|uy ban mttq) (?:xa|phuong|thi tran)\b|khoi dan van(?! (?:huyen|quan|thi xa|tinh|thanh pho))|(?<!thi )\b(?:xa(?! hoi)|phuong|thi tran)\b",
+        folded,
     ):
         return "xa"
     if re.search(
-        r"\b(?:huyen uy|quan uy|thi uy|huyen|thi xa|tx)\b|\bquan (?!(?:su|doi|khu|chung|doan|nhan|dan|ly|tam|he|triet|chinh)\b)",
+        r"\b(?:huyen uy|quan uy|thi uy|huyen|thi xa|tx)\b|(?<!\bco )\bquan (?!(?:su|doi|khu|chung|doan|nhan|dan|ly|tam|he|triet|chinh)\b)",
         folded,
     ):
         return "huyen"
@@ -228,7 +332,9 @@ def _level(record: ExtractedRecord) -> str | None:
     # "Ủy ban Trung ương MTTQVN", "Ban Dân vận Trung ương": central, whatever else the name holds.
     if re.search(r"\btrung uong\b|\btu\b$", folded) and not re.search(r"\b(?:tinh|huyen|xa)\b", folded):
         return "trung_uong"
-    return _level_of(folded)
+    # "A phối hợp với B": the leading holder's level ("Ban Tuyên giáo và Dân vận Tỉnh ủy phối hợp với Đảng ủy xã …").
+    lead = re.split(r"\bphoi hop (?:voi|cung)\b", folded)[0]
+    return _level_of(lead) or _level_of(folded)
 
 
 def _level_from_chairs(record: ExtractedRecord) -> str | None:

@@ -14,7 +14,7 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 # Period phrases, on folded text ("quý I/2021" folds to "quy i 2021").
 _PERIODS = re.compile(
-    r"\bquy (?P<q>iv|iii|ii|i|[1-4])\b(?: nam)?(?: (?P<qy>(?:19|20)\d\d))?"
+    r"\bqu[yi] (?P<q>iv|iii|ii|i|[1-4])\b(?: nam)?(?: (?P<qy>(?:19|20)\d\d))?"
     r"|\b(?P<h>6|sau) thang (?:(?P<hw>dau|cuoi) )?nam(?: (?P<hy>(?:19|20)\d\d))?"
     r"|\b(?P<n>9|chin) thang(?: dau nam)?(?: nam)?(?: (?P<ny>(?:19|20)\d\d))?"
     r"|\b(?P<tk>nhiem ky|giai doan|tu) (?P<t1>(?:19|20)\d\d) (?:den )?(?P<t2>(?:19|20)\d\d)"
@@ -22,22 +22,36 @@ _PERIODS = re.compile(
 )
 # A stage is a reviewed period only after a review or an honouring ("tổng kết …", "biểu dương … giai đoạn …").
 _STAGE_CONTEXT = re.compile(
-    r"(?:tong ket|so ket|dai hoi|bieu duong|ton vinh|tuyen duong|vinh danh|dien hinh|phat dong)\b.{0,60}$"
+    r"(?:tong ket|so ket|dai hoi|bieu duong|ton vinh|tuyen duong|vinh danh|dien hinh|phat dong)\b.{0,80}$"
 )
 
 
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+# Ways of writing a period that folding would lose, spelt out before it: a term in brackets after the review's name
+# ("tổng kết phong trào … lần thứ VI (2003-2007)") and a year straight after a quoted name ("tuyên dương điển hình
+# “Dân vận khéo” 2025"), not the start of a stage ("“Dân vận khéo” 2021 - 2025").
+_BRACKETED_TERM = re.compile(r"\(\s*((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\s*\)")
+_YEAR_AFTER_QUOTE = re.compile(r"([\"”])\s+((?:19|20)\d\d)\b(?!\s*[-–—/]\s*\d)")
+
+
+def _folded(text: str) -> str:
+    text = _BRACKETED_TERM.sub(r"(giai đoạn \1-\2)", text)
+    return fold(_YEAR_AFTER_QUOTE.sub(r"\1 năm \2", text))
 
 
 def _period(doc: _Doc, record: ExtractedRecord) -> str | None:
     if record.event_type == "hoi_thi":
+        return None
+    # A meeting of no review kind (a dialogue, a commemoration, a training day) reviews a period only when the text
+    # says it reviews ("… đồng thời tổng kết công tác Mặt trận trong năm 2023"); "Luật … năm 2025" is not one.
+    if record.event_type == "other" and not _REVIEW_ANYWHERE.search(fold(doc.text)):
         return None
     # A launch reviews nothing; only a plan names its period ("triển khai Kế hoạch … năm 2017").
     if record.event_type == "trien_khai" and "ke hoach" not in fold(doc.title + " " + doc.lead):
         return None
     # A congress ("Đại hội … nhiệm kỳ 2025–2030") opens a term: what it reviews is the term before, when the text
     # names it ("Trong nhiệm kỳ 2013–2018, …"), else nothing.
-    head = fold(doc.title + ". " + doc.lead)
+    head = _folded(doc.title + ". " + doc.lead)
     if _CONGRESS.search(head) and not _REVIEW.search(head):
         terms = [(int(m.group(1)), int(m.group(2))) for m in _TERM.finditer(fold(doc.text))]
         if terms:
@@ -46,24 +60,27 @@ def _period(doc: _Doc, record: ExtractedRecord) -> str | None:
             return f"{earlier[0][0]}-{earlier[0][1]}" if earlier else None
     # The lead's review names the period reviewed even when the title names another year: "… năm 2020" in the
     # title, "sơ kết chương trình … năm 2019, triển khai kế hoạch năm 2020" in the lead.
-    title_folded = fold(doc.title)
+    title_folded = _folded(doc.title)
     if not _REVIEW.search(title_folded):
-        lead_folded = fold(doc.lead)
+        lead_folded = _folded(doc.lead)
         review = _REVIEW.search(lead_folded)
         if review:
             found = _read_periods(doc, record, lead_folded, review.end())
             if found is not _NONE_FOUND:
                 return found
     for part in [doc.title + ". " + doc.lead, "\n".join(doc.body)]:
-        found = _read_periods(doc, record, fold(part), 0)
+        found = _read_periods(doc, record, _folded(part), 0)
         if found is not _NONE_FOUND:
             return found
     return None
 
 
 _CONGRESS = re.compile(r"\bdai hoi\b")
+_REVIEW_ANYWHERE = re.compile(
+    r"\b(?:tong ket|so ket|(?:danh gia|trao doi) ket qua|bieu duong|ton vinh|tuyen duong|vinh danh|nhiem ky|giao ban)\b"
+)
 _TERM = re.compile(r"\bnhiem ky ((?:19|20)\d\d) (?:den )?((?:19|20)\d\d)\b")
-_REVIEW = re.compile(r"\b(?:tong ket|so ket|danh gia ket qua)\b")
+_REVIEW = re.compile(r"\b(?:tong ket|so ket|(?:danh gia|trao doi) ket qua)\b")
 _NONE_FOUND = object()
 
 
@@ -74,7 +91,21 @@ def _read_periods(doc: _Doc, record: ExtractedRecord, folded: str, start: int) -
         # "triển khai nhiệm vụ (trọng tâm) quý II" names the next period, not the one reviewed.
         if re.search(r"nhiem vu(?: trong tam)?(?: cong tac)?(?: cua cong tac dan van)? $", before):
             continue
-        if match.group("tk") and not _STAGE_CONTEXT.search(folded[max(0, match.start() - 100) : match.start()]):
+        # "… và triển khai công tác trọng tâm của Ủy ban MTTQ phường năm 2023": the year of the work launched, at a
+        # meeting that is not itself a launch, is the next period, not the one reviewed.
+        if record.event_type != "trien_khai" and re.search(
+            r"\btrien khai (?:cong tac|nhiem vu|phuong huong|chuong trinh)\b(?:(?!tong ket|so ket|danh gia|ket qua).){0,100}$",
+            folded[max(0, match.start() - 130) : match.start()],
+        ):
+            continue
+        if match.group("tk") and not _STAGE_CONTEXT.search(folded[max(0, match.start() - 120) : match.start()]):
+            continue
+        # The year of a full date ("ngày 10 tháng 02 năm 2023") and a basis cited ("Căn cứ chương trình … năm 2023")
+        # are not a period reviewed.
+        if match.group("y") and (
+            re.search(r"\bthang \d{1,2} $", before)
+            or re.search(r"\bcan cu\b.{0,100}$", folded[max(0, match.start() - 110) : match.start()])
+        ):
             continue
         # A target year ("đến năm 2030") is not a period.
         if match.group("y") and re.search(r"\b(?:den|toi|truoc)\s*$", before):

@@ -102,3 +102,233 @@ def test_tphcm_is_ho_chi_minh_city():
     )
     record = extract(text)
     assert (record.province, record.level) == ("Hồ Chí Minh", "tinh")
+
+
+# Kinds of writing met when the set grew again (ingest13c): each rule has its made-up sentence.
+
+
+def test_qui_spelt_with_i_is_a_quarter():
+    text = (
+        "Giao ban khối dân vận quí II\nTrong quí II năm 2016, Ban Dân vận Huyện ủy đã lãnh đạo Mặt trận, các đoàn thể."
+    )
+    assert extract(text).period == "2016-Q2"
+
+
+def test_a_term_in_brackets_after_the_reviews_name_is_the_period():
+    text = (
+        "Tổng kết phong trào nông dân giỏi\n"
+        "Ngày 12-9-2007, Hội Nông dân tỉnh tổ chức hội nghị tổng kết phong trào nông dân sản xuất, kinh doanh giỏi "
+        "lần thứ VI (2003-2007)."
+    )
+    assert extract(text).period == "2003-2007"
+
+
+def test_a_year_straight_after_the_movements_quoted_name_is_the_honourings_year_but_not_a_stages_start():
+    text = (
+        "Tuyên dương điển hình\n"
+        'Sáng 23/10, Đảng ủy phường Tân Định tổ chức chương trình tuyên dương điển hình "Dân vận khéo" 2025, nhân '
+        "kỷ niệm Ngày truyền thống công tác Dân vận của Đảng."
+    )
+    assert extract(text).period == "2025"
+    stage = text.replace('"Dân vận khéo" 2025,', '"Dân vận khéo" giai đoạn 2021 - 2025,')
+    assert extract(stage).period == "2021-2025"
+    assert extract(text.replace('"Dân vận khéo" 2025,', '"Dân vận khéo" 2021 - 2025,')).period != "2021"
+
+
+def test_a_meeting_that_exchanges_the_half_years_results_is_a_half_year_review():
+    text = (
+        "Hội nghị trao đổi kết quả công tác Mặt trận 6 tháng đầu năm các tỉnh miền Tây\n"
+        "Ngày 13/7/2020, Phó Chủ tịch Ủy ban Trung ương MTTQ Việt Nam Nguyễn Văn A chủ trì hội nghị trao đổi kết quả "
+        "công tác Mặt trận 6 tháng đầu năm, bàn biện pháp triển khai chương trình công tác 6 tháng cuối năm 2020."
+    )
+    record = extract(text)
+    assert (record.event_type, record.period) == ("so_ket", "2020-H1")
+    # The body is named only inside the chair's title: no organiser is read from it.
+    assert record.organizer == ""
+
+
+def test_the_organising_committee_is_a_noun_and_a_name_stops_at_the_sentences_end():
+    text = (
+        "Hội thi cán bộ dân vận khéo\n"
+        "Tham gia Hội thi có 21 đội đến từ các tổ chức cơ sở Đảng trực thuộc Huyện ủy, qua ba phần thi và tình huống. "
+        "Kết quả, 3 đội đạt giải ba gồm: Đảng bộ các xã Nghĩa An, Tơ Tung. Ban Tổ chức cũng trao 5 giải khuyến khích."
+    )
+    assert "Ban" not in extract(text).organizer
+
+
+def test_a_committees_own_session_names_its_holder_and_a_count_of_activities_does_not():
+    text = (
+        "Hội nghị Ủy ban MTTQ huyện lần thứ hai\n"
+        "Ngày 30/7/2019, bà Lê Thị B, Chủ tịch Ủy ban MTTQ Việt Nam huyện chủ trì hội nghị Ủy ban MTTQ Việt Nam huyện "
+        "Năm Căn lần thứ hai (khóa VII), sơ kết công tác Mặt trận 6 tháng đầu năm 2019.\n"
+        "6 tháng đầu năm nay, Ủy ban MTTQ Việt Nam các cấp phối hợp với các tổ chức thành viên tổ chức 2.370 cuộc "
+        "tuyên truyền, vận động, tập hợp các tầng lớp nhân dân."
+    )
+    assert extract(text).organizer == "Ủy ban MTTQ Việt Nam huyện Năm Căn"
+
+
+def test_a_ward_written_as_the_holder_with_its_province_after_a_comma():
+    text = (
+        "Phường đầu tiên tổ chức Đại hội Mặt trận\n"
+        "Sáng 28/8/2025, phường Lâm Viên - Đà Lạt, Lâm Đồng, tổ chức Đại hội đại biểu Mặt trận Tổ quốc Việt Nam "
+        "lần thứ I, nhiệm kỳ 2025-2030."
+    )
+    record = extract(text)
+    assert (record.organizer, record.level) == ("phường Lâm Viên - Đà Lạt", "xa")
+
+
+def test_page_furniture_before_the_text_does_not_hide_the_holder():
+    text = (
+        "Tuyên dương các điển hình dân vận khéo\n"
+        "Chuyên trang Thời sự - Đài truyền hình tỉnh\nHà Nội weather 25° - 33° C\n"
+        "Tuyên dương các điển hình dân vận khéo\n"
+        "Nhân dịp kỷ niệm Ngày truyền thống công tác Dân vận của Đảng 15/10/1930 - 15/10/2025, Đảng ủy UBND "
+        'TP. Hồ Chí Minh đã tổ chức lễ biểu dương các gương điển hình "Dân vận khéo" năm 2025.'
+    )
+    assert extract(text).organizer == "Đảng ủy UBND TP. Hồ Chí Minh"
+
+
+def _organizer_of(lead: str) -> str:
+    return extract("Tổng kết công tác dân vận năm 2022\n" + lead).organizer
+
+
+def test_holders_the_issue_names_read_as_written():
+    # Abbreviations, the armed forces, councils and steering committees, a province as the holder.
+    assert _organizer_of("Ngày 10/12/2022, BDV Huyện ủy tổ chức hội nghị tổng kết công tác dân vận năm 2022.") == (
+        "BDV Huyện ủy"
+    )
+    assert _organizer_of("Sáng 10/12/2022, Đồn Biên phòng Phước Tỉnh tổ chức hội nghị tổng kết năm 2022.") == (
+        "Đồn Biên phòng Phước Tỉnh"
+    )
+    assert _organizer_of(
+        "Sáng 10/12/2022, Sư đoàn 9 phối hợp với Ban Dân vận Tỉnh ủy tổ chức hội nghị tổng kết năm 2022."
+    ) == ("Sư đoàn 9 phối hợp với Ban Dân vận Tỉnh ủy")
+    assert _organizer_of("Sáng 10/12/2022, tỉnh Bình Thuận tổ chức hội nghị tổng kết công tác dân vận năm 2022.") == (
+        "tỉnh Bình Thuận"
+    )
+
+
+def test_a_body_that_leads_jointly_a_dash_between_joint_holders_and_a_bracketed_place():
+    assert _organizer_of(
+        "Sáng 10/12/2022, Ban Dân vận Huyện ủy Vạn Ninh chủ trì, phối hợp với Ủy ban MTTQ huyện tổ chức hội nghị "
+        "tổng kết năm 2022."
+    ) == ("Ban Dân vận Huyện ủy Vạn Ninh chủ trì, phối hợp với Ủy ban MTTQ huyện")
+    assert _organizer_of(
+        "Sáng 10/12/2022, Ban Dân vận - Ủy ban MTTQ huyện Vạn Ninh tổ chức hội nghị tổng kết năm 2022."
+    ) == ("Ban Dân vận - Ủy ban MTTQ huyện Vạn Ninh")
+    assert _organizer_of(
+        "Sáng 10/12/2022, Ban Dân vận Huyện ủy Tuy Phong (Bình Thuận) tổ chức hội nghị tổng kết năm 2022."
+    ) == ("Ban Dân vận Huyện ủy Tuy Phong")
+    assert _organizer_of(
+        "Sáng 10/12/2022, Hội nghị tổng kết công tác dân vận năm 2022 của Huyện ủy Tuy Phong đã diễn ra tại hội trường."
+    ) == ("Huyện ủy Tuy Phong")
+
+
+def test_a_lead_about_results_names_no_holder_and_a_district_blocs_level_is_the_district():
+    text = (
+        "Giao ban khối dân vận quý II\n"
+        "Trong quý II năm 2016, Ban Dân vận Huyện ủy đã lãnh đạo Mặt trận Tổ quốc, các đoàn thể tập trung tuyên "
+        "truyền bầu cử đại biểu Quốc hội."
+    )
+    assert extract(text).organizer == ""
+    record = extract(
+        "Tổng kết công tác dân vận năm 2022\nSáng 10/12/2022, Khối Dân vận huyện Vạn Ninh tổ chức hội nghị tổng "
+        "kết năm 2022.\nSáng 11/12/2022, Đảng ủy Khối các cơ quan tỉnh tổ chức hội nghị."
+    )
+    assert record.level == "huyen"
+    assert extract(
+        "Tổng kết năm 2022\nSáng 10/12/2022, Đảng ủy Khối các cơ quan tỉnh tổ chức hội nghị tổng kết công tác dân "
+        "vận năm 2022."
+    ).level == ("tinh")
+
+
+def test_a_dash_in_chinh_tri_xa_hoi_does_not_cut_a_long_steering_committees_name():
+    assert _organizer_of(
+        "Ban Chỉ đạo điều hành chương trình Phối hợp công tác Dân vận giữa Lực lượng vũ trang với MTTQ và các tổ chức "
+        "Chính trị – xã hội tỉnh Đồng Tháp, vừa tổ chức hội nghị tổng kết công tác năm 2019."
+    ) == (
+        "Ban Chỉ đạo điều hành chương trình Phối hợp công tác Dân vận giữa Lực lượng vũ trang với MTTQ và các tổ chức "
+        "Chính trị – xã hội tỉnh Đồng Tháp"
+    )
+
+
+def test_the_issuer_of_a_document_the_meeting_is_about_is_not_its_holder():
+    text = (
+        "Tiếp tục đổi mới nội dung, phương thức hoạt động của Mặt trận\n"
+        "Chiều 26-7, các đồng chí: Nguyễn Văn A, Bí thư Tỉnh ủy; Lê Thị B, Phó Bí thư Thường trực Tỉnh ủy đã chủ trì "
+        "Hội nghị Sơ kết 2 năm thực hiện Đề án số 02 của Ban Thường vụ Tỉnh ủy về đổi mới hoạt động của Mặt trận."
+    )
+    assert extract(text).organizer == ""
+
+
+def test_a_dates_year_a_basis_cited_and_the_work_launched_are_not_the_period_of_a_briefing():
+    text = (
+        "Phường 1 tổ chức hội nghị giao ban dư luận xã hội và triển khai công tác trọng tâm của Ủy ban Mặt trận phường "
+        "1 năm 2023\n"
+        "Căn cứ chương trình phối hợp thống nhất hành động của Ủy ban Mặt trận Tổ quốc Việt Nam Phường 1 năm 2023, vào "
+        "lúc 14 giờ 00 ngày 10 tháng 02 năm 2023, Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam Phường 1 tổ chức "
+        "hội nghị Giao ban dư luận xã hội và triển khai công tác trọng tâm của Ủy ban Mặt trận Tổ quốc Việt Nam Phường "
+        "1 trong năm 2023 và quý I/2023."
+    )
+    assert extract(text).period is None
+
+
+def test_more_verbs_that_hold_a_meeting_and_the_organising_committee_still_is_not_the_holder():
+    assert _organizer_of(
+        "Sáng 15/10/2023, Ban Dân vận Trung ương quán triệt Kết luận 57 của Bộ Chính trị tới cán bộ dân vận."
+    ) == ("Ban Dân vận Trung ương")
+    assert _organizer_of(
+        "Sáng 15/10/2023, Ban Dân vận Huyện ủy Vạn Ninh kỷ niệm 93 năm Ngày truyền thống công tác dân vận của Đảng."
+    ) == ("Ban Dân vận Huyện ủy Vạn Ninh")
+    assert _organizer_of(
+        "Sáng 15/10/2023, Thường trực Huyện ủy Vạn Ninh gặp mặt cán bộ làm công tác dân vận qua các thời kỳ."
+    ) == ("Thường trực Huyện ủy Vạn Ninh")
+    assert _organizer_of(
+        "Sáng 15/10/2023, Huyện ủy Vạn Ninh đối thoại với nông dân về công tác dân vận chính quyền tại hội trường."
+    ) == ("Huyện ủy Vạn Ninh")
+    assert "Ban Tổ chức" not in _organizer_of(
+        "Kết thúc hội thi sáng 15/10/2023 tại hội trường huyện, Ban Tổ chức trao giải nhất cho đội xã Vạn Thắng."
+    )
+
+
+def test_the_leading_holders_level_and_xa_hoi_is_not_a_commune():
+    record = extract(
+        "Tập huấn nghiệp vụ dân vận\nSáng 24/9/2025, Ban Tuyên giáo và Dân vận Tỉnh ủy phối hợp với Đảng ủy xã Sơn "
+        "Điện tổ chức hội nghị tập huấn nghiệp vụ công tác dân vận cho cán bộ cơ sở."
+    )
+    assert record.level == "tinh"
+    record = extract(
+        "Tổng kết phối hợp\nNgày 10/1/2020, Ban Chỉ đạo phối hợp công tác Dân vận giữa Lực lượng vũ trang với MTTQ và "
+        "các tổ chức chính trị - xã hội tỉnh Đồng Tháp tổ chức hội nghị tổng kết công tác năm 2019."
+    )
+    assert record.level == "tinh"
+
+
+def test_a_list_of_joint_holders_the_venue_and_two_adverbs_before_the_verb():
+    assert _organizer_of(
+        "Sáng 10/12/2022, Ban Dân vận Huyện ủy, UBMTTQ và các đoàn thể huyện Vạn Ninh tổ chức hội nghị tổng kết năm "
+        "2022."
+    ) == ("Ban Dân vận Huyện ủy, UBMTTQ và các đoàn thể huyện Vạn Ninh")
+    assert _organizer_of(
+        "Sáng 10/12/2022, Ban Thường trực Ủy ban MTTQ Việt Nam huyện Vạn Ninh đã long trọng tổ chức hội nghị tổng "
+        "kết công tác Mặt trận năm 2022."
+    ) == ("Ban Thường trực Ủy ban MTTQ Việt Nam huyện Vạn Ninh")
+    assert _organizer_of(
+        "Sáng 10/12/2022, tại hội trường UBND huyện Vạn Ninh diễn ra hội nghị tổng kết công tác dân vận năm 2022."
+    ) == ("")
+
+
+def test_the_titles_holder_when_the_text_names_only_a_chairman_and_a_dialogue_reviews_no_period():
+    record = extract(
+        "Xã Chí Minh tổ chức Hội nghị đối thoại giữa Chủ tịch UBND xã với Nhân dân các thôn\n"
+        "Thực hiện Luật Tổ chức chính quyền địa phương năm 2025, Chủ tịch UBND xã Chí Minh sẽ tổ chức Hội nghị đối "
+        "thoại trực tiếp với Nhân dân các thôn vào 07 giờ 30 phút, ngày 29/10/2025 tại hội trường UBND xã."
+    )
+    assert (record.organizer, record.level, record.period) == ("Xã Chí Minh", "xa", None)
+    # A meeting of no review kind that says it also reviews keeps its period.
+    record = extract(
+        "Tọa đàm kỷ niệm ngày truyền thống Mặt trận\n"
+        "Sáng ngày 15/11/2023, Ủy ban MTTQ Việt Nam Phường 8 đã tổ chức buổi Tọa đàm kỷ niệm ngày truyền thống Mặt "
+        "trận; đồng thời tổng kết công tác Mặt trận trong năm 2023."
+    )
+    assert record.period == "2023"
