@@ -94,6 +94,18 @@ PERSONAS = (
         True,
         "cán bộ khối dân vận xã Yên Thế (Bắc Ninh)",
     ),
+    # The commune's own leader: the khối dân vận's reports are approved, and its documents signed, in the commune
+    # (the Party committee is the unit above the khối; its leaders sign for it, decision 0045).
+    Persona(
+        "xa.yenthe.ld",
+        "Nguyễn Thị Lan",
+        Role.LEADER,
+        "C7288-DU",
+        "C7288-DU",
+        "Phó Bí thư Thường trực Đảng ủy",
+        False,
+        "lãnh đạo Đảng ủy xã Yên Thế (duyệt báo cáo, ký văn bản của xã)",
+    ),
     Persona(
         "xa.chauphu",
         "Nguyễn Văn Tài",

@@ -94,19 +94,66 @@ def stamp(content: bytes, *, reference: str | None = None, date=None, sig: Signa
 
 
 DRAFT_MARK = "DỰ THẢO"
+WATERMARK_ID = "PowerPlusWaterMarkObject"  # the name Word gives its own text watermark (LibreOffice reads it as one)
+# Word's text watermark: a VML WordArt shape (text path) in the page header, centred on the page, turned 315°
+# (rising to the right), light grey and half transparent, behind the text. Being in the header, it is on every page.
+_WATERMARK = (
+    '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    ' xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"'
+    ' xmlns:w10="urn:schemas-microsoft-com:office:word">'
+    "<w:rPr><w:noProof/></w:rPr><w:pict>"
+    '<v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800"'
+    ' path="m@7,l@8,m@5,21600l@6,21600e">'
+    '<v:formulas><v:f eqn="sum #0 0 10800"/><v:f eqn="prod #0 2 1"/><v:f eqn="sum 21600 0 @1"/>'
+    '<v:f eqn="sum 0 0 @2"/><v:f eqn="sum 21600 0 @3"/><v:f eqn="if @0 @3 0"/><v:f eqn="if @0 21600 @1"/>'
+    '<v:f eqn="if @0 0 @2"/><v:f eqn="if @0 @4 21600"/><v:f eqn="mid @5 @6"/><v:f eqn="mid @8 @5"/>'
+    '<v:f eqn="mid @7 @8"/><v:f eqn="mid @6 @7"/><v:f eqn="sum @6 0 @5"/></v:formulas>'
+    '<v:path textpathok="t" o:connecttype="custom" o:connectlocs="@9,0;@10,10800;@11,21600;@12,10800"'
+    ' o:connectangles="270,180,90,0"/>'
+    '<v:textpath on="t" fitshape="t"/><v:handles><v:h position="#0,bottomRight" xrange="6629,14971"/></v:handles>'
+    '<o:lock v:ext="edit" text="t" shapetype="t"/></v:shapetype>'
+    '<v:shape id="{shape_id}" o:spid="_x0000_s{spid}" type="#_x0000_t136"'
+    ' style="position:absolute;margin-left:0;margin-top:0;width:440pt;height:146pt;rotation:315;'
+    "z-index:-251654144;mso-position-horizontal:center;mso-position-horizontal-relative:margin;"
+    'mso-position-vertical:center;mso-position-vertical-relative:margin" o:allowincell="f"'
+    ' fillcolor="#c0c0c0" stroked="f">'
+    '<v:fill opacity=".5"/>'
+    '<v:textpath style="font-family:&quot;Times New Roman&quot;;font-size:1pt" string="{text}"/>'
+    '<w10:wrap anchorx="margin" anchory="margin"/>'
+    "</v:shape></w:pict></w:r>"
+)
+
+
+def _watermark_run(number: int):
+    from docx.oxml import parse_xml
+
+    return parse_xml(
+        _WATERMARK.replace("{shape_id}", f"{WATERMARK_ID}{number}")
+        .replace("{spid}", str(2049 + number))
+        .replace("{text}", DRAFT_MARK)
+    )
+
+
+def _headers(document, section):
+    """Every header of a section that a page can show: default, first page, even pages (when used)."""
+    headers = [section.header]
+    if section.different_first_page_header_footer:
+        headers.append(section.first_page_header)
+    if document.settings.odd_and_even_pages_header_footer:
+        headers.append(section.even_page_header)
+    return headers
 
 
 def draft_mark(content: bytes) -> bytes:
-    """The DOCX with "DỰ THẢO" at the top right of every page (each section's headers): a draft downloaded to read
-    offline can never pass for an issued document. The body is left as it is."""
+    """The DOCX marked as a draft on every page (each section's headers): "DỰ THẢO" at the top right and, as Word
+    does for a watermark, a large diagonal "DỰ THẢO" behind the text. A draft downloaded to read offline or printed
+    can never pass for an issued document. The body is left as it is."""
     from docx.shared import RGBColor
 
     document = _load(content)
+    number = 0
     for section in document.sections:
-        headers = [section.header]
-        if section.different_first_page_header_footer:
-            headers.append(section.first_page_header)
-        for header in headers:
+        for header in _headers(document, section):
             header.is_linked_to_previous = False
             target = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
             if target.text.strip():
@@ -116,20 +163,35 @@ def draft_mark(content: bytes) -> bytes:
             run = target.add_run(DRAFT_MARK)
             run.bold = True
             run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
+            number += 1
+            target._p.append(_watermark_run(number))
     output = io.BytesIO()
     document.save(output)
     return output.getvalue()
 
 
+def _header_parts(document):
+    for section in document.sections:
+        yield from (section.header, section.first_page_header, section.even_page_header)
+
+
 def draft_marked(content: bytes) -> bool:
     """Whether a DOCX carries the draft mark in a page header."""
     document = _load(content)
-    return any(
-        DRAFT_MARK in paragraph.text
-        for section in document.sections
-        for header in (section.header, section.first_page_header)
-        for paragraph in header.paragraphs
-    )
+    return any(DRAFT_MARK in paragraph.text for header in _header_parts(document) for paragraph in header.paragraphs)
+
+
+def draft_watermarks(content: bytes) -> list[str]:
+    """The text of each diagonal watermark in the DOCX's page headers (empty for an issued document)."""
+    document = _load(content)
+    found = []
+    for header in _header_parts(document):
+        if header.is_linked_to_previous:
+            continue
+        for shape in header._element.xpath(".//*[local-name()='shape']"):
+            if (shape.get("id") or "").startswith(WATERMARK_ID):
+                found += [p.get("string") for p in shape.xpath("./*[local-name()='textpath']")]
+    return found
 
 
 def _blocks(document):

@@ -68,6 +68,16 @@ def signer_title_for(signer, issuer: OrgUnit, typed: str = "") -> tuple[str, boo
     return " ".join((typed or "").split())[:120], False
 
 
+def current_signer_title(document: Document) -> str:
+    """The title the draft's signer holds today: their recorded position in the issuing body (or its Party
+    committee) as it is now, else the title typed on the draft for a leader with none recorded. A position that
+    changed after the signer was chosen (promoted, or moved) is what the preview and the issued file print."""
+    if document.signer_id is None:
+        return document.signer_title
+    title, _recorded = signer_title_for(document.signer, document.issuer, document.signer_title)
+    return title or document.signer_title
+
+
 def leader_titles(issuer: OrgUnit, users) -> dict[int, str]:
     """user id → recorded title in the issuing body (or its Party committee), for the signer picker; one query."""
     from danvan.organisations.models import Position

@@ -400,6 +400,7 @@ def document_route(*, actor, document: Document, step: str) -> Document:
 
 
 def _signature(document: Document) -> Signature:
+    from danvan.documents.generated import current_signer_title
     from danvan.reports.briefing import header_names
 
     _superior, short = header_names(document.issuer)
@@ -408,7 +409,8 @@ def _signature(document: Document) -> Signature:
         capacity=document.capacity,
         collective=short if document.capacity == "T/M" else "",
         head_title="Trưởng ban" if document.issuer.kind != OrgUnit.Kind.MOBILISATION_BLOC else "Trưởng khối",
-        signer_title=document.signer_title,
+        # The title the signer holds when the block is printed, not the one noted when they were chosen.
+        signer_title=current_signer_title(document),
         signer_name=signer.get_full_name() or signer.get_username(),
     )
 
@@ -496,6 +498,9 @@ def document_sign_issue(*, actor, document: Document, today: dt.date, expected_v
             issued.save(update_fields=["replaces"])
         locked.issued = issued
         locked.status = Document.Status.ISSUED
+        title_before = locked.signer_title
+        # The draft keeps the title the issued file prints (the signer's position may have changed since).
+        locked.signer_title = signature.signer_title[:120]
         locked.search_text = _search_text(issued.reference, locked.title, locked.summary, latest.text)
         locked.updated_by = actor
         bump(locked)
@@ -530,8 +535,10 @@ def document_sign_issue(*, actor, document: Document, today: dt.date, expected_v
             action=Action.DOCUMENT_SENT,
             unit=locked.issuer,
             target=locked,
-            before={"status": Document.Status.SIGNING},
-            after={"reference": issued.reference, "recipients": len(recipients), "tasks": made},
+            before={"status": Document.Status.SIGNING}
+            | ({"signer_title": title_before} if title_before != locked.signer_title else {}),
+            after={"reference": issued.reference, "recipients": len(recipients), "tasks": made}
+            | ({"signer_title": locked.signer_title} if title_before != locked.signer_title else {}),
         )
         if locked.source_key:
             generated.after_issue(locked, actor=actor)

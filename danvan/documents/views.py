@@ -115,6 +115,8 @@ def document_new(request):
 
 @login_required
 def document_detail(request, public_id):
+    from danvan.documents.generated import current_signer_title
+
     document = selectors.document_get_for_user(user=request.user, public_id=public_id)
     user = request.user
     rows, done, waiting = selectors.recipients_of(document)
@@ -127,6 +129,8 @@ def document_detail(request, public_id):
         "documents/detail.html",
         {
             "document": document,
+            # An issued document shows the title it was issued with; a draft, the one its signer holds today.
+            "signer_title": document.signer_title if document.issued_id else current_signer_title(document),
             "versions": versions,
             "comments": list(document.comments.select_related("author")),
             "comment_form": forms.CommentForm(),

@@ -107,3 +107,41 @@ def test_a_hand_drafted_document_takes_the_signers_title_from_the_position(offic
         capacity="K/T",
     )
     assert document.signer_title == "Phó Trưởng ban"
+
+
+def _promote(user, unit_code: str, title: str, *, on: dt.date):
+    """The leader's position ends and a new one starts (as an appointment is recorded)."""
+    Position.objects.filter(person__user=user, end_date__isnull=True).update(end_date=on)
+    person = Person.objects.get(user=user)
+    return Position.objects.create(person=person, unit=OrgUnit.objects.get(code=unit_code), title=title, is_head=True)
+
+
+def test_a_position_changed_after_the_signer_was_chosen_is_the_title_issued(client_for, officer_a, deputy):
+    from docx import Document as Docx
+
+    from danvan.documents import services
+
+    draft = conclusion_notice_draft(actor=officer_a, meeting=held_meeting(officer_a), today=TODAY)
+    generated.document_signer_set(actor=officer_a, document=draft, signer=deputy, signer_title="", capacity="T/M")
+    # Between choosing the signer and issuing, the deputy becomes the head of the Ban.
+    _promote(deputy, "P24-TGDV", "Trưởng ban", on=TODAY)
+    page = client_for(officer_a).get(f"/van-ban/{draft.public_id}/").content.decode()
+    assert "PHÓ TRƯỞNG BAN" not in page and "T/M Trưởng ban" in page
+    issued = services.document_sign_issue(actor=deputy, document=Document.objects.get(pk=draft.pk), today=TODAY)
+    block = Docx(__import__("io").BytesIO(bytes(issued.issued.content))).tables[-1].rows[0].cells[-1].text
+    assert "TRƯỞNG BAN" in block and "PHÓ TRƯỞNG BAN" not in block
+    assert Document.objects.get(pk=draft.pk).signer_title == "Trưởng ban"
+    event = AuditEvent.objects.get(action=Action.DOCUMENT_SENT)
+    assert event.before["signer_title"] == "Phó Trưởng ban" and event.after["signer_title"] == "Trưởng ban"
+
+
+def test_a_typed_title_stays_when_the_signer_still_has_no_position(officer_a, unrecorded):
+    from danvan.documents import services
+
+    draft = conclusion_notice_draft(actor=officer_a, meeting=held_meeting(officer_a), today=TODAY)
+    generated.document_signer_set(
+        actor=officer_a, document=draft, signer=unrecorded, signer_title="Trưởng ban", capacity="T/M"
+    )
+    issued = services.document_sign_issue(actor=unrecorded, document=Document.objects.get(pk=draft.pk), today=TODAY)
+    assert issued.signer_title == "Trưởng ban"
+    assert "signer_title" not in AuditEvent.objects.get(action=Action.DOCUMENT_SENT).after
