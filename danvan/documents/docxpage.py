@@ -63,7 +63,9 @@ def _cell_paragraphs(table: Table):
             yield from cell.paragraphs
 
 
-def stamp(content: bytes, *, reference: str | None = None, date=None, sig: Signature | None = None) -> bytes:
+def stamp(
+    content: bytes, *, reference: str | None = None, date=None, sig: Signature | None = None, signed: bool = True
+) -> bytes:
     """The DOCX with its number line, date line and signature block set (each only when given)."""
     document = _load(content)
     if document.tables and (reference or date):
@@ -86,7 +88,8 @@ def stamp(content: bytes, *, reference: str | None = None, date=None, sig: Signa
         for i, line in enumerate(signature_lines(sig)):
             paragraph = first if i == 0 else add_paragraph(cell, align=center, indent=False, space_after=0)
             add_run(paragraph, line, bold=True)
-        add_paragraph(cell, "(Đã ký)", align=center, indent=False, italic=True, space_after=36)
+        # "(Đã ký)" belongs to the issued copy; a draft's preview keeps the space for the signature, unsigned.
+        add_paragraph(cell, "(Đã ký)" if signed else "", align=center, indent=False, italic=True, space_after=36)
         add_paragraph(cell, sig.signer_name, align=center, indent=False, bold=True)
     output = io.BytesIO()
     document.save(output)

@@ -264,7 +264,7 @@ def preview_content(document: Document) -> bytes:
     if document.issued_id:
         return bytes(document.issued.content)
     content = base_content(document)
-    return stamp(content, sig=_signature(document)) if document.signer_id else content
+    return stamp(content, sig=_signature(document), signed=False) if document.signer_id else content
 
 
 def issue_check(document: Document) -> bytes:

@@ -198,3 +198,15 @@ def test_a_draft_is_marked_as_such_in_its_preview_and_its_download_but_not_once_
     assert "data-draft-mark" not in client.get(f"/van-ban/{draft.public_id}/").content.decode()
     issued = client.get(f"/van-ban/{draft.public_id}/tep.docx")
     assert issued.status_code == 200 and not draft_marked(issued.content)
+
+
+def test_the_preview_keeps_the_signature_space_unsigned_and_the_issued_copy_says_signed(officer_a, chief):
+    draft = conclusion_notice_draft(actor=officer_a, meeting=held_meeting(officer_a), today=TODAY)
+    generated.document_signer_set(
+        actor=officer_a, document=draft, signer=chief, signer_title="Trưởng ban", capacity="T/M"
+    )
+    preview = _text(generated.preview_content(Document.objects.get(pk=draft.pk)))
+    assert "TRƯỞNG BAN" in preview and "(Đã ký)" not in preview
+    services.document_sign_issue(actor=chief, document=Document.objects.get(pk=draft.pk), today=TODAY)
+    issued = _text(generated.preview_content(Document.objects.get(pk=draft.pk)))
+    assert "(Đã ký)" in issued and "TRƯỞNG BAN" in issued
