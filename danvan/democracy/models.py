@@ -685,6 +685,8 @@ class SupervisionPlanItem(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     finding = models.OneToOneField(Finding, null=True, blank=True, on_delete=models.SET_NULL, related_name="plan_item")
+    # The day the scheduled reminder told the commune the item is overdue: it is told once per item.
+    reminded_on = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["due_on", "number", "id"]
