@@ -13,6 +13,7 @@ from danvan.accounts.permissions import can_view_unit, scope_roots
 from danvan.core.errors import ApplicationError
 from danvan.core.submissions import submit_once
 from danvan.democracy import selectors, services
+from danvan.democracy.compliance_store import stored_rollup
 from danvan.democracy.forms import RollupForm
 from danvan.democracy.models import BaseKind
 from danvan.democracy.views import _unit, period_window
@@ -41,10 +42,16 @@ def rollup(request):
     area = _area(request, data.get("unit"))
     kind = data.get("kind") or BaseKind.COMMUNE
     key, label, start, end = period_window(data.get("period"), today)
-    rows = selectors.compliance_rollup(area=area, kind=kind, start=start, end=end) if area else []
-    behind = sum(1 for r in rows if r.behind)
-    if data.get("behind_only"):
-        rows = [r for r in rows if r.behind]
+    # A calendar quarter is read from its stored table (decision 0047); other windows are computed live.
+    stored = stored_rollup(area=area, kind=kind, start=start, end=end) if area else None
+    if stored is not None:
+        behind = stored.behind
+        rows = stored.only_behind() if data.get("behind_only") else stored
+    else:
+        rows = selectors.compliance_rollup(area=area, kind=kind, start=start, end=end) if area else []
+        behind = sum(1 for r in rows if r.behind)
+        if data.get("behind_only"):
+            rows = [r for r in rows if r.behind]
     page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
