@@ -34,7 +34,7 @@ from danvan.democracy.selectors import (
 from danvan.organisations.models import OrgUnit
 from danvan.organisations.selectors import tree_version
 
-ORDER = ("-behind", "-missing", "name_rank", "id")
+ORDER = ("-behind", "-missing", "name_rank")  # name_rank is unique within a quarter
 
 
 def quarter_window(start: dt.date, end: dt.date) -> bool:
@@ -45,12 +45,41 @@ def quarter_window(start: dt.date, end: dt.date) -> bool:
     return end == last
 
 
+def _catalogue_qs(kind: str):
+    """What of the catalogue the counts depend on, as one SQL value: every item of the kind with its frequency,
+    deadline, minimum posting time and whether it is in use. A correction of any, however made (service, admin,
+    migration), changes it. Read as a subquery with the stored quarter, so checking it costs no query."""
+    from django.db.models import CharField, StringAgg, Value
+    from django.db.models.functions import Cast, Coalesce, Concat
+
+    def text(field):
+        return Coalesce(Cast(field, CharField()), Value("-"))
+
+    parts = []
+    for field in ("pk", "frequency", "due_days", "min_days", "is_active"):
+        parts += [text(field), Value(":")]
+    return (
+        DisclosureItem.objects.filter(base_kind=kind)
+        .order_by()
+        .values("base_kind")
+        .annotate(key=StringAgg(Concat(*parts[:-1], output_field=CharField()), Value("|"), order_by="pk"))
+        .values_list("key", flat=True)
+    )
+
+
+def _catalogue_in_sql() -> bool:
+    # An ordered string aggregate (PostgreSQL); SQLite reads the figures in a query of their own.
+    from django.db import connection
+
+    return connection.features.supports_aggregate_order_by_clause
+
+
 def catalogue_key(kind: str) -> str:
-    """What of the catalogue the counts depend on: every item of the kind with its frequency, deadline, minimum
-    posting time and whether it is in use. A correction of any changes the key."""
+    if _catalogue_in_sql():
+        return (next(iter(_catalogue_qs(kind)[:1]), None) or "")[:2000]
     rows = DisclosureItem.objects.filter(base_kind=kind).order_by("pk")
     return "|".join(
-        f"{pk}:{frequency}:{due}:{minimum}:{int(active)}"
+        f"{pk}:{frequency}:{'-' if due is None else due}:{'-' if minimum is None else minimum}:{active}"
         for pk, frequency, due, minimum, active in rows.values_list(
             "pk", "frequency", "due_days", "min_days", "is_active"
         )
@@ -114,10 +143,23 @@ def _current(kind: str, start: dt.date, end: dt.date) -> ComplianceQuarter:
     """The stored quarter, rebuilt first if missing or built from another tree or catalogue. The tree's version is
     read before the tree, so a table can only be labelled older than what it holds (rebuilt once more, never
     stale)."""
+    from django.db.models import CharField, Subquery
+
+    from danvan.organisations.models import TreeVersion
+
+    # The tree's version and the catalogue's figures read with the quarter, in one query.
+    in_sql = _catalogue_in_sql()
+    quarter = ComplianceQuarter.objects.filter(kind=kind, start=start).annotate(
+        current=Subquery(TreeVersion.objects.filter(pk=1).values("number")[:1])
+    )
+    if in_sql:
+        quarter = quarter.annotate(catalogue_now=Subquery(_catalogue_qs(kind)[:1], output_field=CharField()))
+    quarter = quarter.first()
+    if quarter is not None:
+        catalogue_now = (quarter.catalogue_now or "")[:2000] if in_sql else catalogue_key(kind)
+        if quarter.tree_version == (quarter.current or 0) and quarter.catalogue == catalogue_now:
+            return quarter
     version, catalogue = tree_version(), catalogue_key(kind)
-    quarter = ComplianceQuarter.objects.filter(kind=kind, start=start).first()
-    if quarter is not None and quarter.tree_version == version and quarter.catalogue == catalogue:
-        return quarter
     with transaction.atomic():
         if quarter is not None:
             quarter = ComplianceQuarter.objects.select_for_update().filter(pk=quarter.pk).first()
