@@ -18,7 +18,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from danvan.democracy.models import Base, BaseKind, ComplianceQuarter, ComplianceSummary, DisclosureItem
@@ -120,6 +120,8 @@ def _fill(quarter: ComplianceQuarter) -> int:
     ComplianceSummary.objects.bulk_create(
         [_summary(quarter, row, rank_of[i]) for i, row in enumerate(rows)], batch_size=2000
     )
+    quarter.total, quarter.behind = len(rows), sum(1 for row in rows if row.behind)
+    quarter.save(update_fields=["total", "behind"])
     return len(rows)
 
 
@@ -217,8 +219,9 @@ def stored_rollup(*, area: OrgUnit, kind: str, start: dt.date, end: dt.date) -> 
         return None
     quarter = _current(kind, start, end)
     rows = ComplianceSummary.objects.filter(quarter=quarter)
-    if area.level != OrgUnit.Level.CENTRAL:
-        rows = rows.filter(unit__ancestor_links__ancestor=area)
+    if area.level == OrgUnit.Level.CENTRAL:
+        return StoredRollup(rows=rows.order_by(*ORDER), total=quarter.total, behind=quarter.behind)
+    rows = rows.filter(unit__ancestor_links__ancestor=area)
     counts = rows.aggregate(total=Count("id"), behind=Count("id", filter=Q(behind=True)))
     return StoredRollup(rows=rows.order_by(*ORDER), total=counts["total"], behind=counts["behind"])
 
@@ -251,6 +254,9 @@ def summary_recount(*, base: Base, dates) -> None:
             missing=counted.missing,
             behind=counted.behind,
         )
+        if counted.behind != row.behind:
+            # The quarter's row is locked above: the country's number behind moves with this row.
+            ComplianceQuarter.objects.filter(pk=quarter.pk).update(behind=F("behind") + (1 if counted.behind else -1))
 
 
 def summary_base_added(*, base: Base) -> None:

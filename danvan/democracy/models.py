@@ -714,6 +714,9 @@ class ComplianceQuarter(models.Model):
     tree_version = models.PositiveBigIntegerField()
     catalogue = models.CharField(max_length=2000)
     built_at = models.DateTimeField()
+    # The whole country's rows and those behind, kept with the rows: the national page reads no count.
+    total = models.PositiveIntegerField(default=0)
+    behind = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [

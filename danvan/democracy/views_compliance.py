@@ -1,15 +1,19 @@
 """Disclosure compliance rolled up: a province's communes, or the whole country with a province column; agencies
 and enterprises too. One page of 100 rows; the selector's query count does not grow with the country."""
 
+from functools import lru_cache
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
 
 from danvan.accounts.permissions import can_view_unit, scope_roots
@@ -60,6 +64,15 @@ def _rows_html(rows, national: bool) -> SafeString:
     return format_html_join("\n", template, (cells(r) for r in rows))
 
 
+@lru_cache(maxsize=256)
+def _filter_form_html(language: str, today, unit: str, unit_name: str, kind: str, period: str, behind_only) -> str:
+    """The filter form as HTML, kept per process for what it shows: its pickers (the unit's name, the day's period
+    list) rendered through widget templates cost more than the table (decision 0047). `today` and the unit's name
+    are in the key, so a new day or a renamed area renders it again."""
+    form = RollupForm(initial={"unit": unit, "kind": kind, "period": period, "behind_only": behind_only})
+    return render_to_string("_form.html", {"form": form})
+
+
 @login_required
 def rollup(request):
     today = timezone.localdate()
@@ -85,13 +98,15 @@ def rollup(request):
         request,
         "democracy/rollup.html",
         {
-            "form": RollupForm(
-                initial={
-                    "unit": area.code if area else "",
-                    "kind": kind,
-                    "period": key,
-                    "behind_only": data.get("behind_only"),
-                }
+            # SafeString: rendered (and escaped) by the template engine.
+            "filter_form": _filter_form_html(
+                get_language(),
+                today,
+                area.code if area else "",
+                area.name if area else "",
+                kind,
+                key,
+                bool(data.get("behind_only")),
             ),
             "area": area,
             "national": bool(area and area.level == OrgUnit.Level.CENTRAL),
