@@ -14,6 +14,11 @@ counts, next to baselines timed in the same rounds:
 
     .venv/bin/python bench/bench_democracy.py                    # results to bench/results/democracy.json
     .venv/bin/python bench/bench_democracy.py --reuse --repeat 60 --label after
+    .venv/bin/python bench/bench_democracy.py --db danvan_NAME_bench --reuse --profile 10   # own database, cProfile
+
+Since decision 0047 a calendar quarter's table is stored; the bench rebuilds the stored tables after its SQL load
+(timed), times the national roll-up computed live (the old path) next to the stored read in the same rounds, and the
+national XLSX export's work both ways.
 """
 
 import argparse
@@ -120,6 +125,56 @@ def ensure_users():
     }
 
 
+def export_times(repeat: int, nation, q_start, q_end) -> dict:
+    """The national XLSX export's work (the job's rows and file, without the queue), from the stored quarter and
+    computed live, `repeat` rounds each, alternating."""
+    from danvan.core.exporting import xlsx_bytes
+    from danvan.democracy.compliance_store import stored_rollup
+    from danvan.democracy.exports_compliance import PROVINCE_HEADERS, ROW_HEADERS, base_rows, province_rows
+    from danvan.democracy.selectors import compliance_rollup
+
+    def build(rows):
+        return xlsx_bytes(
+            sheets=[("Theo tỉnh", PROVINCE_HEADERS, province_rows(rows)), ("Chi tiết", ROW_HEADERS, base_rows(rows))]
+        )
+
+    ways = {
+        "XLSX export, nation, stored quarter": lambda: list(
+            stored_rollup(area=nation, kind="commune", start=q_start, end=q_end)
+        ),
+        "XLSX export, nation, computed live": lambda: compliance_rollup(
+            area=nation, kind="commune", start=q_start, end=q_end
+        ),
+    }
+    out = {name: {"ms": []} for name in ways}
+    for _ in range(repeat):
+        for name, rows_of in ways.items():
+            t0 = time.perf_counter()
+            rows = rows_of()
+            content = build(rows)
+            out[name]["ms"].append((time.perf_counter() - t0) * 1000)
+            out[name].update(rows=len(rows), kib=round(len(content) / 1024, 1))
+    for e in out.values():
+        e.update(p50_ms=round(statistics.median(e["ms"]), 1), max_ms=round(max(e["ms"]), 1))
+        del e["ms"]
+    return out
+
+
+def profile_page(client, url: str, n: int) -> None:
+    """cProfile `n` requests of one page; the 25 costliest functions by cumulative and by own time."""
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(n):
+        client.get(url)
+    profiler.disable()
+    stats = pstats.Stats(profiler)
+    stats.sort_stats("cumulative").print_stats(25)
+    stats.sort_stats("tottime").print_stats(15)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--postgres-url", default=DEFAULT_URL, help="dropped and created unless --reuse")
@@ -128,7 +183,17 @@ def main() -> int:
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--label", default="")
     parser.add_argument("--reuse", action="store_true", help="keep the database, its tree and its data")
+    parser.add_argument("--db", help="database name on the default server (instead of --postgres-url's)")
+    parser.add_argument(
+        "--skip-rebuild", action="store_true", help="with --reuse: the stored tables are already current"
+    )
+    parser.add_argument("--export-repeat", type=int, default=5, help="rounds of the national XLSX export")
+    parser.add_argument(
+        "--profile", type=int, default=0, metavar="N", help="also cProfile N requests of the national page"
+    )
     args = parser.parse_args()
+    if args.db:
+        args.postgres_url = DEFAULT_URL.rsplit("/", 1)[0] + "/" + args.db
     if not args.reuse:
         recreate_pg_database(args.postgres_url)
     os.environ["DATABASE_URL"] = args.postgres_url
@@ -169,6 +234,13 @@ def main() -> int:
         step(f"generated: {results['rows']} in {results['generate_s']} s")
     else:
         results["rows"] = {"bases": Base.objects.count(), "disclosures": Disclosure.objects.count()}
+    # The stored per-quarter tables (decision 0047): the SQL load went around the services, so rebuild them all.
+    if not args.skip_rebuild:
+        step("rebuild the stored compliance tables (democracy_compliance_rebuild)")
+        started = time.perf_counter()
+        call_command("democracy_compliance_rebuild", verbosity=0, stdout=open(os.devnull, "w"))
+        results["summary_rebuild_s"] = round(time.perf_counter() - started, 1)
+        step(f"rebuilt in {results['summary_rebuild_s']} s")
     clients = {}
     for user in users.values():
         clients[user.pk] = Client()
@@ -204,7 +276,24 @@ def main() -> int:
             f"/api/v1/democracy/compliance?unit=TW&period={period}&limit=100",
         ),
     ]
-    calls = {"plain indexed count: the quarter's disclosures (baseline, no page)": plain_count}
+    from danvan.democracy.compliance_store import stored_rollup
+    from danvan.democracy.selectors import compliance_rollup
+
+    nation = OrgUnit.objects.get(code="TW")
+
+    def live_rollup():
+        # The roll-up as the page computed it before decision 0047: every commune, counted and sorted in Python.
+        return compliance_rollup(area=nation, kind="commune", start=q_start, end=q_end)[:100]
+
+    def stored_page():
+        table = stored_rollup(area=nation, kind="commune", start=q_start, end=q_end)
+        return len(table), table.behind, table[0:100]
+
+    calls = {
+        "plain indexed count: the quarter's disclosures (baseline, no page)": plain_count,
+        "selector: national roll-up computed live (the old path)": live_rollup,
+        "selector: national roll-up read from the stored quarter": stored_page,
+    }
     cases = pages + [(name, None, None) for name in calls]
     counter = {"queries": 0}
 
@@ -238,6 +327,9 @@ def main() -> int:
                 s["wall"].append(wall * 1000)
                 s["queries"].add(counter["queries"])
                 s["bytes"] = size
+    results["export"] = export_times(args.export_repeat, nation, q_start, q_end)
+    if args.profile:
+        profile_page(clients[centre.pk], f"/dan-chu/tong-hop/?unit=TW&period={period}", args.profile)
     rows = []
     for name, _user, url in cases:
         s = samples[name]
@@ -265,6 +357,8 @@ def main() -> int:
         flag = "" if "baseline" in r["case"] or r["p95_ms"] < TARGET_MS else f"  > {TARGET_MS} ms"
         queries = "/".join(map(str, r["queries"]))
         print(f"{r['case']:<58}{r['p50_ms']:>8}{r['p95_ms']:>8}{r['max_ms']:>8}{queries:>9}{r['kib']:>7}{flag}")
+    for name, e in results["export"].items():
+        print(f"{name:<58}{e['p50_ms']:>8}{e['max_ms']:>16}  rows {e['rows']}, {e['kib']} KiB")
     if errors:
         print("\nERRORS (status ≠ 200):", errors[:20])
     print(f"\nload average at the end: {results['machine']['load_average']}; results: {out}")

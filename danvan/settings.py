@@ -244,6 +244,7 @@ DANVAN_PERIODIC_JOBS = {
     # Alerts have hours to be acknowledged: the escalation runs every hour, on the hour.
     "hotspot_escalation": {"task": "danvan.situation.tasks.hotspot_alerts_escalate", "every_minutes": 60},
     "situation_digests": {"task": "danvan.situation.tasks.digests_generate_due", "hour": 5},
+    "supervision_plan_reminders": {"task": "danvan.democracy.tasks.supervision_overdue_remind", "hour": 7},
 }
 # Finished background jobs (and their result files) are kept this many days.
 DANVAN_JOB_RETENTION_DAYS = env_int("DANVAN_JOB_RETENTION_DAYS", 7)

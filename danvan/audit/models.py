@@ -246,6 +246,9 @@ class Action(models.TextChoices):
     COMPLIANCE_EXPORTED = "democracy.compliance_exported", _("Exported the disclosure compliance table")
     # ux14b
     DOCUMENT_LEGACY_ATTACHED = "document.legacy_attached", _("Took a document issued before drafts into its draft")
+    # demo10c
+    SUPERVISION_REMINDED = "democracy.supervision_reminded", _("Reminded communes of overdue supervision plan items")
+    COMPLIANCE_SUMMARY_REBUILT = "democracy.compliance_summary_rebuilt", _("Rebuilt the stored compliance summary")
 
 
 class AuditEvent(models.Model):

@@ -685,6 +685,8 @@ class SupervisionPlanItem(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     finding = models.OneToOneField(Finding, null=True, blank=True, on_delete=models.SET_NULL, related_name="plan_item")
+    # The day the scheduled reminder told the commune the item is overdue: it is told once per item.
+    reminded_on = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["due_on", "number", "id"]
@@ -699,3 +701,65 @@ class SupervisionPlanItem(models.Model):
     @property
     def is_locked(self) -> bool:
         return self.result_on is not None
+
+
+class ComplianceQuarter(models.Model):
+    """A calendar quarter of one kind of base whose compliance table is stored (`ComplianceSummary`), and what it
+    was built from: the tree's version and the catalogue's figures. Either differing makes the next read rebuild it
+    (decision 0047); a disclosure posted or corrected updates its base's row in the same transaction."""
+
+    kind = models.CharField(max_length=12, choices=BaseKind)
+    start = models.DateField()
+    end = models.DateField()
+    tree_version = models.PositiveBigIntegerField()
+    catalogue = models.CharField(max_length=2000)
+    built_at = models.DateTimeField()
+    # The whole country's rows and those behind, kept with the rows: the national page reads no count.
+    total = models.PositiveIntegerField(default=0)
+    behind = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "start"], name="democracy_compliance_quarter_one"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.start:%Y-%m-%d} @{self.tree_version}"
+
+
+class ComplianceSummary(models.Model):
+    """One row of a stored compliance table: a commune (with or without its base yet) or an agency / enterprise
+    base, its counts for the quarter, and what the page shows and sorts by (`name_rank`: its place by province
+    and name, which a count never changes)."""
+
+    quarter = models.ForeignKey(ComplianceQuarter, on_delete=models.CASCADE, related_name="rows")
+    unit = models.ForeignKey("organisations.OrgUnit", on_delete=models.CASCADE, related_name="+")
+    unit_code = models.CharField(max_length=32)
+    unit_name = models.CharField(max_length=255)
+    base = models.ForeignKey(Base, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    base_public_id = models.UUIDField(null=True, blank=True)
+    row_name = models.CharField(max_length=255, blank=True)
+    province_name = models.CharField(max_length=255, blank=True)
+    name_rank = models.PositiveIntegerField()
+    required = models.PositiveSmallIntegerField()
+    disclosed = models.PositiveSmallIntegerField()
+    late = models.PositiveSmallIntegerField()
+    short = models.PositiveIntegerField()
+    missing = models.PositiveSmallIntegerField()
+    behind = models.BooleanField()
+
+    class Meta:
+        indexes = [
+            # The page: a quarter's rows, behind first, the most missing first, then by province and name.
+            models.Index(
+                "quarter",
+                models.F("behind").desc(),
+                models.F("missing").desc(),
+                "name_rank",
+                name="democracy_compl_sum_order",
+            ),
+            models.Index(fields=["base", "quarter"], name="democracy_compl_sum_base"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_code} {self.quarter_id}"

@@ -261,9 +261,24 @@ def compliance_rollup(*, area: OrgUnit, kind: str, start: dt.date, end: dt.date)
     # The bases are filtered by a join on their kind and area rather than a list of ids, so each query stays one
     # statement of a fixed size for the 3,321 communes of the country.
     base_in_area = Q(base__kind=kind) if national else Q(base__kind=kind, base__unit__ancestor_links__ancestor=area)
+    rollup_count(by_base, items, base_in_area, start, end)
+    # Folded names sort as Vietnamese readers expect ("Đ" beside "D", not after "Y").
+    rows.sort(key=rollup_key)
+    return rows
+
+
+def rollup_key(row: CommuneRollup) -> tuple:
+    """The roll-up's order: those behind first, the most missing first, then by province and name."""
+    return (not row.behind, -row.missing, _folded(row.province_name), _folded(row.name))
+
+
+def rollup_count(by_base: dict, items: dict, base_filter: Q, start: dt.date, end: dt.date) -> None:
+    """Count into the rows `by_base` ({base pk: CommuneRollup}) the required `items` disclosed and late, and the
+    short postings, of the disclosures that started in [start, end] of the bases `base_filter` picks. Two queries.
+    Shared by the live roll-up and the stored summary (`compliance_store`), so both count alike."""
     if by_base and items:
         firsts = (
-            Disclosure.objects.filter(base_in_area, item_id__in=list(items), start_date__range=(start, end))
+            Disclosure.objects.filter(base_filter, item_id__in=list(items), start_date__range=(start, end))
             .values_list("base_id", "item_id")
             .annotate(first=Min("start_date"))
         )
@@ -276,7 +291,7 @@ def compliance_rollup(*, area: OrgUnit, kind: str, start: dt.date, end: dt.date)
                 row.late += 1
     if by_base:
         shorts = Disclosure.objects.filter(
-            base_in_area,
+            base_filter,
             start_date__range=(start, end),
             end_date__isnull=False,
             item__min_days__isnull=False,
@@ -284,9 +299,6 @@ def compliance_rollup(*, area: OrgUnit, kind: str, start: dt.date, end: dt.date)
         for base_id, s, e, minimum in shorts:
             if (e - s).days + 1 < minimum and base_id in by_base:
                 by_base[base_id].short += 1
-    # Folded names sort as Vietnamese readers expect ("Đ" beside "D", not after "Y").
-    rows.sort(key=lambda r: (not r.behind, -r.missing, _folded(r.province_name), _folded(r.name)))
-    return rows
 
 
 def province_rollup(*, province: OrgUnit, start: dt.date, end: dt.date) -> list[CommuneRollup]:

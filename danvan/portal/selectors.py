@@ -13,6 +13,10 @@ CURRENT = AdminUnit.Generation.CURRENT
 LEGACY = AdminUnit.Generation.LEGACY
 
 
+# Matches read before ranking: enough for any one name in the country, bounded for a one-letter query.
+CANDIDATES = 200
+
+
 def commune_search(*, query: str, limit: int = 20) -> list[AdminUnit]:
     """Today's communes whose name (or province's name) holds every word of `query`, diacritics ignored; when
     none does, the communes that took over legacy communes or districts of that name (`.legacy_names`)."""
@@ -30,7 +34,13 @@ def commune_search(*, query: str, limit: int = 20) -> list[AdminUnit]:
             )
         return qs
 
-    found = list(matching(CURRENT, [AdminUnit.Level.COMMUNE]).order_by("name")[:limit])
+    def best_first(units):
+        # The commune whose own name holds the most words typed first ("xa Yen The huyen Yen The": Xã Yên Thế
+        # before the other communes of the old district), then by name; only then cut to the limit.
+        words = set(tokens)
+        return sorted(units, key=lambda u: (-len(words & set(u.name_folded.split())), u.name))[:limit]
+
+    found = best_first(matching(CURRENT, [AdminUnit.Level.COMMUNE]).order_by("name")[:CANDIDATES])
     if found:
         return found
     legacy = list(matching(LEGACY, [AdminUnit.Level.COMMUNE]).select_related("parent__parent")[:200])
@@ -38,9 +48,9 @@ def commune_search(*, query: str, limit: int = 20) -> list[AdminUnit]:
         AdminUnit.objects.filter(predecessor_links__predecessor__in=legacy, generation=CURRENT)
         .select_related("parent")
         .distinct()
-        .order_by("name")[:limit]
+        .order_by("name")[:CANDIDATES]
     )
-    result = list(successors)
+    result = best_first(successors)
     names = {}
     for link in AdminUnitSuccession.objects.filter(predecessor__in=legacy, successor__in=result).select_related(
         "predecessor"

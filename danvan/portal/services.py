@@ -32,7 +32,7 @@ RATE_PER_CONTACT = 3
 _SALT = "danvan.portal.form-started"
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 _MARKUP = re.compile(r"<\s*[a-zA-Z!/?]|javascript:|&#", re.IGNORECASE)
-NEUTRAL = "Hệ thống chưa nhận được nội dung. Hãy đợi vài phút rồi gửi lại."
+NEUTRAL = "Hệ thống chưa nhận được nội dung. Hãy đợi giây lát rồi gửi lại."
 
 
 def form_started_token(now=None) -> str:
@@ -119,12 +119,14 @@ def portal_comment_submit(
 ) -> Comment:
     """A citizen's comment on an open, published consultation; awaits moderation before it is shown."""
     now = now or timezone.now()
-    _check_human(honeypot=honeypot, started=started, now=now)
     today = timezone.localdate(now)
     if not consultation.is_published or not consultation.is_open(today):
         raise ApplicationError("Dự thảo này không còn nhận góp ý.", code="closed")
+    # The fields first: a person who pressed "Gửi" quickly on an empty form is told which field is missing, not
+    # the neutral message meant for scripts.
     name, phone, email = clean_sender(name=name, contact=contact)
     text = _clean_text(text, field="text", label="Nội dung góp ý")
+    _check_human(honeypot=honeypot, started=started, now=now)
     with transaction.atomic():
         address_hash, contact_hash = _check_rate(address=address, contact=phone or email, kind="comment", now=now)
         Submission.objects.create(kind=Submission.Kind.COMMENT, address_hash=address_hash, contact_hash=contact_hash)
@@ -170,9 +172,10 @@ def portal_petition_submit(
     from danvan.petitions.services import petition_receive_public
 
     now = now or timezone.now()
-    _check_human(honeypot=honeypot, started=started, now=now)
+    # The fields first (named), then the checks against scripts (one neutral message).
     name, phone, email = clean_sender(name=name, contact=contact)
     text = _clean_text(text, field="text", label="Nội dung kiến nghị, phản ánh")
+    _check_human(honeypot=honeypot, started=started, now=now)
     with transaction.atomic():
         address_hash, contact_hash = _check_rate(address=address, contact=phone or email, kind="petition", now=now)
         Submission.objects.create(kind=Submission.Kind.PETITION, address_hash=address_hash, contact_hash=contact_hash)

@@ -68,6 +68,7 @@ from danvan.democracy.services.projects import (
 )
 from danvan.democracy.services.supervision import (
     PlanRow,
+    supervision_overdue_remind,
     supervision_plan_create,
     supervision_plan_update,
     supervision_result_record,
@@ -126,6 +127,7 @@ __all__ = [
     "matter_vote_record",
     "rule_value",
     "PlanRow",
+    "supervision_overdue_remind",
     "supervision_plan_create",
     "supervision_plan_update",
     "supervision_result_record",

@@ -7,6 +7,7 @@ from danvan.audit.models import Action
 from danvan.audit.services import audit_record
 from danvan.core.errors import ApplicationError
 from danvan.core.text import fold
+from danvan.democracy.compliance_store import summary_base_added
 from danvan.democracy.models import (
     Base,
     BaseKind,
@@ -42,6 +43,7 @@ def base_for_commune(*, actor, unit: OrgUnit) -> Base:
             },
         )
         if created:
+            summary_base_added(base=base)
             audit_record(actor=actor, action=Action.DEMOCRACY_BASE_REGISTERED, unit=head, target=base)
     return base
 
@@ -64,5 +66,6 @@ def base_register(*, actor, kind: str, name: str, unit: OrgUnit) -> Base:
             province=_province_of(unit),
             created_by=actor,
         )
+        summary_base_added(base=base)
         audit_record(actor=actor, action=Action.DEMOCRACY_BASE_REGISTERED, unit=unit, target=base)
     return base

@@ -8,6 +8,7 @@ from danvan.audit.models import Action
 from danvan.audit.services import audit_record, snapshot
 from danvan.core.errors import ApplicationError
 from danvan.democracy import permissions as perms
+from danvan.democracy.compliance_store import summary_recount
 from danvan.democracy.models import (
     Base,
     Disclosure,
@@ -99,6 +100,7 @@ def disclosure_post(
         for f in stored:
             f.save()
             DisclosureFile.objects.create(disclosure=disclosure, file=f)
+        summary_recount(base=base, dates=[start_date])
         audit_record(
             actor=actor,
             action=Action.DISCLOSURE_POSTED,
@@ -137,11 +139,14 @@ def disclosure_update(
         forms_used=forms_used,
     )
     stored = _stored_files(uploads, actor=actor, field="files")
+    start_before = disclosure.start_date
 
     def attach(row):
         for f in stored:
             f.save()
             DisclosureFile.objects.create(disclosure=row, file=f)
+        # The stored compliance tables of the quarters it left and entered (decision 0047).
+        summary_recount(base=base, dates=[start_before, row.start_date])
         return {"files_added": [f.name for f in stored]}
 
     return locked_edit(

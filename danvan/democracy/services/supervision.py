@@ -120,10 +120,24 @@ def supervision_plan_update(
         locked_numbers = list(
             locked_plan.items.filter(result_on__isnull=False).order_by("number").values_list("number", flat=True)
         )
+        # A line kept as it was keeps its reminder: correcting another line does not remind it a second time.
+        reminded = {
+            (content, due_on, target): on
+            for content, due_on, target, on in locked_plan.items.filter(
+                result_on__isnull=True, reminded_on__isnull=False
+            ).values_list("content", "due_on", "target", "reminded_on")
+        }
         locked_plan.items.filter(result_on__isnull=True).delete()
         start = (max(locked_numbers) if locked_numbers else 0) + 1
         SupervisionPlanItem.objects.bulk_create(
-            SupervisionPlanItem(plan=locked_plan, number=n, content=r.content, due_on=r.due_on, target=r.target)
+            SupervisionPlanItem(
+                plan=locked_plan,
+                number=n,
+                content=r.content,
+                due_on=r.due_on,
+                target=r.target,
+                reminded_on=reminded.get((r.content, r.due_on, r.target)),
+            )
             for n, r in enumerate(rows, start=start)
         )
         return {"items": _items_snapshot(locked_plan), "items_before": before_items}
@@ -201,3 +215,77 @@ def supervision_result_record(
             },
         )
     return locked
+
+
+# The first run after a deployment would otherwise remind every item ever missed: older ones stay in the inbox.
+REMIND_WITHIN_DAYS = 365
+
+
+def _front_units(unit_ids: set[int]) -> dict:
+    """{base unit id: its Ủy ban MTTQ}: a commune's boards are run by the commune's Front (DOMAIN.md §2)."""
+    from danvan.organisations.models import OrgUnit
+
+    return {
+        u.parent_id: u
+        for u in OrgUnit.objects.filter(
+            parent_id__in=unit_ids, kind=OrgUnit.Kind.FATHERLAND_FRONT, is_active=True
+        ).order_by("-id")
+    }
+
+
+def supervision_overdue_remind(*, today: dt.date) -> int:
+    """The daily reminder: each plan item past its time without a result leaves one notice for the commune's Ủy ban
+    MTTQ, which runs the boards (a base without one: its own unit). Notices reach the people of that unit and of
+    the unit above, so the commune officer who records for the board sees it in the inbox and on the bell, and the
+    province is not sent every commune's items. An item is reminded once: its
+    `reminded_on` is set in the same transaction, on rows locked against a second runner. Returns the number of
+    items reminded."""
+    from django.urls import reverse
+
+    from danvan.reports.models import Notice
+
+    with transaction.atomic():
+        items = list(
+            SupervisionPlanItem.objects.select_for_update(of=("self",))
+            .filter(
+                result_on__isnull=True,
+                reminded_on__isnull=True,
+                due_on__lt=today,
+                due_on__gte=today - dt.timedelta(days=REMIND_WITHIN_DAYS),
+            )
+            .select_related("plan__board__base__unit")
+            .order_by("due_on", "id")
+        )
+        if not items:
+            return 0
+        fronts = _front_units({i.plan.board.base.unit_id for i in items})
+        notices = []
+        for item in items:
+            board = item.plan.board
+            text = (
+                f"Quá hạn giám sát: mục {item.number} “{item.content[:200]}” ({item.target[:100]}) của {board} "
+                f"đến hạn {item.due_on:%d/%m/%Y}, chưa ghi kết quả. Đề nghị đồng chí ghi kết quả hoặc sửa kế hoạch."
+            )
+            notices.append(
+                Notice(
+                    unit=fronts.get(board.base.unit_id, board.base.unit),
+                    text=text[:500],
+                    link=reverse("democracy:supervision_plan", args=[item.plan.public_id]) + f"#item-{item.public_id}",
+                )
+            )
+        Notice.objects.bulk_create(notices)
+        SupervisionPlanItem.objects.filter(pk__in=[i.pk for i in items]).update(reminded_on=today)
+        audit_record(
+            actor=None,
+            action=Action.SUPERVISION_REMINDED,
+            details={
+                "count": len(items),
+                "items": [
+                    {"plan": str(i.plan.public_id), "number": i.number, "due_on": i.due_on.isoformat()}
+                    for i in items[:500]
+                ],
+                "units": sorted({i.plan.board.base.unit.code for i in items})[:500],
+            },
+            system_label="nhắc mục kế hoạch giám sát quá hạn hằng ngày",
+        )
+    return len(items)

@@ -128,6 +128,14 @@ def test_a_script_filling_the_honeypot_or_sending_too_fast_is_turned_away(client
     assert Comment.objects.count() == 0
 
 
+def test_an_empty_form_sent_at_once_names_the_missing_field_not_the_script_check(client, leader_a):
+    consultation = _open_consultation(leader_a)
+    url = f"/cong-dan/lay-y-kien/{consultation.public_id}/"
+    html = client.post(url, _comment_data(name="", started=_started(0))).content.decode()
+    assert "Họ và tên" in html and services.NEUTRAL not in html
+    assert Comment.objects.count() == 0
+
+
 def test_the_rate_limit_per_address_holds_in_the_database(client, leader_a):
     consultation = _open_consultation(leader_a)
     url = f"/cong-dan/lay-y-kien/{consultation.public_id}/"
@@ -273,3 +281,13 @@ def test_the_commune_page_shows_who_receives_citizens_and_how_often(client):
 def test_an_old_commune_and_district_name_finds_todays_commune(client):
     page = client.get("/cong-dan/", {"q": "xa Yen The huyen Yen The"}).content.decode()
     assert "trước đây" in page and "/cong-dan/xa/C" in page
+
+
+def test_the_commune_named_as_typed_comes_first(client):
+    from danvan.portal.selectors import commune_search
+
+    # The old district's other communes match too; the one whose own name was typed is first, on a phone's
+    # first screen.
+    found = commune_search(query="xa Yen The huyen Yen The")
+    assert len(found) > 1 and found[0].name == "Xã Yên Thế"
+    assert commune_search(query="yen the")[0].name == "Xã Yên Thế"
