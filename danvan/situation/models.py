@@ -74,6 +74,9 @@ class SituationReport(models.Model):
     # The first day of the month reported on (monthly reports; an event report records the month it was made).
     period_month = models.DateField()
     event_name = models.CharField(max_length=255, blank=True)
+    # The special round an event report belongs to: the year of its month and the event name without case or
+    # extra spaces ("2026|bầu cử đại biểu quốc hội khóa xvi"); empty for monthly reports (decision 0051).
+    event_key = models.CharField(max_length=270, blank=True, default="", db_default="")
     topics = models.ManyToManyField(Topic, related_name="reports", blank=True)
     area = models.ForeignKey("organisations.OrgUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     mood = models.CharField(max_length=12, choices=Mood)
@@ -96,17 +99,30 @@ class SituationReport(models.Model):
                 fields=["unit", "period_month"],
                 condition=models.Q(kind="monthly"),
                 name="situation_one_monthly_report",
-            )
+            ),
+            # One report per unit and special round (an election, Tết, a storm) likewise.
+            models.UniqueConstraint(
+                fields=["unit", "event_key"],
+                condition=models.Q(kind="event"),
+                name="situation_one_event_report",
+            ),
         ]
         indexes = [
             # "Areas that did not report this month": submitted monthly reports of a province for a month.
             models.Index(fields=["province", "period_month", "status"], name="situation_report_prov_idx"),
             # The same for the whole country (the national map and digest): the month's submitted reports.
             models.Index(fields=["period_month", "status"], name="situation_report_month_idx"),
+            # "Who did not report this round": submitted event reports of a province for one round.
+            models.Index(fields=["province", "event_key", "status"], name="situation_report_round_idx"),
         ]
 
     def __str__(self) -> str:
         return self.code
+
+    @staticmethod
+    def round_key(event_name: str, month) -> str:
+        """The special round of an event report: same year and same name (case and spaces aside)."""
+        return f"{month.year}|{' '.join(event_name.split()).casefold()}"[:270]
 
 
 class Hotspot(models.Model):

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, Max, Min, OuterRef, Q
 from django.http import Http404
 
 from danvan.accounts.permissions import APPROVE_ROLES, READ_ROLES
@@ -113,14 +113,15 @@ def alerts_awaiting_for_user(*, user):
     )
 
 
-def communes_not_reported(*, province: OrgUnit, month: dt.date) -> list[OrgUnit]:
+def communes_not_reported(*, province: OrgUnit, month: dt.date | None = None, round_key: str = "") -> list[OrgUnit]:
     """The communes (their Party committees) of `province` with no submitted monthly report for `month` from any
-    unit of the commune."""
+    unit of the commune — or, given `round_key`, no submitted report of that special round (decision 0051)."""
+    if round_key:
+        period = {"kind": SituationReport.Kind.EVENT, "event_key": round_key}
+    else:
+        period = {"kind": SituationReport.Kind.MONTHLY, "period_month": month}
     reported = SituationReport.objects.filter(
-        unit__ancestor_links__ancestor=OuterRef("pk"),
-        kind=SituationReport.Kind.MONTHLY,
-        period_month=month,
-        status=SituationReport.Status.SUBMITTED,
+        unit__ancestor_links__ancestor=OuterRef("pk"), status=SituationReport.Status.SUBMITTED, **period
     )
     return list(
         OrgUnit.objects.filter(
@@ -342,4 +343,31 @@ def digests_to_attach(*, area: OrgUnit, before: dt.date, limit: int = 12):
         Digest.objects.filter(unit=area, period_start__lte=before, superseded_at=None)
         .defer("document", "data")
         .order_by("-period_start", "kind")[:limit]
+    )
+
+
+def event_rounds(*, province: OrgUnit, since: dt.date) -> list[dict]:
+    """The special rounds (an election, Tết, a storm) reported on in `province` since `since`, latest first:
+    `key`, `name` (as the first unit wrote it), `year`. One grouped query."""
+    rows = (
+        SituationReport.objects.filter(
+            province=province, kind=SituationReport.Kind.EVENT, period_month__gte=since, event_key__gt=""
+        )
+        .values("event_key")
+        .annotate(name=Min("event_name"), last=Max("period_month"))
+        .order_by("-last", "event_key")[:50]
+    )
+    return [{"key": r["event_key"], "name": r["name"], "year": r["last"].year} for r in rows]
+
+
+def hotspots_of_case_for_user(*, user, case) -> list[Hotspot]:
+    """The hotspots linked to a prolonged complex case (`petitions.Case`) that the user may read, by the same rule
+    as the situation pages (unit scope; restricted ones to the leaders above, the people named and the author).
+    Someone who reads the case but not the area's situation gets an empty list."""
+    if not _active(user):
+        return []
+    return list(
+        Hotspot.objects.filter(_visible(user, Hotspot), cases=case)
+        .select_related("unit", "place_unit", "severity")
+        .order_by("-occurred_on", "-id")
     )

@@ -60,6 +60,16 @@ def _validate_report(*, kind, period_month, event_name, mood, trend, opinions, a
         )
 
 
+def _round_taken(unit: OrgUnit, report: SituationReport) -> str:
+    """The message for a unit's second report of a special round, naming the round and the report on file."""
+    sent = report.status == SituationReport.Status.SUBMITTED
+    return (
+        f"{unit.name} đã {'gửi' if sent else 'có bản nháp'} báo cáo đợt “{report.event_name}” năm "
+        f"{report.period_month:%Y} ({report.code}). "
+        + ("Mỗi đơn vị báo cáo một lần mỗi đợt; nếu là đợt khác, ghi rõ tên đợt." if sent else "Mở bản đó để sửa.")
+    )
+
+
 def situation_report_save(
     *,
     actor,
@@ -95,6 +105,8 @@ def situation_report_save(
         unit=unit,
     )
     month = _month(period_month)
+    is_event = kind == SituationReport.Kind.EVENT
+    event_key = SituationReport.round_key(event_name, month) if is_event else ""
     with transaction.atomic():
         report = None
         if kind == SituationReport.Kind.MONTHLY:
@@ -108,6 +120,13 @@ def situation_report_save(
                     field="period",
                     code="duplicate",
                 )
+        else:
+            # One report per unit and special round: a second one updates the draft, or is refused once sent.
+            report = (
+                SituationReport.objects.select_for_update().filter(unit=unit, kind=kind, event_key=event_key).first()
+            )
+            if report is not None and report.status == SituationReport.Status.SUBMITTED:
+                raise ApplicationError(_round_taken(unit, report), field="event_name", code="duplicate")
         created = report is None
         if created:
             report = SituationReport(
@@ -118,7 +137,8 @@ def situation_report_save(
                 period_month=month,
                 created_by=actor,
             )
-        report.event_name = event_name.strip() if kind == SituationReport.Kind.EVENT else ""
+        report.event_name = event_name.strip() if is_event else ""
+        report.event_key = event_key
         report.area = area
         report.mood = mood
         report.trend = trend
@@ -132,7 +152,14 @@ def situation_report_save(
             with transaction.atomic():
                 report.save()
         except IntegrityError:
-            # Two first saves of the same month at once: the constraint keeps one; the other is told.
+            # Two first saves of the same month (or round) at once: the constraint keeps one; the other is told.
+            if is_event:
+                raise ApplicationError(
+                    f"Vừa có người lưu báo cáo đợt “{report.event_name}” năm {month:%Y} của {unit.name}. Mở lại "
+                    "danh sách để sửa bản đó.",
+                    field="event_name",
+                    code="duplicate",
+                ) from None
             raise ApplicationError(
                 f"Vừa có người lưu báo cáo tình hình tháng {month:%m/%Y} của {unit.name}. Mở lại danh sách để "
                 "sửa bản đó.",
@@ -197,9 +224,20 @@ def situation_report_update(
             raise ApplicationError(
                 f"{report.unit.name} đã có báo cáo tình hình tháng {month:%m/%Y}. Chọn tháng khác.", field="period"
             )
+        is_event = report.kind == SituationReport.Kind.EVENT
+        event_key = SituationReport.round_key(event_name, month) if is_event else ""
+        if is_event:
+            other = (
+                SituationReport.objects.filter(unit=report.unit, kind=report.kind, event_key=event_key)
+                .exclude(pk=report.pk)
+                .first()
+            )
+            if other is not None:
+                raise ApplicationError(_round_taken(report.unit, other), field="event_name", code="duplicate")
         before = {"month": f"{report.period_month:%m/%Y}", "mood": report.mood, "trend": report.trend}
         report.period_month = month
-        report.event_name = event_name.strip() if report.kind == SituationReport.Kind.EVENT else ""
+        report.event_name = event_name.strip() if is_event else ""
+        report.event_key = event_key
         report.area = area
         report.mood = mood
         report.trend = trend

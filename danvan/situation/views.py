@@ -307,6 +307,10 @@ def hotspot_update(request, code):
     return _hotspot_page(request, hotspot, update_form=form)
 
 
+def _years_before(month, years: int):
+    return month.replace(year=month.year - years)
+
+
 @login_required
 def coverage(request):
     """Areas that did not report this month, for a province in the user's scope."""
@@ -319,11 +323,32 @@ def coverage(request):
     chosen = next((p for p in provinces if p.code == request.GET.get("province")), provinces[0] if provinces else None)
     month_key = request.GET.get("month") if request.GET.get("month") in dict(months) else months[0][0]
     month = forms.parse_month(month_key)
-    missing = selectors.communes_not_reported(province=chosen, month=month) if chosen else []
+    # A special round (an election, Tết, a storm) instead of the month: from the rounds reported in the province.
+    rounds = (
+        selectors.event_rounds(province=chosen, since=_years_before(forms.parse_month(months[0][0]), 2))
+        if chosen
+        else []
+    )
+    chosen_round = next((r for r in rounds if r["key"] == request.GET.get("round")), None)
+    missing = (
+        selectors.communes_not_reported(
+            province=chosen, month=month, round_key=chosen_round["key"] if chosen_round else ""
+        )
+        if chosen
+        else []
+    )
     return render(
         request,
         "situation/coverage.html",
-        {"provinces": provinces, "province": chosen, "months": months, "month_key": month_key, "missing": missing},
+        {
+            "provinces": provinces,
+            "province": chosen,
+            "months": months,
+            "month_key": month_key,
+            "rounds": rounds,
+            "round": chosen_round,
+            "missing": missing,
+        },
     )
 
 

@@ -260,3 +260,17 @@ def test_the_commune_reports_before_the_election_and_the_leader_links_the_hotspo
     leader.click(f"#hotspot-cases a[href$='/vu-viec/{case}/']")
     leader.wait_for_load_state()
     assert case in leader.locator("main").inner_text()
+    # …and lists the hotspot back, with its severity and place, linking to it (decision 0051's companion, issue 11).
+    linked = leader.locator(f"#case-hotspots a[href$='/diem-nong/{code}/']")
+    assert linked.count() == 1 and "Cao" in leader.locator("#case-hotspots").inner_text()
+    leader.screenshot(path=str(SHOTS / "case-hotspots-390.png"), full_page=True)
+    # The leader sees who did not report the election round: Xã Yên Thế did.
+    leader.goto(f"{danvan_server}/tinh-hinh/chua-bao-cao/")
+    election = leader.locator("select[name=round] option", has_text="trước ngày bầu cử").get_attribute("value")
+    leader.select_option("select[name=round]", election)
+    leader.click("main form button[type=submit]")
+    leader.wait_for_load_state()
+    listed = leader.locator("main ul").inner_text()
+    assert "Yên Thế" not in listed and listed.strip()
+    assert leader.evaluate("document.documentElement.scrollWidth") <= 390
+    leader.screenshot(path=str(SHOTS / "round-not-reported-390.png"), full_page=True)

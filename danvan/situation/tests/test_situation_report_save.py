@@ -38,7 +38,7 @@ def test_an_event_report_needs_the_event_name(commune_officer_a):
 
 def test_event_reports_are_not_limited_to_one_a_month(commune_officer_a):
     report(commune_officer_a, kind="event", event_name="Bầu cử đại biểu Quốc hội khóa XVI", submit=True)
-    report(commune_officer_a, kind="event", event_name="Bầu cử đại biểu Quốc hội khóa XVI", submit=True)
+    report(commune_officer_a, kind="event", event_name="Tết Nguyên đán Bính Ngọ", submit=True)
     assert SituationReport.objects.filter(kind="event").count() == 2
 
 
