@@ -246,6 +246,9 @@ class Action(models.TextChoices):
     COMPLIANCE_EXPORTED = "democracy.compliance_exported", _("Exported the disclosure compliance table")
     # ux14b
     DOCUMENT_LEGACY_ATTACHED = "document.legacy_attached", _("Took a document issued before drafts into its draft")
+    # docs16c
+    DOCUMENT_PUBLISHED = "document.published", _("Published a document on the citizens' portal")
+    DOCUMENT_UNPUBLISHED = "document.unpublished", _("Took a document off the citizens' portal")
 
 
 class AuditEvent(models.Model):

@@ -75,6 +75,12 @@ class Document(models.Model):
     # of the same source reuses its draft; "" for a document drafted by hand.
     source_key = models.CharField(max_length=200, blank=True)
     source_url = models.CharField(max_length=255, blank=True)
+    # On the citizens' portal (/cong-dan/van-ban/) since when, by whom; None: not published. Only an issued,
+    # unrevoked document is shown there.
+    published_at = models.DateTimeField(null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
@@ -85,6 +91,10 @@ class Document(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
         indexes = [
+            # The portal's list: published documents, newest first.
+            models.Index(
+                fields=["-published_at"], condition=models.Q(published_at__isnull=False), name="document_published"
+            ),
             # The issuer's document list, newest first.
             models.Index(fields=["issuer", "-created_at"], name="document_issuer_created"),
             # The issue button of a meeting, briefing, contest or assessment finds its draft.

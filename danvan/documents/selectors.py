@@ -1,5 +1,6 @@
 """Reads of documents for a person: unit scope on every one, 404 for missing and forbidden alike."""
 
+import datetime as dt
 import difflib
 
 from django.db.models import Count, Exists, F, OuterRef, Q
@@ -187,3 +188,26 @@ def incoming_register_rows(*, unit, year: int):
             ]
         )
     return rows
+
+
+HISTORY_LIMIT = 200
+
+
+def history_of(document: Document) -> list:
+    """The document's whole history, oldest first: every audited step of the draft (drafted, revised, commented,
+    routed, signer chosen, issued, PDF made, acknowledged, published) and of its register entry (revoked).
+
+    Read through the audit log's (unit, at) index: the events of the issuing body since the draft was made, of
+    this document. Bounded to the first HISTORY_LIMIT events."""
+    from danvan.audit.models import AuditEvent
+
+    targets = Q(target_type="documents.document", target_id=str(document.public_id))
+    if document.issued_id:
+        targets |= Q(target_type="reports.issueddocument", target_id=str(document.issued.public_id))
+    # A document issued before drafts existed (documents 0004) has its issue event before its draft.
+    since = min(document.created_at, document.issued.created_at) if document.issued_id else document.created_at
+    return list(
+        AuditEvent.objects.filter(targets, unit=document.issuer, at__gte=since - dt.timedelta(minutes=1))
+        .select_related("actor")
+        .order_by("at", "id")[:HISTORY_LIMIT]
+    )
