@@ -97,6 +97,8 @@ class Document(models.Model):
             ),
             # The issuer's document list, newest first.
             models.Index(fields=["issuer", "-created_at"], name="document_issuer_created"),
+            # Everyone's list when the scope is wide (the centre): newest first, read until the page is full.
+            models.Index(fields=["-created_at", "-id"], name="document_created"),
             # The issue button of a meeting, briefing, contest or assessment finds its draft.
             models.Index(fields=["source_key"], name="document_source_key"),
         ]
@@ -169,6 +171,9 @@ class DocumentRecipient(models.Model):
         indexes = [
             # A unit's inbox: what it has not acknowledged yet.
             models.Index(fields=["unit", "acknowledged_at"], name="docrecipient_unit_ack"),
+            # A unit's received documents, newest first (rows are written when the document is issued, so the id
+            # is the order of arrival); covering, so that the page's 50 rows are found without the table.
+            models.Index(fields=["unit", "-id"], include=["acknowledged_at", "document"], name="docrecipient_unit_new"),
         ]
 
     def __str__(self) -> str:

@@ -6,21 +6,11 @@ import difflib
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.http import Http404
 
-from danvan.accounts.permissions import READ_ROLES
+from danvan.accounts.permissions import READ_ROLES, scope_root_ids
 from danvan.core.text import fold_tokens
 from danvan.documents import permissions as perms
 from danvan.documents.models import Document, DocumentRecipient, IncomingDocument
 from danvan.organisations.models import OrgUnitClosure
-
-
-def _in_scope(user, field: str):
-    """Q: the row's unit (`field`) lies in the person's scope (a role on it or an ancestor)."""
-    covering = OrgUnitClosure.objects.filter(
-        descendant=OuterRef(field),
-        ancestor__role_assignments__user=user,
-        ancestor__role_assignments__role__in=READ_ROLES,
-    )
-    return Exists(covering)
 
 
 def _search(qs, q: str):
@@ -29,14 +19,32 @@ def _search(qs, q: str):
     return qs
 
 
+def _scope_units(user):
+    """The ids of the units in the person's scope (their role units and everything below), as a subquery."""
+    roots = scope_root_ids(user, READ_ROLES)
+    return OrgUnitClosure.objects.filter(ancestor_id__in=roots).values("descendant_id") if roots else None
+
+
+def _newest(querysets, *, limit: int, order=("-created_at", "-id")) -> list:
+    """The newest `limit` rows of several querysets, each read on its own index and merged (an OR of the scope
+    and "routed to me" would make PostgreSQL read the whole table: bench/bench_documents.py)."""
+    found = {}
+    for qs in querysets:
+        for row in qs.order_by(*order)[:limit]:
+            found[row.pk] = row
+    fields = [o.lstrip("-") for o in order]
+    return sorted(found.values(), key=lambda r: tuple(getattr(r, f) for f in fields), reverse=True)[:limit]
+
+
 def document_list_for_user(*, user, q: str = "", status: str = "", limit: int = 100):
     """Documents of the issuing bodies in the person's scope, and drafts routed to them; newest first."""
-    qs = Document.objects.filter(
-        _in_scope(user, "issuer") | Q(drafter=user) | Q(reviewer=user) | Q(signer=user)
-    ).select_related("doc_type", "issuer", "issued", "drafter")
-    if status:
-        qs = qs.filter(status=status)
-    return list(_search(qs, q).order_by("-created_at", "-id")[:limit])
+    units = _scope_units(user)
+    querysets = [Document.objects.filter(Q(drafter=user) | Q(reviewer=user) | Q(signer=user))]
+    if units is not None:
+        querysets.insert(0, Document.objects.filter(issuer_id__in=units))
+    related = ("doc_type", "issuer", "issued", "drafter")
+    querysets = [_search(qs.filter(status=status) if status else qs, q).select_related(*related) for qs in querysets]
+    return _newest(querysets, limit=limit)
 
 
 def document_get_for_user(*, user, public_id) -> Document:
@@ -84,9 +92,9 @@ def received_for_user(*, user, pending_only: bool = False):
     qs = DocumentRecipient.objects.filter(unit_id__in=perms.receiving_units(user))
     if pending_only:
         qs = qs.filter(acknowledged_at__isnull=True)
-    return qs.select_related("document__issued", "document__issuer", "document__doc_type", "unit").order_by(
-        "-document__issued__issued_on", "-id"
-    )
+    # Newest first by the row's id: rows are written when the document is issued, so this is the order of arrival
+    # and reads the (unit, -id) index instead of sorting every document the unit ever received by its date.
+    return qs.select_related("document__issued", "document__issuer", "document__doc_type", "unit").order_by("-id")
 
 
 def recipients_of(document: Document):
@@ -115,8 +123,15 @@ def versions_diff(document: Document, a: int, b: int) -> list[tuple[str, str]]:
 
 
 def incoming_list_for_user(*, user, q: str = "", limit: int = 100):
-    qs = IncomingDocument.objects.filter(_in_scope(user, "unit") | Q(handler=user)).select_related("unit")
-    return list(_search(qs, q).order_by("-arrived_on", "-arrival_number")[:limit])
+    units = _scope_units(user)
+    querysets = [IncomingDocument.objects.filter(handler=user)]
+    if units is not None:
+        querysets.insert(0, IncomingDocument.objects.filter(unit_id__in=units))
+    return _newest(
+        [_search(qs, q).select_related("unit") for qs in querysets],
+        limit=limit,
+        order=("-arrived_on", "-arrival_number"),
+    )
 
 
 def incoming_get_for_user(*, user, public_id) -> IncomingDocument:
