@@ -99,6 +99,11 @@ class Document(models.Model):
             models.Index(fields=["issuer", "-created_at"], name="document_issuer_created"),
             # Everyone's list when the scope is wide (the centre): newest first, read until the page is full.
             models.Index(fields=["-created_at", "-id"], name="document_created"),
+            # "Waiting for me": the few drafts on the route (with the head of division or the signer), not the
+            # million issued ones.
+            models.Index(
+                fields=["status"], condition=models.Q(status__in=["review", "signing"]), name="document_on_route"
+            ),
             # The issue button of a meeting, briefing, contest or assessment finds its draft.
             models.Index(fields=["source_key"], name="document_source_key"),
         ]

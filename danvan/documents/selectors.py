@@ -3,7 +3,8 @@
 import datetime as dt
 import difflib
 
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from danvan.accounts.permissions import READ_ROLES, scope_root_ids
@@ -77,7 +78,8 @@ def waiting_for_user(*, user):
         ends_on__gte=today,
     )
     return (
-        Document.objects.filter(
+        Document.objects.filter(status__in=[Document.Status.REVIEW, Document.Status.SIGNING])
+        .filter(
             Q(status=Document.Status.REVIEW, reviewer=user)
             | Q(status=Document.Status.SIGNING, signer=user)
             | Q(Exists(delegated), status=Document.Status.SIGNING)
@@ -154,7 +156,19 @@ def outgoing_register_rows(*, issuer, year: int):
     qs = (
         IssuedDocument.objects.filter(register__issuer=issuer, issued_on__year=year)
         .select_related("register", "issued_by", "draft__signer")
-        .annotate(recipient_count=Count("draft__recipients"))
+        # Counted per row on the (document, unit) index: a join with GROUP BY hashed the 20 million recipient rows.
+        .annotate(
+            recipient_count=Coalesce(
+                Subquery(
+                    DocumentRecipient.objects.filter(document__issued=OuterRef("pk"))
+                    .order_by()
+                    .values("document")
+                    .annotate(n=Count("id"))
+                    .values("n")
+                ),
+                0,
+            )
+        )
         .order_by("register__doc_type", "number")
     )
     for issued in qs:
