@@ -413,6 +413,9 @@ def main() -> int:
             "/van-ban/?q=hi%E1%BA%BFn+%C4%91%E1%BA%A5t+l%C3%A0m+%C4%91%C6%B0%E1%BB%9Dng",
         ),
     ]
+    pages.append(
+        ("centre officer: search a rare word 'so 999999' (1M, trigram index)", centre, "/van-ban/?q=so+999999")
+    )
     calls = {"plain indexed count: the commune's unacknowledged documents (baseline, no page)": plain_count}
     cases = pages + [(name, None, None) for name in calls]
     counter = {"queries": 0}

@@ -3,8 +3,8 @@
 import datetime as dt
 import difflib
 
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, TextField, Value
+from django.db.models.functions import Coalesce, Concat
 from django.http import Http404
 
 from danvan.accounts.permissions import READ_ROLES, scope_root_ids
@@ -14,24 +14,52 @@ from danvan.documents.models import Document, DocumentRecipient, IncomingDocumen
 from danvan.organisations.models import OrgUnitClosure
 
 
-def _search(qs, q: str):
+def _search(qs, q: str, *, indexed: bool = True):
+    """One `contains` per typed word on the folded column. `indexed=False` filters an expression the trigram index
+    cannot serve, so that PostgreSQL reads the rows it is given (the search window) instead of the index."""
+    if not indexed:
+        qs = qs.annotate(_text=Concat("search_text", Value(""), output_field=TextField()))
     for token in fold_tokens(q)[:8]:
-        qs = qs.filter(search_text__contains=token)
+        qs = qs.filter(**{"search_text__contains" if indexed else "_text__contains": token})
     return qs
 
 
+# Up to this many units in a scope are given to PostgreSQL as a list (it then reads each issuer's newest on the
+# (issuer, -created_at) index); a wider scope (a province's whole tree, the centre) stays a subquery, read by
+# walking (-created_at, -id) until the page is full.
+SCOPE_LIST_MAX = 500
+
+
 def _scope_units(user):
-    """The ids of the units in the person's scope (their role units and everything below), as a subquery."""
+    """The ids of the units in the person's scope (their role units and everything below): a list when small,
+    else a subquery."""
     roots = scope_root_ids(user, READ_ROLES)
-    return OrgUnitClosure.objects.filter(ancestor_id__in=roots).values("descendant_id") if roots else None
+    if not roots:
+        return None
+    below = OrgUnitClosure.objects.filter(ancestor_id__in=roots).values_list("descendant_id", flat=True)
+    ids = list(below[: SCOPE_LIST_MAX + 1])
+    return ids if len(ids) <= SCOPE_LIST_MAX else below
 
 
-def _newest(querysets, *, limit: int, order=("-created_at", "-id")) -> list:
-    """The newest `limit` rows of several querysets, each read on its own index and merged (an OR of the scope
-    and "routed to me" would make PostgreSQL read the whole table: bench/bench_documents.py)."""
+# A search first looks among the newest SEARCH_WINDOW documents of the scope (walking the date index): a common
+# word fills the page there. Only when it does not (a rare word) does it ask the trigram index over everything,
+# which is then small. Both give the same page: every match outside the window is older than every match in it.
+SEARCH_WINDOW = 5000
+
+
+def _newest(querysets, *, limit: int, q: str = "", order=("-created_at", "-id")) -> list:
+    """The newest `limit` rows (matching `q`) of several querysets, each read on its own index and merged (an OR
+    of the scope and "routed to me" would make PostgreSQL read the whole table: bench/bench_documents.py)."""
     found = {}
     for qs in querysets:
-        for row in qs.order_by(*order)[:limit]:
+        ordered = qs.order_by(*order)
+        rows = []
+        if fold_tokens(q):
+            window = ordered.values("id")[:SEARCH_WINDOW]
+            rows = list(_search(ordered.filter(id__in=window), q, indexed=False)[:limit])
+        if len(rows) < limit:
+            rows = list(_search(ordered, q)[:limit])
+        for row in rows:
             found[row.pk] = row
     fields = [o.lstrip("-") for o in order]
     return sorted(found.values(), key=lambda r: tuple(getattr(r, f) for f in fields), reverse=True)[:limit]
@@ -44,8 +72,8 @@ def document_list_for_user(*, user, q: str = "", status: str = "", limit: int = 
     if units is not None:
         querysets.insert(0, Document.objects.filter(issuer_id__in=units))
     related = ("doc_type", "issuer", "issued", "drafter")
-    querysets = [_search(qs.filter(status=status) if status else qs, q).select_related(*related) for qs in querysets]
-    return _newest(querysets, limit=limit)
+    querysets = [(qs.filter(status=status) if status else qs).select_related(*related) for qs in querysets]
+    return _newest(querysets, limit=limit, q=q)
 
 
 def document_get_for_user(*, user, public_id) -> Document:
@@ -86,6 +114,21 @@ def waiting_for_user(*, user):
         )
         .select_related("issuer", "doc_type")
         .order_by("updated_at", "id")
+    )
+
+
+def received_newest(*, user, limit: int = 50) -> list:
+    """The newest `limit` documents received by the person's units: each unit's newest ids on the covering
+    (unit, -id) index, merged, then the rows (a province's Ban receives tens of thousands a year from its
+    communes; an IN over two units would read and sort all of them)."""
+    ids = []
+    for unit_id in perms.receiving_units(user):
+        ids += DocumentRecipient.objects.filter(unit_id=unit_id).order_by("-id").values_list("id", flat=True)[:limit]
+    ids = sorted(ids, reverse=True)[:limit]
+    return list(
+        DocumentRecipient.objects.filter(id__in=ids)
+        .select_related("document__issued", "document__issuer", "document__doc_type", "unit")
+        .order_by("-id")
     )
 
 
@@ -130,9 +173,7 @@ def incoming_list_for_user(*, user, q: str = "", limit: int = 100):
     if units is not None:
         querysets.insert(0, IncomingDocument.objects.filter(unit_id__in=units))
     return _newest(
-        [_search(qs, q).select_related("unit") for qs in querysets],
-        limit=limit,
-        order=("-arrived_on", "-arrival_number"),
+        [qs.select_related("unit") for qs in querysets], limit=limit, q=q, order=("-arrived_on", "-arrival_number")
     )
 
 

@@ -42,7 +42,7 @@ def index(request):
         {
             "q": q,
             "waiting": list(selectors.waiting_for_user(user=request.user)[:50]),
-            "received": list(selectors.received_for_user(user=request.user)[:50]),
+            "received": selectors.received_newest(user=request.user, limit=50),
             "documents": selectors.document_list_for_user(user=request.user, q=q, limit=100),
             "incoming": selectors.incoming_list_for_user(user=request.user, q=q, limit=50),
             "templates": TEMPLATES.values(),
