@@ -32,7 +32,7 @@ def can_publish(user, document: Document) -> bool:
 def document_publish(*, actor, document: Document, publish: bool, expected_version=None) -> Document:
     """Put the document on the portal (`publish`) or take it off; refused for a draft or a revoked number."""
     with transaction.atomic():
-        locked = Document.objects.select_for_update().select_related("issued", "issuer").get(pk=document.pk)
+        locked = Document.objects.select_for_update(of=("self",)).select_related("issued", "issuer").get(pk=document.pk)
         if not can_edit_unit(actor, locked.issuer):
             raise ApplicationError(
                 "Chỉ cán bộ của cơ quan ban hành được đưa văn bản lên Cổng thông tin.", code="forbidden"

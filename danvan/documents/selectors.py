@@ -47,17 +47,26 @@ def _scope_units(user):
 SEARCH_WINDOW = 5000
 
 
-def _newest(querysets, *, limit: int, q: str = "", order=("-created_at", "-id")) -> list:
+def _newest(querysets, *, limit: int, q: str = "", windowed=(), order=("-created_at", "-id")) -> list:
     """The newest `limit` rows (matching `q`) of several querysets, each read on its own index and merged (an OR
-    of the scope and "routed to me" would make PostgreSQL read the whole table: bench/bench_documents.py)."""
+    of the scope and "routed to me" would make PostgreSQL read the whole table: bench/bench_documents.py).
+    A search in a queryset listed in `windowed` (a wide scope) looks in its newest SEARCH_WINDOW rows first."""
     found = {}
-    for qs in querysets:
+    for n, qs in enumerate(querysets):
         ordered = qs.order_by(*order)
         rows = []
-        if fold_tokens(q):
-            window = ordered.values("id")[:SEARCH_WINDOW]
+        if n in windowed and fold_tokens(q):
+            # The window's ids as a list: PostgreSQL then reads those rows by key and filters them (as a subquery,
+            # with the words' selectivity guessed, it chose plans that read far more).
+            window = list(ordered.values_list("id", flat=True)[:SEARCH_WINDOW])
             rows = list(_search(ordered.filter(id__in=window), q, indexed=False)[:limit])
-        if len(rows) < limit:
+            if len(rows) >= limit or len(window) < SEARCH_WINDOW:
+                windowed_done = True
+            else:
+                windowed_done = False
+        else:
+            windowed_done = False
+        if not windowed_done:
             rows = list(_search(ordered, q)[:limit])
         for row in rows:
             found[row.pk] = row
@@ -73,7 +82,9 @@ def document_list_for_user(*, user, q: str = "", status: str = "", limit: int = 
         querysets.insert(0, Document.objects.filter(issuer_id__in=units))
     related = ("doc_type", "issuer", "issued", "drafter")
     querysets = [(qs.filter(status=status) if status else qs).select_related(*related) for qs in querysets]
-    return _newest(querysets, limit=limit, q=q)
+    # A small scope is read on (issuer, -created_at) with the trigram index; a wide one through the window.
+    wide = units is not None and not isinstance(units, list)
+    return _newest(querysets, limit=limit, q=q, windowed=(0,) if wide else ())
 
 
 def document_get_for_user(*, user, public_id) -> Document:
@@ -173,7 +184,11 @@ def incoming_list_for_user(*, user, q: str = "", limit: int = 100):
     if units is not None:
         querysets.insert(0, IncomingDocument.objects.filter(unit_id__in=units))
     return _newest(
-        [qs.select_related("unit") for qs in querysets], limit=limit, q=q, order=("-arrived_on", "-arrival_number")
+        [qs.select_related("unit") for qs in querysets],
+        limit=limit,
+        q=q,
+        windowed=(0,) if units is not None and not isinstance(units, list) else (),
+        order=("-arrived_on", "-arrival_number"),
     )
 
 
