@@ -249,6 +249,9 @@ class Action(models.TextChoices):
     # demo10c
     SUPERVISION_REMINDED = "democracy.supervision_reminded", _("Reminded communes of overdue supervision plan items")
     COMPLIANCE_SUMMARY_REBUILT = "democracy.compliance_summary_rebuilt", _("Rebuilt the stored compliance summary")
+    # docs16c
+    DOCUMENT_PUBLISHED = "document.published", _("Published a document on the citizens' portal")
+    DOCUMENT_UNPUBLISHED = "document.unpublished", _("Took a document off the citizens' portal")
 
 
 class AuditEvent(models.Model):

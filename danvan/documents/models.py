@@ -75,6 +75,12 @@ class Document(models.Model):
     # of the same source reuses its draft; "" for a document drafted by hand.
     source_key = models.CharField(max_length=200, blank=True)
     source_url = models.CharField(max_length=255, blank=True)
+    # On the citizens' portal (/cong-dan/van-ban/) since when, by whom; None: not published. Only an issued,
+    # unrevoked document is shown there.
+    published_at = models.DateTimeField(null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
@@ -85,8 +91,19 @@ class Document(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
         indexes = [
+            # The portal's list: published documents, newest first.
+            models.Index(
+                fields=["-published_at"], condition=models.Q(published_at__isnull=False), name="document_published"
+            ),
             # The issuer's document list, newest first.
             models.Index(fields=["issuer", "-created_at"], name="document_issuer_created"),
+            # Everyone's list when the scope is wide (the centre): newest first, read until the page is full.
+            models.Index(fields=["-created_at", "-id"], name="document_created"),
+            # "Waiting for me": the few drafts on the route (with the head of division or the signer), not the
+            # million issued ones.
+            models.Index(
+                fields=["status"], condition=models.Q(status__in=["review", "signing"]), name="document_on_route"
+            ),
             # The issue button of a meeting, briefing, contest or assessment finds its draft.
             models.Index(fields=["source_key"], name="document_source_key"),
         ]
@@ -159,6 +176,9 @@ class DocumentRecipient(models.Model):
         indexes = [
             # A unit's inbox: what it has not acknowledged yet.
             models.Index(fields=["unit", "acknowledged_at"], name="docrecipient_unit_ack"),
+            # A unit's received documents, newest first (rows are written when the document is issued, so the id
+            # is the order of arrival); covering, so that the page's 50 rows are found without the table.
+            models.Index(fields=["unit", "-id"], include=["acknowledged_at", "document"], name="docrecipient_unit_new"),
         ]
 
     def __str__(self) -> str:

@@ -1,41 +1,90 @@
 """Reads of documents for a person: unit scope on every one, 404 for missing and forbidden alike."""
 
+import datetime as dt
 import difflib
 
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, TextField, Value
+from django.db.models.functions import Coalesce, Concat
 from django.http import Http404
 
-from danvan.accounts.permissions import READ_ROLES
+from danvan.accounts.permissions import READ_ROLES, scope_root_ids
 from danvan.core.text import fold_tokens
 from danvan.documents import permissions as perms
 from danvan.documents.models import Document, DocumentRecipient, IncomingDocument
 from danvan.organisations.models import OrgUnitClosure
 
 
-def _in_scope(user, field: str):
-    """Q: the row's unit (`field`) lies in the person's scope (a role on it or an ancestor)."""
-    covering = OrgUnitClosure.objects.filter(
-        descendant=OuterRef(field),
-        ancestor__role_assignments__user=user,
-        ancestor__role_assignments__role__in=READ_ROLES,
-    )
-    return Exists(covering)
-
-
-def _search(qs, q: str):
+def _search(qs, q: str, *, indexed: bool = True):
+    """One `contains` per typed word on the folded column. `indexed=False` filters an expression the trigram index
+    cannot serve, so that PostgreSQL reads the rows it is given (the search window) instead of the index."""
+    if not indexed:
+        qs = qs.annotate(_text=Concat("search_text", Value(""), output_field=TextField()))
     for token in fold_tokens(q)[:8]:
-        qs = qs.filter(search_text__contains=token)
+        qs = qs.filter(**{"search_text__contains" if indexed else "_text__contains": token})
     return qs
+
+
+# Up to this many units in a scope are given to PostgreSQL as a list (it then reads each issuer's newest on the
+# (issuer, -created_at) index); a wider scope (a province's whole tree, the centre) stays a subquery, read by
+# walking (-created_at, -id) until the page is full.
+SCOPE_LIST_MAX = 500
+
+
+def _scope_units(user):
+    """The ids of the units in the person's scope (their role units and everything below): a list when small,
+    else a subquery."""
+    roots = scope_root_ids(user, READ_ROLES)
+    if not roots:
+        return None
+    below = OrgUnitClosure.objects.filter(ancestor_id__in=roots).values_list("descendant_id", flat=True)
+    ids = list(below[: SCOPE_LIST_MAX + 1])
+    return ids if len(ids) <= SCOPE_LIST_MAX else below
+
+
+# A search first looks among the newest SEARCH_WINDOW documents of the scope (walking the date index): a common
+# word fills the page there. Only when it does not (a rare word) does it ask the trigram index over everything,
+# which is then small. Both give the same page: every match outside the window is older than every match in it.
+SEARCH_WINDOW = 5000
+
+
+def _newest(querysets, *, limit: int, q: str = "", windowed=(), order=("-created_at", "-id")) -> list:
+    """The newest `limit` rows (matching `q`) of several querysets, each read on its own index and merged (an OR
+    of the scope and "routed to me" would make PostgreSQL read the whole table: bench/bench_documents.py).
+    A search in a queryset listed in `windowed` (a wide scope) looks in its newest SEARCH_WINDOW rows first."""
+    found = {}
+    for n, qs in enumerate(querysets):
+        ordered = qs.order_by(*order)
+        rows = []
+        if n in windowed and fold_tokens(q):
+            # The window's ids as a list: PostgreSQL then reads those rows by key and filters them (as a subquery,
+            # with the words' selectivity guessed, it chose plans that read far more).
+            window = list(ordered.values_list("id", flat=True)[:SEARCH_WINDOW])
+            rows = list(_search(ordered.filter(id__in=window), q, indexed=False)[:limit])
+            if len(rows) >= limit or len(window) < SEARCH_WINDOW:
+                windowed_done = True
+            else:
+                windowed_done = False
+        else:
+            windowed_done = False
+        if not windowed_done:
+            rows = list(_search(ordered, q)[:limit])
+        for row in rows:
+            found[row.pk] = row
+    fields = [o.lstrip("-") for o in order]
+    return sorted(found.values(), key=lambda r: tuple(getattr(r, f) for f in fields), reverse=True)[:limit]
 
 
 def document_list_for_user(*, user, q: str = "", status: str = "", limit: int = 100):
     """Documents of the issuing bodies in the person's scope, and drafts routed to them; newest first."""
-    qs = Document.objects.filter(
-        _in_scope(user, "issuer") | Q(drafter=user) | Q(reviewer=user) | Q(signer=user)
-    ).select_related("doc_type", "issuer", "issued", "drafter")
-    if status:
-        qs = qs.filter(status=status)
-    return list(_search(qs, q).order_by("-created_at", "-id")[:limit])
+    units = _scope_units(user)
+    querysets = [Document.objects.filter(Q(drafter=user) | Q(reviewer=user) | Q(signer=user))]
+    if units is not None:
+        querysets.insert(0, Document.objects.filter(issuer_id__in=units))
+    related = ("doc_type", "issuer", "issued", "drafter")
+    querysets = [(qs.filter(status=status) if status else qs).select_related(*related) for qs in querysets]
+    # A small scope is read on (issuer, -created_at) with the trigram index; a wide one through the window.
+    wide = units is not None and not isinstance(units, list)
+    return _newest(querysets, limit=limit, q=q, windowed=(0,) if wide else ())
 
 
 def document_get_for_user(*, user, public_id) -> Document:
@@ -68,7 +117,8 @@ def waiting_for_user(*, user):
         ends_on__gte=today,
     )
     return (
-        Document.objects.filter(
+        Document.objects.filter(status__in=[Document.Status.REVIEW, Document.Status.SIGNING])
+        .filter(
             Q(status=Document.Status.REVIEW, reviewer=user)
             | Q(status=Document.Status.SIGNING, signer=user)
             | Q(Exists(delegated), status=Document.Status.SIGNING)
@@ -78,14 +128,29 @@ def waiting_for_user(*, user):
     )
 
 
+def received_newest(*, user, limit: int = 50) -> list:
+    """The newest `limit` documents received by the person's units: each unit's newest ids on the covering
+    (unit, -id) index, merged, then the rows (a province's Ban receives tens of thousands a year from its
+    communes; an IN over two units would read and sort all of them)."""
+    ids = []
+    for unit_id in perms.receiving_units(user):
+        ids += DocumentRecipient.objects.filter(unit_id=unit_id).order_by("-id").values_list("id", flat=True)[:limit]
+    ids = sorted(ids, reverse=True)[:limit]
+    return list(
+        DocumentRecipient.objects.filter(id__in=ids)
+        .select_related("document__issued", "document__issuer", "document__doc_type", "unit")
+        .order_by("-id")
+    )
+
+
 def received_for_user(*, user, pending_only: bool = False):
     """Documents sent to the person's units, newest first; `pending_only`: not acknowledged yet."""
     qs = DocumentRecipient.objects.filter(unit_id__in=perms.receiving_units(user))
     if pending_only:
         qs = qs.filter(acknowledged_at__isnull=True)
-    return qs.select_related("document__issued", "document__issuer", "document__doc_type", "unit").order_by(
-        "-document__issued__issued_on", "-id"
-    )
+    # Newest first by the row's id: rows are written when the document is issued, so this is the order of arrival
+    # and reads the (unit, -id) index instead of sorting every document the unit ever received by its date.
+    return qs.select_related("document__issued", "document__issuer", "document__doc_type", "unit").order_by("-id")
 
 
 def recipients_of(document: Document):
@@ -114,8 +179,17 @@ def versions_diff(document: Document, a: int, b: int) -> list[tuple[str, str]]:
 
 
 def incoming_list_for_user(*, user, q: str = "", limit: int = 100):
-    qs = IncomingDocument.objects.filter(_in_scope(user, "unit") | Q(handler=user)).select_related("unit")
-    return list(_search(qs, q).order_by("-arrived_on", "-arrival_number")[:limit])
+    units = _scope_units(user)
+    querysets = [IncomingDocument.objects.filter(handler=user)]
+    if units is not None:
+        querysets.insert(0, IncomingDocument.objects.filter(unit_id__in=units))
+    return _newest(
+        [qs.select_related("unit") for qs in querysets],
+        limit=limit,
+        q=q,
+        windowed=(0,) if units is not None and not isinstance(units, list) else (),
+        order=("-arrived_on", "-arrival_number"),
+    )
 
 
 def incoming_get_for_user(*, user, public_id) -> IncomingDocument:
@@ -138,7 +212,19 @@ def outgoing_register_rows(*, issuer, year: int):
     qs = (
         IssuedDocument.objects.filter(register__issuer=issuer, issued_on__year=year)
         .select_related("register", "issued_by", "draft__signer")
-        .annotate(recipient_count=Count("draft__recipients"))
+        # Counted per row on the (document, unit) index: a join with GROUP BY hashed the 20 million recipient rows.
+        .annotate(
+            recipient_count=Coalesce(
+                Subquery(
+                    DocumentRecipient.objects.filter(document__issued=OuterRef("pk"))
+                    .order_by()
+                    .values("document")
+                    .annotate(n=Count("id"))
+                    .values("n")
+                ),
+                0,
+            )
+        )
         .order_by("register__doc_type", "number")
     )
     for issued in qs:
@@ -187,3 +273,26 @@ def incoming_register_rows(*, unit, year: int):
             ]
         )
     return rows
+
+
+HISTORY_LIMIT = 200
+
+
+def history_of(document: Document) -> list:
+    """The document's whole history, oldest first: every audited step of the draft (drafted, revised, commented,
+    routed, signer chosen, issued, PDF made, acknowledged, published) and of its register entry (revoked).
+
+    Read through the audit log's (unit, at) index: the events of the issuing body since the draft was made, of
+    this document. Bounded to the first HISTORY_LIMIT events."""
+    from danvan.audit.models import AuditEvent
+
+    targets = Q(target_type="documents.document", target_id=str(document.public_id))
+    if document.issued_id:
+        targets |= Q(target_type="reports.issueddocument", target_id=str(document.issued.public_id))
+    # A document issued before drafts existed (documents 0004) has its issue event before its draft.
+    since = min(document.created_at, document.issued.created_at) if document.issued_id else document.created_at
+    return list(
+        AuditEvent.objects.filter(targets, unit=document.issuer, at__gte=since - dt.timedelta(minutes=1))
+        .select_related("actor")
+        .order_by("at", "id")[:HISTORY_LIMIT]
+    )

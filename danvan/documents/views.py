@@ -17,6 +17,7 @@ from danvan.core.submissions import submit_once
 from danvan.documents import forms, selectors, services
 from danvan.documents import permissions as perms
 from danvan.documents.drafting import TEMPLATES
+from danvan.documents.publishing import can_publish
 from danvan.documents.signing import pdf_verify
 from danvan.organisations.forms import unit_from_form
 from danvan.organisations.models import OrgUnit
@@ -41,7 +42,7 @@ def index(request):
         {
             "q": q,
             "waiting": list(selectors.waiting_for_user(user=request.user)[:50]),
-            "received": list(selectors.received_for_user(user=request.user)[:50]),
+            "received": selectors.received_newest(user=request.user, limit=50),
             "documents": selectors.document_list_for_user(user=request.user, q=q, limit=100),
             "incoming": selectors.incoming_list_for_user(user=request.user, q=q, limit=50),
             "templates": TEMPLATES.values(),
@@ -151,9 +152,36 @@ def document_detail(request, public_id):
             "sender_view": sender_view,
             "task_rows": _task_rows(document),
             "signatures": pdf_verify(bytes(document.pdf)) if document.pdf else [],
+            "history": _history_rows(document) if sender_view or not document.issued_id else [],
+            "can_publish": can_publish(user, document),
             **_generated_context(request, document),
         },
     )
+
+
+def _history_rows(document) -> list[tuple]:
+    """(when, who, what, detail, action code) for each audited step of the document, oldest first."""
+    statuses = dict(document.Status.choices)
+    rows = []
+    for event in selectors.history_of(document):
+        before, after = event.before or {}, event.after or {}
+        if event.action == "document.routed":
+            detail = f"{statuses.get(before.get('status'), '')} → {statuses.get(after.get('status'), '')}"
+        elif event.action == "document.sent":
+            detail = _("%(reference)s, %(recipients)s recipients, %(tasks)s tasks") % {
+                "reference": str(after.get("reference", "")).removeprefix("Số "),
+                "recipients": after.get("recipients", 0),
+                "tasks": after.get("tasks", 0),
+            }
+        elif event.action == "document.revoked":
+            detail = after.get("reason", "")
+        elif event.action == "document.revised":
+            detail = _("version %(n)s") % {"n": after.get("version", "")}
+        else:
+            detail = ""
+        who = event.actor.get_full_name() if event.actor_id else event.actor_label
+        rows.append((event.at, who, event.get_action_display(), detail, event.action))
+    return rows
 
 
 def _generated_context(request, document) -> dict:
@@ -465,6 +493,26 @@ def document_correct(request, public_id):
 
 
 @login_required
+@require_POST
+@submit_once
+def document_publish(request, public_id):
+    """One action: put the issued document on the citizens' portal, or take it off."""
+    from danvan.documents.publishing import document_publish as publish
+
+    document = selectors.document_get_for_user(user=request.user, public_id=public_id)
+    on = request.POST.get("publish") == "1"
+    try:
+        publish(actor=request.user, document=document, publish=on, expected_version=request.POST.get("version", ""))
+    except ApplicationError as e:
+        messages.error(request, e.message)
+    else:
+        messages.success(
+            request, _("Published on the citizens' portal.") if on else _("Taken off the citizens' portal.")
+        )
+    return redirect("documents:detail", public_id=public_id)
+
+
+@login_required
 def document_file(request, public_id, kind):
     document = selectors.document_get_for_user(user=request.user, public_id=public_id)
     if document.issued_id is None:
@@ -580,10 +628,23 @@ def incoming_file(request, public_id):
     return stored_file_response(incoming.file)
 
 
-@login_required
-def register_xlsx(request, kind):
-    """The yearly register (sổ văn bản đi / đến) of a unit in the person's scope, as XLSX."""
-    unit = OrgUnit.objects.filter(code=request.GET.get("unit", "").strip().upper()).first()
+REGISTERS = {
+    "di": (
+        "Sổ văn bản đi",
+        ["Số, ký hiệu", "Ngày", "Trích yếu", "Người ký", "Số nơi nhận", "Ghi chú"],
+    ),
+    "den": (
+        "Sổ văn bản đến",
+        ["Số đến", "Ngày đến", "Số, ký hiệu", "Ngày văn bản", "Cơ quan ban hành", "Trích yếu", "Bút phê"],
+    ),
+}
+
+
+def _register(request, kind):
+    """The unit (in the person's scope, else 404), year, title, headers and rows of a yearly register."""
+    if kind not in REGISTERS:
+        raise Http404
+    unit = OrgUnit.objects.filter(code=request.GET.get("unit", "").strip().upper()[:40]).first()
     if unit is None:
         code = _default_issuer(request.user) if kind == "di" else ""
         if not code:
@@ -597,16 +658,38 @@ def register_xlsx(request, kind):
         dt.date(year, 1, 1)
     except ValueError:
         raise Http404 from None
+    title, headers = REGISTERS[kind]
     if kind == "di":
-        headers = ["Số, ký hiệu", "Ngày", "Trích yếu", "Người ký", "Số nơi nhận", "Ghi chú"]
         rows = list(selectors.outgoing_register_rows(issuer=unit, year=year))
-        title = "Sổ văn bản đi"
-    elif kind == "den":
-        headers = ["Số đến", "Ngày đến", "Số, ký hiệu", "Ngày văn bản", "Cơ quan ban hành", "Trích yếu", "Bút phê"]
-        rows = selectors.incoming_register_rows(unit=unit, year=year)
-        title = "Sổ văn bản đến"
     else:
-        raise Http404
+        rows = selectors.incoming_register_rows(unit=unit, year=year)
+    return unit, year, title, headers, rows
+
+
+@login_required
+def register_xlsx(request, kind):
+    """The yearly register (sổ văn bản đi / đến) of a unit in the person's scope, as XLSX."""
+    unit, year, title, headers, rows = _register(request, kind)
     return xlsx_response(
         filename=f"{title} {unit.code} {year}.xlsx", sheet_title=f"{title} {year}", headers=headers, rows=rows
     )
+
+
+@login_required
+def register_pdf(request, kind):
+    """The yearly register to print (A4 landscape, the unit's letterhead, numbered rows), same scope and rows as
+    the XLSX."""
+    from danvan.core.printing import letterhead, pdf_response
+
+    unit, year, title, headers, rows = _register(request, kind)
+    context = {
+        "head": letterhead(unit, on=timezone.localdate()),
+        "title": title,
+        "unit": unit,
+        "year": year,
+        "headers": headers,
+        "rows": rows,
+        "keeper": request.user.get_full_name() or request.user.get_username(),
+    }
+    name = "so-van-ban-di" if kind == "di" else "so-van-ban-den"
+    return pdf_response("documents/print/register.html", context, filename=f"{name}-{unit.code}-{year}.pdf")

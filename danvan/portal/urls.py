@@ -10,6 +10,9 @@ urlpatterns = [
     path("lay-y-kien/<uuid:public_id>/", views.consultation, name="consultation"),
     path("tep/<uuid:public_id>/", views.file_download, name="file"),
     path("tra-cuu/", views.track, name="track"),
+    path("van-ban/", views.documents, name="documents"),
+    path("van-ban/<uuid:public_id>/", views.document, name="document"),
+    path("van-ban/<uuid:public_id>/tep.<str:kind>", views.document_file, name="document_file"),
     path("can-bo/kien-nghi/", views.staff_answers, name="staff_answers"),
     path("can-bo/kien-nghi/<str:code>/", views.staff_answer, name="staff_answer"),
 ]

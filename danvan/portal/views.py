@@ -130,6 +130,35 @@ def file_download(request, public_id):
     return stored_file_response(selectors.public_file(public_id=public_id))
 
 
+# Documents the Ban published for citizens (documents.publishing): issued, not revoked.
+
+
+def documents(request):
+    from danvan.documents.publishing import published_documents
+
+    query = " ".join((request.GET.get("q") or "").split())[:100]
+    return render(request, "portal/documents.html", {"query": query, "documents": published_documents(q=query)})
+
+
+def document(request, public_id):
+    from danvan.documents.publishing import published_get
+
+    return render(request, "portal/document.html", {"document": published_get(public_id=public_id)})
+
+
+def document_file(request, public_id, kind):
+    from danvan.core.exporting import file_response
+    from danvan.documents.publishing import published_get
+
+    found = published_get(public_id=public_id)
+    name = found.issued.reference.removeprefix("Số ").replace("/", "_")
+    if kind == "pdf" and found.pdf:
+        return file_response(bytes(found.pdf), filename=f"{name}.pdf", content_type="application/pdf")
+    if kind == "docx":
+        return file_response(bytes(found.issued.content), filename=f"{name}.docx")
+    raise Http404
+
+
 # Officials: publish the answer a citizen sees on the status page.
 
 

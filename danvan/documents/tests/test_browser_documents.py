@@ -100,6 +100,22 @@ def test_a_plan_goes_from_template_to_the_communes_and_their_tasks(danvan_server
     signer.goto(url)
     assert "Hoàng Văn Đức" in signer.content()
     signer.screenshot(path=f"{SHOTS}/acknowledged-1366.png", full_page=True)
+    # The whole history on the page, oldest first, ending with the commune's acknowledgement.
+    actions = signer.locator("[data-history] tr[data-action]").evaluate_all("rows => rows.map(r => r.dataset.action)")
+    assert actions[0] == "document.drafted" and "document.sent" in actions and actions[-1] == "document.acknowledged"
+    # Published for citizens with one action; the portal shows it to anyone, on a phone.
+    press(signer, "form[action$='/cong-khai/'] button")
+    public = signer.locator("[data-published] a").get_attribute("href")
+    signer.screenshot(path=f"{SHOTS}/history-published-1366.png", full_page=True)
+    citizen = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
+    citizen.goto(f"{danvan_server}/cong-dan/van-ban/?q=thang dan van")
+    assert "-KH/BTGDVTU" in citizen.content()
+    citizen.goto(f"{danvan_server}{public}")
+    assert "Tháng Dân vận" in citizen.locator("h1").inner_text()
+    citizen.screenshot(path=f"{SHOTS}/portal-document-390.png", full_page=True)
+    wide = browser.new_page(viewport={"width": 1366, "height": 900})
+    wide.goto(f"{danvan_server}/cong-dan/van-ban/?q=thang dan van")
+    wide.screenshot(path=f"{SHOTS}/portal-documents-1366.png", full_page=True)
 
 
 def test_a_ministrys_letter_is_registered_with_the_instruction_and_assigned(danvan_server, browser):

@@ -93,3 +93,60 @@ def test_a_signer_without_a_certificate_issues_an_unsigned_pdf(settings, tmp_pat
         services.document_sign_issue(actor=signer, document=document, today=TODAY)
     document.refresh_from_db()
     assert bytes(document.pdf).startswith(b"%PDF") and pdf_verify(bytes(document.pdf)) == []
+
+
+def test_a_signed_pdf_registered_as_incoming_is_verified_on_its_page(settings, tmp_path, client, officer_a):
+    """Văn bản đến: a ministry's signed PDF shows who signed and that it is unchanged; a PDF changed after the
+    signature shows as invalid."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from danvan.documents.models import IncomingDocument
+    from danvan.documents.signing import pdf_sign
+    from danvan.organisations.models import OrgUnit
+
+    settings.DOCUMENT_SIGNING_DIR = tmp_path
+    sender = make_user_named("bo.noivu")
+    make_ca_and_signer(tmp_path, sender.username, "Bộ Nội vụ")
+    html = tmp_path / "letter.html"
+    html.write_text("<p>Công văn số 1234/BNV-CQĐP</p>", encoding="utf-8")
+    signed = pdf_sign(pdf_bytes_from(html), user=sender, reason="Ban hành")
+    assert signed
+
+    def register(content: bytes, reference: str):
+        return services.incoming_register(
+            actor=officer_a,
+            unit=OrgUnit.objects.get(code="P24-TU"),
+            reference=reference,
+            dated=TODAY,
+            arrived_on=TODAY,
+            issuing_body="Bộ Nội vụ",
+            summary="Về việc báo cáo thực hiện dân chủ ở cơ sở",
+            upload=SimpleUploadedFile("cong-van.pdf", content, content_type="application/pdf"),
+            instruction="",
+            handler=None,
+            assignees=[],
+            deadline=None,
+        )
+
+    client.force_login(officer_a)
+    good = register(signed, "Số 1234/BNV-CQĐP")
+    page = client.get(reverse("documents:incoming_detail", args=[good.public_id])).content.decode()
+    assert "Bộ Nội vụ" in page and "sig-valid" in page and "sig-invalid" not in page
+    at = signed.index(b"/Type /Catalog") if b"/Type /Catalog" in signed else len(signed) // 3
+    tampered = signed[:at] + (b"X" if signed[at : at + 1] != b"X" else b"Y") + signed[at + 1 :]
+    bad = register(tampered, "Số 1235/BNV-CQĐP")
+    page = client.get(reverse("documents:incoming_detail", args=[bad.public_id])).content.decode()
+    assert "sig-valid" not in page
+    assert IncomingDocument.objects.count() == 2
+
+
+def make_user_named(username: str):
+    from danvan.accounts.models import User
+
+    return User.objects.create_user(username=username, password="x")
+
+
+def pdf_bytes_from(path) -> bytes:
+    from weasyprint import HTML
+
+    return HTML(filename=str(path)).write_pdf()
