@@ -88,6 +88,8 @@ def main() -> int:
     if reused:
         step("--reuse: the people, memberships and counts already there are kept")
         results.update(json.loads(out.read_text()) if out.exists() else {})
+        # Its own file: a generating run may still be writing the first one (its recount and verification).
+        out = out.with_name(f"{out.stem}-reads.json")
     else:
         generate(args, results, keep)
     bench_reads(args, results, keep, today)
@@ -218,8 +220,8 @@ def bench_import(*, rows: int) -> dict:
     from danvan.members.models import Branch
     from danvan.organisations.models import OrgUnit
 
-    officer = User.objects.create_user(username="bench.hnd", password="x")
-    RoleAssignment.objects.create(user=officer, unit=OrgUnit.objects.get(code="C7288-HND"), role="officer")
+    officer, _ = User.objects.get_or_create(username="bench.hnd")
+    RoleAssignment.objects.get_or_create(user=officer, unit=OrgUnit.objects.get(code="C7288-HND"), role="officer")
     branch = Branch.objects.get(owner__code="C7288-HND")
     lines = ["Họ tên,Ngày sinh,Giới tính,CCCD,Dân tộc,Tôn giáo,Nghề nghiệp,Địa chỉ thôn,Ngày vào"]
     for i in range(rows):
