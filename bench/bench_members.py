@@ -224,9 +224,13 @@ def bench_import(*, rows: int) -> dict:
     RoleAssignment.objects.get_or_create(user=officer, unit=OrgUnit.objects.get(code="C7288-HND"), role="officer")
     branch = Branch.objects.get(owner__code="C7288-HND")
     lines = ["Họ tên,Ngày sinh,Giới tính,CCCD,Dân tộc,Tôn giáo,Nghề nghiệp,Địa chỉ thôn,Ngày vào"]
+    # New names on every run, so that a run on a reused database writes its list too instead of finding it there.
+    run = "".join(chr(ord("A") + int(d)) for d in str(time.time_ns())[-6:])
     for i in range(rows):
         born = dt.date(1950, 1, 1) + dt.timedelta(days=i % 15000)
-        lines.append(f"Hội viên Mới {i},{born:%d/%m/%Y},{'Nam' if i % 2 else 'Nữ'},,Kinh,,Làm ruộng,Thôn {i % 9},")
+        lines.append(
+            f"Hội viên Mới {run} {i},{born:%d/%m/%Y},{'Nam' if i % 2 else 'Nữ'},,Kinh,,Làm ruộng,Thôn {i % 9},"
+        )
     content = "\n".join(lines).encode()
     tracemalloc.start()
     started = time.perf_counter()
