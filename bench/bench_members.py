@@ -52,11 +52,16 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=50)
     parser.add_argument("--population", action="store_true", help="measure the population import only")
     parser.add_argument("--rounds", type=int, default=5, help="rounds of the population import")
-    parser.add_argument("--reuse", action="store_true", help="keep the database and its tree (loading takes minutes)")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="keep the database: its tree (loading takes minutes) and, for members, the people and counts generated",
+    )
     args = parser.parse_args()
     if args.population:
         return bench_population(url=args.postgres_url, rounds=args.rounds, reuse=args.reuse)
-    recreate_pg_database(args.postgres_url)
+    if not args.reuse:
+        recreate_pg_database(args.postgres_url)
     os.environ["DATABASE_URL"] = args.postgres_url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "danvan.settings")
     sys.path.insert(0, str(ROOT))
@@ -66,13 +71,44 @@ def main() -> int:
     from django.core.management import call_command
     from django.db import connection
 
-    from danvan.organisations.services import admin_units_load, org_tree_build
+    from danvan.members.models import Person
+
+    today = dt.date.today()
+    out = ROOT / "bench" / "results" / f"members-{args.people}-{today.isoformat()}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    results: dict = {"people": args.people, "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
+
+    def keep() -> None:
+        # Written after every step: a long run that stops still leaves what it measured.
+        out.write_text(json.dumps(results, indent=1, ensure_ascii=False))
 
     step("migrate, load the tree")
     call_command("migrate", "--noinput", verbosity=0)
+    reused = args.reuse and Person.objects.exists()
+    if reused:
+        step("--reuse: the people, memberships and counts already there are kept")
+        results.update(json.loads(out.read_text()) if out.exists() else {})
+        # Its own file: a generating run may still be writing the first one (its recount and verification).
+        out = out.with_name(f"{out.stem}-reads.json")
+    else:
+        generate(args, results, keep)
+    bench_reads(args, results, keep, today)
+    step(f"import of a {args.rows:,}-row list")
+    results["import"] = bench_import(rows=args.rows)
+    results["database_mb"] = round(database_size_mb(connection, "pg"), 1)
+    keep()
+    print(json.dumps(results, indent=1, ensure_ascii=False))
+    return 0
+
+
+def generate(args, results: dict, keep) -> None:
+    from django.db import connection
+
+    from danvan.members.tally import tally_verify
+    from danvan.organisations.services import admin_units_load, org_tree_build
+
     admin_units_load(actor=None)
     org_tree_build(actor=None)
-    results: dict = {"people": args.people, "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
     with connection.cursor() as cur:
         step("branches: one per commune and organisation")
         cur.execute(
@@ -103,11 +139,12 @@ def main() -> int:
         step("memberships: everyone in one organisation, half of them in a second")
         cur.execute(
             """
-            WITH o AS (SELECT array_agg(id ORDER BY sort_order) AS ids FROM members_organisation)
+            WITH o AS (SELECT array_agg(id ORDER BY sort_order) AS ids, count(*) AS n FROM members_organisation
+                       WHERE id IN (SELECT organisation_id FROM members_branch))
             INSERT INTO members_membership (person_id, organisation_id, branch_id, joined_on, left_on, role, created_at)
             SELECT p.id, b.organisation_id, b.id, NULL, NULL, '', now()
-            FROM members_person p, o, LATERAL (VALUES (o.ids[1 + p.id % 5]), (CASE WHEN p.id % 2 = 0
-                 THEN o.ids[1 + (p.id + 1) % 5] END)) AS pick(org)
+            FROM members_person p, o, LATERAL (VALUES (o.ids[1 + p.id % o.n]), (CASE WHEN p.id % 2 = 0
+                 THEN o.ids[1 + (p.id + 1) % o.n] END)) AS pick(org)
             JOIN members_branch b ON b.organisation_id = pick.org
             WHERE pick.org IS NOT NULL AND b.commune_id = p.commune_id
             """
@@ -115,8 +152,8 @@ def main() -> int:
         results["memberships"] = cur.rowcount
         results["generate_s"] = round(time.perf_counter() - started, 1)
         cur.execute("ANALYZE")
-    from danvan.members.tally import tally_verify
-
+    results["database_mb_generated"] = round(database_size_mb(connection, "pg"), 1)
+    keep()
     step("build the maintained counts by a full recount")
     started = time.perf_counter()
     outcome = tally_verify(repair=True)
@@ -125,12 +162,16 @@ def main() -> int:
     started = time.perf_counter()
     assert tally_verify()["differences"] == []
     results["verify_s"] = round(time.perf_counter() - started, 1)
+    keep()
+
+
+def bench_reads(args, results: dict, keep, today: dt.date) -> None:
+    from django.db import connection
 
     from danvan.members.models import Person
     from danvan.members.selectors import member_statistics
     from danvan.organisations.models import AdminUnit
 
-    today = dt.date.today()
     commune = AdminUnit.objects.get(code="C7288")
     province = AdminUnit.objects.get(code="P24")
     province_communes = list(AdminUnit.objects.filter(parent=province, level="commune").values_list("id", flat=True))
@@ -155,8 +196,10 @@ def main() -> int:
         "nation": timed(lambda: member_statistics(scope="VN", today=today), args.repeat),
         "nation_plain_count": timed(lambda: plain("", []), 3),
     }
+    keep()
     step("duplicate check for one new person")
-    someone = Person.objects.order_by("?").first()
+    # One person from the middle of the table (order_by("?") would sort every row).
+    someone = Person.objects.filter(pk__gte=Person.objects.order_by("-pk").values_list("pk", flat=True)[0] // 2).first()
     results["duplicate_check"] = {
         "by_cccd": timed(lambda: list(Person.objects.filter(cccd="024180001234")), args.repeat),
         "by_name_birth_commune": timed(
@@ -168,14 +211,7 @@ def main() -> int:
             args.repeat,
         ),
     }
-    step(f"import of a {args.rows:,}-row list")
-    results["import"] = bench_import(rows=args.rows)
-    results["database_mb"] = round(database_size_mb(connection, "pg"), 1)
-    out = ROOT / "bench" / "results" / f"members-{today.isoformat()}.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(results, indent=1, ensure_ascii=False))
-    print(json.dumps(results, indent=1, ensure_ascii=False))
-    return 0
+    keep()
 
 
 def bench_import(*, rows: int) -> dict:
@@ -184,13 +220,17 @@ def bench_import(*, rows: int) -> dict:
     from danvan.members.models import Branch
     from danvan.organisations.models import OrgUnit
 
-    officer = User.objects.create_user(username="bench.hnd", password="x")
-    RoleAssignment.objects.create(user=officer, unit=OrgUnit.objects.get(code="C7288-HND"), role="officer")
+    officer, _ = User.objects.get_or_create(username="bench.hnd")
+    RoleAssignment.objects.get_or_create(user=officer, unit=OrgUnit.objects.get(code="C7288-HND"), role="officer")
     branch = Branch.objects.get(owner__code="C7288-HND")
     lines = ["Họ tên,Ngày sinh,Giới tính,CCCD,Dân tộc,Tôn giáo,Nghề nghiệp,Địa chỉ thôn,Ngày vào"]
+    # New names on every run, so that a run on a reused database writes its list too instead of finding it there.
+    run = "".join(chr(ord("A") + int(d)) for d in str(time.time_ns())[-6:])
     for i in range(rows):
         born = dt.date(1950, 1, 1) + dt.timedelta(days=i % 15000)
-        lines.append(f"Hội viên Mới {i},{born:%d/%m/%Y},{'Nam' if i % 2 else 'Nữ'},,Kinh,,Làm ruộng,Thôn {i % 9},")
+        lines.append(
+            f"Hội viên Mới {run} {i},{born:%d/%m/%Y},{'Nam' if i % 2 else 'Nữ'},,Kinh,,Làm ruộng,Thôn {i % 9},"
+        )
     content = "\n".join(lines).encode()
     tracemalloc.start()
     started = time.perf_counter()

@@ -160,3 +160,58 @@ class PopulationDeleteForm(forms.Form):
         help_text=_("Optional, shown in the history."),
     )
     version = VersionField()
+
+
+class OrganisationAddForm(forms.Form):
+    """An association a province adds (Hội Người cao tuổi, Hội Chữ thập đỏ, …): the province is chosen from those
+    the officer's Ban edits, never typed."""
+
+    province = forms.ModelChoiceField(label=_("Province"), queryset=None, empty_label=None)
+    name = forms.CharField(
+        label=_("Name of the association"),
+        max_length=255,
+        help_text=_("For example: Hội Người cao tuổi tỉnh Bắc Ninh."),
+    )
+    short_name = forms.CharField(
+        label=_("Short name"), max_length=64, required=False, help_text=_("Shown in tables; for example: Hội NCT.")
+    )
+    min_age = forms.IntegerField(
+        label=_("Youngest age to join"), min_value=0, max_value=120, required=False, help_text=_("Empty: no limit.")
+    )
+    max_age = forms.IntegerField(
+        label=_("Oldest age to join"), min_value=0, max_value=120, required=False, help_text=_("Empty: no limit.")
+    )
+    sex_only = forms.ChoiceField(
+        label=_("Members"),
+        choices=[("", _("Men and women")), ("F", _("Women only")), ("M", _("Men only"))],
+        required=False,
+    )
+    branch_word = forms.ChoiceField(
+        label=_("Its branches are called"),
+        choices=[(w, w) for w in ("chi hội", "chi đoàn", "công đoàn cơ sở", "tổ")],
+        initial="chi hội",
+    )
+
+    def __init__(self, *args, provinces, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["province"].queryset = provinces
+        self.fields["province"].label_from_instance = lambda unit: (
+            unit.admin_unit.name if unit.admin_unit else unit.name
+        )
+
+
+class BodyImportForm(forms.Form):
+    """A commune's or a province's list of an organisation: the body chosen from the officer's own, never typed."""
+
+    owner = forms.ModelChoiceField(label=_("The list of"), queryset=None, empty_label=None)
+    file = forms.FileField(
+        label=_("Member list (.xlsx or .csv)"),
+        help_text=_(
+            "First row: Họ tên, Ngày sinh, Giới tính, CCCD, Dân tộc, Tôn giáo, Nghề nghiệp, Địa chỉ thôn, Ngày vào, "
+            "Chi hội, and Xã where the same branch name is found in several communes."
+        ),
+    )
+
+    def __init__(self, *args, bodies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = bodies

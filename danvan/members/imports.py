@@ -25,10 +25,11 @@ from danvan.audit.services import audit_record
 from danvan.core.errors import ApplicationError
 from danvan.core.text import fold, strip_bidi_controls
 from danvan.core.uploads import MiB, ZipLimits, open_xlsx
-from danvan.members.models import Branch, Membership, Person
-from danvan.members.permissions import can_manage_branch
+from danvan.members.models import Branch, Membership, Organisation, Person
+from danvan.members.permissions import can_create_branch, can_manage_branch
 from danvan.members.rules import cccd_problem, eligibility_problem, province_codes
 from danvan.members.tally import difference, tally_apply
+from danvan.organisations.models import OrgUnit
 
 # Column key → the folded headers that name it (the first one is what the template and messages use).
 COLUMNS = {
@@ -44,7 +45,22 @@ COLUMNS = {
     "role": ("chuc vu",),
     # Optional: a commune's or a province's list names each row's branch; empty means the page's branch.
     "branch": ("chi hoi", "chi doan", "ten chi hoi", "ten chi doan", "cong doan co so", "chi hoi chi doan"),
+    # Optional: the commune of the row's branch, for a province's list where thôn names repeat across communes.
+    "commune": ("xa", "ten xa", "xa phuong", "xa phuong thi tran", "xa phuong dac khu"),
 }
+# The columns of one branch's list (its template and its export): no branch, no commune.
+BRANCH_COLUMNS = (
+    "full_name",
+    "birth_date",
+    "sex",
+    "cccd",
+    "ethnicity",
+    "religion",
+    "occupation",
+    "village_name",
+    "joined_on",
+    "role",
+)
 LABELS = {
     "full_name": "Họ tên",
     "birth_date": "Ngày sinh",
@@ -57,10 +73,12 @@ LABELS = {
     "joined_on": "Ngày vào",
     "role": "Chức vụ",
     "branch": "Chi hội",
+    "commune": "Xã",
 }
 REQUIRED = ("full_name", "birth_date", "sex")
 MAX_LENGTHS = {
     "branch": 255,
+    "commune": 128,
     "full_name": 128,
     "ethnicity": 64,
     "religion": 64,
@@ -209,19 +227,42 @@ def _fail(errors: list[str]):
     )
 
 
+def organisation_of_body(owner: OrgUnit) -> Organisation | None:
+    """The national organisation whose bodies are of `owner`'s kind (Hội Nông dân for a Hội Nông dân xã), or None."""
+    if not owner.kind:
+        return None
+    return Organisation.objects.filter(unit_kind=owner.kind, province__isnull=True, is_active=True).first()
+
+
 def members_import_check(
-    *, actor, branch: Branch, rows: list[dict], progress: Callable[[int, str], None] | None = None
+    *,
+    actor,
+    rows: list[dict],
+    branch: Branch | None = None,
+    owner: OrgUnit | None = None,
+    progress: Callable[[int, str], None] | None = None,
 ) -> ImportPlan:
-    """Check every row; raise one ApplicationError listing every error by row and column, or return the plan."""
-    if not can_manage_branch(actor, branch):
-        raise ApplicationError(
-            f"Chi hội: {branch.name} không thuộc tổ chức đồng chí phụ trách; hãy nhập vào chi hội của mình.",
-            field="branch",
-            code="forbidden",
-        )
+    """Check every row; raise one ApplicationError listing every error by row and column, or return the plan.
+
+    Into one `branch` (rows may name another branch of the officer's in "Chi hội"), or, for a commune's or a
+    province's list, for the organisation's body `owner`: then every row names its branch ("Chi hội", and "Xã"
+    where thôn names repeat across communes)."""
+    if branch is not None:
+        if not can_manage_branch(actor, branch):
+            raise ApplicationError(
+                f"Chi hội: {branch.name} không thuộc tổ chức đồng chí phụ trách; hãy nhập vào chi hội của mình.",
+                field="branch",
+                code="forbidden",
+            )
+        organisation = branch.organisation
+    else:
+        organisation = organisation_of_body(owner) if owner is not None else None
+        if organisation is None or not can_create_branch(actor, owner):
+            raise ApplicationError(
+                "Cơ quan: hãy chọn một cơ quan của tổ chức mà đồng chí phụ trách.", field="owner", code="forbidden"
+            )
     today = timezone.localdate()
     codes = province_codes()
-    organisation = branch.organisation
     errors: list[str] = []
     plan = ImportPlan()
     seen_cccd: dict[str, int] = {}
@@ -230,13 +271,15 @@ def members_import_check(
     def error(line: int, key: str, message: str) -> None:
         errors.append(f"Dòng {line}, cột {LABELS[key]}: {message}")
 
-    branches = _branches_named(actor=actor, branch=branch, rows=rows)
+    branches = _branches_named(actor=actor, organisation=organisation, rows=rows)
     for index, row in enumerate(rows, start=1):
         line = row["_line"]
         values = {key: cell_text(row.get(key)) for key in COLUMNS}
         row_branch = branch
+        if not values["branch"] and branch is None:
+            error(line, "branch", "bắt buộc trong danh sách của nhiều chi hội; ghi tên chi hội của người này.")
         if values["branch"]:
-            found = branches.get(fold(values["branch"]), ("missing", None))
+            found = branches.get(_branch_key(values["branch"], values["commune"]), ("missing", None))
             if found[0] == "ok":
                 row_branch = found[1]
             elif found[0] == "outside":
@@ -250,15 +293,15 @@ def members_import_check(
                 error(
                     line,
                     "branch",
-                    f"có nhiều chi hội tên “{values['branch']}” ({found[1]}); tách tệp theo xã và nhập từ trang "
-                    "của từng chi hội.",
+                    f"có nhiều chi hội tên “{values['branch']}” ({found[1]}); thêm cột Xã và ghi xã của chi hội.",
                 )
             else:
+                where = f" ở {values['commune']}" if values["commune"] else ""
                 error(
                     line,
                     "branch",
-                    f"{organisation.short_name} chưa có chi hội tên “{values['branch']}”; lập chi hội trước, hoặc "
-                    "sửa tên cho đúng tên chi hội.",
+                    f"{organisation.short_name} chưa có chi hội tên “{values['branch']}”{where}; lập chi hội trước, "
+                    "hoặc sửa tên cho đúng tên chi hội (và tên xã).",
                 )
         for key in REQUIRED:
             if not values[key]:
@@ -302,6 +345,8 @@ def members_import_check(
             and (problem := eligibility_problem(organisation, birth_date=usable_date, sex=sex, on=joined_on or today))
         ):
             error(line, "birth_date" if "tuổi" in problem else "sex", problem)
+        if row_branch is None:
+            continue
         if values["full_name"] and usable_date and not cccd:
             key = (fold(values["full_name"]), usable_date, row_branch.commune_id)
             if key in seen_person:
@@ -331,36 +376,53 @@ def members_import_check(
         if progress is not None and index % 500 == 0:
             progress(index, "Đang kiểm tra các dòng…")
     if not errors:
-        _match_people(branch=branch, plan=plan, errors=error)
+        _match_people(organisation=organisation, plan=plan, errors=error)
     if errors:
         _fail(errors)
     return plan
 
 
-def _branches_named(*, actor, branch: Branch, rows: list[dict]) -> dict[str, tuple[str, object]]:
-    """The branches the file's "Chi hội" column names (folded name → ("ok", branch) | ("outside", None) |
-    ("several", communes) ), among the branches of the page's organisation: one query."""
-    names = {fold(cell_text(row.get("branch"))) for row in rows} - {""}
-    if not names:
+def _branch_key(branch: str, commune: str) -> tuple[str, str]:
+    """A row's branch as the file names it: its folded name, and its commune without "Xã"/"Phường" (or "")."""
+    from danvan.members.population import COMMUNE_WORDS, _base
+
+    return fold(branch), _base(fold(commune), COMMUNE_WORDS) if commune else ""
+
+
+def _branches_named(
+    *, actor, organisation: Organisation, rows: list[dict]
+) -> dict[tuple[str, str], tuple[str, object]]:
+    """The branches the file's "Chi hội" (and "Xã") columns name ((folded name, commune) → ("ok", branch) |
+    ("outside", None) | ("several", communes)), among the branches of the organisation: one query."""
+    from danvan.members.population import COMMUNE_WORDS, _base
+
+    keys = {_branch_key(cell_text(row.get("branch")), cell_text(row.get("commune"))) for row in rows}
+    keys = {key for key in keys if key[0]}
+    if not keys:
         return {}
     found: dict[str, list[Branch]] = {}
-    for candidate in Branch.objects.filter(organisation=branch.organisation, name_folded__in=names).select_related(
-        "organisation", "owner", "commune"
-    ):
+    for candidate in Branch.objects.filter(
+        organisation=organisation, name_folded__in={name for name, _commune in keys}
+    ).select_related("organisation", "owner", "commune"):
         found.setdefault(candidate.name_folded, []).append(candidate)
-    answer: dict[str, tuple[str, object]] = {}
-    for name, candidates in found.items():
+    answer: dict[tuple[str, str], tuple[str, object]] = {}
+    for name, commune in keys:
+        candidates = found.get(name, [])
+        if commune:
+            candidates = [c for c in candidates if _base(c.commune.name_folded, COMMUNE_WORDS) == commune]
+        if not candidates:
+            continue
         mine = [c for c in candidates if can_manage_branch(actor, c)]
         if len(mine) == 1:
-            answer[name] = ("ok", mine[0])
+            answer[(name, commune)] = ("ok", mine[0])
         elif mine:
-            answer[name] = ("several", ", ".join(sorted(c.commune.name for c in mine)))
+            answer[(name, commune)] = ("several", ", ".join(sorted(c.commune.name for c in mine)))
         else:
-            answer[name] = ("outside", None)
+            answer[(name, commune)] = ("outside", None)
     return answer
 
 
-def _match_people(*, branch: Branch, plan: ImportPlan, errors) -> None:
+def _match_people(*, organisation: Organisation, plan: ImportPlan, errors) -> None:
     """Decide for each row: a person already in this branch (unchanged), the person with this CCCD (linked), a
     likely same person by name, date of birth and commune (proposed), or a new person. Three queries in all."""
     by_cccd = {p.cccd: p for p in Person.objects.filter(cccd__in=[r.cccd for r in plan.rows if r.cccd])}
@@ -375,7 +437,7 @@ def _match_people(*, branch: Branch, plan: ImportPlan, errors) -> None:
         "organisation", "branch"
     ):
         current.setdefault(m.person_id, {})[m.organisation.code] = m
-    org = branch.organisation.code
+    org = organisation.code
     claimed: dict[int, int] = {}
     for row in plan.rows:
         person = by_cccd.get(row.cccd) if row.cccd else None
@@ -430,7 +492,7 @@ def _match_people(*, branch: Branch, plan: ImportPlan, errors) -> None:
                 errors(
                     row.line,
                     "cccd",
-                    f"người này đang là hội viên {branch.organisation.short_name} ở {membership.branch.name}; "
+                    f"người này đang là hội viên {organisation.short_name} ở {membership.branch.name}; "
                     "hãy cho ra khỏi chi hội cũ trước, hoặc bỏ dòng này.",
                 )
             else:
@@ -442,14 +504,17 @@ def _match_people(*, branch: Branch, plan: ImportPlan, errors) -> None:
 def members_import(
     *,
     actor,
-    branch: Branch,
     rows: list[dict],
     decisions: dict[str, str],
+    branch: Branch | None = None,
+    owner: OrgUnit | None = None,
     progress: Callable[[int, str], None] | None = None,
 ) -> dict:
     """Check the file again (people may have changed since the officer saw it), apply the officer's `decisions`
-    ({line: "same" | "new"} for each proposal), and write every row in one transaction. Returns the counts."""
-    plan = members_import_check(actor=actor, branch=branch, rows=rows, progress=progress)
+    ({line: "same" | "new"} for each proposal), and write every row in one transaction. Returns the counts.
+    Into `branch`, or for the body `owner` with every row naming its branch (members_import_check)."""
+    plan = members_import_check(actor=actor, branch=branch, owner=owner, rows=rows, progress=progress)
+    organisation = branch.organisation if branch is not None else organisation_of_body(owner)
     undecided = [p.line for p in plan.proposals if decisions.get(str(p.line)) not in {"same", "new"}]
     if undecided:
         raise ApplicationError(
@@ -512,7 +577,7 @@ def members_import(
             [
                 Membership(
                     person_id=r.person_id,
-                    organisation=branch.organisation,
+                    organisation=organisation,
                     branch=r.branch,
                     joined_on=r.joined_on,
                     role=r.role,
@@ -529,8 +594,8 @@ def members_import(
         audit_record(
             actor=actor,
             action=Action.MEMBERS_IMPORTED,
-            unit=branch.owner,
-            target=branch,
+            unit=branch.owner if branch is not None else owner,
+            target=branch if branch is not None else owner,
             details=summary | {"rows": len(rows), "branches": sorted({r.branch.code for r in to_write})[:200]},
         )
     return summary
@@ -559,18 +624,22 @@ def members_upload_keep(*, actor, filename: str, content: bytes):
         )
 
 
-def members_import_start(*, actor, branch: Branch, upload_id: int, decisions: dict[str, str]):
-    """Import the kept file in the background; the owner follows the job on its page."""
+def members_import_start(
+    *, actor, upload_id: int, decisions: dict[str, str], branch: Branch | None = None, owner: OrgUnit | None = None
+):
+    """Import the kept file in the background (into `branch`, or for the body `owner`); the owner of the job
+    follows it on its page."""
     from danvan.core.services import job_start
     from danvan.members.tasks import members_import_run
 
+    target = {"branch": branch.code} if branch is not None else {"owner": owner.code}
     return job_start(
         actor=actor,
         kind="members.import",
-        title=f"Nhập danh sách hội viên: {branch.name}",
-        unit=branch.owner,
+        title=f"Nhập danh sách hội viên: {(branch or owner).name}",
+        unit=branch.owner if branch is not None else owner,
         task=members_import_run,
-        params={"file": upload_id, "branch": branch.code, "decisions": decisions},
+        params={"file": upload_id, "decisions": decisions} | target,
     )
 
 
@@ -581,13 +650,18 @@ def members_import_job(job):
     from danvan.core.models import StoredFile
     from danvan.core.services import JobOutcome, job_progress
 
-    branch = Branch.objects.select_related("organisation", "owner", "commune").get(code=job.params["branch"])
+    branch = owner = None
+    if job.params.get("branch"):
+        branch = Branch.objects.select_related("organisation", "owner", "commune").get(code=job.params["branch"])
+    else:
+        owner = OrgUnit.objects.get(code=job.params["owner"])
     upload = StoredFile.objects.get(pk=job.params["file"])
     rows = read_member_table(filename=upload.name, content=bytes(upload.content))
     job_progress(job_id=job.pk, done=0, total=len(rows), message="Đang kiểm tra các dòng…")
     summary = members_import(
         actor=job.owner,
         branch=branch,
+        owner=owner,
         rows=rows,
         decisions=job.params.get("decisions") or {},
         progress=lambda n, message: job_progress(job_id=job.pk, done=n, message=message),
@@ -599,5 +673,7 @@ def members_import_job(job):
             f"Đã nhập: {summary['new']} người mới, {summary['linked']} người đã có được nối thêm vào tổ chức; "
             f"{summary['unchanged']} người đã có trong chi hội, giữ nguyên."
         ),
-        result_url=reverse("members:branch", kwargs={"code": branch.code}),
+        result_url=reverse("members:branch", kwargs={"code": branch.code})
+        if branch is not None
+        else reverse("members:index"),
     )

@@ -6,7 +6,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404
 
 from danvan.accounts.models import RoleAssignment
-from danvan.accounts.permissions import READ_ROLES
+from danvan.accounts.permissions import DATA_ENTRY_ROLES, READ_ROLES
 from danvan.members.models import Branch, CommunePopulation, Membership, MemberTally, Organisation, Person
 from danvan.members.permissions import can_see_members, can_view_counts
 from danvan.members.tally import NATION
@@ -227,3 +227,18 @@ def likely_same_people(*, full_name: str, birth_date: dt.date, commune, exclude_
     if exclude_organisation is not None:
         people = people.exclude(memberships__organisation=exclude_organisation, memberships__left_on__isnull=True)
     return list(people.order_by("pk")[:5])
+
+
+def import_bodies_for(user):
+    """The organisations' bodies (Hội Nông dân xã …, Hội Phụ nữ tỉnh …) on which `user` holds a data-entry role:
+    the bodies whose lists they import."""
+    kinds = Organisation.objects.filter(province__isnull=True, is_active=True).exclude(unit_kind="")
+    return (
+        OrgUnit.objects.filter(
+            role_assignments__user=user,
+            role_assignments__role__in=DATA_ENTRY_ROLES,
+            kind__in=kinds.values("unit_kind"),
+        )
+        .distinct()
+        .order_by("name")
+    )

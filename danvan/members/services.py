@@ -115,6 +115,7 @@ def organisation_add(
     min_age: int | None = None,
     max_age: int | None = None,
     branch_word: str = "chi hội",
+    sex_only: str = "",
 ) -> Organisation:
     """Add an association of `province` (Hội Người cao tuổi, Hội Chữ thập đỏ, …): counted like the five, with its
     own age limits. Its branches sit under any body of the province (usually the Front's)."""
@@ -130,6 +131,11 @@ def organisation_add(
         raise ApplicationError("Tên hội: tối đa 255 ký tự, tên ngắn tối đa 64 ký tự.", field="name")
     if min_age is not None and max_age is not None and min_age > max_age:
         raise ApplicationError("Tuổi tối đa: phải lớn hơn tuổi tối thiểu.", field="max_age")
+    if sex_only not in {"", "M", "F"}:
+        raise ApplicationError("Chỉ nhận: hãy chọn “Cả nam và nữ”, “Chỉ nữ” hoặc “Chỉ nam”.", field="sex_only")
+    branch_word = " ".join((branch_word or "").split()) or "chi hội"
+    if len(branch_word) > 32:
+        raise ApplicationError("Tên gọi chi hội: tối đa 32 ký tự.", field="branch_word")
     with transaction.atomic():
         if any(
             fold(n) == fold(name) for n in Organisation.objects.filter(province=province).values_list("name", flat=True)
@@ -143,6 +149,7 @@ def organisation_add(
             min_age=min_age,
             max_age=max_age,
             branch_word=branch_word,
+            sex_only=sex_only,
             sort_order=200,
         )
         audit_record(actor=actor, action=Action.MEMBER_ORGANISATION_ADDED, unit=province, target=organisation)

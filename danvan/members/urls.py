@@ -1,6 +1,6 @@
 from django.urls import path
 
-from danvan.members import views
+from danvan.members import views, views_import, views_organisations
 
 app_name = "members"
 urlpatterns = [
@@ -12,6 +12,10 @@ urlpatterns = [
     path("dan-so/<str:code>/lich-su/", views.population_history_page, name="population_history"),
     path("dan-so/<str:code>/<int:year>/sua/", views.population_figure, name="population_figure"),
     path("dan-so/<str:code>/<int:year>/xoa/", views.population_figure_delete, name="population_figure_delete"),
+    path("nhap/", views_import.body_import, name="body_import"),
+    path("nhap/mau-nhap/", views_import.body_import_template, name="body_import_template"),
+    path("to-chuc/", views_organisations.organisations, name="organisations"),
+    path("to-chuc/moi/", views_organisations.organisation_new, name="organisation_new"),
     path("chi-hoi/moi/", views.branch_new, name="branch_new"),
     path("chi-hoi/<str:code>/", views.branch, name="branch"),
     path("chi-hoi/<str:code>/nhap/", views.branch_import, name="branch_import"),

@@ -24,7 +24,7 @@ from danvan.members.forms import (
     StatisticsForm,
 )
 from danvan.members.imports import (
-    COLUMNS,
+    BRANCH_COLUMNS,
     LABELS,
     members_import_check,
     members_import_start,
@@ -59,7 +59,11 @@ def index(request):
     return render(
         request,
         "members/index.html",
-        {"branches": page, "areas": selectors.statistics_areas_for_user(user=request.user)},
+        {
+            "branches": page,
+            "areas": selectors.statistics_areas_for_user(user=request.user),
+            "can_import_list": selectors.import_bodies_for(request.user).exists(),
+        },
     )
 
 
@@ -150,7 +154,7 @@ def branch_export(request, code):
     return xlsx_response(
         filename=f"danh-sach-{branch.code}.xlsx",
         sheet_title="Danh sách",
-        headers=[LABELS[k] for k in COLUMNS if k != "branch"],
+        headers=[LABELS[k] for k in BRANCH_COLUMNS],
         rows=rows,
     )
 
@@ -163,7 +167,7 @@ def branch_import_template(request, code):
     return xlsx_response(
         filename="mau-danh-sach-hoi-vien.xlsx",
         sheet_title="Danh sách",
-        headers=[LABELS[k] for k in COLUMNS if k != "branch"],
+        headers=[LABELS[k] for k in BRANCH_COLUMNS],
         rows=[
             [
                 "Nguyễn Văn A",
@@ -196,7 +200,9 @@ def branch_import(request, code):
     context = {"branch": branch, "form": form, "errors": [], "plan": None}
     if request.method == "POST" and request.POST.get("upload"):
         # Step 2: the decisions on the proposals of a file checked a moment ago.
-        upload = StoredFile.objects.filter(public_id=_uuid(request.POST["upload"]), uploaded_by=request.user).first()
+        upload = StoredFile.objects.filter(
+            public_id=uuid_or_404(request.POST["upload"]), uploaded_by=request.user
+        ).first()
         if upload is None:
             raise Http404
         decisions = {
@@ -220,12 +226,21 @@ def branch_import(request, code):
             if not plan.proposals:
                 job = members_import_start(actor=request.user, branch=branch, upload_id=stored.pk, decisions={})
                 return redirect("core:job", public_id=job.public_id)
-            context.update({"plan": plan, "upload": stored, "rows": len(rows)})
+            context.update(
+                {
+                    "plan": plan,
+                    "upload": stored,
+                    "rows": len(rows),
+                    "target_name": branch.name,
+                    "back_url": reverse("members:branch", args=[branch.code]),
+                    "import_url": reverse("members:branch_import", args=[branch.code]),
+                }
+            )
             return render(request, "members/branch_import_confirm.html", context)
     return render(request, "members/branch_import.html", context)
 
 
-def _uuid(value: str):
+def uuid_or_404(value: str):
     import uuid
 
     try:
