@@ -50,7 +50,8 @@ LANE="$(mktemp -d)"
   } >"$LANE/log" 2>&1
 ) &
 LANE_PID=$!
-trap 'kill "$LANE_PID" 2>/dev/null || true' EXIT
+kill_tree() { local p; for p in $(pgrep -P "$1"); do kill_tree "$p"; done; kill "$1" 2>/dev/null || true; }
+trap 'kill_tree "$LANE_PID"' EXIT  # stopped early (Ctrl+C, a failure): the other lane and its servers stop too
 
 say "pytest on SQLite (without the browser tests; PostgreSQL, deploy check and browser tests run beside it)"
 SQLITE_RC=0
