@@ -26,10 +26,6 @@ from danvan.members.forms import (
 from danvan.members.imports import (
     BRANCH_COLUMNS,
     LABELS,
-    members_import_check,
-    members_import_start,
-    members_upload_keep,
-    read_member_table,
 )
 from danvan.members.permissions import can_manage_branch
 from danvan.members.population import (
@@ -191,62 +187,25 @@ def branch_import_template(request, code):
 def branch_import(request, code):
     """Step 1: upload and check the whole file. Step 2 (only when danvan finds likely duplicates): the officer
     confirms or denies each. Then the import runs as a background job."""
-    from danvan.core.models import StoredFile
+    from danvan.members.import_flow import import_steps
 
     branch = selectors.branch_get_for_user(user=request.user, code=code)
     if not can_manage_branch(request.user, branch):
         raise Http404
     form = MemberImportForm(request.POST or None, request.FILES or None)
-    context = {"branch": branch, "form": form, "errors": [], "plan": None}
-    if request.method == "POST" and request.POST.get("upload"):
-        # Step 2: the decisions on the proposals of a file checked a moment ago.
-        upload = StoredFile.objects.filter(
-            public_id=uuid_or_404(request.POST["upload"]), uploaded_by=request.user
-        ).first()
-        if upload is None:
-            raise Http404
-        decisions = {
-            key.removeprefix("decision_"): value
-            for key, value in request.POST.items()
-            if key.startswith("decision_") and value in {"same", "new"}
-        }
-        job = members_import_start(actor=request.user, branch=branch, upload_id=upload.pk, decisions=decisions)
-        return redirect("core:job", public_id=job.public_id)
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        content = upload.read()
-        try:
-            rows = read_member_table(filename=upload.name, content=content)
-            plan = members_import_check(actor=request.user, branch=branch, rows=rows)
-        except ApplicationError as exc:
-            exc.add_to_form(form)
-            context["errors"] = exc.extra.get("errors", [])
-        else:
-            stored = members_upload_keep(actor=request.user, filename=upload.name, content=content)
-            if not plan.proposals:
-                job = members_import_start(actor=request.user, branch=branch, upload_id=stored.pk, decisions={})
-                return redirect("core:job", public_id=job.public_id)
-            context.update(
-                {
-                    "plan": plan,
-                    "upload": stored,
-                    "rows": len(rows),
-                    "target_name": branch.name,
-                    "back_url": reverse("members:branch", args=[branch.code]),
-                    "import_url": reverse("members:branch_import", args=[branch.code]),
-                }
-            )
-            return render(request, "members/branch_import_confirm.html", context)
-    return render(request, "members/branch_import.html", context)
-
-
-def uuid_or_404(value: str):
-    import uuid
-
-    try:
-        return uuid.UUID(value)
-    except ValueError:
-        raise Http404 from None
+    return import_steps(
+        request,
+        form=form,
+        context={"branch": branch, "form": form, "errors": [], "plan": None},
+        target_of_form=lambda: {"branch": branch},
+        target_of_confirmation=lambda: {"branch": branch},
+        target_name=lambda target: target["branch"].name,
+        links={
+            "back_url": reverse("members:branch", args=[branch.code]),
+            "import_url": reverse("members:branch_import", args=[branch.code]),
+        },
+        template="members/branch_import.html",
+    )
 
 
 @login_required
