@@ -28,9 +28,9 @@ if ! DATABASE_URL="$PG_URL" "$PY" manage.py dbcheck >/dev/null 2>&1; then
   exit 0
 fi
 
-# Two lanes on two cores: the SQLite pass without the browser tests in the foreground; beside it, the PostgreSQL
-# pass (which skips the browser tests), then the README's production steps on a fresh database (deploy check), then
-# the browser tests on SQLite. The second lane's output is kept in a file and printed when it ends.
+# Two lanes on two cores: in front, the SQLite pass without the browser tests, then the README's production steps on
+# a fresh PostgreSQL database (deploy check); beside it, the PostgreSQL pass (which skips the browser tests), then the
+# browser tests on SQLite. The second lane's output is kept in a file and printed when it ends.
 pytest_part() {  # pytest_part ARGS...: pytest, where "no test selected" (exit 5, a narrowed run) is not a failure
   local rc=0
   "$PY" -m pytest -q "$@" || rc=$?
@@ -43,8 +43,6 @@ LANE="$(mktemp -d)"
   {
     say "pytest on PostgreSQL ($PG_URL)"
     DATABASE_URL="$PG_URL" pytest_part -m "not browser" "$@" || { echo 1 >"$LANE/failed"; say "PostgreSQL pass FAILED"; }
-    say "deploy check: the README's production steps on a fresh PostgreSQL database, served by gunicorn"
-    DATABASE_URL="$PG_URL" "$ROOT/scripts/deploy-check.sh" || { echo 1 >"$LANE/failed"; say "deploy check FAILED"; }
     say "browser tests on SQLite (Debian's chromium)"
     (unset DATABASE_URL; pytest_part -m browser "$@") || { echo 1 >"$LANE/failed"; say "browser tests FAILED"; }
   } >"$LANE/log" 2>&1
@@ -53,16 +51,20 @@ LANE_PID=$!
 kill_tree() { local p; for p in $(pgrep -P "$1"); do kill_tree "$p"; done; kill "$1" 2>/dev/null || true; }
 trap 'kill_tree "$LANE_PID"' EXIT  # stopped early (Ctrl+C, a failure): the other lane and its servers stop too
 
-say "pytest on SQLite (without the browser tests; PostgreSQL, deploy check and browser tests run beside it)"
+say "pytest on SQLite (without the browser tests; the PostgreSQL pass and the browser tests run beside it)"
 SQLITE_RC=0
 (unset DATABASE_URL; pytest_part -m "not browser" "$@") || SQLITE_RC=$?
-say "SQLite pass done (exit $SQLITE_RC); waiting for the other lane"
+say "deploy check: the README's production steps on a fresh PostgreSQL database, served by gunicorn"
+DEPLOY_RC=0
+DATABASE_URL="$PG_URL" "$ROOT/scripts/deploy-check.sh" || DEPLOY_RC=$?
+say "SQLite pass and deploy check done (exit $SQLITE_RC, $DEPLOY_RC); waiting for the other lane"
 wait "$LANE_PID" || true
 trap - EXIT
 cat "$LANE/log"
 FAILED=""
 [ "$SQLITE_RC" -ne 0 ] && FAILED="the SQLite pass"
-[ -e "$LANE/failed" ] && FAILED="${FAILED:+$FAILED and }the PostgreSQL/deploy/browser lane"
+[ "$DEPLOY_RC" -ne 0 ] && FAILED="${FAILED:+$FAILED and }the deploy check"
+[ -e "$LANE/failed" ] && FAILED="${FAILED:+$FAILED and }the PostgreSQL/browser lane"
 rm -rf "$LANE"
 [ -n "$FAILED" ] && die "Tests failed: $FAILED (see above)."
 say "all tests passed"
