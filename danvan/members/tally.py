@@ -156,9 +156,27 @@ def tally_recount() -> Counter:
 
 def tally_verify(*, repair: bool = False) -> dict:
     """Compare MemberTally with a full recount. With `repair`, rewrite it to the recount (one transaction).
-    Returns {"differences": [(key, kept, recounted)…], "rows": n}."""
-    from django.db import transaction
+    Returns {"differences": [(key, kept, recounted)…], "rows": n}.
 
+    The recount and the kept counts are read from one state of the database, never across an import that commits
+    between them: on PostgreSQL a check reads one snapshot (REPEATABLE READ) and a repair first takes the counts
+    table in EXCLUSIVE mode, which waits for every transaction that has changed counts (an import, a correction) to
+    commit and holds the next ones back until the rewrite commits; they then add their difference on top of it.
+    Without that, a repair during an import rewrote the counts without the import's people."""
+    from django.db import connection, transaction
+
+    fresh = not connection.in_atomic_block
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                if repair:
+                    cursor.execute(f"LOCK TABLE {MemberTally._meta.db_table} IN EXCLUSIVE MODE")
+                elif fresh:  # only a transaction's first statement may set its isolation
+                    cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        return _verify(repair=repair)
+
+
+def _verify(*, repair: bool) -> dict:
     expected = tally_recount()
     kept = Counter(
         {
@@ -176,16 +194,15 @@ def tally_verify(*, repair: bool = False) -> dict:
         from danvan.audit.models import Action
         from danvan.audit.services import audit_record
 
-        with transaction.atomic():
-            audit_record(
-                actor=None,
-                action=Action.MEMBERS_RECOUNTED,
-                system_label="members_recount",
-                details={"differences": len(differences), "rows": len(expected)},
-            )
-            MemberTally.objects.all().delete()
-            MemberTally.objects.bulk_create(
-                [MemberTally(scope=s, measure=m, sex=x, birth_year=y, count=c) for (s, m, x, y), c in expected.items()],
-                batch_size=5000,
-            )
+        audit_record(
+            actor=None,
+            action=Action.MEMBERS_RECOUNTED,
+            system_label="members_recount",
+            details={"differences": len(differences), "rows": len(expected)},
+        )
+        MemberTally.objects.all().delete()
+        MemberTally.objects.bulk_create(
+            [MemberTally(scope=s, measure=m, sex=x, birth_year=y, count=c) for (s, m, x, y), c in expected.items()],
+            batch_size=5000,
+        )
     return {"differences": differences, "rows": len(expected)}
