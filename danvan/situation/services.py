@@ -392,7 +392,7 @@ def hotspot_update(
 
     A hotspot whose severity rises to a level that alerts, with no alert of it waiting, alerts the level above at
     once, as a new hotspot of that level does (a case that worsens is not left below the threshold it was
-    reported at).
+    reported at); the returned hotspot's `alerted_above` says whether it did.
 
     `expected_version` is the version the edit page showed (core.locking): if someone saved in between, nothing
     is written."""
@@ -445,6 +445,8 @@ def hotspot_update(
             actor=actor, action=Action.HOTSPOT_UPDATED, unit=hotspot.unit, target=hotspot, before=before, after=after
         )
         rose = hotspot.severity.rank > old_severity.rank and hotspot.severity.alerts
+        # Read by the edit page to say that the level above was alerted.
+        hotspot.alerted_above = False
         if (
             rose
             and status != Hotspot.Status.RESOLVED
@@ -452,6 +454,7 @@ def hotspot_update(
             and (above := level_above(hotspot.unit)) is not None
         ):
             _send_alert(hotspot=hotspot, unit=above, now=now, actor=actor, escalated=False)
+            hotspot.alerted_above = True
     return hotspot
 
 

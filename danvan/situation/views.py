@@ -283,9 +283,8 @@ def hotspot_update(request, code):
     form = _update_form(request, hotspot, request.POST)
     if form.is_valid():
         d = form.cleaned_data
-        alerts_before = hotspot.alerts.count()
         try:
-            services.hotspot_update(
+            updated = services.hotspot_update(
                 actor=request.user,
                 hotspot=hotspot,
                 status=d["status"],
@@ -301,7 +300,7 @@ def hotspot_update(request, code):
             show_conflict(form, e)
         else:
             messages.success(request, _("Hotspot %(code)s updated.") % {"code": hotspot.code})
-            if hotspot.alerts.count() > alerts_before:
+            if updated.alerted_above:
                 messages.warning(request, _("The severity rose to a level that alerts: the level above was alerted."))
             return redirect("situation:hotspot_detail", code=code)
     return _hotspot_page(request, hotspot, update_form=form)
