@@ -56,6 +56,16 @@ class AccountRow:
     title: str
 
 
+def first_password() -> str:
+    """A first password handed out in the accounts sheet. Never one that starts with "-": the XLSX export guards
+    a cell starting with = + - @ against formulas with a leading apostrophe, which would then be typed as part
+    of the password."""
+    while True:
+        password = secrets.token_urlsafe(12)
+        if password[0] not in "-_=+@":
+            return password
+
+
 def _units_by_name(unit: OrgUnit, names: set[str]) -> dict[str, list[OrgUnit]]:
     """Units of `unit`'s subtree whose code (lower-cased) or folded name is one of `names`. OrgUnit keeps no folded
     name column of its own, so the subtree's names are read once (a province: a few thousand short rows)."""
@@ -154,7 +164,7 @@ def accounts_import(
     created = []
     with transaction.atomic():
         for number, row in enumerate(parsed, start=1):
-            password = secrets.token_urlsafe(12)
+            password = first_password()
             user = user_create(
                 actor=actor,
                 username=row.username,

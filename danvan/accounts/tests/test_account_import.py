@@ -106,3 +106,11 @@ def test_the_template_downloads_with_the_columns(client_for, admin_a):
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     # Headed in words; the reader folds them back to its columns, so the template uploads as it is.
     assert [c.value for c in sheet[1]] == ["Họ tên", "Tên đăng nhập", "Đơn vị", "Vai trò", "Email", "Chức vụ"]
+
+
+def test_a_first_password_never_starts_with_a_character_the_sheet_would_guard(monkeypatch):
+    from danvan.accounts import imports
+
+    drawn = iter(["-Kx3", "_Lm9", "=Ab1", "Qz7-"])
+    monkeypatch.setattr(imports.secrets, "token_urlsafe", lambda n: next(drawn))
+    assert imports.first_password() == "Qz7-"
