@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.test_browser_login_search import login
 
@@ -73,7 +74,8 @@ def test_a_province_sets_up_a_qcdc_committee_gives_a_task_and_reorganises_it(dan
     assert "410-QĐ/TU" in timeline and "300-QĐ/TU" in timeline and "05/03/2026 – 01/09/2026" in timeline
     page.screenshot(path=str(SHOTS / "committee-detail-1366.png"), full_page=True)
     page.click(f"#timeline a[href$='/ban-chi-dao/{code}/quyet-dinh/1/']")
-    assert "Nguyễn Văn Thử" in page.content()
+    page.wait_for_url(f"**/ban-chi-dao/{code}/quyet-dinh/1/")
+    expect(page.locator("main")).to_contain_text("Nguyễn Văn Thử")
 
     phone = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
     login(phone, danvan_server, "bn.chuyenvien")
