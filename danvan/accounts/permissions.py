@@ -88,6 +88,16 @@ def can_approve_for(user, unit: OrgUnit) -> bool:
     return bool(roles_on(user, unit) & APPROVE_ROLES)
 
 
+def can_revoke_number(user, issuer: OrgUnit) -> bool:
+    """Revoke an issued number (thu hồi văn bản): a leader of the issuing body itself or of the Party committee it
+    works for, the people who could have signed it. A leader higher up does not revoke a commune's numbers; they
+    ask the commune to (the role above does not flow down here, unlike reading and approving)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    own = {issuer.pk, issuer.parent_id}
+    return any(role in APPROVE_ROLES and unit_id in own for role, unit_id, _depth in _assignments(user))
+
+
 def can_manage_accounts(user, unit: OrgUnit) -> bool:
     return bool(roles_on(user, unit) & ACCOUNT_ROLES)
 

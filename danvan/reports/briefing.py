@@ -192,17 +192,20 @@ def document_issue(
     return document
 
 
+ONLY_ISSUER_REVOKES = "Chỉ lãnh đạo của cơ quan ban hành được thu hồi văn bản."
+
+
 def document_revoke(*, actor, document: IssuedDocument, reason: str) -> IssuedDocument:
     """Revoke an issued number (thu hồi văn bản): the register shows it revoked with the reason, the number is never
     reused, and issuing the same document again gives its replacement the next number. A leader of the issuing
-    body (or above) decides; the reason is required."""
+    body (or of the Party committee it works for) decides; the reason is required."""
     from django.utils import timezone
 
-    from danvan.accounts.permissions import can_approve_for
+    from danvan.accounts.permissions import can_revoke_number
 
     reason = " ".join((reason or "").split())
-    if not can_approve_for(actor, document.register.issuer):
-        raise ApplicationError("Chỉ lãnh đạo của cơ quan ban hành được thu hồi văn bản.", code="forbidden")
+    if not can_revoke_number(actor, document.register.issuer):
+        raise ApplicationError(ONLY_ISSUER_REVOKES, code="forbidden")
     if len(reason) < 10:
         raise ApplicationError(
             "Lý do thu hồi: bắt buộc, ít nhất 10 ký tự (ví dụ “Sai số liệu mục II, ban hành lại”).", field="reason"

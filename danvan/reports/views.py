@@ -454,7 +454,7 @@ def documents(request):
             messages.error(request, exc.message)
             return redirect(reverse("reports:rollup") + "?" + request.GET.urlencode())
         return to_draft(request, document)
-    from danvan.accounts.permissions import can_approve_for, units_in_scope
+    from danvan.accounts.permissions import can_revoke_number, units_in_scope
 
     issued = list(
         IssuedDocument.objects.filter(register__issuer__in=units_in_scope(request.user))
@@ -462,8 +462,8 @@ def documents(request):
         .defer("content", "replaces__content", "replaced_by__content")[:200]
     )
     for document in issued:
-        # Only a leader of the issuing body is offered the revoke button (roles are cached per unit).
-        document.revocable = document.revoked_at is None and can_approve_for(request.user, document.register.issuer)
+        # Only a leader of the issuing body (or of its Party committee) is offered the revoke button.
+        document.revocable = document.revoked_at is None and can_revoke_number(request.user, document.register.issuer)
     return render(request, "reports/documents.html", {"documents": issued})
 
 
@@ -485,6 +485,8 @@ def document_download(request, public_id):
 def document_revoke(request, public_id):
     """Revoke an issued number with the reason (a leader of the issuing body); the replacement is issued from the
     document's own page (the meeting, the briefing) and gets the next number."""
+    from danvan.accounts.permissions import can_revoke_number
+    from danvan.reports.briefing import ONLY_ISSUER_REVOKES
     from danvan.reports.briefing import document_revoke as revoke
     from danvan.reports.forms import RevokeForm
     from danvan.reports.models import IssuedDocument
@@ -505,7 +507,9 @@ def document_revoke(request, public_id):
                 % {"ref": document.reference},
             )
             return redirect("reports:documents")
-    return render(request, "reports/document_revoke.html", {"document": document, "form": form})
+    # A reader who may not revoke is told who can, rather than shown a form they cannot submit.
+    refusal = "" if can_revoke_number(request.user, document.register.issuer) else ONLY_ISSUER_REVOKES
+    return render(request, "reports/document_revoke.html", {"document": document, "form": form, "refusal": refusal})
 
 
 @login_required

@@ -83,3 +83,45 @@ def test_an_officer_cannot_revoke_and_a_reason_is_required(client_for, leader_a,
     assert client_for(officer_b).get(f"/bao-cao/van-ban/{first.public_id}/thu-hoi/").status_code == 404
     first.refresh_from_db()
     assert first.revoked_at is None
+
+
+def test_only_the_issuing_body_revokes_its_numbers_not_a_leader_higher_up(client_for, leader_a, commune_officer_a):
+    """A provincial leader reads a commune's register but does not revoke its numbers: the commune's leader does
+    (the province asks the commune to)."""
+    from conftest import make_user
+
+    meeting = meeting_schedule(
+        actor=commune_officer_a,
+        unit=OrgUnit.objects.get(code="C7288-DU"),
+        kind="giao_ban",
+        title="Giao ban khối dân vận quý I/2026",
+        starts_at=dt.datetime(2026, 3, 20, 8, tzinfo=HCM),
+        ends_at=dt.datetime(2026, 3, 20, 10, tzinfo=HCM),
+    )
+    client = client_for(commune_officer_a)
+    client.post(f"/hoi-nghi/{meeting.public_id}/", {"minutes": "x", "conclusions": "Rà soát hộ nghèo"})
+    draft = client.post(f"/hoi-nghi/{meeting.public_id}/thong-bao-ket-luan/", {TOKEN_FIELD: new_form_token()})
+    issue_through_pages(client_for, commune_officer_a, draft["Location"])
+    issued = IssuedDocument.objects.get()
+    assert issued.register.issuer.code.startswith("C7288")
+
+    province = client_for(leader_a)
+    register = province.get("/bao-cao/van-ban/").content.decode()
+    assert issued.reference in register and f"/bao-cao/van-ban/{issued.public_id}/thu-hoi/" not in register
+    page = province.get(f"/bao-cao/van-ban/{issued.public_id}/thu-hoi/").content.decode()
+    assert "Chỉ lãnh đạo của cơ quan ban hành được thu hồi văn bản." in page and 'name="reason"' not in page
+    refused = province.post(
+        f"/bao-cao/van-ban/{issued.public_id}/thu-hoi/", {"reason": "Sai số liệu mục II", TOKEN_FIELD: new_form_token()}
+    )
+    assert "Chỉ lãnh đạo của cơ quan ban hành được thu hồi văn bản." in refused.content.decode()
+    issued.refresh_from_db()
+    assert issued.revoked_at is None
+
+    commune_leader = client_for(make_user("commune.leader", "leader", "C7288-DU"))
+    assert f"/bao-cao/van-ban/{issued.public_id}/thu-hoi/" in commune_leader.get("/bao-cao/van-ban/").content.decode()
+    done = commune_leader.post(
+        f"/bao-cao/van-ban/{issued.public_id}/thu-hoi/", {"reason": "Sai số liệu mục II", TOKEN_FIELD: new_form_token()}
+    )
+    assert done.status_code == 302
+    issued.refresh_from_db()
+    assert issued.revoked_at is not None
