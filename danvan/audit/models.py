@@ -282,6 +282,8 @@ class AuditEvent(models.Model):
             models.Index(fields=["actor", "at"], name="auditevent_actor_at_idx"),
             models.Index(fields=["action", "at"], name="auditevent_action_at_idx"),
             models.Index(fields=["at"], name="auditevent_at_idx"),
+            # A record's history page (a submission, a disclosure, a document) reads its own events.
+            models.Index(fields=["target_type", "target_id", "at"], name="auditevent_target_at_idx"),
         ]
 
     def __str__(self) -> str:
