@@ -24,6 +24,8 @@ def test_a_page_prints_without_navigation_or_buttons(danvan_server, browser, scr
     page.emulate_media(media="print")
     assert not page.locator(".dv-navbar").is_visible()
     assert not page.locator("main .btn:visible").count()
+    # A list page's side form (schedule a meeting, open a commune) is for the screen: the paper shows the list.
+    assert not page.locator("main input:not([type=hidden]):visible, main select:visible, main textarea:visible").count()
     assert page.locator("main h1").first.is_visible()
     assert "Times New Roman" in page.evaluate("getComputedStyle(document.body).fontFamily")
     pdf = page.pdf(format="A4")
