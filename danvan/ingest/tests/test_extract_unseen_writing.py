@@ -332,3 +332,69 @@ def test_the_titles_holder_when_the_text_names_only_a_chairman_and_a_dialogue_re
         "trận; đồng thời tổng kết công tác Mặt trận trong năm 2023."
     )
     assert record.period == "2023"
+
+
+# ingest13d: kinds of writing from the development part's new articles.
+
+
+def test_a_commune_written_in_lower_case_after_an_update_stamp_and_a_date_phrase_holds_the_meeting():
+    record = extract(
+        "Đại hội đại biểu Mặt trận xã lần thứ II\n"
+        "( Cập nhật ngày: 29/03/2024 )Chiều ngày 29/3/2024, xã Tân Lập tổ chức Đại hội đại biểu MTTQ Việt Nam xã lần thứ II, nhiệm kỳ 2024-2029, "
+        "với 90 đại biểu tham dự."
+    )
+    assert (record.organizer, record.level) == ("xã Tân Lập", "xa")
+    # A comma before a lower-case word still continues a name that is not a date ("13 xã, thị trấn").
+    assert _organizer_of(
+        "Sáng 30-5, Khối thi đua Mặt trận 13 xã, thị trấn của huyện Vạn Ninh tổ chức hội nghị sơ kết 6 tháng."
+    ) == ("Khối thi đua Mặt trận 13 xã, thị trấn của huyện Vạn Ninh")
+
+
+def test_a_residential_area_holds_its_own_festival():
+    record = extract(
+        "Ngày hội Đại đoàn kết ở khu dân cư\n"
+        "Sáng ngày 12/11/2024, Khu dân cư ấp Bình Hòa xã Tân Phước tổ chức Ngày hội Đại đoàn kết toàn dân tộc với "
+        "sự tham dự của đông đảo bà con."
+    )
+    assert (record.organizer, record.level) == ("Khu dân cư ấp Bình Hòa xã Tân Phước", "xa")
+
+
+def test_a_course_opened_is_held_by_its_subject():
+    assert _organizer_of(
+        "Ngày 5/6/2013, Ban Dân vận Tỉnh ủy phối hợp với các cơ quan chức năng mở lớp tập huấn kỹ năng vận động "
+        "quần chúng cho 200 học viên."
+    ) == ("Ban Dân vận Tỉnh ủy phối hợp với các cơ quan chức năng")
+
+
+def test_a_date_line_with_dashes_and_a_view_count_gives_the_year():
+    text = (
+        "Biên phòng tổng kết nghị quyết\n09:15 12-10-2021 | :512\n\n"
+        "Chiều 11/10, Đảng ủy Bộ đội Biên phòng tỉnh tổ chức hội nghị tổng kết 10 năm thực hiện nghị quyết."
+    )
+    assert extract(text).event_date == "2021-10-11"
+
+
+def test_the_province_follows_the_holders_district_and_a_volunteer_is_not_a_province():
+    record = extract(
+        "Đón sinh viên tình nguyện\n"
+        "Chiều ngày 10.7.2019, Huyện đoàn Dương Minh Châu tổ chức lễ đón 30 sinh viên tình nguyện của một trường đại "
+        "học ở TP.HCM về tham gia chiến dịch mùa hè xanh."
+    )
+    assert (record.organizer, record.province, record.level) == ("Huyện đoàn Dương Minh Châu", "Tây Ninh", "huyen")
+    # "tình nguyện" folds like "tỉnh …": a school's youth union that names no unit has no level.
+    assert (
+        extract(
+            "Ra quân mùa hè xanh\nNgày 20/7/2025, Đoàn Trường đã tổ chức lễ ra quân chiến dịch sinh viên tình nguyện "
+            "năm 2025 với 40 tình nguyện viên."
+        ).level
+        is None
+    )
+
+
+def test_a_type_word_before_a_comma_does_not_type_the_next_name():
+    record = extract(
+        "Ngày hội ở khu dân cư\n"
+        "Sáng ngày 11/11/2024, Ban Công tác Mặt trận ấp Hòa Lợi tổ chức ngày hội. Ông Trần Văn A – Ủy viên Ban Thường "
+        "vụ Huyện Ủy, Chủ nhiệm Ủy ban Kiểm tra Huyện ủy đến dự."
+    )
+    assert record.province is None
