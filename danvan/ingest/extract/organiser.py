@@ -376,7 +376,21 @@ _SCOPE = (
 )
 
 
+# (Matched on the folded text, whose offsets are the ones the scope patterns give.)
+_GUEST_TITLE = re.compile(r"\b(?:chu tich|truong|pho|bi thu|uy vien|giam doc|chu nhiem) (?:\S+ ){0,6}$")
 _COMMUNE_WORD = re.compile(r"\b(?:xã|phường|thị\s+trấn)\s+\w", re.IGNORECASE)
+
+
+def _outside_titles(pattern: re.Pattern, folded: str, m: re.Match) -> re.Match | None:
+    while m and _GUEST_TITLE.search(folded[max(0, m.start() - 60) : m.start()]):
+        m = pattern.search(folded, m.end())
+    return m
+
+
+def _named_outside_titles(folded: str, original: str) -> bool:
+    """A unit named outside any person's title ("Nguyễn Phương Hải" folds like "phường": a commune needs its word)."""
+    patterns = [p for p, _level in _SCOPE[1:] if p is not _SCOPE[2][0] or _COMMUNE_WORD.search(original)]
+    return any(_outside_titles(p, folded, p.search(folded)) for p in patterns)
 
 
 def _level_from_scope(doc: _Doc) -> str | None:
@@ -389,6 +403,10 @@ def _level_from_scope(doc: _Doc) -> str | None:
         # "Nguyễn Phương Hải" folds like "phường": a commune's word must be there with its diacritics.
         if m and pattern is _SCOPE[2][0] and not _COMMUNE_WORD.search(original):
             m = None
+        # "Phó Chủ tịch Ủy ban MTTQ Việt Nam tỉnh … đã đến dự hội nghị tổng kết công tác Mặt trận huyện …": a guest's
+        # title does not set the meeting's scope when a unit is named outside a title; alone, it still does.
+        if m and _GUEST_TITLE.search(folded[max(0, m.start() - 60) : m.start()]):
+            m = _outside_titles(pattern, folded, m) or (m if not _named_outside_titles(folded, original) else None)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), level)
     return best[1] if best else None

@@ -145,7 +145,8 @@ def _province_and_places(doc: _Doc, record: ExtractedRecord) -> None:
             # A provincial city shares its province's name ("Thành ủy Bắc Kạn").
             if kind == "city" and fold(name) not in CENTRAL_CITIES:
                 districts.append(_Place("district", name, name))
-        elif dists and kind in ("district", "city"):
+        # "Tuy Phong: Hội nghị triển khai …": a title that opens with a district's name places the meeting.
+        elif dists and (kind in ("district", "city") or (start == 0 and re.match(r"\s*[:–-]", title[_end:]))):
             own = {p.province for p in dists}
             if len(own) == 1:
                 districts.append(dists[0])

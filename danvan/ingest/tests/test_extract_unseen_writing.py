@@ -398,3 +398,27 @@ def test_a_type_word_before_a_comma_does_not_type_the_next_name():
         "vụ Huyện Ủy, Chủ nhiệm Ủy ban Kiểm tra Huyện ủy đến dự."
     )
     assert record.province is None
+
+
+def test_a_guests_title_does_not_set_the_scope_and_a_title_opening_with_a_district_places_it():
+    record = extract(
+        "Cái Nước tổng kết công tác Mặt trận năm 2019\n"
+        "Sáng ngày 9/01/2020, Phó Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Nguyễn Văn A đã đến dự hội nghị tổng kết công "
+        "tác Mặt trận huyện Cái Nước năm 2019."
+    )
+    assert record.level == "huyen"
+    record = extract(
+        "Tuy Phong: Hội nghị triển khai công tác dân vận năm 2021\n"
+        "Năm 2020, các cơ quan trong khối dân vận huyện và xã, thị trấn đã tích cực tham mưu các cấp ủy triển khai "
+        "công tác dân vận."
+    )
+    assert record.province == "Bình Thuận"
+
+
+def test_a_central_meeting_held_in_a_province_is_central():
+    record = extract(
+        "Hội nghị trao đổi công tác Mặt trận cụm Nam Sông Hậu\n"
+        "Ngày 14/7/2021, Phó Chủ tịch Ủy ban Trung ương MTTQ Việt Nam Trương Thị Ngọc Ánh chủ trì hội nghị trao đổi "
+        "kết quả công tác Mặt trận 6 tháng đầu năm các tỉnh Nam Sông Hậu tại tỉnh Hậu Giang."
+    )
+    assert (record.level, record.province) == ("trung_uong", "Trung ương")
