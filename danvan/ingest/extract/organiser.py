@@ -339,6 +339,9 @@ def _level(record: ExtractedRecord) -> str | None:
     # "Ủy ban Trung ương MTTQVN", "Ban Dân vận Trung ương": central, whatever else the name holds.
     if re.search(r"\btrung uong\b|\btu\b$", folded) and not re.search(r"\b(?:tinh|huyen|xa)\b", folded):
         return "trung_uong"
+    # "Ban Thường vụ Quận Đoàn": a district's youth union ("Quân đoàn", an army corps, folds the same way).
+    if re.search(r"\bQuận\s+[Đđ]oàn\b", record.organizer):
+        return "huyen"
     # "A phối hợp với B": the leading holder's level ("Ban Tuyên giáo và Dân vận Tỉnh ủy phối hợp với Đảng ủy xã …").
     lead = re.split(r"\bphoi hop (?:voi|cung)\b", folded)[0]
     return _level_of(lead) or _level_of(folded)

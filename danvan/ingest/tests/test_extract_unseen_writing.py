@@ -422,3 +422,12 @@ def test_a_central_meeting_held_in_a_province_is_central():
         "kết quả công tác Mặt trận 6 tháng đầu năm các tỉnh Nam Sông Hậu tại tỉnh Hậu Giang."
     )
     assert (record.level, record.province) == ("trung_uong", "Trung ương")
+
+
+def test_a_districts_youth_union_after_a_long_opening_clause_holds_the_meeting_at_district_level():
+    record = extract(
+        "Gặp mặt đảng viên trẻ\n"
+        "Trong không khí thi đua chào mừng Đại hội Đảng bộ quận, chiều ngày 03/7/2020, tại Hội trường Trung tâm Hành "
+        "chính quận Liên Chiểu, Ban Thường vụ Quận Đoàn đã tổ chức buổi gặp mặt 50 đảng viên trẻ."
+    )
+    assert (record.organizer, record.level) == ("Ban Thường vụ Quận Đoàn", "huyen")
