@@ -431,3 +431,46 @@ def test_a_districts_youth_union_after_a_long_opening_clause_holds_the_meeting_a
         "chính quận Liên Chiểu, Ban Thường vụ Quận Đoàn đã tổ chức buổi gặp mặt 50 đảng viên trẻ."
     )
     assert (record.organizer, record.level) == ("Ban Thường vụ Quận Đoàn", "huyen")
+
+
+def test_attending_bodies_after_other_opening_words_without_the_people_named():
+    record = extract(
+        "Hội nghị sơ kết công tác dân vận\n"
+        "Sáng 10/7/2015, Ban Dân vận Tỉnh ủy tổ chức hội nghị sơ kết công tác dân vận 6 tháng đầu năm 2015.\n"
+        "Cùng dự hội nghị tại điểm cầu tỉnh, có đồng chí Nguyễn Văn A, Phó Bí thư Tỉnh ủy; đại diện lãnh đạo Ủy ban "
+        "MTTQ, các đoàn thể tỉnh, các sở, ngành có liên quan; tập thể lãnh đạo Hội Nông dân tỉnh."
+    )
+    assert record.attendees_orgs == ["Ủy ban MTTQ", "đoàn thể tỉnh", "sở, ngành có liên quan", "Hội Nông dân tỉnh"]
+    record = extract(
+        "Đại hội Mặt trận xã\nChiều ngày 2/4/2024, xã Tân Lập tổ chức Đại hội đại biểu MTTQ Việt Nam xã lần thứ II.\n"
+        "Dự chỉ đạo Đại hội có ông Trần Văn B – Trưởng Ban Dân vận huyện cùng lãnh đạo Đảng ủy, UBND xã và 90 đại biểu."
+    )
+    assert record.attendees_orgs == ["Đảng ủy", "UBND xã"]
+
+
+def test_attending_bodies_as_the_subject_of_tham_du():
+    record = extract(
+        "Hội nghị phối hợp công tác dân vận\nSáng 30/11/2014, Ban Dân vận Tỉnh ủy tổ chức hội nghị sơ kết phối hợp.\n"
+        "Đại diện lãnh đạo Ban Dân vận Trung ương, Bộ Tư lệnh Quân khu 9 và Tỉnh ủy, UBND tỉnh Đồng Tháp tham dự."
+    )
+    assert record.attendees_orgs == [
+        "Ban Dân vận Trung ương",
+        "Bộ Tư lệnh Quân khu 9",
+        "Tỉnh ủy",
+        "UBND tỉnh Đồng Tháp",
+    ]
+
+
+def test_contest_and_course_units_are_figures():
+    figures = extract(
+        "Hội thi Dân vận khéo\nNgày 9/11/2019, Huyện ủy tổ chức Hội thi với 18 đội và 120 thí sinh qua 3 phần thi; "
+        "Ban Tổ chức trao 2 giải nhất. Lớp tập huấn có 150 học viên của 40 chi hội."
+    ).figures
+    assert {(f["value"], f["unit"]) for f in figures} == {
+        (18, "đội"),
+        (120, "thí sinh"),
+        (3, "phần thi"),
+        (2, "giải"),
+        (150, "học viên"),
+        (40, "chi hội"),
+    }
