@@ -474,3 +474,12 @@ def test_contest_and_course_units_are_figures():
         (150, "học viên"),
         (40, "chi hội"),
     }
+
+
+def test_a_committees_regular_session_is_other_whatever_the_body_plans():
+    record = extract(
+        "Hội nghị Ban Chấp hành Đảng bộ xã Tân Lập định kỳ tháng 9/2023\n"
+        "Chiều ngày 5/9, Đảng bộ xã Tân Lập tổ chức Hội nghị Ban Chấp hành định kỳ tháng 9 năm 2023.\n"
+        "Các đại biểu góp ý vào phương hướng tháng 10 và triển khai kế hoạch thu hoạch vụ mùa trên địa bàn."
+    )
+    assert record.event_type == "other"
