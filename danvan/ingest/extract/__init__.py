@@ -61,7 +61,8 @@ def extract(text: str, *, source_date: dt.date | None = None, doc_id: str = "") 
         record.level = _level_from_scope(doc)
         if record.level:
             record.flags.append("level_from_text")
-    if record.level == "trung_uong" and not record.province:
+    # A central meeting held in a province ("… chủ trì hội nghị … tại tỉnh Sóc Trăng") is central, not provincial.
+    if record.level == "trung_uong":
         record.province = "Trung ương"
     if not record.chair:
         record.flags.append("chair_missing")

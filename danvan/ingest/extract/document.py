@@ -11,7 +11,7 @@ from danvan.core.text import fold
 from danvan.ingest.extract.vocabulary import _WORD, EVENT_KEYWORDS
 
 # "10/01/2020", and "10.01.2020" as some portals write it (the separator is the same on both sides).
-_DATELINE = re.compile(r"(?:(\d{1,2}):(\d{2})\s*,?\s*)?(?:[A-Za-zÀ-ỹ ]+,\s*)?(\d{1,2})([/.])(\d{1,2})\4(\d{4})")
+_DATELINE = re.compile(r"(?:(\d{1,2}):(\d{2})\s*,?\s*)?(?:[A-Za-zÀ-ỹ ]+,\s*)?(\d{1,2})([-/.])(\d{1,2})\4(\d{4})")
 
 
 _BOILERPLATE_LINE = re.compile(
@@ -102,7 +102,8 @@ def _dateline(line: str) -> re.Match | None:
     """A line that holds a publication date and nothing else but times, weekdays and such."""
     match = _DATELINE.search(line)
     # "Thứ ba, 15/05/2018 12:39:49 | Tiếng nói cơ sở": a section name after a bar does not stop a date line.
-    rest = re.sub(r"\s*\|\s*[^\d|]{1,40}$", "", line[match.end() :]) if match else ""
+    # ("13:10 27-09-2022 | :380": a view count after a bar does not either.)
+    rest = re.sub(r"\s*\|\s*(?:[^\d|]{1,40}|:?\s*\d{1,7}(?:\s+lượt\s+xem)?)$", "", line[match.end() :]) if match else ""
     if match and not _DATELINE_NOISE.sub("", line[: match.start(3)] + rest):
         return match
     return None

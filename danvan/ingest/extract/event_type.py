@@ -48,8 +48,15 @@ def _event_type(doc: _Doc) -> str:
     return kind
 
 
+# "Hội nghị Ban Chấp hành Đảng bộ thị trấn … định kỳ tháng 8": a committee's regular session, whatever the body says
+# it also did ("… phương hướng, nhiệm vụ tháng 9 theo kế hoạch").
+_COMMITTEE_SESSION = re.compile(r"\bhoi nghi (?:ban chap hanh|bch)\b")
+
+
 def _event_type_by_keywords(doc: _Doc) -> str:
     for n, part in enumerate([doc.title, doc.lead, *doc.body[:2]]):
+        if n == 2 and _COMMITTEE_SESSION.search(fold(doc.title + " " + doc.lead)):
+            return "other"
         folded = _NOT_TRIEN_KHAI.sub(" ", fold(part))
         if n < 2 and _CONTEST.search(folded) and _CONTEST_REVIEW.search(folded):
             return "hoi_thi"

@@ -95,14 +95,15 @@ def _org_with_place(text: str, match: re.Match) -> tuple[str, int]:
 _HOLD_VERB = re.compile(
     r"\s+(?:(?:đã|vừa|long\s+trọng)\s+)*(?:đăng\s+cai\s+)?(?:phối\s+hợp\s+trao\s+giải|(?:phối\s+hợp\s+)?(?:tổ\s+chức|"
     r"họp|tổng\s+kết|sơ\s+kết|giao\s+ban|phát\s+động|khai\s+mạc|triển\s+khai|ban\s+hành|quán\s+triệt|kỷ\s+niệm|gặp\s+mặt|"
-    r"trao\s+giải|đối\s+thoại|ra\s+quân|biểu\s+dương|tuyên\s+dương|tôn\s+vinh))\b",
+    r"trao\s+giải|đối\s+thoại|ra\s+quân|biểu\s+dương|tuyên\s+dương|tôn\s+vinh|mở\s+lớp|khai\s+giảng))\b",
     re.IGNORECASE,
 )
 _BODY_HEAD = re.compile(
     r"(?:Ban|BCĐ|BTV|BDV|Ủy\s+ban|Uỷ\s+ban|UBND|HĐND|UBMTTQ\w*|MTTQ\w*|Mặt\s+trận|Hội(?!\s+(?:thi|nghị|trường|diễn))|Đảng\s+[uủ][yỷ]|Đảng\s+bộ|"
     r"(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+[uủ][yỷ]|Huyện|Quận|Thị\s+xã|Thành\s+phố|TX|TP|Khối|Cụm|Bộ|Công\s+an|Học\s+viện|"
     r"Trung\s+tâm|Đoàn|Liên\s+đoàn|Thường\s+trực|Sở|Văn\s+phòng|(?:Tỉnh|Huyện|Thành)\s+đoàn|Chi\s+bộ|Cục|Tổng\s+cục|"
-    r"Quân\s+khu|Bộ\s+Chỉ\s+huy|Ban\s+Chỉ\s+huy|Đồn|(?:Trung|Sư|Lữ|Tiểu)\s+đoàn|Đại\s+đội|Hải\s+đội|Bộ\s+đội)\b"
+    r"Quân\s+khu|Bộ\s+Chỉ\s+huy|Ban\s+Chỉ\s+huy|Đồn|(?:Trung|Sư|Lữ|Tiểu)\s+đoàn|Đại\s+đội|Hải\s+đội|Bộ\s+đội|"
+    r"Khu\s+dân\s+cư|Khu\s+phố|Tổ\s+dân\s+phố|Ấp|Thôn)\b"
     r"|(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|tỉnh|thành\s+phố|Xã|Phường|Thị\s+trấn)\s+[A-ZĐÀ-Ỹ0-9]"
 )
 _LEADING_DATE = re.compile(
@@ -125,6 +126,7 @@ _SESSION_OF = re.compile(
 # "tổ chức 2.370 cuộc tuyên truyền": a count of activities in the results, not the meeting being held.
 _ACTIVITY_COUNT = re.compile(r"\s+(?:được\s+)?\d")
 # A holder's name stops at a sentence's end: "… Kông Lơng Khơng. Ban Tổ chức cũng trao …".
+_DATE_BEFORE_COMMA = re.compile(r"\b\d{1,2}\s*[-/.]\s*\d{1,2}(?:\s*[-/.]\s*\d{2,4})?\)?$")
 _SENTENCE_END = re.compile(r"[.!?…]\s+(?=[A-ZĐÀ-Ỹ])|\n")
 _TITLE_BEFORE = re.compile(
     r"(?:Chủ\s+tịch|Trưởng|Phó|Bí\s+thư|Ủy\s+viên|Uỷ\s+viên|Giám\s+đốc|Tổng\s+Thư\s+ký)\s+(?:\S+\s+){0,3}$"
@@ -149,7 +151,12 @@ def _subject(text: str, verb_start: int) -> str:
         sep = m.group().strip()
         following = head[m.end() : m.end() + 1]
         # "13 xã, thị trấn", "chính trị – xã hội": a comma or a dash before a lower-case word continues the name.
-        if sep in (",", "-", "–", "—") and (not following or following.islower()):
+        # ("Chiều ngày 29/3/2024, xã Sơn Thành tổ chức …": a date phrase before the comma is not part of the name.)
+        if (
+            sep in (",", "-", "–", "—")
+            and (not following or following.islower())
+            and not (sep == "," and _DATE_BEFORE_COMMA.search(head[: m.start()]))
+        ):
             continue
         if sep == "." and re.search(r"\b[A-ZĐ]{1,4}$", head[: m.start()]):
             continue
@@ -332,6 +339,9 @@ def _level(record: ExtractedRecord) -> str | None:
     # "Ủy ban Trung ương MTTQVN", "Ban Dân vận Trung ương": central, whatever else the name holds.
     if re.search(r"\btrung uong\b|\btu\b$", folded) and not re.search(r"\b(?:tinh|huyen|xa)\b", folded):
         return "trung_uong"
+    # "Ban Thường vụ Quận Đoàn": a district's youth union ("Quân đoàn", an army corps, folds the same way).
+    if re.search(r"\bQuận\s+[Đđ]oàn\b", record.organizer):
+        return "huyen"
     # "A phối hợp với B": the leading holder's level ("Ban Tuyên giáo và Dân vận Tỉnh ủy phối hợp với Đảng ủy xã …").
     lead = re.split(r"\bphoi hop (?:voi|cung)\b", folded)[0]
     return _level_of(lead) or _level_of(folded)
@@ -359,17 +369,31 @@ _SCOPE = (
     ),
     (re.compile(r"\b(?:xa (?!hoi\b)|phuong |thi tran )[a-z]"), "xa"),
     (re.compile(r"\b(?:huyen uy|quan uy|thi uy|huyen|thi xa|quan \d{1,2})\b"), "huyen"),
-    # "tình hình", "tinh thần" fold like "tỉnh": only the unit's own phrases.
+    # "tình hình", "tinh thần", "tình nguyện" fold like "tỉnh": only the unit's own phrases.
     (
         re.compile(
-            r"\b(?:tinh uy|cap tinh|toan tinh|cua tinh|tinh (?!(?:hinh|than|thuong|cam|chat|trang|nang|tuy|hoa|tu|te)\b)[a-z]+)\b"
+            r"\b(?:tinh uy|cap tinh|toan tinh|cua tinh|tinh (?!(?:hinh|than|thuong|cam|chat|trang|nang|tuy|hoa|tu|te|nguyen|yeu|nghia|ban)\b)[a-z]+)\b"
         ),
         "tinh",
     ),
 )
 
 
+# (Matched on the folded text, whose offsets are the ones the scope patterns give.)
+_GUEST_TITLE = re.compile(r"\b(?:chu tich|truong|pho|bi thu|uy vien|giam doc|chu nhiem) (?:\S+ ){0,6}$")
 _COMMUNE_WORD = re.compile(r"\b(?:xã|phường|thị\s+trấn)\s+\w", re.IGNORECASE)
+
+
+def _outside_titles(pattern: re.Pattern, folded: str, m: re.Match) -> re.Match | None:
+    while m and _GUEST_TITLE.search(folded[max(0, m.start() - 60) : m.start()]):
+        m = pattern.search(folded, m.end())
+    return m
+
+
+def _named_outside_titles(folded: str, original: str) -> bool:
+    """A unit named outside any person's title ("Nguyễn Phương Hải" folds like "phường": a commune needs its word)."""
+    patterns = [p for p, _level in _SCOPE[1:] if p is not _SCOPE[2][0] or _COMMUNE_WORD.search(original)]
+    return any(_outside_titles(p, folded, p.search(folded)) for p in patterns)
 
 
 def _level_from_scope(doc: _Doc) -> str | None:
@@ -382,6 +406,10 @@ def _level_from_scope(doc: _Doc) -> str | None:
         # "Nguyễn Phương Hải" folds like "phường": a commune's word must be there with its diacritics.
         if m and pattern is _SCOPE[2][0] and not _COMMUNE_WORD.search(original):
             m = None
+        # "Phó Chủ tịch Ủy ban MTTQ Việt Nam tỉnh … đã đến dự hội nghị tổng kết công tác Mặt trận huyện …": a guest's
+        # title does not set the meeting's scope when a unit is named outside a title; alone, it still does.
+        if m and _GUEST_TITLE.search(folded[max(0, m.start() - 60) : m.start()]):
+            m = _outside_titles(pattern, folded, m) or (m if not _named_outside_titles(folded, original) else None)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), level)
     return best[1] if best else None

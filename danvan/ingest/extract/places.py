@@ -95,6 +95,9 @@ def _find_places(text: str) -> list[tuple[int, int, list[_Place], str]]:
         if hit:
             n, places = hit
             before = " ".join(toks.folded[max(0, i - 2) : i])
+            # "… Huyện Ủy, Chủ nhiệm UBKT": a type word before a comma does not type the name after it.
+            if i and re.search(r"[,.;:]", text[toks.ends[i - 1] : toks.starts[i]]):
+                before = ""
             found.append((toks.starts[i], toks.ends[i + n - 1], places, before))
             i += n
         else:
@@ -142,7 +145,8 @@ def _province_and_places(doc: _Doc, record: ExtractedRecord) -> None:
             # A provincial city shares its province's name ("Thành ủy Bắc Kạn").
             if kind == "city" and fold(name) not in CENTRAL_CITIES:
                 districts.append(_Place("district", name, name))
-        elif dists and kind in ("district", "city"):
+        # "Tuy Phong: Hội nghị triển khai …": a title that opens with a district's name places the meeting.
+        elif dists and (kind in ("district", "city") or (start == 0 and re.match(r"\s*[:–-]", title[_end:]))):
             own = {p.province for p in dists}
             if len(own) == 1:
                 districts.append(dists[0])
@@ -150,8 +154,20 @@ def _province_and_places(doc: _Doc, record: ExtractedRecord) -> None:
         organizer_places = [
             p for _s, _e, ps, _b in _find_places(_expand(record.organizer)) for p in ps if p.level == "province"
         ]
+        # "Huyện đoàn Dương Minh Châu": the province of the holder's district, when the district's name is unambiguous.
+        organizer_districts = {
+            p.province
+            for _s, _e, ps, before in _find_places(_expand(record.organizer))
+            if (_type_of(before) == "district" or re.search(r"\b(?:huyen|quan) doan$", before))
+            and len({q.province for q in ps if q.level == "district"}) == 1
+            for p in ps
+            if p.level == "district"
+        }
         if organizer_places:
             record.province = organizer_places[0].province
+        elif len(organizer_districts) == 1:
+            record.province = organizer_districts.pop()
+            record.flags.append("province_from_district")
         elif votes:
             record.province = max(votes, key=lambda k: votes[k])
         elif districts:

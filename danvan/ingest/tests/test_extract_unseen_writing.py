@@ -332,3 +332,154 @@ def test_the_titles_holder_when_the_text_names_only_a_chairman_and_a_dialogue_re
         "trận; đồng thời tổng kết công tác Mặt trận trong năm 2023."
     )
     assert record.period == "2023"
+
+
+# ingest13d: kinds of writing from the development part's new articles.
+
+
+def test_a_commune_written_in_lower_case_after_an_update_stamp_and_a_date_phrase_holds_the_meeting():
+    record = extract(
+        "Đại hội đại biểu Mặt trận xã lần thứ II\n"
+        "( Cập nhật ngày: 29/03/2024 )Chiều ngày 29/3/2024, xã Tân Lập tổ chức Đại hội đại biểu MTTQ Việt Nam xã lần thứ II, nhiệm kỳ 2024-2029, "
+        "với 90 đại biểu tham dự."
+    )
+    assert (record.organizer, record.level) == ("xã Tân Lập", "xa")
+    # A comma before a lower-case word still continues a name that is not a date ("13 xã, thị trấn").
+    assert _organizer_of(
+        "Sáng 30-5, Khối thi đua Mặt trận 13 xã, thị trấn của huyện Vạn Ninh tổ chức hội nghị sơ kết 6 tháng."
+    ) == ("Khối thi đua Mặt trận 13 xã, thị trấn của huyện Vạn Ninh")
+
+
+def test_a_residential_area_holds_its_own_festival():
+    record = extract(
+        "Ngày hội Đại đoàn kết ở khu dân cư\n"
+        "Sáng ngày 12/11/2024, Khu dân cư ấp Bình Hòa xã Tân Phước tổ chức Ngày hội Đại đoàn kết toàn dân tộc với "
+        "sự tham dự của đông đảo bà con."
+    )
+    assert (record.organizer, record.level) == ("Khu dân cư ấp Bình Hòa xã Tân Phước", "xa")
+
+
+def test_a_course_opened_is_held_by_its_subject():
+    assert _organizer_of(
+        "Ngày 5/6/2013, Ban Dân vận Tỉnh ủy phối hợp với các cơ quan chức năng mở lớp tập huấn kỹ năng vận động "
+        "quần chúng cho 200 học viên."
+    ) == ("Ban Dân vận Tỉnh ủy phối hợp với các cơ quan chức năng")
+
+
+def test_a_date_line_with_dashes_and_a_view_count_gives_the_year():
+    text = (
+        "Biên phòng tổng kết nghị quyết\n09:15 12-10-2021 | :512\n\n"
+        "Chiều 11/10, Đảng ủy Bộ đội Biên phòng tỉnh tổ chức hội nghị tổng kết 10 năm thực hiện nghị quyết."
+    )
+    assert extract(text).event_date == "2021-10-11"
+
+
+def test_the_province_follows_the_holders_district_and_a_volunteer_is_not_a_province():
+    record = extract(
+        "Đón sinh viên tình nguyện\n"
+        "Chiều ngày 10.7.2019, Huyện đoàn Dương Minh Châu tổ chức lễ đón 30 sinh viên tình nguyện của một trường đại "
+        "học ở TP.HCM về tham gia chiến dịch mùa hè xanh."
+    )
+    assert (record.organizer, record.province, record.level) == ("Huyện đoàn Dương Minh Châu", "Tây Ninh", "huyen")
+    # "tình nguyện" folds like "tỉnh …": a school's youth union that names no unit has no level.
+    assert (
+        extract(
+            "Ra quân mùa hè xanh\nNgày 20/7/2025, Đoàn Trường đã tổ chức lễ ra quân chiến dịch sinh viên tình nguyện "
+            "năm 2025 với 40 tình nguyện viên."
+        ).level
+        is None
+    )
+
+
+def test_a_type_word_before_a_comma_does_not_type_the_next_name():
+    record = extract(
+        "Ngày hội ở khu dân cư\n"
+        "Sáng ngày 11/11/2024, Ban Công tác Mặt trận ấp Hòa Lợi tổ chức ngày hội. Ông Trần Văn A – Ủy viên Ban Thường "
+        "vụ Huyện Ủy, Chủ nhiệm Ủy ban Kiểm tra Huyện ủy đến dự."
+    )
+    assert record.province is None
+
+
+def test_a_guests_title_does_not_set_the_scope_and_a_title_opening_with_a_district_places_it():
+    record = extract(
+        "Cái Nước tổng kết công tác Mặt trận năm 2019\n"
+        "Sáng ngày 9/01/2020, Phó Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Nguyễn Văn A đã đến dự hội nghị tổng kết công "
+        "tác Mặt trận huyện Cái Nước năm 2019."
+    )
+    assert record.level == "huyen"
+    record = extract(
+        "Tuy Phong: Hội nghị triển khai công tác dân vận năm 2021\n"
+        "Năm 2020, các cơ quan trong khối dân vận huyện và xã, thị trấn đã tích cực tham mưu các cấp ủy triển khai "
+        "công tác dân vận."
+    )
+    assert record.province == "Bình Thuận"
+
+
+def test_a_central_meeting_held_in_a_province_is_central():
+    record = extract(
+        "Hội nghị trao đổi công tác Mặt trận cụm Nam Sông Hậu\n"
+        "Ngày 14/7/2021, Phó Chủ tịch Ủy ban Trung ương MTTQ Việt Nam Trương Thị Ngọc Ánh chủ trì hội nghị trao đổi "
+        "kết quả công tác Mặt trận 6 tháng đầu năm các tỉnh Nam Sông Hậu tại tỉnh Hậu Giang."
+    )
+    assert (record.level, record.province) == ("trung_uong", "Trung ương")
+
+
+def test_a_districts_youth_union_after_a_long_opening_clause_holds_the_meeting_at_district_level():
+    record = extract(
+        "Gặp mặt đảng viên trẻ\n"
+        "Trong không khí thi đua chào mừng Đại hội Đảng bộ quận, chiều ngày 03/7/2020, tại Hội trường Trung tâm Hành "
+        "chính quận Liên Chiểu, Ban Thường vụ Quận Đoàn đã tổ chức buổi gặp mặt 50 đảng viên trẻ."
+    )
+    assert (record.organizer, record.level) == ("Ban Thường vụ Quận Đoàn", "huyen")
+
+
+def test_attending_bodies_after_other_opening_words_without_the_people_named():
+    record = extract(
+        "Hội nghị sơ kết công tác dân vận\n"
+        "Sáng 10/7/2015, Ban Dân vận Tỉnh ủy tổ chức hội nghị sơ kết công tác dân vận 6 tháng đầu năm 2015.\n"
+        "Cùng dự hội nghị tại điểm cầu tỉnh, có đồng chí Nguyễn Văn A, Phó Bí thư Tỉnh ủy; đại diện lãnh đạo Ủy ban "
+        "MTTQ, các đoàn thể tỉnh, các sở, ngành có liên quan; tập thể lãnh đạo Hội Nông dân tỉnh."
+    )
+    assert record.attendees_orgs == ["Ủy ban MTTQ", "đoàn thể tỉnh", "sở, ngành có liên quan", "Hội Nông dân tỉnh"]
+    record = extract(
+        "Đại hội Mặt trận xã\nChiều ngày 2/4/2024, xã Tân Lập tổ chức Đại hội đại biểu MTTQ Việt Nam xã lần thứ II.\n"
+        "Dự chỉ đạo Đại hội có ông Trần Văn B – Trưởng Ban Dân vận huyện cùng lãnh đạo Đảng ủy, UBND xã và 90 đại biểu."
+    )
+    assert record.attendees_orgs == ["Đảng ủy", "UBND xã"]
+
+
+def test_attending_bodies_as_the_subject_of_tham_du():
+    record = extract(
+        "Hội nghị phối hợp công tác dân vận\nSáng 30/11/2014, Ban Dân vận Tỉnh ủy tổ chức hội nghị sơ kết phối hợp.\n"
+        "Đại diện lãnh đạo Ban Dân vận Trung ương, Bộ Tư lệnh Quân khu 9 và Tỉnh ủy, UBND tỉnh Đồng Tháp tham dự."
+    )
+    assert record.attendees_orgs == [
+        "Ban Dân vận Trung ương",
+        "Bộ Tư lệnh Quân khu 9",
+        "Tỉnh ủy",
+        "UBND tỉnh Đồng Tháp",
+    ]
+
+
+def test_contest_and_course_units_are_figures():
+    figures = extract(
+        "Hội thi Dân vận khéo\nNgày 9/11/2019, Huyện ủy tổ chức Hội thi với 18 đội và 120 thí sinh qua 3 phần thi; "
+        "Ban Tổ chức trao 2 giải nhất. Lớp tập huấn có 150 học viên của 40 chi hội."
+    ).figures
+    assert {(f["value"], f["unit"]) for f in figures} == {
+        (18, "đội"),
+        (120, "thí sinh"),
+        (3, "phần thi"),
+        (2, "giải"),
+        (150, "học viên"),
+        (40, "chi hội"),
+    }
+
+
+def test_a_committees_regular_session_is_other_whatever_the_body_plans():
+    record = extract(
+        "Hội nghị Ban Chấp hành Đảng bộ xã Tân Lập định kỳ tháng 9/2023\n"
+        "Chiều ngày 5/9, Đảng bộ xã Tân Lập tổ chức Hội nghị Ban Chấp hành định kỳ tháng 9 năm 2023.\n"
+        "Các đại biểu góp ý vào phương hướng tháng 10 và triển khai kế hoạch thu hoạch vụ mùa trên địa bàn."
+    )
+    assert record.event_type == "other"
