@@ -126,6 +126,28 @@ PERSONAS = (
         True,
         "báo cáo viên Hội Nông dân xã Yên Thế",
     ),
+    # mem12d: the Women's Union of the same commune (a person in both is counted once), and the province's
+    # Farmers' Union, whose officer keeps the lists of its branches in every commune of Bắc Ninh (members demo).
+    Persona(
+        "hpn.yenthe",
+        "Ngô Thị Hằng",
+        Role.REPORTER,
+        "C7288-HPN",
+        "C7288-HPN",
+        "Chủ tịch Hội",
+        True,
+        "báo cáo viên Hội Liên hiệp Phụ nữ xã Yên Thế",
+    ),
+    Persona(
+        "hnd.bacninh",
+        "Vũ Đình Khoa",
+        Role.OFFICER,
+        "P24-HND",
+        "P24-HND",
+        "Chuyên viên",
+        False,
+        "cán bộ Hội Nông dân tỉnh Bắc Ninh (danh sách hội viên các xã)",
+    ),
     Persona(
         "bn.xem", "Bùi Minh Khang", Role.VIEWER, "P24-TU", "P24-TGDV", "Cộng tác viên", False, "chỉ xem, tỉnh Bắc Ninh"
     ),

@@ -252,6 +252,12 @@ class Action(models.TextChoices):
     # docs16c
     DOCUMENT_PUBLISHED = "document.published", _("Published a document on the citizens' portal")
     DOCUMENT_UNPUBLISHED = "document.unpublished", _("Took a document off the citizens' portal")
+    # mem12d
+    MEMBERSHIP_CORRECTED = "member.membership_corrected", _("Corrected a membership (role, branch, dates)")
+    MEMBER_BRANCH_CORRECTED = "member.branch_corrected", _("Corrected a member branch")
+    MEMBER_BRANCH_RETIRED = "member.branch_retired", _("Retired a member branch")
+    MEMBER_ORGANISATION_CORRECTED = "member.organisation_corrected", _("Corrected a member association")
+    MEMBER_ORGANISATION_RETIRED = "member.organisation_retired", _("Retired a member association")
 
 
 class AuditEvent(models.Model):

@@ -215,3 +215,67 @@ class BodyImportForm(forms.Form):
     def __init__(self, *args, bodies, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = bodies
+
+
+class MembershipEditForm(forms.Form):
+    """Correct one membership (members/corrections.py): the branch is chosen among the body's own branches."""
+
+    branch = forms.ChoiceField(label=_("Branch"))
+    role = forms.CharField(
+        label=_("Role"), max_length=64, required=False, help_text=_("For example: Chi hội trưởng. Empty for a member.")
+    )
+    joined_on = forms.DateField(label=_("Joined on (dd/mm/yyyy)"), required=False)
+    left_on = forms.DateField(
+        label=_("Left on (dd/mm/yyyy)"), required=False, help_text=_("Empty while the person is still a member.")
+    )
+    version = VersionField()
+
+    def __init__(self, *args, branches, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["branch"].choices = [(b.code, b.name) for b in branches]
+
+
+class BranchEditForm(forms.Form):
+    name = forms.CharField(label=_("Branch name"), max_length=255)
+    place = unit_field(_("Village or residential group"), required=False, kinds="village,residential_group")
+    version = VersionField()
+
+
+class BranchRetireForm(forms.Form):
+    """Retire a branch: its members go to `target`, or leave on `left_on`. Prefix "retire" on the edit page."""
+
+    target = forms.ChoiceField(label=_("Branch that takes its members"), required=False)
+    left_on = forms.DateField(
+        label=_("Or: the members left on (dd/mm/yyyy)"),
+        required=False,
+        help_text=_("Leave empty when another branch takes the members."),
+    )
+    version = VersionField()
+
+    def __init__(self, *args, targets, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target"].choices = [("", _("— none —"))] + [(b.code, b.name) for b in targets]
+
+
+class OrganisationEditForm(forms.Form):
+    name = forms.CharField(label=_("Name of the association"), max_length=255)
+    short_name = forms.CharField(label=_("Short name"), max_length=64, required=False)
+    min_age = forms.IntegerField(
+        label=_("Youngest age to join"), min_value=0, max_value=120, required=False, help_text=_("Empty: no limit.")
+    )
+    max_age = forms.IntegerField(
+        label=_("Oldest age to join"), min_value=0, max_value=120, required=False, help_text=_("Empty: no limit.")
+    )
+    branch_word = forms.ChoiceField(
+        label=_("Its branches are called"), choices=[(w, w) for w in ("chi hội", "chi đoàn", "công đoàn cơ sở", "tổ")]
+    )
+    version = VersionField()
+
+
+class OrganisationRetireForm(forms.Form):
+    left_on = forms.DateField(
+        label=_("Its members left it on (dd/mm/yyyy)"),
+        required=False,
+        help_text=_("Needed while it has members; they stay members of their other organisations."),
+    )
+    version = VersionField()

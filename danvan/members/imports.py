@@ -27,7 +27,7 @@ from danvan.core.text import fold, strip_bidi_controls
 from danvan.core.uploads import MiB, ZipLimits, open_xlsx
 from danvan.members.models import Branch, Membership, Organisation, Person
 from danvan.members.permissions import can_create_branch, can_manage_branch
-from danvan.members.rules import cccd_problem, eligibility_problem, province_codes
+from danvan.members.rules import RETIRED, cccd_problem, eligibility_problem, province_codes
 from danvan.members.tally import difference, tally_apply
 from danvan.organisations.models import OrgUnit
 
@@ -254,6 +254,8 @@ def members_import_check(
                 field="branch",
                 code="forbidden",
             )
+        if branch.retired_on is not None:
+            raise ApplicationError(RETIRED.format(name=branch.name, on=branch.retired_on), field="branch")
         organisation = branch.organisation
     else:
         organisation = organisation_of_body(owner) if owner is not None else None
@@ -402,7 +404,7 @@ def _branches_named(
         return {}
     found: dict[str, list[Branch]] = {}
     for candidate in Branch.objects.filter(
-        organisation=organisation, name_folded__in={name for name, _commune in keys}
+        organisation=organisation, name_folded__in={name for name, _commune in keys}, retired_on__isnull=True
     ).select_related("organisation", "owner", "commune"):
         found.setdefault(candidate.name_folded, []).append(candidate)
     answer: dict[tuple[str, str], tuple[str, object]] = {}

@@ -31,6 +31,8 @@ class Organisation(models.Model):
     branch_word = models.CharField(max_length=32, default="chi hội")
     sort_order = models.PositiveSmallIntegerField(default=100)
     is_active = models.BooleanField(default=True)
+    # The correction form's optimistic lock (members/corrections.py); a database default for bulk SQL (the bench).
+    version = models.PositiveIntegerField(db_default=1)
 
     class Meta:
         ordering = ["sort_order", "name"]
@@ -71,6 +73,9 @@ class Branch(models.Model):
     name = models.CharField(max_length=255)
     name_folded = models.CharField(max_length=255)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Retired (giải thể, sáp nhập): no new members; its memberships were moved to another branch or ended.
+    retired_on = models.DateField(null=True, blank=True)
+    version = models.PositiveIntegerField(db_default=1)
 
     class Meta:
         ordering = ["name"]
@@ -136,6 +141,8 @@ class Membership(models.Model):
     left_on = models.DateField(null=True, blank=True)
     role = models.CharField(max_length=64, blank=True)  # "Chi hội trưởng", … ; empty for a member
     created_at = models.DateTimeField(auto_now_add=True)
+    # The correction form's optimistic lock (members/corrections.py); a database default for bulk SQL (the bench).
+    version = models.PositiveIntegerField(db_default=1)
 
     class Meta:
         ordering = ["organisation__sort_order", "joined_on"]

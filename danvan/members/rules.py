@@ -8,6 +8,9 @@ import datetime as dt
 
 from danvan.members.models import CccdProvinceCode, Organisation
 
+# A retired branch (members/corrections.py) takes no new members.
+RETIRED = "Chi hội: {name} đã giải thể ngày {on:%d/%m/%Y}; hãy thêm vào chi hội đã nhận hội viên của nó."
+
 
 def age_on(birth_date: dt.date, day: dt.date) -> int:
     return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))

@@ -13,7 +13,7 @@ from danvan.core.locking import bump, check_version
 from danvan.core.text import fold
 from danvan.members.models import Branch, Membership, Organisation, Person
 from danvan.members.permissions import can_create_branch, can_manage_branch
-from danvan.members.rules import cccd_problem, eligibility_problem
+from danvan.members.rules import RETIRED, cccd_problem, eligibility_problem
 from danvan.members.tally import Standing, difference, tally_apply
 from danvan.organisations.models import AdminUnit, OrgUnit, OrgUnitClosure
 
@@ -175,6 +175,8 @@ def member_add(
     """Add one member to `branch`: the existing `person` (or the one with this CCCD), else a new person."""
     if not can_manage_branch(actor, branch):
         raise ApplicationError(FORBIDDEN, field="branch", code="forbidden")
+    if branch.retired_on is not None:
+        raise ApplicationError(RETIRED.format(name=branch.name, on=branch.retired_on), field="branch")
     today = timezone.localdate()
     full_name = " ".join((full_name or "").split())
     cccd = (cccd or "").strip()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from danvan.members import views, views_import, views_organisations
+from danvan.members import views, views_corrections, views_import, views_organisations
 
 app_name = "members"
 urlpatterns = [
@@ -16,7 +16,11 @@ urlpatterns = [
     path("nhap/mau-nhap/", views_import.body_import_template, name="body_import_template"),
     path("to-chuc/", views_organisations.organisations, name="organisations"),
     path("to-chuc/moi/", views_organisations.organisation_new, name="organisation_new"),
+    path("to-chuc/<str:code>/sua/", views_corrections.organisation_edit, name="organisation_edit"),
+    path("to-chuc/<str:code>/thoi-hoat-dong/", views_corrections.organisation_retire, name="organisation_retire"),
     path("chi-hoi/moi/", views.branch_new, name="branch_new"),
+    path("chi-hoi/<str:code>/sua/", views_corrections.branch_edit, name="branch_edit"),
+    path("chi-hoi/<str:code>/giai-the/", views_corrections.branch_retire, name="branch_retire"),
     path("chi-hoi/<str:code>/", views.branch, name="branch"),
     path("chi-hoi/<str:code>/nhap/", views.branch_import, name="branch_import"),
     path("chi-hoi/<str:code>/them/", views.member_new, name="member_new"),
@@ -25,4 +29,9 @@ urlpatterns = [
     path("nguoi/<uuid:public_id>/", views.person, name="person"),
     path("nguoi/<uuid:public_id>/sua/", views.person_edit, name="person_edit"),
     path("nguoi/<uuid:public_id>/roi/<int:membership_id>/", views.membership_end, name="membership_end"),
+    path(
+        "nguoi/<uuid:public_id>/sinh-hoat/<int:membership_id>/sua/",
+        views_corrections.membership_edit,
+        name="membership_edit",
+    ),
 ]

@@ -220,6 +220,7 @@ def person(request, public_id):
             "memberships": memberships,
             "full_cccd": full_cccd,
             "managed": {m.pk for m in memberships if m.is_current and can_manage_branch(request.user, m.branch)},
+            "editable": {m.pk for m in memberships if can_manage_branch(request.user, m.branch)},
             "end_form": MembershipEndForm(initial={"left_on": timezone.localdate()}),
         },
     )

@@ -49,12 +49,16 @@ def organisations_for(user):
 
 @login_required
 def organisations(request):
+    from danvan.members.corrections import can_correct_organisation
+
+    found = list(organisations_for(request.user))
     return render(
         request,
         "members/organisations.html",
         {
-            "organisations": list(organisations_for(request.user)),
+            "organisations": found,
             "can_add": provinces_to_add_for(request.user).exists(),
+            "correctable": {o.code for o in found if can_correct_organisation(request.user, o)},
         },
     )
 

@@ -19,12 +19,11 @@ pytestmark = [
 ]
 
 SETUP = """
-from danvan.accounts.models import RoleAssignment, User
+from danvan.accounts.models import User
 from danvan.members.models import Organisation
 from danvan.members.services import branch_create
 from danvan.organisations.models import OrgUnit
-u = User.objects.create_user(username='hnd.bacninh', password='DanVan@2026', full_name='Ngô Văn Tỉnh')
-RoleAssignment.objects.create(user=u, unit=OrgUnit.objects.get(code='P24-HND'), role='officer')
+u = User.objects.get(username='hnd.bacninh')  # the demo persona of the province's Hội Nông dân (members/demo.py)
 other = OrgUnit.objects.filter(kind='farmers_union', level='commune', admin_unit__parent__code='P24').exclude(
     code='C7288-HND').order_by('code').first()
 hnd = Organisation.objects.get(code='HND')
