@@ -95,3 +95,26 @@ def test_the_digest_on_a_phone_reads_as_cards(danvan_server, browser):
             assert button["x"] >= 0 and button["x"] + button["width"] <= width
         page.screenshot(path=str(SHOTS / f"digest-{name}.png"), full_page=True)
         page.close()
+
+
+def test_choosing_a_round_switches_the_month_off(danvan_server, browser):
+    """'Did not report': a special round is its own period, so the month picker goes off when one is chosen and
+    comes back with "monthly report" (decision 0054)."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(**PHONE)
+    login(page, danvan_server, "bn.lanhdao")
+    page.goto(f"{danvan_server}/tinh-hinh/chua-bao-cao/")
+    assert page.locator("#coverage-month").is_enabled() and page.locator("#coverage-month-help").is_hidden()
+    election = page.locator("#coverage-round option", has_text="bầu cử").first.get_attribute("value")
+    page.select_option("#coverage-round", election)
+    assert page.locator("#coverage-month").is_disabled() and page.locator("#coverage-month-help").is_visible()
+    page.click("#coverage-form button[type=submit]")
+    page.wait_for_load_state()
+    assert "round=" in page.url and "month=" not in page.url
+    assert page.locator("#coverage-month").is_disabled()
+    assert page.locator("[data-testid=coverage-notice]").count() == 0
+    _no_sideways_page_scroll(page, 390)
+    page.screenshot(path=str(SHOTS / "round-390.png"), full_page=True)
+    page.select_option("#coverage-round", "")
+    assert page.locator("#coverage-month").is_enabled() and page.locator("#coverage-month-help").is_hidden()
+    page.close()
