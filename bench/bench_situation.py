@@ -145,9 +145,11 @@ def main() -> int:
         org_tree_build(actor=None)
     with connection.cursor() as cur:
         cur.execute(
-            "TRUNCATE situation_digest, situation_hotspotalert, situation_hotspot_topics, situation_hotspot_petitions, "
+            # CASCADE: the meeting digests and hotspot–case links added since (decisions 0035, 0046) go with them.
+            "TRUNCATE situation_meetingdigest, situation_digest, situation_hotspotalert, situation_hotspot_cases,"
+            " situation_hotspot_topics, situation_hotspot_petitions, "
             "situation_hotspot_dialogues, situation_hotspot_named_people, situation_hotspot, "
-            "situation_situationreport_topics, situation_situationreport_named_people, situation_situationreport"
+            "situation_situationreport_topics, situation_situationreport_named_people, situation_situationreport CASCADE"
         )
     User.objects.get_or_create(username="bench.situation")
     # The last month of the five years is the "month" measured; the years end last month.

@@ -32,3 +32,10 @@ class OversightConfig(AppConfig):
         source_register(
             Source("oversight.critiques", _("Draft policies critiqued in the period"), selectors.critiques_between)
         )
+        source_register(
+            Source(
+                "oversight.critique_conferences",
+                _("Critique conferences held in the period"),
+                selectors.critique_conferences_between,
+            )
+        )

@@ -207,6 +207,12 @@ def critiques_between(*, area, start, end) -> int:
     return Critique.objects.filter(unit__in=area, received_on__range=(start, end)).count()
 
 
+def critique_conferences_between(*, area, start, end) -> int:
+    """Report source "oversight.critique_conferences": critique conferences the bodies of `area` held in the dates
+    (a draft critiqued in writing only has no conference and is not counted here)."""
+    return Critique.objects.filter(unit__in=area, conference_on__range=(start, end)).count()
+
+
 def boards_to_choose(*, user):
     """Ban TTND and Ban GSĐTCĐ (democracy.Board) in the user's area: the boards a supervision can go through."""
     from danvan.democracy.models import Board

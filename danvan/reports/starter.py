@@ -31,6 +31,13 @@ INDICATORS = [
     ("mo_hinh_cong_nhan", "Mô hình, điển hình “Dân vận khéo” được công nhận", "mô hình", "sum", None, False, 0),
     ("mo_hinh_nhan_rong", "Mô hình “Dân vận khéo” được nhân rộng", "mô hình", "sum", None, False, 0),
     ("nam_tinh_hinh_bao_cao", "Báo cáo nắm tình hình nhân dân đã gửi", "báo cáo", "sum", None, False, 0),
+    ("diem_nong_phat_sinh", "Điểm nóng, vụ việc phức tạp phát sinh", "vụ việc", "sum", None, False, 0),
+    ("diem_nong_giai_quyet", "Điểm nóng, vụ việc phức tạp đã giải quyết", "vụ việc", "sum", None, False, 0),
+    ("gsxh_cuoc", "Cuộc giám sát của MTTQ và các tổ chức chính trị - xã hội", "cuộc", "sum", None, False, 0),
+    ("gsxh_kien_nghi", "Kiến nghị sau giám sát", "kiến nghị", "sum", None, False, 0),
+    ("gsxh_kien_nghi_tra_loi", "Kiến nghị sau giám sát đã được trả lời", "kiến nghị", "sum", None, False, 0),
+    ("pbxh_du_thao", "Dự thảo được gửi lấy ý kiến phản biện xã hội", "dự thảo", "sum", None, False, 0),
+    ("pbxh_hoi_nghi", "Hội nghị phản biện xã hội đã tổ chức", "hội nghị", "sum", None, False, 0),
     ("qcdc_van_ban_cong_khai", "Văn bản, nội dung được công khai cho Nhân dân biết", "văn bản", "sum", None, False, 0),
     ("qcdc_hop_ha_tang", "Cuộc họp Nhân dân bàn về xây dựng cơ sở hạ tầng", "cuộc", "sum", None, False, 0),
     ("qcdc_hop_huong_uoc", "Cuộc họp bàn về hương ước, quy ước", "cuộc", "sum", None, False, 0),
@@ -66,7 +73,23 @@ SOURCES = {
     "doi_thoai_kien_nghi_gq": "dialogues.issues_resolved",
     "doi_thoai_ty_le_gq": "dialogues.issues_resolved_share",
     "nam_tinh_hinh_bao_cao": "situation.reports_sent",
+    # Set, with the indicators and their places on the quarterly form, by migration 0013 on databases made
+    # before it (issue 11: "the counts of supervisions and recommendations are filled from these records").
+    "diem_nong_phat_sinh": "situation.hotspots_raised",
+    "diem_nong_giai_quyet": "situation.hotspots_resolved",
+    "gsxh_cuoc": "oversight.supervisions",
+    "gsxh_kien_nghi": "oversight.recommendations",
+    "gsxh_kien_nghi_tra_loi": "oversight.recommendations_answered",
+    "pbxh_du_thao": "oversight.critiques",
+    "pbxh_hoi_nghi": "oversight.critique_conferences",
 }
+
+# Where migration 0013 puts them on the quarterly form of databases made before it: (section title, codes).
+SITUATION_ITEMS = ("Nắm tình hình nhân dân", ["diem_nong_phat_sinh", "diem_nong_giai_quyet"])
+OVERSIGHT_SECTION = (
+    "Giám sát và phản biện xã hội của MTTQ và các tổ chức chính trị - xã hội",
+    ["gsxh_cuoc", "gsxh_kien_nghi", "gsxh_kien_nghi_tra_loi", "pbxh_du_thao", "pbxh_hoi_nghi"],
+)
 
 NARRATIVE = [
     ("ket_qua", "Kết quả đạt được"),
@@ -88,7 +111,8 @@ FORMS = [
             ),
             ("Tuyên truyền, vận động", ["tuyen_truyen_hoi_nghi", "tuyen_truyen_luot_nguoi"]),
             ("Phong trào thi đua “Dân vận khéo”", ["mo_hinh_dang_ky", "mo_hinh_cong_nhan", "mo_hinh_nhan_rong"]),
-            ("Nắm tình hình nhân dân", ["nam_tinh_hinh_bao_cao"]),
+            ("Nắm tình hình nhân dân", ["nam_tinh_hinh_bao_cao", *SITUATION_ITEMS[1]]),
+            OVERSIGHT_SECTION,
         ],
     },
     {

@@ -114,6 +114,9 @@ class SituationReport(models.Model):
             models.Index(fields=["period_month", "status"], name="situation_report_month_idx"),
             # "Who did not report this round": submitted event reports of a province for one round.
             models.Index(fields=["province", "event_key", "status"], name="situation_report_round_idx"),
+            # A digest's "topics against the last period": reports sent in a week or month, of the country or a
+            # province (digests._topic_counts; decision 0054).
+            models.Index(fields=["submitted_at", "province"], name="situation_report_sent_idx"),
         ]
 
     def __str__(self) -> str:

@@ -312,7 +312,8 @@ def _years_before(month, years: int):
 
 @login_required
 def coverage(request):
-    """Areas that did not report this month, for a province in the user's scope."""
+    """Areas that did not report: for a month, or for a special round (an election, Tết, a storm) — the round is
+    then the period, and a month sent with it is not applied (the page says so; decision 0054)."""
     provinces = list(
         units_in_scope(request.user)
         .filter(level=OrgUnit.Level.PROVINCE, kind=OrgUnit.Kind.PARTY_COMMITTEE)
@@ -320,15 +321,39 @@ def coverage(request):
     )
     months = forms.month_choices()
     chosen = next((p for p in provinces if p.code == request.GET.get("province")), provinces[0] if provinces else None)
-    month_key = request.GET.get("month") if request.GET.get("month") in dict(months) else months[0][0]
+    asked_month = request.GET.get("month", "")
+    month_key = asked_month if asked_month in dict(months) else months[0][0]
     month = forms.parse_month(month_key)
-    # A special round (an election, Tết, a storm) instead of the month: from the rounds reported in the province.
+    # The special rounds reported in the province in the last two years.
     rounds = (
         selectors.event_rounds(province=chosen, since=_years_before(forms.parse_month(months[0][0]), 2))
         if chosen
         else []
     )
-    chosen_round = next((r for r in rounds if r["key"] == request.GET.get("round")), None)
+    asked_round = request.GET.get("round", "")
+    chosen_round = next((r for r in rounds if r["key"] == asked_round), None)
+    notices = []
+    if chosen_round and asked_month:
+        notices.append(
+            _(
+                "Month: not applied. The round “%(name)s” (%(year)s) is the period of its own reports; to see a month, "
+                "choose “Monthly report” under Report."
+            )
+            % {"name": chosen_round["name"], "year": chosen_round["year"]}
+        )
+    elif asked_round and chosen_round is None:
+        notices.append(
+            _(
+                "Report: no special round of that name was reported in %(province)s in the last two years; the monthly "
+                "report of %(month)s is shown. Choose a round from the list."
+            )
+            % {"province": chosen.name if chosen else "", "month": f"{month:%m/%Y}"}
+        )
+    if asked_month and asked_month not in dict(months) and not chosen_round:
+        notices.append(
+            _("Month: “%(value)s” is not one of the last 24 months; %(month)s is shown. Choose from the list.")
+            % {"value": asked_month[:20], "month": f"{month:%m/%Y}"}
+        )
     missing = (
         selectors.communes_not_reported(
             province=chosen, month=month, round_key=chosen_round["key"] if chosen_round else ""
@@ -344,8 +369,10 @@ def coverage(request):
             "province": chosen,
             "months": months,
             "month_key": month_key,
+            "month": month,
             "rounds": rounds,
             "round": chosen_round,
+            "notices": notices,
             "missing": missing,
         },
     )

@@ -78,6 +78,14 @@ def test_reports_count_registrations_recognitions_and_replications_of_the_period
         "mo_hinh_cong_nhan": 1,
         "mo_hinh_nhan_rong": 0,
         "nam_tinh_hinh_bao_cao": 0,
+        # the situation and the Front's supervision and critique: nothing recorded, so 0 (issue 11)
+        "diem_nong_phat_sinh": 0,
+        "diem_nong_giai_quyet": 0,
+        "gsxh_cuoc": 0,
+        "gsxh_kien_nghi": 0,
+        "gsxh_kien_nghi_tra_loi": 0,
+        "pbxh_du_thao": 0,
+        "pbxh_hoi_nghi": 0,
     }
     province_q1 = report("P24-TGDV", officer_a, {})
     assert _values(province_q1)["mo_hinh_dang_ky"] == 1
@@ -94,6 +102,14 @@ def test_reports_count_registrations_recognitions_and_replications_of_the_period
         "mo_hinh_cong_nhan": 0,
         "mo_hinh_nhan_rong": 1,
         "nam_tinh_hinh_bao_cao": 0,
+        # the situation and the Front's supervision and critique: nothing recorded, so 0 (issue 11)
+        "diem_nong_phat_sinh": 0,
+        "diem_nong_giai_quyet": 0,
+        "gsxh_cuoc": 0,
+        "gsxh_kien_nghi": 0,
+        "gsxh_kien_nghi_tra_loi": 0,
+        "pbxh_du_thao": 0,
+        "pbxh_hoi_nghi": 0,
     }
 
 

@@ -106,6 +106,14 @@ def test_offline_template_round_trip(client_for, commune_officer_a, quarterly):
         "mo_hinh_cong_nhan": 0,
         "mo_hinh_nhan_rong": 0,
         "nam_tinh_hinh_bao_cao": 0,
+        # the situation and the Front's supervision and critique: nothing recorded, so 0 (issue 11)
+        "diem_nong_phat_sinh": 0,
+        "diem_nong_giai_quyet": 0,
+        "gsxh_cuoc": 0,
+        "gsxh_kien_nghi": 0,
+        "gsxh_kien_nghi_tra_loi": 0,
+        "pbxh_du_thao": 0,
+        "pbxh_hoi_nghi": 0,
     }
     assert submission.narratives.get(key="ket_qua").text == "Kết quả tốt."
 
