@@ -706,7 +706,8 @@ class SupervisionPlanItem(models.Model):
 class ComplianceQuarter(models.Model):
     """A calendar quarter of one kind of base whose compliance table is stored (`ComplianceSummary`), and what it
     was built from: the tree's version and the catalogue's figures. Either differing makes the next read rebuild it
-    (decision 0047); a disclosure posted or corrected updates its base's row in the same transaction."""
+    (decision 0047); a disclosure posted or corrected updates its base's row in the same transaction, locking that
+    row only (decision 0055)."""
 
     kind = models.CharField(max_length=12, choices=BaseKind)
     start = models.DateField()
@@ -714,9 +715,9 @@ class ComplianceQuarter(models.Model):
     tree_version = models.PositiveBigIntegerField()
     catalogue = models.CharField(max_length=2000)
     built_at = models.DateTimeField()
-    # The whole country's rows and those behind, kept with the rows: the national page reads no count.
+    # The whole country's rows, written by a rebuild (a posting never changes it). Those behind are counted with
+    # the quarter on the page's index: a counter here would make every posting of the country wait on this row.
     total = models.PositiveIntegerField(default=0)
-    behind = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [
