@@ -6,6 +6,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class BaseKind(models.TextChoices):
@@ -266,7 +267,8 @@ class Matter(models.Model):
     class Result(models.TextChoices):
         PENDING = "pending", _("Vote not recorded yet")
         NOT_DECIDED = "not_decided", _("Not decided (turnout below the quorum)")
-        APPROVED = "approved", _("Approved")
+        # "Approved" alone is a report's approval ("Đã duyệt"); residents' votes pass ("Được thông qua").
+        APPROVED = "approved", pgettext_lazy("vote result", "Approved")
         REJECTED = "rejected", _("Not approved")
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
