@@ -252,6 +252,8 @@ class Action(models.TextChoices):
     # docs16c
     DOCUMENT_PUBLISHED = "document.published", _("Published a document on the citizens' portal")
     DOCUMENT_UNPUBLISHED = "document.unpublished", _("Took a document off the citizens' portal")
+    # demo10d
+    PROJECT_DIALOGUES_LINKED = "democracy.project_dialogues_linked", _("Linked leaders' dialogues to a project")
 
 
 class AuditEvent(models.Model):

@@ -566,6 +566,8 @@ class Project(models.Model):
     bases = models.ManyToManyField(Base, related_name="projects")
     # Where residents decide on a contribution, the project uses that decision (Điều 15).
     matter = models.ForeignKey(Matter, null=True, blank=True, on_delete=models.SET_NULL, related_name="projects")
+    # Leaders' dialogues with residents about the project (seed 004); their page links back (templatetags).
+    dialogues = models.ManyToManyField("petitions.Dialogue", blank=True, related_name="+")
     progress = models.TextField(blank=True)  # what the commune publishes on the portal
     is_published = models.BooleanField(default=False)
     withdrawn_note = models.CharField(max_length=255, blank=True)
