@@ -258,6 +258,8 @@ class Action(models.TextChoices):
     MEMBER_BRANCH_RETIRED = "member.branch_retired", _("Retired a member branch")
     MEMBER_ORGANISATION_CORRECTED = "member.organisation_corrected", _("Corrected a member association")
     MEMBER_ORGANISATION_RETIRED = "member.organisation_retired", _("Retired a member association")
+    # demo10d
+    PROJECT_DIALOGUES_LINKED = "democracy.project_dialogues_linked", _("Linked leaders' dialogues to a project")
 
 
 class AuditEvent(models.Model):

@@ -5,7 +5,8 @@ same code as the live roll-up (`selectors.compliance_rollup` over the whole coun
 and a page reads 100 of them in the roll-up's order from an index, with two counts. It stays equal to the live
 computation because:
   - posting or correcting a disclosure recounts its base's row in every stored quarter it touches, in the
-    service's transaction, with the live roll-up's own counting (`selectors.rollup_count`);
+    service's transaction, with the live roll-up's own counting (`selectors.rollup_count`), holding that row's lock
+    only: two communes posting at once do not wait for each other (decision 0055);
   - a commune registering its base gets the link on its rows (its counts were, and stay, zero); an agency or
     enterprise registered drops the stored quarters of its kind;
   - each stored quarter carries the tree's version and the catalogue's figures it was built from: when either
@@ -18,7 +19,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils import timezone
 
 from danvan.democracy.models import Base, BaseKind, ComplianceQuarter, ComplianceSummary, DisclosureItem
@@ -120,15 +121,42 @@ def _fill(quarter: ComplianceQuarter) -> int:
     ComplianceSummary.objects.bulk_create(
         [_summary(quarter, row, rank_of[i]) for i, row in enumerate(rows)], batch_size=2000
     )
-    quarter.total, quarter.behind = len(rows), sum(1 for row in rows if row.behind)
-    quarter.save(update_fields=["total", "behind"])
+    quarter.total = len(rows)
+    quarter.save(update_fields=["total"])
     return len(rows)
+
+
+# A namespace for the advisory locks of the stored quarters (any constant no other code uses).
+_LOCK_SPACE = 470055
+_KINDS = {kind: n for n, kind in enumerate(BaseKind.values)}
+
+
+def _quarter_key(kind: str, day: dt.date) -> int:
+    return _KINDS[kind] * 100_000 + day.year * 4 + (day.month - 1) // 3
+
+
+def _lock_quarters(kind: str, days, *, shared: bool) -> None:
+    """Take the transaction-long advisory lock of the quarters of `days` (PostgreSQL; SQLite serialises every write
+    anyway). Shared by the postings, which then lock only their base's row, so the communes of a quarter post in
+    parallel; exclusive for a rebuild, which so waits for the postings in flight (and they for it): its count
+    misses none of them, and none of them writes into rows it is replacing. A lock on a key, not on the quarter's
+    row, also covers a quarter being stored for the first time."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    function = "pg_advisory_xact_lock_shared" if shared else "pg_advisory_xact_lock"
+    with connection.cursor() as cursor:
+        for key in sorted({_quarter_key(kind, day) for day in days}):  # one order everywhere: no deadlock
+            cursor.execute(f"SELECT {function}(%s, %s)", [_LOCK_SPACE, key])
 
 
 def summary_build(*, kind: str, start: dt.date, end: dt.date) -> ComplianceQuarter:
     """Build (or rebuild) the stored table of one quarter and kind; current when it returns."""
-    version, catalogue = tree_version(), catalogue_key(kind)
     with transaction.atomic():
+        _lock_quarters(kind, [start], shared=False)
+        # Read after the lock: a change of the tree or catalogue committed while this waited is in the label.
+        version, catalogue = tree_version(), catalogue_key(kind)
         quarter, _created = ComplianceQuarter.objects.select_for_update().get_or_create(
             kind=kind,
             start=start,
@@ -145,14 +173,23 @@ def _current(kind: str, start: dt.date, end: dt.date) -> ComplianceQuarter:
     """The stored quarter, rebuilt first if missing or built from another tree or catalogue. The tree's version is
     read before the tree, so a table can only be labelled older than what it holds (rebuilt once more, never
     stale)."""
-    from django.db.models import CharField, Subquery
+    from django.db.models import CharField, Count, OuterRef, Subquery
 
     from danvan.organisations.models import TreeVersion
 
     # The tree's version and the catalogue's figures read with the quarter, in one query.
     in_sql = _catalogue_in_sql()
     quarter = ComplianceQuarter.objects.filter(kind=kind, start=start).annotate(
-        current=Subquery(TreeVersion.objects.filter(pk=1).values("number")[:1])
+        current=Subquery(TreeVersion.objects.filter(pk=1).values("number")[:1]),
+        # The country's rows behind, counted on the page's index with the quarter (no counter row that every
+        # posting of the country would have to update: decision 0055).
+        behind_now=Subquery(
+            ComplianceSummary.objects.filter(quarter=OuterRef("pk"), behind=True)
+            .order_by()
+            .values("quarter")
+            .annotate(n=Count("id"))
+            .values("n")[:1]
+        ),
     )
     if in_sql:
         quarter = quarter.annotate(catalogue_now=Subquery(_catalogue_qs(kind)[:1], output_field=CharField()))
@@ -220,7 +257,11 @@ def stored_rollup(*, area: OrgUnit, kind: str, start: dt.date, end: dt.date) -> 
     quarter = _current(kind, start, end)
     rows = ComplianceSummary.objects.filter(quarter=quarter)
     if area.level == OrgUnit.Level.CENTRAL:
-        return StoredRollup(rows=rows.order_by(*ORDER), total=quarter.total, behind=quarter.behind)
+        if hasattr(quarter, "behind_now"):
+            behind = quarter.behind_now or 0  # read with the quarter (None: no row behind)
+        else:
+            behind = rows.filter(behind=True).count()  # just rebuilt
+        return StoredRollup(rows=rows.order_by(*ORDER), total=quarter.total, behind=behind)
     rows = rows.filter(unit__ancestor_links__ancestor=area)
     counts = rows.aggregate(total=Count("id"), behind=Count("id", filter=Q(behind=True)))
     return StoredRollup(rows=rows.order_by(*ORDER), total=counts["total"], behind=counts["behind"])
@@ -228,17 +269,22 @@ def stored_rollup(*, area: OrgUnit, kind: str, start: dt.date, end: dt.date) -> 
 
 def summary_recount(*, base: Base, dates) -> None:
     """Recount `base`'s row in every stored quarter containing one of `dates` (a disclosure's start, before and
-    after a correction). Called inside the disclosure service's transaction; locks those quarters' rows so a
-    rebuild running at the same time is not overwritten by an older count, nor overwrites this one."""
+    after a correction). Called inside the disclosure service's transaction, after its write.
+
+    Locks: the quarters' advisory locks shared (a rebuild waits for this posting, and this posting for a rebuild in
+    progress), then this base's row in each quarter. Two postings of one commune in a quarter take turns on its row,
+    and the second counts after the first has committed (each statement of READ COMMITTED reads what is committed
+    when it starts); postings of two communes hold different rows and neither waits (decision 0055)."""
     dates = {d for d in dates if d is not None}
     if not dates:
         return
+    _lock_quarters(base.kind, dates, shared=True)
     when = Q()
     for d in dates:
         when |= Q(start__lte=d, end__gte=d)
-    quarters = list(ComplianceQuarter.objects.select_for_update().filter(when, kind=base.kind).order_by("pk"))
+    quarters = list(ComplianceQuarter.objects.filter(when, kind=base.kind).order_by("pk"))
     for quarter in quarters:
-        row = ComplianceSummary.objects.filter(quarter=quarter, base=base).first()
+        row = ComplianceSummary.objects.select_for_update().filter(quarter=quarter, base=base).first()
         if row is None:
             continue  # built before the base existed: dropped when it was registered (see summary_base_added)
         items = {i.pk: i for i in required_items(base.kind, quarter.start, quarter.end)}
@@ -254,9 +300,6 @@ def summary_recount(*, base: Base, dates) -> None:
             missing=counted.missing,
             behind=counted.behind,
         )
-        if counted.behind != row.behind:
-            # The quarter's row is locked above: the country's number behind moves with this row.
-            ComplianceQuarter.objects.filter(pk=quarter.pk).update(behind=F("behind") + (1 if counted.behind else -1))
 
 
 def summary_base_added(*, base: Base) -> None:

@@ -2,6 +2,7 @@ import datetime as dt
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from danvan.core.locking import VersionField
 from danvan.core.widgets import Column, rows_field
@@ -242,7 +243,10 @@ class InspectionForm(forms.Form):
 class InspectionResultForm(forms.Form):
     base = forms.ChoiceField(label=_("Base"), choices=())
     inspected_on = forms.DateField(label=_("Inspected on (dd/mm/yyyy)"), required=False)
-    findings = forms.CharField(label=_("Findings"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    # Not the boards' "Findings" ("Kết quả giám sát"): what an inspection found ("Kết quả kiểm tra").
+    findings = forms.CharField(
+        label=pgettext_lazy("inspection", "Findings"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
     remedy = forms.CharField(
         label=_("Remedy required (becomes a task of the base)"),
         widget=forms.Textarea(attrs={"rows": 2}),

@@ -6,6 +6,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class BaseKind(models.TextChoices):
@@ -266,7 +267,8 @@ class Matter(models.Model):
     class Result(models.TextChoices):
         PENDING = "pending", _("Vote not recorded yet")
         NOT_DECIDED = "not_decided", _("Not decided (turnout below the quorum)")
-        APPROVED = "approved", _("Approved")
+        # "Approved" alone is a report's approval ("Đã duyệt"); residents' votes pass ("Được thông qua").
+        APPROVED = "approved", pgettext_lazy("vote result", "Approved")
         REJECTED = "rejected", _("Not approved")
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -564,6 +566,8 @@ class Project(models.Model):
     bases = models.ManyToManyField(Base, related_name="projects")
     # Where residents decide on a contribution, the project uses that decision (Điều 15).
     matter = models.ForeignKey(Matter, null=True, blank=True, on_delete=models.SET_NULL, related_name="projects")
+    # Leaders' dialogues with residents about the project (seed 004); their page links back (templatetags).
+    dialogues = models.ManyToManyField("petitions.Dialogue", blank=True, related_name="+")
     progress = models.TextField(blank=True)  # what the commune publishes on the portal
     is_published = models.BooleanField(default=False)
     withdrawn_note = models.CharField(max_length=255, blank=True)
@@ -706,7 +710,8 @@ class SupervisionPlanItem(models.Model):
 class ComplianceQuarter(models.Model):
     """A calendar quarter of one kind of base whose compliance table is stored (`ComplianceSummary`), and what it
     was built from: the tree's version and the catalogue's figures. Either differing makes the next read rebuild it
-    (decision 0047); a disclosure posted or corrected updates its base's row in the same transaction."""
+    (decision 0047); a disclosure posted or corrected updates its base's row in the same transaction, locking that
+    row only (decision 0055)."""
 
     kind = models.CharField(max_length=12, choices=BaseKind)
     start = models.DateField()
@@ -714,9 +719,9 @@ class ComplianceQuarter(models.Model):
     tree_version = models.PositiveBigIntegerField()
     catalogue = models.CharField(max_length=2000)
     built_at = models.DateTimeField()
-    # The whole country's rows and those behind, kept with the rows: the national page reads no count.
+    # The whole country's rows, written by a rebuild (a posting never changes it). Those behind are counted with
+    # the quarter on the page's index: a counter here would make every posting of the country wait on this row.
     total = models.PositiveIntegerField(default=0)
-    behind = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [

@@ -696,3 +696,48 @@ def supervision_items_due_for_user(*, user, today: dt.date, horizon_days: int) -
         .select_related("plan__board__base")
         .order_by("due_on", "id")
     )
+
+
+# Links between a project and the petitions and dialogues about it, both ways (issue 10).
+
+
+def project_links(*, user, project: Project, visible_bases) -> dict:
+    """The petitions linked to the project's households of `visible_bases` (with the household each came with) and
+    the dialogues linked to the project, with those the user could link: two queries and one for the choices."""
+    from danvan.petitions.models import Dialogue
+
+    petitions = []
+    through = Household.petitions.through
+    for row in (
+        through.objects.filter(household__project=project, household__base__in=visible_bases)
+        .select_related("petition", "household")
+        .order_by("-petition__received_on", "petition_id")[:200]
+    ):
+        petitions.append((row.petition, row.household))
+    linked = list(project.dialogues.select_related("unit").order_by("-held_on", "-id"))
+    choices = list(
+        Dialogue.objects.filter(unit__in=units_in_scope(user)).select_related("unit").order_by("-held_on", "-id")[:200]
+    )
+    return {"petitions": petitions, "dialogues": linked, "dialogue_choices": choices}
+
+
+def projects_for_petition(*, user, petition) -> list[Household]:
+    """The households (with their project) that a petition was linked to, in projects the user may read."""
+    return list(
+        Household.objects.filter(petitions=petition, project__in=projects_for_user(user=user).order_by().values("pk"))
+        .select_related("project", "base")
+        .order_by("project__name", "head_name")[:50]
+    )
+
+
+def projects_for_dialogues(*, user, dialogues) -> list[tuple]:
+    """(dialogue, project) pairs for the dialogues shown, in projects the user may read: one query."""
+    through = Project.dialogues.through
+    return [
+        (row.dialogue, row.project)
+        for row in through.objects.filter(
+            dialogue__in=list(dialogues), project__in=projects_for_user(user=user).order_by().values("pk")
+        )
+        .select_related("dialogue", "project")
+        .order_by("-dialogue__held_on", "project__name")[:100]
+    ]

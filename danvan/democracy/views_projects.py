@@ -149,6 +149,16 @@ def project_detail(request, public_id):
             else:
                 messages.success(request, _("Published on the portal.") if publish else _("Withdrawn from the portal."))
                 return redirect("democracy:project", public_id=project.public_id)
+        elif which == "dialogues" and can_manage:
+            try:
+                services.project_dialogues_set(
+                    actor=user, project=project, dialogue_ids=request.POST.getlist("dialogues")
+                )
+            except ApplicationError as exc:
+                messages.error(request, exc.message)
+            else:
+                messages.success(request, _("Dialogues linked."))
+            return redirect("democracy:project", public_id=project.public_id)
         elif which not in ("household", "edit", "publish") or (which == "household" and not record_bases):
             raise Http404
     today = timezone.localdate()
@@ -175,6 +185,7 @@ def project_detail(request, public_id):
             "can_manage": can_manage,
             "can_publish": perms.can_publish_project(user, project),
             "can_add": bool(record_bases),
+            "links": selectors.project_links(user=user, project=project, visible_bases=visible),
         },
         status=400 if request.method == "POST" else 200,
     )

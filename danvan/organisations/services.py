@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from danvan.audit.models import Action
@@ -23,6 +24,7 @@ from danvan.organisations.models import (
     OrgUnitClosure,
     Person,
     Position,
+    TreeVersion,
 )
 
 BATCH = 2000
@@ -61,6 +63,13 @@ _ADMIN_FIELDS = (
 )
 
 
+def tree_version_bump() -> None:
+    """Count the tree's version up (`TreeVersion`), for a change its triggers do not see: an administrative unit
+    renamed or moved, whose name the stores kept in tree order show. Inside the caller's transaction."""
+    if not TreeVersion.objects.filter(pk=1).update(number=F("number") + 1):
+        TreeVersion.objects.get_or_create(pk=1, defaults={"number": 1})
+
+
 def admin_units_load(*, actor=None) -> SyncResult:
     """Load or update every administrative unit and the old→new mapping from `vietnam-provinces`.
 
@@ -68,6 +77,7 @@ def admin_units_load(*, actor=None) -> SyncResult:
     """
     rows = loading.admin_unit_rows()
     result = SyncResult()
+    renamed: list[int] = []
     with transaction.atomic():
         existing = {u.code: u for u in AdminUnit.objects.all()}
         ids = {code: u.pk for code, u in existing.items()}
@@ -81,6 +91,8 @@ def admin_units_load(*, actor=None) -> SyncResult:
                 if unit is None:
                     to_create.append(AdminUnit(code=row.code, **values))
                 elif any(getattr(unit, k) != v for k, v in values.items()):
+                    if (unit.name, unit.parent_id) != (values["name"], values["parent_id"]):
+                        renamed.append(unit.pk)
                     for k, v in values.items():
                         setattr(unit, k, v)
                     to_update.append(unit)
@@ -130,6 +142,13 @@ def admin_units_load(*, actor=None) -> SyncResult:
         AdminUnitSuccession.objects.bulk_update(changed, ["is_partial", "effective_date"], batch_size=BATCH)
         result.extra["successions"] = len(successions)
         result.extra["unmatched_successions"] = unmatched
+        if renamed:
+            # What is stored in tree order shows administrative names (a commune's row in the stored compliance
+            # table, decision 0047), and the tree's triggers see only org units: a renamed or re-parented unit
+            # makes those stores stale by itself (decision 0055). Records that copy the name follow it.
+            tree_version_bump()
+            result.extra["renamed"] = len(renamed)
+            result.extra["names_refreshed"] = refresh_admin_name_copies(admin_ids=renamed)
 
         if result.created or result.updated or result.removed or stale or changed:
             audit_record(
@@ -445,6 +464,8 @@ DERIVED_UNIT_FIELDS = [
     ("petitions.Petition", "unit", "province", {"ancestor__depth": 1}),
     # initiatives: the province-level ancestor, the unit itself included — initiatives.services.province_of
     ("initiatives.Initiative", "unit", "province", {"ancestor__level": OrgUnit.Level.PROVINCE}),
+    # democracy: a base's province, the unit itself included — democracy.services.common._province_of
+    ("democracy.Base", "unit", "province", {"ancestor__level": OrgUnit.Level.PROVINCE}),
 ]
 
 
@@ -478,6 +499,37 @@ def refresh_derived_unit_fields(*, unit_ids) -> dict[str, int]:
             count += model.objects.filter(pk__in=stale[start : start + 5000]).update(
                 **{copy_field: Subquery(ancestor.values("ancestor_id")[:1])}
             )
+        changed[label] = count
+    return changed
+
+
+# Fields that keep a copy of an administrative unit's name: (model, its admin-unit field, the copied name field, the
+# copied folded name field or None). Refreshed when `admin_units_load` renames a unit.
+DERIVED_ADMIN_NAMES = [
+    # democracy: a commune's grassroots base is named after its commune — democracy.services.bases.base_for_commune
+    ("democracy.Base", "admin_unit", "name", "name_folded"),
+]
+
+
+def refresh_admin_name_copies(*, admin_ids) -> dict[str, int]:
+    """Rewrite every DERIVED_ADMIN_NAMES copy on the records of the administrative units `admin_ids` whose copy
+    differs from the unit's name. Returns the number of rows changed per model."""
+    from django.apps import apps
+
+    admin_ids = list(admin_ids)
+    changed = {}
+    for label, unit_field, name_field, folded_field in DERIVED_ADMIN_NAMES:
+        model = apps.get_model(label)
+        count = 0
+        for start in range(0, len(admin_ids), 5000):
+            batch = admin_ids[start : start + 5000]
+            names = dict(AdminUnit.objects.filter(pk__in=batch).values_list("pk", "name"))
+            rows = model.objects.filter(**{f"{unit_field}_id__in": batch})
+            for pk, admin_id, copied in rows.values_list("pk", f"{unit_field}_id", name_field):
+                name = names[admin_id]
+                if copied != name:
+                    values = {name_field: name, **({folded_field: fold(name)} if folded_field else {})}
+                    count += model.objects.filter(pk=pk).update(**values)
         changed[label] = count
     return changed
 

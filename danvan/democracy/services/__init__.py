@@ -63,6 +63,7 @@ from danvan.democracy.services.projects import (
     household_contact,
     household_update,
     project_create,
+    project_dialogues_set,
     project_publish,
     project_update,
 )
@@ -89,6 +90,7 @@ __all__ = [
     "household_contact",
     "household_update",
     "project_create",
+    "project_dialogues_set",
     "project_publish",
     "project_update",
     "CONSULTATION_MIN_DAYS",

@@ -29,8 +29,9 @@ def inspection_plan(
     bases: list[Base],
     reinspection_of: Inspection | None = None,
 ) -> Inspection:
-    """Plan an inspection by `unit` of bases below it."""
-    from danvan.accounts.permissions import can_edit_unit
+    """Plan an inspection by `unit` of bases below it. A Party committee's Ban Tuyên giáo và Dân vận (or Ban Dân
+    vận) inspects for its committee (seed 002): the bases below that committee."""
+    from danvan.accounts.permissions import assignment_scope, can_edit_unit
     from danvan.organisations.selectors import orgunit_is_within
 
     if not can_edit_unit(actor, unit):
@@ -46,10 +47,12 @@ def inspection_plan(
         )
     if not bases:
         raise ApplicationError("Cơ sở được kiểm tra: hãy chọn ít nhất một cơ sở.", field="bases")
-    outside = [b.name for b in bases if b.unit_id == unit.pk or not orgunit_is_within(b.unit, unit)]
+    # The same scope as the remedies' tasks (`task_assign`): the unit's subtree, or its committee's for a board.
+    scope = assignment_scope(unit)
+    outside = [b.name for b in bases if b.unit_id == scope.pk or not orgunit_is_within(b.unit, scope)]
     if outside:
         raise ApplicationError(
-            f"Cơ sở được kiểm tra: {', '.join(outside)} không thuộc cấp dưới của {unit.name}.", field="bases"
+            f"Cơ sở được kiểm tra: {', '.join(outside)} không thuộc cấp dưới của {scope.name}.", field="bases"
         )
     with transaction.atomic():
         inspection = Inspection.objects.create(

@@ -367,3 +367,37 @@ def contact_update(
         expected_version=expected_version,
         then=lambda row: _refresh_agreement(row.household_id),
     )
+
+
+def project_dialogues_set(*, actor, project: Project, dialogue_ids) -> Project:
+    """Link the leaders' dialogues held about the project (replacing the previous links). Only dialogues the actor
+    can see (their units' scope) can be linked; the others stay as they were."""
+    from danvan.accounts.permissions import units_in_scope
+    from danvan.petitions.models import Dialogue
+
+    if not perms.can_manage_project(actor, project):
+        raise _forbidden("dự án này")
+    wanted = set()
+    for value in dialogue_ids or []:
+        try:
+            wanted.add(int(value))
+        except (TypeError, ValueError):
+            raise ApplicationError("Đối thoại: hãy chọn trong danh sách.", field="dialogues") from None
+    visible = set(Dialogue.objects.filter(unit__in=units_in_scope(actor)).values_list("pk", flat=True))
+    if wanted - visible:
+        raise ApplicationError("Đối thoại: hãy chọn trong danh sách.", field="dialogues")
+    with transaction.atomic():
+        before = set(project.dialogues.values_list("pk", flat=True))
+        # A dialogue outside the actor's scope, linked by someone else, stays linked.
+        after = (before - visible) | wanted
+        if after != before:
+            project.dialogues.set(after)
+            audit_record(
+                actor=actor,
+                action=Action.PROJECT_DIALOGUES_LINKED,
+                unit=project.unit,
+                target=project,
+                before={"dialogues": sorted(before)},
+                after={"dialogues": sorted(after)},
+            )
+    return project

@@ -1,6 +1,7 @@
 """The stored per-quarter compliance table equals the live roll-up, for the country and a province, through every
 kind of change: disclosures posted, late, short and moved between quarters, bases registered, a catalogue
-correction, a unit renamed, and rows written outside the services (rebuilt by the command)."""
+correction, a unit renamed (in the tree, or by the national data alone), a commune moved to another province, and rows
+written outside the services (rebuilt by the command)."""
 
 import datetime as dt
 import io
@@ -13,7 +14,9 @@ from danvan.democracy.compliance_store import quarter_window, stored_rollup, sum
 from danvan.democracy.models import ComplianceQuarter, Disclosure, DisclosureItem
 from danvan.democracy.selectors import compliance_rollup, rollup_key
 from danvan.democracy.tests.factories import commune_base, disclose, item
-from danvan.organisations.models import OrgUnit
+from danvan.organisations import services as organisations_services
+from danvan.organisations.models import AdminUnit, OrgUnit
+from danvan.organisations.services import admin_units_load
 
 pytestmark = pytest.mark.django_db
 Q1 = (dt.date(2026, 1, 1), dt.date(2026, 3, 31))
@@ -142,3 +145,53 @@ def test_only_calendar_quarters_are_stored_and_the_page_reads_them(client_for, s
     # A year is computed live, as before.
     year = client.get("/dan-chu/tong-hop/", {"unit": "TW", "period": "year-2026-1"})
     assert year.status_code == 200 and ComplianceQuarter.objects.count() == 1
+
+
+def _stored_row(area_code: str, unit_code: str, kind: str = "commune", window=Q1):
+    area = OrgUnit.objects.get(code=area_code)
+    return next(
+        r for r in stored_rollup(area=area, kind=kind, start=window[0], end=window[1]) if r.unit.code == unit_code
+    )
+
+
+def test_a_commune_renamed_by_the_national_data_alone_is_shown_under_its_new_name(commune_officer_a):
+    yen_the = AdminUnit.objects.get(code="C7288")
+    # The national data named the commune otherwise when its base and the quarter were stored.
+    AdminUnit.objects.filter(pk=yen_the.pk).update(name="Xã Yên Thế Cũ")
+    base = commune_base(commune_officer_a)
+    disclose(commune_officer_a, base, 2, start=dt.date(2026, 1, 5), end=dt.date(2026, 2, 20))
+    summary_build(kind="commune", start=Q1[0], end=Q1[1])
+    assert _stored_row("P24-TU", "C7288-DU").name == "Xã Yên Thế Cũ"
+
+    # The data updated: only the administrative unit changes (no org unit, nothing in the tree's triggers).
+    result = admin_units_load(actor=None)
+
+    assert result.extra["renamed"] == 1
+    row = _stored_row("P24-TU", "C7288-DU")
+    assert row.name == "Xã Yên Thế" and row.disclosed == 1
+    assert_same("P24-TU", windows=(Q1,))
+    base.refresh_from_db()
+    assert (base.name, base.name_folded) == ("Xã Yên Thế", "xa yen the")
+
+
+def test_a_commune_moved_to_another_province_is_listed_there_with_its_agencies(commune_officer_a, sysadmin):
+    base = commune_base(commune_officer_a)
+    disclose(commune_officer_a, base, 2, start=dt.date(2026, 1, 5), end=dt.date(2026, 2, 20))
+    commune = OrgUnit.objects.get(code="C7288-DU")
+    school = services.base_register(actor=commune_officer_a, kind="agency", name="Trường THCS Bố Hạ", unit=commune)
+    for kind in ("commune", "agency"):
+        summary_build(kind=kind, start=Q1[0], end=Q1[1])
+    bac_ninh, an_giang = (AdminUnit.objects.get(code=code).name for code in ("P24", "P91"))
+    assert _stored_row("TW", "C7288-DU").province_name == bac_ninh
+
+    organisations_services.orgunit_move(actor=sysadmin, unit=commune, new_parent=OrgUnit.objects.get(code="P91-TU"))
+
+    row = _stored_row("P91-TU", "C7288-DU")
+    assert (row.province_name, row.disclosed) == (an_giang, 1)
+    assert_same("TW")
+    assert_same("P91-TU")
+    # The agency under the commune follows it: its copy of the province too (the province roll-up's filter).
+    school.refresh_from_db()
+    assert school.province.code == "P91-TU"
+    assert _stored_row("P91-TU", "C7288-DU", kind="agency").province_name == an_giang
+    assert_same("P91-TU", kind="agency")

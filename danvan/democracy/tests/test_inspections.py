@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 
+from conftest import make_user
 from danvan.core.errors import ApplicationError
 from danvan.democracy import services
 from danvan.democracy.models import Inspection, InspectionResult
@@ -78,6 +79,45 @@ def test_an_inspection_must_be_of_bases_below_the_inspecting_unit(commune_office
         )
     assert exc.value.field == "unit"
     assert Task.objects.count() == 0 and Inspection.objects.count() == 0
+
+
+def test_the_provinces_ban_tuyen_giao_dan_van_inspects_the_communes_of_its_committee(officer_a, commune_officer_a):
+    # The Ban is an advisory board of the Thành ủy: no commune lies below it, it inspects for its committee.
+    base = commune_base(commune_officer_a)
+    board = OrgUnit.objects.get(code="P24-TGDV")
+    inspection = services.inspection_plan(
+        actor=officer_a,
+        unit=board,
+        title="Kiểm tra thực hiện QCDC năm 2026",
+        planned_from=dt.date(2026, 3, 1),
+        planned_to=dt.date(2026, 3, 20),
+        bases=[base],
+    )
+    result = services.inspection_result_record(
+        actor=officer_a,
+        inspection=inspection,
+        base=base,
+        inspected_on=dt.date(2026, 3, 5),
+        findings="Chưa niêm yết dự toán ngân sách quý I.",
+        remedy="Niêm yết dự toán ngân sách quý I đủ 30 ngày",
+        remedy_deadline=dt.date(2026, 4, 5),
+        today=dt.date(2026, 3, 10),
+    )
+    assert result.task.assignee == base.unit and result.task.assigned_by == board
+    # Still nothing outside the committee: a commune of another province is refused, naming the committee.
+    other = services.base_for_commune(
+        actor=make_user("commune.ag", "officer", "C30463-DU"), unit=OrgUnit.objects.get(code="C30463-DU")
+    )
+    with pytest.raises(ApplicationError) as exc:
+        services.inspection_plan(
+            actor=officer_a,
+            unit=board,
+            title="x",
+            planned_from=dt.date(2026, 3, 1),
+            planned_to=dt.date(2026, 3, 2),
+            bases=[other],
+        )
+    assert exc.value.field == "bases" and "Thành ủy Bắc Ninh" in exc.value.message
 
 
 def test_the_commune_sees_the_inspection_and_another_province_does_not(

@@ -1,6 +1,7 @@
 """Residents decide by household vote (Điều 15–24): the result is computed from the figures, which must add up."""
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
@@ -86,7 +87,8 @@ def test_the_vote_form_shows_the_error_and_then_the_result(client_for, commune_o
     response = client.post(url, {**data, "votes_against": "30", "expected_version": "1"})
     assert response.status_code == 302
     assert Matter.objects.get().result == "approved"
-    assert "120 / 150 / 200" in client.get(url).content.decode()
+    # Each figure named (eligible, took part, for, against), not a bare "120 / 150 / 200".
+    assert re.search(r'id="figures">\(200 \D+150 \D+120 \D+30 \D+\)', client.get(url).content.decode())
 
 
 def test_a_matter_is_created_through_the_form(client_for, commune_officer_a):

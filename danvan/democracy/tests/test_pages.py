@@ -33,6 +33,10 @@ def test_an_officer_opens_their_commune_by_choosing_it(client_for, commune_offic
     assert base.kind == "commune" and base.admin_unit.code == "C7288"
     page = client.get(response["Location"]).content.decode()
     assert "Xã Yên Thế" in page
+    # The tab's title is the commune's name, not the page's sections (the friendly-government form once sat there).
+    title = page.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert title.startswith("Xã Yên Thế") and "<" not in title
+    assert page.count('id="than-thien"') == 1
 
 
 def test_an_officer_cannot_open_a_commune_outside_their_scope(client_for, officer_b):

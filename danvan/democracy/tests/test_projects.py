@@ -224,3 +224,52 @@ def test_a_commune_sees_only_its_own_households_of_a_shared_project(client_for, 
     assert "Đỗ Thị Lan" in page and "Nguyễn Văn An" not in page
     an = Household.objects.get(head_name="Nguyễn Văn An")
     assert client_for(other).get(f"/dan-chu/ho-dan/{an.public_id}/").status_code == 404
+
+
+def _token() -> dict:
+    return {TOKEN_FIELD: new_form_token()}
+
+
+def _dialogue(actor, unit_code, place):
+    from danvan.petitions.services.dialogues import dialogue_record
+
+    return dialogue_record(
+        actor=actor,
+        unit=OrgUnit.objects.get(code=unit_code),
+        held_on=dt.date(2026, 2, 10),
+        place=place,
+        leaders="Chủ tịch UBND",
+        issues=[],
+    )
+
+
+def test_a_projects_petitions_and_dialogues_link_both_ways(client_for, officer_a, commune_officer_a, officer_b):
+    project = road(officer_a)
+    base = commune_base(commune_officer_a)
+    household = services.household_add(actor=commune_officer_a, project=project, base=base, head_name="Phạm Văn Dũng")
+    petition = receive(officer_a, unit_code="C7288-DU")
+    services.household_update(
+        actor=commune_officer_a, household=household, head_name="Phạm Văn Dũng", village=None, petitions=[petition]
+    )
+    ours = _dialogue(officer_a, "P24-TU", "Nhà văn hóa thôn Đồng Kỳ")
+    theirs = _dialogue(officer_b, "P91-TU", "Hội trường xã Châu Phú")
+    client = client_for(officer_a)
+    url = f"/dan-chu/du-an/{project.public_id}/"
+
+    # A dialogue of another province cannot be linked; nothing changes.
+    client.post(url, {"form": "dialogues", "dialogues": [str(ours.pk), str(theirs.pk)], **_token()})
+    assert list(project.dialogues.all()) == []
+    client.post(url, {"form": "dialogues", "dialogues": [str(ours.pk)], **_token()})
+    assert list(project.dialogues.all()) == [ours]
+    assert AuditEvent.objects.filter(action=Action.PROJECT_DIALOGUES_LINKED).count() == 1
+
+    # The project's page lists both; the petition's page and the dialogues' page lead back to the project.
+    page = client.get(url).content.decode()
+    assert petition.code in page and "Nhà văn hóa thôn Đồng Kỳ" in page
+    page = client.get(f"/don-thu/{petition.code}/").content.decode()
+    assert f"/dan-chu/du-an/{project.public_id}/" in page and "Phạm Văn Dũng" in page
+    page = client.get("/don-thu/doi-thoai/").content.decode()
+    assert f"/dan-chu/du-an/{project.public_id}/" in page
+    # Someone who cannot read the project sees no link to it.
+    page = client_for(officer_b).get("/don-thu/doi-thoai/").content.decode()
+    assert f"/dan-chu/du-an/{project.public_id}/" not in page

@@ -168,6 +168,11 @@ def test_a_recommendation_goes_into_the_petitions_intake_with_a_tracking_code(cl
     page = client.get(response["Location"]).content.decode()
     assert tracking.code in page
     assert "binh@example.vn" not in page and "Trần Thị Bình" not in page
+    # The petition's page in the intake: its history has no actor for the citizen's step (no "None" printed).
+    client.force_login(leader_a)
+    staff_page = client.get(f"/don-thu/{petition.code}/").content.decode()
+    assert staff_page.count(petition.code) >= 1 and "</span> None" not in staff_page and ">None<" not in staff_page
+    client.logout()
     # Later an official publishes the answer; the citizen sees it by the code.
     services.tracking_answer_publish(actor=leader_a, tracking=tracking, answer="Đã thay bóng đèn ngày 10/12.")
     page = client.get("/cong-dan/tra-cuu/", {"code": tracking.code.lower()}).content.decode()
