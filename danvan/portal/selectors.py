@@ -122,8 +122,17 @@ def consultation_get_public(*, public_id) -> Consultation:
     return row
 
 
-def public_comments(*, consultation: Consultation) -> list[Comment]:
-    return list(consultation.comments.filter(moderation=Comment.Moderation.APPROVED).order_by("created_at", "id"))
+# Published comments shown per page of a consultation: a commune's draft plan can draw thousands.
+COMMENTS_PER_PAGE = 50
+
+
+def public_comments(*, consultation: Consultation, page=None):
+    """One page of the consultation's approved comments, oldest first (two queries: the count and the page).
+    A page number that is not one gives the first page, past the end the last."""
+    from django.core.paginator import Paginator
+
+    approved = consultation.comments.filter(moderation=Comment.Moderation.APPROVED).order_by("created_at", "id")
+    return Paginator(approved, COMMENTS_PER_PAGE).get_page(page)
 
 
 def public_file(*, public_id):

@@ -68,7 +68,7 @@ def consultation(request, public_id):
         {
             "consultation": row,
             "commune": row.base.admin_unit,
-            "comments": selectors.public_comments(consultation=row),
+            "comments": selectors.public_comments(consultation=row, page=request.GET.get("trang")),
             "form": form,
             "is_open": row.is_open(today),
             "is_closed": row.is_closed(today),

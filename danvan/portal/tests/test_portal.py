@@ -296,3 +296,53 @@ def test_the_commune_named_as_typed_comes_first(client):
     found = commune_search(query="xa Yen The huyen Yen The")
     assert len(found) > 1 and found[0].name == "Xã Yên Thế"
     assert commune_search(query="yen the")[0].name == "Xã Yên Thế"
+
+
+def _approved_comments(consultation, count, *, pending=0):
+    # Rows as moderation leaves them; the services' own path is covered above.
+    start = timezone.now() - dt.timedelta(days=1)
+    Comment.objects.bulk_create(
+        [
+            Comment(consultation=consultation, channel="meeting", text=f"Ý kiến số {i:04d}.", moderation="approved")
+            for i in range(count)
+        ]
+        + [Comment(consultation=consultation, channel="portal", text="Chờ duyệt.") for _ in range(pending)]
+    )
+    for i, comment in enumerate(Comment.objects.filter(consultation=consultation).order_by("id")):
+        Comment.objects.filter(pk=comment.pk).update(created_at=start + dt.timedelta(minutes=i))
+
+
+def test_a_consultation_with_many_comments_shows_them_a_page_at_a_time(client, leader_a):
+    consultation = _open_consultation(leader_a)
+    _approved_comments(consultation, 120, pending=5)
+    url = f"/cong-dan/lay-y-kien/{consultation.public_id}/"
+    first = client.get(url).content.decode()
+    # The count is of every published comment; the page holds the first 50, oldest first.
+    assert "Ý kiến đã được công bố (120)" in first
+    assert first.count("Ý kiến số ") == 50 and "Ý kiến số 0000." in first and "Ý kiến số 0050." not in first
+    assert "Chờ duyệt." not in first and "?trang=2" in first
+    last = client.get(url + "?trang=3").content.decode()
+    assert last.count("Ý kiến số ") == 20 and "Ý kiến số 0119." in last and "?trang=2" in last
+    assert "?trang=4" not in last
+    # A page number typed wrong gives a page, never an error.
+    for bad in ("abc", "-1", "999"):
+        response = client.get(url + f"?trang={bad}")
+        assert response.status_code == 200 and response.content.decode().count("Ý kiến số ") in (20, 50)
+
+
+def test_the_consultation_page_reads_the_same_queries_however_many_comments(
+    client, leader_a, django_assert_num_queries
+):
+    consultation = _open_consultation(leader_a)
+    url = f"/cong-dan/lay-y-kien/{consultation.public_id}/"
+    _approved_comments(consultation, 3)
+    client.get(url)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    _approved_comments(consultation, 200)
+    with django_assert_num_queries(len(few.captured_queries)):
+        page = client.get(url)
+    assert page.content.decode().count("Ý kiến số ") == 50 and len(page.content) < 100_000
