@@ -638,15 +638,6 @@ def project_dashboard(*, project: Project, today: dt.date) -> dict:
     return {"communes": list(rows.values()), "points": points, "refusing": refusing}
 
 
-def published_projects(*, base: Base) -> list[Project]:
-    """A commune's projects whose progress is published (or withdrawn with a public note), for the portal."""
-    return list(
-        Project.objects.filter(bases=base)
-        .filter(Q(is_published=True) | ~Q(withdrawn_note=""))
-        .order_by("-starts_on")[:20]
-    )
-
-
 # Supervision plans of the boards
 
 

@@ -5,8 +5,18 @@ from django.http import Http404
 from django.utils import timezone
 
 from danvan.core.text import fold_tokens
-from danvan.democracy.models import Base, BaseKind, Comment, Consultation, ConsultationFile, Finding, Matter
-from danvan.democracy.selectors import boards_for_base, published_disclosures
+from danvan.democracy.models import (
+    Base,
+    BaseKind,
+    Board,
+    BoardMember,
+    Comment,
+    Consultation,
+    ConsultationFile,
+    Finding,
+    Matter,
+)
+from danvan.democracy.selectors import published_disclosures
 from danvan.organisations.models import AdminUnit, AdminUnitSuccession, OrgUnit
 
 CURRENT = AdminUnit.Generation.CURRENT
@@ -76,8 +86,28 @@ def commune_base(*, commune: AdminUnit) -> Base | None:
     return Base.objects.filter(kind=BaseKind.COMMUNE, admin_unit=commune).first()
 
 
-def commune_page(*, commune: AdminUnit) -> dict:
-    base = commune_base(commune=commune)
+def commune_with_base(*, code: str) -> tuple[AdminUnit, Base | None]:
+    """Today's commune of that code and its democracy base, in one query when it has one (most do)."""
+    base = (
+        Base.objects.filter(
+            kind=BaseKind.COMMUNE,
+            admin_unit__code=code,
+            admin_unit__generation=CURRENT,
+            admin_unit__level=AdminUnit.Level.COMMUNE,
+        )
+        .select_related("admin_unit__parent")
+        .first()
+    )
+    if base is not None:
+        return base.admin_unit, base
+    return commune_get(code=code), None
+
+
+def commune_page(*, commune: AdminUnit, base: Base | None = ...) -> dict:
+    """What the commune's public page shows, each list bounded (the newest first), whatever the years of records:
+    a fixed number of queries (eleven with a base)."""
+    if base is ...:
+        base = commune_base(commune=commune)
     if base is None:
         return {
             "disclosures": [],
@@ -97,7 +127,7 @@ def commune_page(*, commune: AdminUnit) -> dict:
         "open_consultations": [c for c in consultations if c.closes_on >= today],
         "closed_consultations": [c for c in consultations if c.closes_on < today],
         "matters": list(Matter.objects.filter(shown, base=base).select_related("village").order_by("-voted_on")[:30]),
-        "boards": [b for b in boards_for_base(base=base) if b.is_published],
+        "boards": boards_published(base=base),
         "findings": list(
             Finding.objects.filter(board__base=base, is_published=True)
             .select_related("board")
@@ -191,27 +221,44 @@ def reception_schedule(*, commune: AdminUnit) -> list:
     return duties
 
 
+def boards_published(*, base: Base) -> list[Board]:
+    """The commune's published boards with their current members (two queries)."""
+    return list(
+        Board.objects.filter(base=base, is_published=True).prefetch_related(
+            Prefetch(
+                "members",
+                queryset=BoardMember.objects.filter(end_date__isnull=True).select_related("village"),
+                to_attr="current_members",
+            )
+        )
+    )
+
+
 def projects_published(*, base: Base) -> list:
-    """Dân thụ hưởng: the projects touching the commune whose progress is published, each with how many of the
-    commune's affected households have agreed (counts only, never names). Two queries."""
-    from django.db.models import Count
+    """Dân thụ hưởng: the projects touching the commune whose progress is published (or withdrawn with a public
+    note), the 20 newest, each with how many of the commune's affected households have agreed (counts only, never
+    names). One query: the counts are subqueries of the project's row."""
+    from django.db.models import Count, IntegerField, OuterRef, Subquery
+    from django.db.models.functions import Coalesce
 
-    from danvan.democracy.models import Agreement, Household
-    from danvan.democracy.selectors import published_projects
+    from danvan.democracy.models import Agreement, Household, Project
 
-    projects = published_projects(base=base)
-    counts = {}
-    for row in (
-        Household.objects.filter(project__in=[p for p in projects if p.is_published], base=base)
-        .values("project_id", "agreement")
-        .annotate(n=Count("id"))
-    ):
-        counts.setdefault(row["project_id"], {})[row["agreement"]] = row["n"]
-    for project in projects:
-        c = counts.get(project.pk, {})
-        project.households_total = sum(c.values())
-        project.households_agreed = c.get(Agreement.AGREED, 0)
-    return projects
+    def households(**extra):
+        counted = (
+            Household.objects.filter(project=OuterRef("pk"), base=base, **extra)
+            .order_by()
+            .values("project")
+            .annotate(n=Count("id"))
+            .values("n")
+        )
+        return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+    return list(
+        Project.objects.filter(bases=base)
+        .filter(Q(is_published=True) | ~Q(withdrawn_note=""))
+        .annotate(households_total=households(), households_agreed=households(agreement=Agreement.AGREED))
+        .order_by("-starts_on")[:20]
+    )
 
 
 def commitments_published(*, commune: AdminUnit) -> list:

@@ -29,8 +29,8 @@ def home(request):
 
 
 def commune(request, code):
-    unit = selectors.commune_get(code=code)
-    context = selectors.commune_page(commune=unit)
+    unit, base = selectors.commune_with_base(code=code)
+    context = selectors.commune_page(commune=unit, base=base)
     context["reception"] = selectors.reception_schedule(commune=unit)
     return render(request, "portal/commune.html", {"commune": unit, "today": timezone.localdate(), **context})
 

@@ -346,3 +346,59 @@ def test_the_consultation_page_reads_the_same_queries_however_many_comments(
     with django_assert_num_queries(len(few.captured_queries)):
         page = client.get(url)
     assert page.content.decode().count("Ý kiến số ") == 50 and len(page.content) < 100_000
+
+
+def _project_with_households(actor, name, *, agreed, pending, elsewhere=0):
+    from danvan.organisations.models import OrgUnit
+
+    here = OrgUnit.objects.get(code="C7288-DU")
+    there = OrgUnit.objects.filter(level="commune", parent=here.parent).exclude(pk=here.pk).order_by("code").first()
+    project = democracy.project_create(
+        actor=actor,
+        unit=OrgUnit.objects.get(code="P24-TU"),
+        kind="rural_road",
+        name=name,
+        starts_on=dt.date(2026, 1, 5),
+        communes=[here, there],
+    )
+    for i in range(agreed + pending):
+        household = democracy.household_add(actor=actor, project=project, base=commune_base(actor), head_name=f"Hộ {i}")
+        if i < agreed:
+            democracy.household_contact(
+                actor=actor,
+                household=household,
+                contacted_on=timezone.localdate(),
+                contacted_by="Tổ vận động",
+                agreement="agreed",
+            )
+    other = commune_base(actor, code=there.code)
+    for i in range(elsewhere):
+        household = democracy.household_add(actor=actor, project=project, base=other, head_name=f"Hộ khác {i}")
+        democracy.household_contact(
+            actor=actor,
+            household=household,
+            contacted_on=timezone.localdate(),
+            contacted_by="Tổ vận động",
+            agreement="agreed",
+        )
+    democracy.project_publish(actor=actor, project=project, publish=True, progress=f"Tiến độ {name}")
+    return project
+
+
+def test_the_commune_page_counts_only_its_own_households_and_reads_a_fixed_number_of_queries(
+    client, leader_a, django_assert_num_queries
+):
+    _project_with_households(leader_a, "Đường thôn Đồng", agreed=2, pending=1, elsewhere=4)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as one:
+        html = client.get("/cong-dan/xa/C7288/").content.decode()
+    # Households of the other commune the project touches are not counted on this commune's page.
+    assert "Tiến độ Đường thôn Đồng" in html and "2/3 hộ bị ảnh hưởng trong xã đã đồng ý." in html
+    assert len(one.captured_queries) <= 12
+    _project_with_households(leader_a, "Kênh mương nội đồng", agreed=0, pending=2)
+    _project_with_households(leader_a, "Nhà văn hóa thôn", agreed=1, pending=0)
+    with django_assert_num_queries(len(one.captured_queries)):
+        html = client.get("/cong-dan/xa/C7288/").content.decode()
+    assert "0/2 hộ bị ảnh hưởng" in html and "1/1 hộ bị ảnh hưởng" in html
