@@ -103,11 +103,61 @@ def commune_with_base(*, code: str) -> tuple[AdminUnit, Base | None]:
     return commune_get(code=code), None
 
 
+# The commune page shows the newest few of each section, each with a link to all of them a page at a time: on a
+# phone the page stays short, and its cost stays that of ~60 items whatever ten years of records hold.
+FIRST = 10
+SECTION_PAGE = 30
+
+
+def _first(qs) -> tuple[list, bool]:
+    """The newest FIRST rows, and whether there are more (one query: one row past the limit)."""
+    rows = list(qs[: FIRST + 1])
+    return rows[:FIRST], len(rows) > FIRST
+
+
+def _shown():
+    return Q(is_published=True) | ~Q(withdrawn_note="")
+
+
+def section_rows(*, section: str, commune: AdminUnit, base: Base | None):
+    """The queryset of one section of the commune's public page, newest first (None for an unknown section)."""
+    if section == "cam-ket":
+        return commitments_published_qs(commune=commune)
+    if base is None or section not in SECTIONS:
+        return [] if section in SECTIONS else None
+    today = timezone.localdate()
+    if section == "cong-khai":
+        return published_disclosures(base=base)
+    if section == "lay-y-kien":
+        return Consultation.objects.filter(_shown(), base=base, opens_on__lte=today).order_by("-opens_on", "-id")
+    if section == "bieu-quyet":
+        return Matter.objects.filter(_shown(), base=base).select_related("village").order_by("-voted_on", "-id")
+    if section == "giam-sat":
+        return (
+            Finding.objects.filter(board__base=base, is_published=True)
+            .select_related("board")
+            .order_by("-found_on", "-id")
+        )
+    return projects_published_qs(base=base)
+
+
+# Section slug -> its heading on the section's own page.
+SECTIONS = {
+    "cong-khai": "Dân biết: thông tin công khai",
+    "lay-y-kien": "Dân bàn: các dự thảo lấy ý kiến",
+    "bieu-quyet": "Kết quả nhân dân bàn và quyết định",
+    "giam-sat": "Kết quả giám sát và trả lời của chính quyền",
+    "du-an": "Tiến độ công trình, dự án",
+    "cam-ket": "Kết quả đối thoại và cam kết của lãnh đạo",
+}
+
+
 def commune_page(*, commune: AdminUnit, base: Base | None = ...) -> dict:
-    """What the commune's public page shows, each list bounded (the newest first), whatever the years of records:
-    a fixed number of queries (eleven with a base)."""
+    """What the commune's public page shows: the newest FIRST of each section and whether it has more, whatever
+    the years of records: a fixed number of queries (eleven with a base)."""
     if base is ...:
         base = commune_base(commune=commune)
+    commitments, more_commitments = _first(commitments_published_qs(commune=commune))
     if base is None:
         return {
             "disclosures": [],
@@ -117,24 +167,27 @@ def commune_page(*, commune: AdminUnit, base: Base | None = ...) -> dict:
             "boards": [],
             "findings": [],
             "projects": [],
-            "commitments": commitments_published(commune=commune),
+            "commitments": commitments,
+            "more": {"cam_ket": more_commitments},
         }
     today = timezone.localdate()
-    shown = Q(is_published=True) | ~Q(withdrawn_note="")
-    consultations = list(Consultation.objects.filter(shown, base=base, opens_on__lte=today).order_by("-opens_on")[:30])
+    rows = {
+        name: _first(section_rows(section=name, commune=commune, base=base)) for name in SECTIONS if name != "cam-ket"
+    }
+    consultations = rows["lay-y-kien"][0]
+    # Keyed for the template ("cong_khai"): whether the section has more than the page shows.
+    more = {name.replace("-", "_"): has_more for name, (_rows, has_more) in rows.items()}
+    more["cam_ket"] = more_commitments
     return {
-        "disclosures": list(published_disclosures(base=base)[:50]),
+        "disclosures": rows["cong-khai"][0],
         "open_consultations": [c for c in consultations if c.closes_on >= today],
         "closed_consultations": [c for c in consultations if c.closes_on < today],
-        "matters": list(Matter.objects.filter(shown, base=base).select_related("village").order_by("-voted_on")[:30]),
+        "matters": rows["bieu-quyet"][0],
         "boards": boards_published(base=base),
-        "findings": list(
-            Finding.objects.filter(board__base=base, is_published=True)
-            .select_related("board")
-            .order_by("-found_on")[:30]
-        ),
-        "projects": projects_published(base=base),
-        "commitments": commitments_published(commune=commune),
+        "findings": rows["giam-sat"][0],
+        "projects": rows["du-an"][0],
+        "commitments": commitments,
+        "more": more,
     }
 
 
@@ -234,9 +287,9 @@ def boards_published(*, base: Base) -> list[Board]:
     )
 
 
-def projects_published(*, base: Base) -> list:
+def projects_published_qs(*, base: Base):
     """Dân thụ hưởng: the projects touching the commune whose progress is published (or withdrawn with a public
-    note), the 20 newest, each with how many of the commune's affected households have agreed (counts only, never
+    note), newest first, each with how many of the commune's affected households have agreed (counts only, never
     names). One query: the counts are subqueries of the project's row."""
     from django.db.models import Count, IntegerField, OuterRef, Subquery
     from django.db.models.functions import Coalesce
@@ -253,23 +306,23 @@ def projects_published(*, base: Base) -> list:
         )
         return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
-    return list(
+    return (
         Project.objects.filter(bases=base)
         .filter(Q(is_published=True) | ~Q(withdrawn_note=""))
         .annotate(households_total=households(), households_agreed=households(agreement=Agreement.AGREED))
-        .order_by("-starts_on")[:20]
+        .order_by("-starts_on", "-id")
     )
 
 
-def commitments_published(*, commune: AdminUnit) -> list:
+def commitments_published_qs(*, commune: AdminUnit):
     """Dân thụ hưởng: the commitments leaders made at dialogues held by the commune's bodies, as published by
     petitions (read-only here: petitions owns them)."""
     from danvan.petitions.models import Commitment
 
-    return list(
+    return (
         Commitment.objects.filter(
             is_published=True, dialogue__unit__admin_unit=commune, dialogue__unit__level=OrgUnit.Level.COMMUNE
         )
         .select_related("dialogue")
-        .order_by("-dialogue__held_on", "due_on")[:30]
+        .order_by("-dialogue__held_on", "due_on", "id")
     )

@@ -7,6 +7,11 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("xa/<str:code>/", views.commune, name="commune"),
     path("xa/<str:code>/kien-nghi/", views.petition_new, name="petition_new"),
+    path(
+        "xa/<str:code>/<slug:section>/",
+        views.commune_section,
+        name="commune_section",
+    ),
     path("lay-y-kien/<uuid:public_id>/", views.consultation, name="consultation"),
     path("tep/<uuid:public_id>/", views.file_download, name="file"),
     path("tra-cuu/", views.track, name="track"),

@@ -35,6 +35,40 @@ def commune(request, code):
     return render(request, "portal/commune.html", {"commune": unit, "today": timezone.localdate(), **context})
 
 
+# Which list template renders each section of the commune page (selectors.SECTIONS).
+SECTION_TEMPLATES = {
+    "cong-khai": "portal/_disclosures.html",
+    "lay-y-kien": "portal/_consultations.html",
+    "bieu-quyet": "portal/_matters.html",
+    "giam-sat": "portal/_findings.html",
+    "du-an": "portal/_projects.html",
+    "cam-ket": "portal/_commitments.html",
+}
+
+
+def commune_section(request, code, section):
+    """All of one section of the commune's public page, newest first, a page at a time (?trang=N; a page number
+    out of range or not a number shows the nearest page)."""
+    from django.core.paginator import Paginator
+
+    if section not in SECTION_TEMPLATES:
+        raise Http404
+    unit, base = selectors.commune_with_base(code=code)
+    rows = selectors.section_rows(section=section, commune=unit, base=base)
+    page = Paginator(rows, selectors.SECTION_PAGE).get_page(request.GET.get("trang"))
+    return render(
+        request,
+        "portal/commune_section.html",
+        {
+            "commune": unit,
+            "heading": selectors.SECTIONS[section],
+            "page": page,
+            "partial": SECTION_TEMPLATES[section],
+            "today": timezone.localdate(),
+        },
+    )
+
+
 @require_http_methods(["GET", "POST"])
 @submit_once
 def consultation(request, public_id):

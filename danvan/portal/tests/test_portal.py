@@ -268,8 +268,36 @@ def test_the_commune_page_reads_a_fixed_number_of_queries(client, leader_a, djan
         disclose(leader_a, base, 2, title=f"Công khai {i}", uploads=[pdf(f"tep-{i}.pdf")], publish=True)
     with django_assert_max_num_queries(14):
         page = client.get("/cong-dan/xa/C7288/")
-    assert page.status_code == 200 and page.content.decode().count("Tải tệp") == 12
+    # The newest ten, and a link to all of them.
+    html = page.content.decode()
+    assert page.status_code == 200 and html.count("Tải tệp") == 10 and "/cong-dan/xa/C7288/cong-khai/" in html
     assert len(page.content) < 100_000
+
+
+def test_each_section_of_the_commune_page_lists_everything_a_page_at_a_time(
+    client, leader_a, django_assert_max_num_queries
+):
+    base = commune_base(leader_a)
+    for i in range(35):
+        disclose(leader_a, base, 2, title=f"Công khai số {i:02d}", uploads=[pdf(f"tep-{i}.pdf")], publish=True)
+    disclose(leader_a, base, 2, title="Bản nội bộ chưa đăng")
+    with django_assert_max_num_queries(8):
+        first = client.get("/cong-dan/xa/C7288/cong-khai/")
+    html = first.content.decode()
+    assert first.status_code == 200 and "36 mục" not in html and "35 mục" in html and "trang 1/2" in html
+    assert html.count("Tải tệp") == 30 and "Bản nội bộ chưa đăng" not in html and "?trang=2" in html
+    second = client.get("/cong-dan/xa/C7288/cong-khai/", {"trang": "2"}).content.decode()
+    assert second.count("Tải tệp") == 5
+    # A page number out of range or not a number shows the nearest page, never an error.
+    assert client.get("/cong-dan/xa/C7288/cong-khai/", {"trang": "99"}).content.decode().count("Tải tệp") == 5
+    assert client.get("/cong-dan/xa/C7288/cong-khai/", {"trang": "abc"}).content.decode().count("Tải tệp") == 30
+    # Every section has its page, even empty; an unknown one is not found.
+    for section in ("lay-y-kien", "bieu-quyet", "giam-sat", "du-an", "cam-ket"):
+        assert client.get(f"/cong-dan/xa/C7288/{section}/").status_code == 200
+    assert client.get("/cong-dan/xa/C7288/khong-co/").status_code == 404
+    # The commune page links only sections with more than it shows.
+    page = client.get("/cong-dan/xa/C7288/").content.decode()
+    assert "/cong-dan/xa/C7288/cong-khai/" in page and "/cong-dan/xa/C7288/bieu-quyet/" not in page
 
 
 def test_the_commune_page_shows_who_receives_citizens_and_how_often(client):
