@@ -3,8 +3,8 @@
 import datetime as dt
 import difflib
 
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, TextField, Value
-from django.db.models.functions import Coalesce, Concat
+from django.db.models import Exists, F, OuterRef, Q, TextField, Value
+from django.db.models.functions import Concat
 from django.http import Http404
 
 from danvan.accounts.permissions import READ_ROLES, scope_root_ids
@@ -202,77 +202,6 @@ def incoming_get_for_user(*, user, public_id) -> IncomingDocument:
     if incoming is None or not perms.can_view_incoming(user, incoming):
         raise Http404
     return incoming
-
-
-def outgoing_register_rows(*, issuer, year: int):
-    """The sổ văn bản đi of one issuing body and year: every numbered document (briefing reports and conclusion
-    notices included), in the order of their registers."""
-    from danvan.reports.models import IssuedDocument
-
-    qs = (
-        IssuedDocument.objects.filter(register__issuer=issuer, issued_on__year=year)
-        .select_related("register", "issued_by", "draft__signer")
-        # Counted per row on the (document, unit) index: a join with GROUP BY hashed the 20 million recipient rows.
-        .annotate(
-            recipient_count=Coalesce(
-                Subquery(
-                    DocumentRecipient.objects.filter(document__issued=OuterRef("pk"))
-                    .order_by()
-                    .values("document")
-                    .annotate(n=Count("id"))
-                    .values("n")
-                ),
-                0,
-            )
-        )
-        .order_by("register__doc_type", "number")
-    )
-    for issued in qs:
-        draft = getattr(issued, "draft", None)
-        yield [
-            issued.reference,
-            issued.issued_on.strftime("%d/%m/%Y"),
-            issued.title,
-            issued.issued_by.get_full_name()
-            if draft is None
-            else (draft.signer.get_full_name() if draft.signer else ""),
-            issued.recipient_count,
-            "Đã thu hồi" if issued.revoked_at else "",
-        ]
-
-
-def incoming_register_rows(*, unit, year: int):
-    """The sổ văn bản đến of one unit and year: registered arrivals, and documents sent to it inside danvan."""
-    rows = [
-        [
-            f"{i.arrival_number}",
-            i.arrived_on.strftime("%d/%m/%Y"),
-            i.reference,
-            i.dated.strftime("%d/%m/%Y"),
-            i.issuing_body,
-            i.summary,
-            i.instruction,
-        ]
-        for i in IncomingDocument.objects.filter(unit=unit, arrival_year=year).order_by("arrival_number")
-    ]
-    for r in (
-        DocumentRecipient.objects.filter(unit=unit, document__issued__issued_on__year=year)
-        .select_related("document__issued", "document__issuer")
-        .order_by("document__issued__issued_on", "id")
-    ):
-        issued = r.document.issued
-        rows.append(
-            [
-                "danvan",
-                r.acknowledged_at.strftime("%d/%m/%Y") if r.acknowledged_at else "",
-                issued.reference,
-                issued.issued_on.strftime("%d/%m/%Y"),
-                r.document.issuer.name,
-                r.document.title,
-                "",
-            ]
-        )
-    return rows
 
 
 HISTORY_LIMIT = 200
