@@ -30,6 +30,8 @@ def _outgoing(issuer, year: int):
     return (
         IssuedDocument.objects.filter(register__issuer=issuer, issued_on__year=year)
         .select_related("register", "issued_by", "draft__signer")
+        # Never the files' bytes nor the whole text: 600 rows of a year would carry every DOCX and PDF of it.
+        .defer("content", "draft__pdf", "draft__search_text")
         # Counted per row on the (document, unit) index: a join with GROUP BY hashed the 20 million recipient rows.
         .annotate(
             recipient_count=Coalesce(
@@ -80,6 +82,7 @@ def _received(unit, year: int):
     return (
         DocumentRecipient.objects.filter(unit=unit, issued_on__year=year)
         .select_related("document__issued", "document__issuer")
+        .defer("document__pdf", "document__search_text", "document__issued__content")
         .order_by("issued_on", "id")
     )
 

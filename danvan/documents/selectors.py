@@ -13,6 +13,14 @@ from danvan.documents import permissions as perms
 from danvan.documents.models import Document, DocumentRecipient, IncomingDocument
 from danvan.organisations.models import OrgUnitClosure
 
+# What a list never shows: the issued file's bytes, the PDF copy's, the folded text of the whole file. Read with each
+# row, a page of 100 documents or a register of 600 would carry megabytes of files it does not show.
+LIST_DEFER = ("pdf", "search_text", "issued__content")
+
+
+def _via(prefix: str, fields=LIST_DEFER) -> list[str]:
+    return [f"{prefix}{f}" for f in fields]
+
 
 def _search(qs, q: str, *, indexed: bool = True):
     """One `contains` per typed word on the folded column. `indexed=False` filters an expression the trigram index
@@ -81,7 +89,9 @@ def document_list_for_user(*, user, q: str = "", status: str = "", limit: int = 
     if units is not None:
         querysets.insert(0, Document.objects.filter(issuer_id__in=units))
     related = ("doc_type", "issuer", "issued", "drafter")
-    querysets = [(qs.filter(status=status) if status else qs).select_related(*related) for qs in querysets]
+    querysets = [
+        (qs.filter(status=status) if status else qs).select_related(*related).defer(*LIST_DEFER) for qs in querysets
+    ]
     # A small scope is read on (issuer, -created_at) with the trigram index; a wide one through the window.
     wide = units is not None and not isinstance(units, list)
     return _newest(querysets, limit=limit, q=q, windowed=(0,) if wide else ())
@@ -124,6 +134,7 @@ def waiting_for_user(*, user):
             | Q(Exists(delegated), status=Document.Status.SIGNING)
         )
         .select_related("issuer", "doc_type")
+        .defer("pdf", "search_text")
         .order_by("updated_at", "id")
     )
 
@@ -139,6 +150,7 @@ def received_newest(*, user, limit: int = 50) -> list:
     return list(
         DocumentRecipient.objects.filter(id__in=ids)
         .select_related("document__issued", "document__issuer", "document__doc_type", "unit")
+        .defer(*_via("document__"))
         .order_by("-id")
     )
 
@@ -150,7 +162,11 @@ def received_for_user(*, user, pending_only: bool = False):
         qs = qs.filter(acknowledged_at__isnull=True)
     # Newest first by the row's id: rows are written when the document is issued, so this is the order of arrival
     # and reads the (unit, -id) index instead of sorting every document the unit ever received by its date.
-    return qs.select_related("document__issued", "document__issuer", "document__doc_type", "unit").order_by("-id")
+    return (
+        qs.select_related("document__issued", "document__issuer", "document__doc_type", "unit")
+        .defer(*_via("document__"))
+        .order_by("-id")
+    )
 
 
 def recipients_of(document: Document):

@@ -160,3 +160,33 @@ def test_the_migration_gives_old_recipient_rows_their_documents_date(monkeypatch
     # Run again (a migration taken up after a stop): nothing changes.
     migration.fill_issued_on(None, SimpleNamespace(connection=connection))
     assert set(rows.values_list("issued_on", flat=True)) == {TODAY}
+
+
+def _selected_columns(queries) -> str:
+    return " ".join(q["sql"].split(" FROM ")[0] for q in queries)
+
+
+def test_lists_and_registers_never_read_the_files_bytes_nor_the_whole_text(commune_officer_a, officer_a):
+    from django.test.utils import CaptureQueriesContext
+
+    from danvan.core.inbox import _documents
+    from danvan.documents import selectors
+
+    drafter, head, signer = people()
+    document = _issued(drafter, head, signer)
+    document.pdf = b"%PDF-1.7 a real copy is hundreds of KiB"
+    document.save(update_fields=["pdf"])
+    p24, c7288 = OrgUnit.objects.get(code="P24-TGDV"), OrgUnit.objects.get(code="C7288-DU")
+    with CaptureQueriesContext(connection) as queries:
+        assert [d.pk for d in selectors.document_list_for_user(user=officer_a)] == [document.pk]
+        assert [r.document.issued.reference for r in selectors.received_newest(user=commune_officer_a)] == [
+            document.issued.reference
+        ]
+        assert len(_documents(commune_officer_a).items) == 1
+        assert registers.register_page(kind="di", unit=p24, year=2026, page=1)[1] == 1
+        assert registers.register_page(kind="den", unit=c7288, year=2026, page=1)[1] == 1
+    selected = _selected_columns(queries.captured_queries)
+    assert '"title"' in selected  # the rows were read…
+    # …without the files and the whole text (the units' own short search_text, joined for their names, is read)
+    for column in ('"content"', '"pdf"', '"documents_document"."search_text"'):
+        assert column not in selected, column
