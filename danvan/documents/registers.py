@@ -78,12 +78,16 @@ def _arrival_row(i) -> list:
 
 
 def _received(unit, year: int):
-    # A range on (unit, issued_on): the year's rows only, already in the order of the documents' dates.
-    return (
-        DocumentRecipient.objects.filter(unit=unit, issued_on__year=year)
-        .select_related("document__issued", "document__issuer")
-        .defer("document__pdf", "document__search_text", "document__issued__content")
-        .order_by("issued_on", "id")
+    rows = DocumentRecipient.objects.filter(unit=unit)
+    if rows.filter(issued_on__isnull=True).exists():
+        # Rows written before the column existed and not yet filled (documents 0008 fills them in batches, for
+        # tens of minutes at 20 million rows): the year through the documents' dates, as before.
+        rows = rows.filter(document__issued__issued_on__year=year).order_by("document__issued__issued_on", "id")
+    else:
+        # A range on (unit, issued_on): the year's rows only, already in the order of the documents' dates.
+        rows = rows.filter(issued_on__year=year).order_by("issued_on", "id")
+    return rows.select_related("document__issued", "document__issuer").defer(
+        "document__pdf", "document__search_text", "document__issued__content"
     )
 
 

@@ -82,10 +82,12 @@ def test_the_incoming_register_lists_arrivals_then_documents_received_in_the_yea
     # The year is the document's issue date kept on the recipient row: none in 2025.
     assert registers.register_page(kind="den", unit=commune, year=2025, page=1) == ([], 0)
     # The whole year (XLSX) has the same rows in the same order.
-    assert [r[2] for r in registers.register_rows(kind="den", unit=commune, year=2026)] == [
-        "Số 15/BNV-CQĐP",
-        "Số 01-KH/BTGDVTU",
-    ]
+    whole = [r[2] for r in registers.register_rows(kind="den", unit=commune, year=2026)]
+    assert whole == ["Số 15/BNV-CQĐP", "Số 01-KH/BTGDVTU"]
+    # While the migration has not yet given old rows their date, the register still finds them (by the document).
+    DocumentRecipient.objects.filter(unit=commune).update(issued_on=None)
+    assert [r[2] for r in registers.register_rows(kind="den", unit=commune, year=2026)] == whole
+    assert registers.register_page(kind="den", unit=commune, year=2025, page=1) == ([], 0)
 
 
 def test_the_register_of_a_unit_outside_the_scope_is_not_found(client, officer_b):
