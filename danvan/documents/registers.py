@@ -24,29 +24,45 @@ FILE_NAMES = {"di": "so-van-ban-di", "den": "so-van-ban-den"}
 PAGE_SIZE = 100
 
 
-def _outgoing(issuer, year: int):
+def _outgoing(issuer, year: int, *, counted: bool = True):
     from danvan.reports.models import IssuedDocument
 
-    return (
+    qs = (
         IssuedDocument.objects.filter(register__issuer=issuer, issued_on__year=year)
         .select_related("register", "issued_by", "draft__signer")
         # Never the files' bytes nor the whole text: 600 rows of a year would carry every DOCX and PDF of it.
         .defer("content", "draft__pdf", "draft__search_text")
-        # Counted per row on the (document, unit) index: a join with GROUP BY hashed the 20 million recipient rows.
-        .annotate(
-            recipient_count=Coalesce(
-                Subquery(
-                    DocumentRecipient.objects.filter(document__issued=OuterRef("pk"))
-                    .order_by()
-                    .values("document")
-                    .annotate(n=Count("id"))
-                    .values("n")
-                ),
-                0,
-            )
-        )
         .order_by("register__doc_type", "number")
     )
+    if not counted:
+        return qs
+    # Counted per row on the (document, unit) index: a join with GROUP BY hashed the 20 million recipient rows.
+    return qs.annotate(
+        recipient_count=Coalesce(
+            Subquery(
+                DocumentRecipient.objects.filter(document__issued=OuterRef("pk"))
+                .order_by()
+                .values("document")
+                .annotate(n=Count("id"))
+                .values("n")
+            ),
+            0,
+        )
+    )
+
+
+def _with_recipient_counts(page: list) -> list:
+    """The page's documents with their recipient counts, counted for these rows only (as a column of the query,
+    PostgreSQL counted every row skipped by the OFFSET too)."""
+    counts = dict(
+        DocumentRecipient.objects.filter(document__issued_id__in=[i.pk for i in page])
+        .order_by()
+        .values_list("document__issued_id")
+        .annotate(n=Count("id"))
+    )
+    for issued in page:
+        issued.recipient_count = counts.get(issued.pk, 0)
+    return page
 
 
 def _outgoing_row(issued) -> list:
@@ -128,8 +144,8 @@ def register_page(*, kind: str, unit, year: int, page: int, size: int | None = N
     size = size or PAGE_SIZE
     start = (max(page, 1) - 1) * size
     if kind == "di":
-        qs = _outgoing(unit, year)
-        return [_outgoing_row(i) for i in qs[start : start + size]], qs.count()
+        qs = _outgoing(unit, year, counted=False)
+        return [_outgoing_row(i) for i in _with_recipient_counts(list(qs[start : start + size]))], qs.count()
     arrivals = _arrivals(unit, year)
     received = _received(unit, year)
     n_arrivals = arrivals.count()

@@ -46,6 +46,10 @@ def test_the_outgoing_register_is_a_page_of_a_year_numbered_across_pages(client,
     assert first.status_code == 200
     assert first.context["total"] == 2 and first.context["pages"] == 2
     assert [(n, row[0]) for n, row in first.context["numbered"]] == [(1, "Số 01-KH/BTGDVTU")]
+    # The number of recipients, counted for the page's rows: the same as in the whole year's XLSX rows.
+    whole = registers.register_rows(kind="di", unit=OrgUnit.objects.get(code="P24-TGDV"), year=2026)
+    sent = DocumentRecipient.objects.filter(document__issued__reference="Số 01-KH/BTGDVTU").count()
+    assert first.context["numbered"][0][1][4] == whole[0][4] == sent > 1
     second = _page(client, "di", "?unit=P24-TGDV&nam=2026&trang=2")
     assert [(n, row[0]) for n, row in second.context["numbered"]] == [(2, "Số 02-KH/BTGDVTU")]
     assert "Hướng dẫn tiếp xúc cử tri" in second.content.decode()
