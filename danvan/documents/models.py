@@ -170,6 +170,10 @@ class DocumentRecipient(models.Model):
     acknowledged_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # The document's issue date, copied here when it is issued (documents 0008 filled the rows written before):
+    # a unit's incoming register of a year is then one range on (unit, issued_on) instead of joining every
+    # document the unit ever received to its issue date. An issued document's date never changes.
+    issued_on = models.DateField(null=True, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["document", "unit"], name="documentrecipient_unique")]
@@ -180,6 +184,8 @@ class DocumentRecipient(models.Model):
             # is the order of arrival); on PostgreSQL covering (INCLUDE acknowledged_at, document: migration 0007),
             # so that the page's 50 rows are found without the table.
             models.Index(fields=["unit", "-id"], name="docrecipient_unit_new"),
+            # A unit's incoming register of a year, in the order of the documents' dates.
+            models.Index(fields=["unit", "issued_on"], name="docrecipient_unit_issued"),
         ]
 
     def __str__(self) -> str:

@@ -3,15 +3,24 @@
 import datetime as dt
 import difflib
 
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, TextField, Value
-from django.db.models.functions import Coalesce, Concat
+from django.db import connection
+from django.db.models import Exists, F, OuterRef, Q, TextField, Value
+from django.db.models.functions import Concat
 from django.http import Http404
 
-from danvan.accounts.permissions import READ_ROLES, scope_root_ids
+from danvan.accounts.permissions import READ_ROLES, scope_root_depths
 from danvan.core.text import fold_tokens
 from danvan.documents import permissions as perms
 from danvan.documents.models import Document, DocumentRecipient, IncomingDocument
-from danvan.organisations.models import OrgUnitClosure
+from danvan.organisations.models import OrgUnit, OrgUnitClosure
+
+# What a list never shows: the issued file's bytes, the PDF copy's, the folded text of the whole file. Read with each
+# row, a page of 100 documents or a register of 600 would carry megabytes of files it does not show.
+LIST_DEFER = ("pdf", "search_text", "issued__content")
+
+
+def _via(prefix: str, fields=LIST_DEFER) -> list[str]:
+    return [f"{prefix}{f}" for f in fields]
 
 
 def _search(qs, q: str, *, indexed: bool = True):
@@ -30,21 +39,57 @@ def _search(qs, q: str, *, indexed: bool = True):
 SCOPE_LIST_MAX = 500
 
 
+# The scope of a person whose role is on the root of the whole tree (the centre): every issuer, no filter at all
+# (checking each of the newest documents' issuer against the closure cost more than the rest of a search).
+WHOLE_TREE = "whole tree"
+
+
 def _scope_units(user):
     """The ids of the units in the person's scope (their role units and everything below): a list when small,
-    else a subquery."""
-    roots = scope_root_ids(user, READ_ROLES)
-    if not roots:
+    else a subquery; WHOLE_TREE for the root of the only tree."""
+    depths = scope_root_depths(user, READ_ROLES)
+    if not depths:
         return None
+    roots = [unit for unit, _depth in depths]
+    top = [unit for unit, depth in depths if depth == 0]
+    if top and not OrgUnit.objects.filter(parent__isnull=True).exclude(pk=top[0]).exists():
+        return WHOLE_TREE
     below = OrgUnitClosure.objects.filter(ancestor_id__in=roots).values_list("descendant_id", flat=True)
     ids = list(below[: SCOPE_LIST_MAX + 1])
     return ids if len(ids) <= SCOPE_LIST_MAX else below
+
+
+def _in_scope(model, units, field: str):
+    return model.objects.all() if units is WHOLE_TREE else model.objects.filter(**{f"{field}__in": units})
 
 
 # A search first looks among the newest SEARCH_WINDOW documents of the scope (walking the date index): a common
 # word fills the page there. Only when it does not (a rare word) does it ask the trigram index over everything,
 # which is then small. Both give the same page: every match outside the window is older than every match in it.
 SEARCH_WINDOW = 5000
+
+
+def _like(token: str) -> str:
+    # Folded words have no "%" or "_" today; escaped all the same, so that a change to folding cannot make one a
+    # wildcard.
+    return "%" + token.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _window_ids(ordered, q: str, limit: int) -> list[int]:
+    """The ids of the newest `limit` rows of `ordered` matching `q` among its newest SEARCH_WINDOW, in one pass:
+    PostgreSQL walks the date index, filters each row's text as it comes and stops at the `limit`-th match (a
+    word in one document in ten: about ten times `limit` rows read, not the whole window twice)."""
+    tokens = fold_tokens(q)[:8]
+    if not tokens:
+        return []
+    sql, params = ordered.values("id", "search_text")[:SEARCH_WINDOW].query.sql_with_params()
+    words = " AND ".join(["w.search_text LIKE %s ESCAPE '\\'"] * len(tokens))
+    with connection.cursor() as cur:
+        cur.execute(
+            f"SELECT w.id FROM ({sql}) w WHERE {words} LIMIT %s",  # noqa: S608 - Django's SQL, words as parameters
+            [*params, *(_like(t) for t in tokens), limit],
+        )
+        return [row[0] for row in cur.fetchall()]
 
 
 def _newest(querysets, *, limit: int, q: str = "", windowed=(), order=("-created_at", "-id")) -> list:
@@ -56,17 +101,11 @@ def _newest(querysets, *, limit: int, q: str = "", windowed=(), order=("-created
         ordered = qs.order_by(*order)
         rows = []
         if n in windowed and fold_tokens(q):
-            # The window's ids as a list: PostgreSQL then reads those rows by key and filters them (as a subquery,
-            # with the words' selectivity guessed, it chose plans that read far more).
-            window = list(ordered.values_list("id", flat=True)[:SEARCH_WINDOW])
-            rows = list(_search(ordered.filter(id__in=window), q, indexed=False)[:limit])
-            if len(rows) >= limit or len(window) < SEARCH_WINDOW:
-                windowed_done = True
-            else:
-                windowed_done = False
-        else:
-            windowed_done = False
-        if not windowed_done:
+            ids = _window_ids(ordered, q, limit)
+            if len(ids) >= limit:
+                rows = list(ordered.filter(id__in=ids))
+        if not rows:
+            # No words, a small scope, or too few matches in the window: the trigram index over everything.
             rows = list(_search(ordered, q)[:limit])
         for row in rows:
             found[row.pk] = row
@@ -79,9 +118,11 @@ def document_list_for_user(*, user, q: str = "", status: str = "", limit: int = 
     units = _scope_units(user)
     querysets = [Document.objects.filter(Q(drafter=user) | Q(reviewer=user) | Q(signer=user))]
     if units is not None:
-        querysets.insert(0, Document.objects.filter(issuer_id__in=units))
+        querysets.insert(0, _in_scope(Document, units, "issuer_id"))
     related = ("doc_type", "issuer", "issued", "drafter")
-    querysets = [(qs.filter(status=status) if status else qs).select_related(*related) for qs in querysets]
+    querysets = [
+        (qs.filter(status=status) if status else qs).select_related(*related).defer(*LIST_DEFER) for qs in querysets
+    ]
     # A small scope is read on (issuer, -created_at) with the trigram index; a wide one through the window.
     wide = units is not None and not isinstance(units, list)
     return _newest(querysets, limit=limit, q=q, windowed=(0,) if wide else ())
@@ -124,6 +165,7 @@ def waiting_for_user(*, user):
             | Q(Exists(delegated), status=Document.Status.SIGNING)
         )
         .select_related("issuer", "doc_type")
+        .defer("pdf", "search_text")
         .order_by("updated_at", "id")
     )
 
@@ -139,6 +181,7 @@ def received_newest(*, user, limit: int = 50) -> list:
     return list(
         DocumentRecipient.objects.filter(id__in=ids)
         .select_related("document__issued", "document__issuer", "document__doc_type", "unit")
+        .defer(*_via("document__"))
         .order_by("-id")
     )
 
@@ -150,7 +193,11 @@ def received_for_user(*, user, pending_only: bool = False):
         qs = qs.filter(acknowledged_at__isnull=True)
     # Newest first by the row's id: rows are written when the document is issued, so this is the order of arrival
     # and reads the (unit, -id) index instead of sorting every document the unit ever received by its date.
-    return qs.select_related("document__issued", "document__issuer", "document__doc_type", "unit").order_by("-id")
+    return (
+        qs.select_related("document__issued", "document__issuer", "document__doc_type", "unit")
+        .defer(*_via("document__"))
+        .order_by("-id")
+    )
 
 
 def recipients_of(document: Document):
@@ -182,7 +229,7 @@ def incoming_list_for_user(*, user, q: str = "", limit: int = 100):
     units = _scope_units(user)
     querysets = [IncomingDocument.objects.filter(handler=user)]
     if units is not None:
-        querysets.insert(0, IncomingDocument.objects.filter(unit_id__in=units))
+        querysets.insert(0, _in_scope(IncomingDocument, units, "unit_id"))
     return _newest(
         [qs.select_related("unit") for qs in querysets],
         limit=limit,
@@ -202,77 +249,6 @@ def incoming_get_for_user(*, user, public_id) -> IncomingDocument:
     if incoming is None or not perms.can_view_incoming(user, incoming):
         raise Http404
     return incoming
-
-
-def outgoing_register_rows(*, issuer, year: int):
-    """The sổ văn bản đi of one issuing body and year: every numbered document (briefing reports and conclusion
-    notices included), in the order of their registers."""
-    from danvan.reports.models import IssuedDocument
-
-    qs = (
-        IssuedDocument.objects.filter(register__issuer=issuer, issued_on__year=year)
-        .select_related("register", "issued_by", "draft__signer")
-        # Counted per row on the (document, unit) index: a join with GROUP BY hashed the 20 million recipient rows.
-        .annotate(
-            recipient_count=Coalesce(
-                Subquery(
-                    DocumentRecipient.objects.filter(document__issued=OuterRef("pk"))
-                    .order_by()
-                    .values("document")
-                    .annotate(n=Count("id"))
-                    .values("n")
-                ),
-                0,
-            )
-        )
-        .order_by("register__doc_type", "number")
-    )
-    for issued in qs:
-        draft = getattr(issued, "draft", None)
-        yield [
-            issued.reference,
-            issued.issued_on.strftime("%d/%m/%Y"),
-            issued.title,
-            issued.issued_by.get_full_name()
-            if draft is None
-            else (draft.signer.get_full_name() if draft.signer else ""),
-            issued.recipient_count,
-            "Đã thu hồi" if issued.revoked_at else "",
-        ]
-
-
-def incoming_register_rows(*, unit, year: int):
-    """The sổ văn bản đến of one unit and year: registered arrivals, and documents sent to it inside danvan."""
-    rows = [
-        [
-            f"{i.arrival_number}",
-            i.arrived_on.strftime("%d/%m/%Y"),
-            i.reference,
-            i.dated.strftime("%d/%m/%Y"),
-            i.issuing_body,
-            i.summary,
-            i.instruction,
-        ]
-        for i in IncomingDocument.objects.filter(unit=unit, arrival_year=year).order_by("arrival_number")
-    ]
-    for r in (
-        DocumentRecipient.objects.filter(unit=unit, document__issued__issued_on__year=year)
-        .select_related("document__issued", "document__issuer")
-        .order_by("document__issued__issued_on", "id")
-    ):
-        issued = r.document.issued
-        rows.append(
-            [
-                "danvan",
-                r.acknowledged_at.strftime("%d/%m/%Y") if r.acknowledged_at else "",
-                issued.reference,
-                issued.issued_on.strftime("%d/%m/%Y"),
-                r.document.issuer.name,
-                r.document.title,
-                "",
-            ]
-        )
-    return rows
 
 
 HISTORY_LIMIT = 200

@@ -505,7 +505,9 @@ def document_sign_issue(*, actor, document: Document, today: dt.date, expected_v
         locked.updated_by = actor
         bump(locked)
         locked.save()
-        DocumentRecipient.objects.bulk_create([DocumentRecipient(document=locked, unit=u) for u in recipients])
+        DocumentRecipient.objects.bulk_create(
+            [DocumentRecipient(document=locked, unit=u, issued_on=issued.issued_on) for u in recipients]
+        )
         made = 0
         below = set(
             OrgUnitClosure.objects.filter(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from danvan.documents import views
+from danvan.documents import views, views_registers
 
 app_name = "documents"
 urlpatterns = [
@@ -9,8 +9,10 @@ urlpatterns = [
     path("den/moi/", views.incoming_new, name="incoming_new"),
     path("den/<uuid:public_id>/", views.incoming_detail, name="incoming_detail"),
     path("den/<uuid:public_id>/tep/", views.incoming_file, name="incoming_file"),
-    path("so/<str:kind>.xlsx", views.register_xlsx, name="register"),
-    path("so/<str:kind>.pdf", views.register_pdf, name="register_pdf"),
+    path("so/<str:kind>/", views_registers.register_page, name="register_page"),
+    path("so/<str:kind>/in/", views_registers.register_print, name="register_print"),
+    path("so/<str:kind>.xlsx", views_registers.register_xlsx, name="register"),
+    path("so/<str:kind>.pdf", views_registers.register_pdf, name="register_pdf"),
     path("uy-quyen/", views.delegations, name="delegations"),
     path("uy-quyen/<uuid:public_id>/ket-thuc/", views.delegation_end, name="delegation_end"),
     path("<uuid:public_id>/", views.document_detail, name="detail"),

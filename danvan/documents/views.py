@@ -1,5 +1,3 @@
-import datetime as dt
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -10,7 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from danvan.accounts.permissions import DATA_ENTRY_ROLES, EDIT_ROLES, can_view_unit, scope_roots
 from danvan.core.errors import ApplicationError
-from danvan.core.exporting import file_response, xlsx_response
+from danvan.core.exporting import file_response
 from danvan.core.files import stored_file_response
 from danvan.core.locking import show_conflict
 from danvan.core.submissions import submit_once
@@ -626,70 +624,3 @@ def incoming_file(request, public_id):
     if incoming.file is None:
         raise Http404
     return stored_file_response(incoming.file)
-
-
-REGISTERS = {
-    "di": (
-        "Sổ văn bản đi",
-        ["Số, ký hiệu", "Ngày", "Trích yếu", "Người ký", "Số nơi nhận", "Ghi chú"],
-    ),
-    "den": (
-        "Sổ văn bản đến",
-        ["Số đến", "Ngày đến", "Số, ký hiệu", "Ngày văn bản", "Cơ quan ban hành", "Trích yếu", "Bút phê"],
-    ),
-}
-
-
-def _register(request, kind):
-    """The unit (in the person's scope, else 404), year, title, headers and rows of a yearly register."""
-    if kind not in REGISTERS:
-        raise Http404
-    unit = OrgUnit.objects.filter(code=request.GET.get("unit", "").strip().upper()[:40]).first()
-    if unit is None:
-        code = _default_issuer(request.user) if kind == "di" else ""
-        if not code:
-            root = scope_roots(request.user).first()
-            code = root.code if root else ""
-        unit = OrgUnit.objects.filter(code=code).first()
-    if unit is None or not can_view_unit(request.user, unit):
-        raise Http404
-    try:
-        year = int(request.GET.get("nam", timezone.localdate().year))
-        dt.date(year, 1, 1)
-    except ValueError:
-        raise Http404 from None
-    title, headers = REGISTERS[kind]
-    if kind == "di":
-        rows = list(selectors.outgoing_register_rows(issuer=unit, year=year))
-    else:
-        rows = selectors.incoming_register_rows(unit=unit, year=year)
-    return unit, year, title, headers, rows
-
-
-@login_required
-def register_xlsx(request, kind):
-    """The yearly register (sổ văn bản đi / đến) of a unit in the person's scope, as XLSX."""
-    unit, year, title, headers, rows = _register(request, kind)
-    return xlsx_response(
-        filename=f"{title} {unit.code} {year}.xlsx", sheet_title=f"{title} {year}", headers=headers, rows=rows
-    )
-
-
-@login_required
-def register_pdf(request, kind):
-    """The yearly register to print (A4 landscape, the unit's letterhead, numbered rows), same scope and rows as
-    the XLSX."""
-    from danvan.core.printing import letterhead, pdf_response
-
-    unit, year, title, headers, rows = _register(request, kind)
-    context = {
-        "head": letterhead(unit, on=timezone.localdate()),
-        "title": title,
-        "unit": unit,
-        "year": year,
-        "headers": headers,
-        "rows": rows,
-        "keeper": request.user.get_full_name() or request.user.get_username(),
-    }
-    name = "so-van-ban-di" if kind == "di" else "so-van-ban-den"
-    return pdf_response("documents/print/register.html", context, filename=f"{name}-{unit.code}-{year}.pdf")

@@ -46,3 +46,39 @@ def test_received_documents_come_newest_first_for_the_unit(commune_officer_a):
     rows = selectors.received_newest(user=commune_officer_a, limit=5)
     assert [r.document_id for r in rows] == [second.pk, first.pk]
     assert [r.document_id for r in selectors.received_newest(user=commune_officer_a, limit=1)] == [second.pk]
+
+
+def test_the_centre_searches_every_issuer_without_the_scope_filter_and_finds_the_same_page(monkeypatch, officer_b):
+    from conftest import make_user
+
+    drafter, head, signer = people()
+    centre = make_user("centre.officer", "officer", "TW")
+    assert selectors._scope_units(centre) is selectors.WHOLE_TREE
+    assert selectors._scope_units(officer_b) is not selectors.WHOLE_TREE
+    older = plan(drafter, head, signer, title="Hướng dẫn vận động hiến đất làm đường")
+    newer = [plan(drafter, head, signer, title=f"Kế hoạch Tháng Dân vận đợt {n}") for n in range(3)]
+    monkeypatch.setattr(selectors, "SEARCH_WINDOW", 2)
+    # The window fills the page: the newest matches; a word beyond the window: the whole index.
+    assert [d.pk for d in selectors.document_list_for_user(user=centre, q="thang dan van", limit=2)] == [
+        newer[2].pk,
+        newer[1].pk,
+    ]
+    assert [d.pk for d in selectors.document_list_for_user(user=centre, q="hien dat", limit=2)] == [older.pk]
+    assert len(selectors.document_list_for_user(user=centre, limit=10)) == 4
+    # A province outside P24 sees none of them, searched or not.
+    assert selectors.document_list_for_user(user=officer_b, q="thang dan van", limit=2) == []
+
+
+def test_a_search_of_only_percent_signs_and_underscores_is_no_wildcard(monkeypatch):
+    from conftest import make_user
+
+    drafter, head, signer = people()
+    plans = [plan(drafter, head, signer, title=f"Kế hoạch số {n}") for n in range(2)]
+    centre = make_user("centre.officer", "officer", "TW")
+    monkeypatch.setattr(selectors, "SEARCH_WINDOW", 10)
+    # Folding drops them: the list as without words, newest first; no SQL wildcard reaches the database.
+    assert [d.pk for d in selectors.document_list_for_user(user=centre, q="%_%", limit=5)] == [
+        plans[1].pk,
+        plans[0].pk,
+    ]
+    assert selectors._window_ids(selectors.Document.objects.order_by("-created_at", "-id"), "%_", 5) == []

@@ -1,5 +1,5 @@
 """Issue 16 gaps: publishing an issued document on the citizens' portal with one action, a document's whole
-history on its page, and the yearly registers to print."""
+history on its page, and the yearly registers to print (the job that prints them: test_registers.py)."""
 
 import re
 
@@ -120,31 +120,17 @@ def test_the_document_page_shows_its_whole_history(client, commune_officer_a):
     assert "data-history" not in client.get(reverse("documents:detail", args=[document.public_id])).content.decode()
 
 
-def test_the_registers_print_as_pdf_for_the_unit_in_scope(client, officer_b):
-    drafter, head, signer = people()
-    _issued(drafter, head, signer, tasks="")
-    client.force_login(signer)
-    response = client.get(reverse("documents:register_pdf", args=["di"]) + "?unit=P24-TGDV&nam=2026")
-    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
-    assert response.content.startswith(b"%PDF")
-    incoming = client.get(reverse("documents:register_pdf", args=["den"]) + "?unit=P24-TGDV&nam=2026")
-    assert incoming.status_code == 200
-    client.force_login(officer_b)
-    assert client.get(reverse("documents:register_pdf", args=["di"]) + "?unit=P24-TGDV").status_code == 404
-    assert client.get(reverse("documents:register_pdf", args=["xx"]) + "?unit=P91-TU").status_code == 404
-
-
 def test_the_register_print_lists_the_rows_of_the_xlsx():
     from django.template.loader import render_to_string
 
     from danvan.core.printing import letterhead
-    from danvan.documents import selectors
+    from danvan.documents import registers
     from danvan.organisations.models import OrgUnit
 
     drafter, head, signer = people()
     _issued(drafter, head, signer, tasks="")
     unit = OrgUnit.objects.get(code="P24-TGDV")
-    rows = list(selectors.outgoing_register_rows(issuer=unit, year=2026))
+    rows = list(registers.outgoing_register_rows(issuer=unit, year=2026))
     html = render_to_string(
         "documents/print/register.html",
         {
