@@ -38,6 +38,24 @@ INDICATORS = [
     ("gsxh_kien_nghi_tra_loi", "Kiến nghị sau giám sát đã được trả lời", "kiến nghị", "sum", None, False, 0),
     ("pbxh_du_thao", "Dự thảo được gửi lấy ý kiến phản biện xã hội", "dự thảo", "sum", None, False, 0),
     ("pbxh_hoi_nghi", "Hội nghị phản biện xã hội đã tổ chức", "hội nghị", "sum", None, False, 0),
+    (
+        "dttg_tham_hoi",
+        "Cuộc thăm hỏi, chúc mừng các tôn giáo, đồng bào dân tộc nhân dịp lễ, tết",
+        "cuộc",
+        "sum",
+        None,
+        False,
+        0,
+    ),
+    (
+        "dttg_khen_thuong",
+        "Lượt khen thưởng chức sắc, tín đồ, tổ chức tôn giáo “sống tốt đời đẹp đạo”",
+        "lượt",
+        "sum",
+        None,
+        False,
+        0,
+    ),
     ("qcdc_van_ban_cong_khai", "Văn bản, nội dung được công khai cho Nhân dân biết", "văn bản", "sum", None, False, 0),
     ("qcdc_hop_ha_tang", "Cuộc họp Nhân dân bàn về xây dựng cơ sở hạ tầng", "cuộc", "sum", None, False, 0),
     ("qcdc_hop_huong_uoc", "Cuộc họp bàn về hương ước, quy ước", "cuộc", "sum", None, False, 0),
@@ -82,6 +100,10 @@ SOURCES = {
     "gsxh_kien_nghi_tra_loi": "oversight.recommendations_answered",
     "pbxh_du_thao": "oversight.critiques",
     "pbxh_hoi_nghi": "oversight.critique_conferences",
+    # Set, with the indicators and their section on the quarterly form, by migration 0014 on databases made before
+    # it (issue 11: visits on religious holidays and ethnic festivals, commendations of "sống tốt đời đẹp đạo").
+    "dttg_tham_hoi": "faiths.visits_done",
+    "dttg_khen_thuong": "faiths.commendations",
 }
 
 # Where migration 0013 puts them on the quarterly form of databases made before it: (section title, codes).
@@ -90,6 +112,8 @@ OVERSIGHT_SECTION = (
     "Giám sát và phản biện xã hội của MTTQ và các tổ chức chính trị - xã hội",
     ["gsxh_cuoc", "gsxh_kien_nghi", "gsxh_kien_nghi_tra_loi", "pbxh_du_thao", "pbxh_hoi_nghi"],
 )
+# Where migration 0014 puts the ethnic and religious figures: a section of its own after supervision and critique.
+FAITHS_SECTION = ("Công tác dân tộc, tôn giáo", ["dttg_tham_hoi", "dttg_khen_thuong"])
 
 NARRATIVE = [
     ("ket_qua", "Kết quả đạt được"),
@@ -113,6 +137,7 @@ FORMS = [
             ("Phong trào thi đua “Dân vận khéo”", ["mo_hinh_dang_ky", "mo_hinh_cong_nhan", "mo_hinh_nhan_rong"]),
             ("Nắm tình hình nhân dân", ["nam_tinh_hinh_bao_cao", *SITUATION_ITEMS[1]]),
             OVERSIGHT_SECTION,
+            FAITHS_SECTION,
         ],
     },
     {

@@ -26,6 +26,9 @@ from danvan.situation.models import Hotspot
 def digest_list(request):
     units = selectors.digest_units_to_generate_for_user(user=request.user)
     form = forms.DigestForm(request.POST or None, units=units)
+    if form.ignored:
+        # A week sent with a monthly digest (or a month with a weekly one) is not applied, and the page says so.
+        messages.info(request, form.ignored_notice())
     if request.method == "POST" and form.is_valid():
         unit = next(u for u in units if u.code == form.cleaned_data["unit"])
         # One area's digest takes well under a second (docs/performance.md), so a request makes it at once; the

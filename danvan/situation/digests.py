@@ -42,14 +42,19 @@ class Area:
 
     # Cached: a digest filters hotspots and reports by it a dozen times, and it was one query each time.
     @cached_property
-    def province_unit_ids(self) -> list[int] | None:
-        """The province-level org units of the province (None for the whole country): hotspots and reports carry
-        one of them as their `province`."""
+    def province_units(self) -> dict[int, tuple[str, str]] | None:
+        """The province-level org units of the province (None for the whole country) → (the province's code, name):
+        hotspots and reports carry one of them as their `province`. One query gives the filter and the names."""
         if self.province is None:
             return None
-        return list(
-            OrgUnit.objects.filter(level=OrgUnit.Level.PROVINCE, admin_unit=self.province).values_list("pk", flat=True)
-        )
+        rows = OrgUnit.objects.filter(level=OrgUnit.Level.PROVINCE, admin_unit=self.province).values_list("pk")
+        name = (self.province.code or "", self.province.name or "")
+        return {pk: name for (pk,) in rows}
+
+    @property
+    def province_unit_ids(self) -> list[int] | None:
+        units = self.province_units
+        return None if units is None else list(units)
 
 
 def area_of(unit: OrgUnit) -> Area:
@@ -88,8 +93,11 @@ def reporting_month(kind: str, start: dt.date, end: dt.date) -> dt.date:
     return (end.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
 
 
-def _province_names() -> dict[int, tuple[str, str]]:
-    """Org unit id of every province-level unit → (its province's code, name)."""
+def _province_names(area: Area | None = None) -> dict[int, tuple[str, str]]:
+    """Org unit id of every province-level unit → (its province's code, name). A province's own units are all its
+    digest needs (its hotspots carry one of them), and they come with the area's filter: no query of its own."""
+    if area is not None and area.province is not None:
+        return area.province_units
     rows = OrgUnit.objects.filter(level=OrgUnit.Level.PROVINCE).values_list(
         "pk", "admin_unit__code", "admin_unit__name"
     )
@@ -157,40 +165,55 @@ def _day_start(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time.min, tzinfo=timezone.get_current_timezone())
 
 
-def _topic_counts(area: Area, periods: list[tuple[dt.date, dt.date]], topics: dict) -> list[Counter]:
-    """For each period (first day, last day), the mentions of each topic (by slug): hotspots that occurred, and
-    reports submitted, naming it. Two queries whatever the number of periods (a count per period in each)."""
-    counts: list[Counter] = [Counter() for _ in periods]
+def _sent(start: dt.date, end: dt.date) -> Q:
+    return Q(submitted_at__gte=_day_start(start), submitted_at__lt=_day_start(end + dt.timedelta(days=1)))
+
+
+def _hotspot_cells(area: Area, periods: list[tuple[dt.date, dt.date]]) -> list[tuple[int, int | None, list[int]]]:
+    """(province unit id, topic id, [hotspots that occurred in each period]) — one grouped query that serves both the
+    topics compared across periods and the new hotspots by province and topic (sit11f: it was two)."""
     first, last = min(p[0] for p in periods), max(p[1] for p in periods)
-
-    def sent(start, end):
-        return Q(submitted_at__gte=_day_start(start), submitted_at__lt=_day_start(end + dt.timedelta(days=1)))
-
-    hot = (
+    rows = (
         _hotspots(area)
         .filter(occurred_on__range=(first, last))
-        .values_list("topics")
+        .values_list("province_id", "topics")
         .annotate(
             **{f"n{i}": Count("id", distinct=True, filter=Q(occurred_on__range=p)) for i, p in enumerate(periods)}
         )
     )
+    return [(province_id, topic_id, figures) for province_id, topic_id, *figures in rows]
+
+
+def _topic_counts(
+    area: Area, periods: list[tuple[dt.date, dt.date]], topics: dict, cells: list | None = None
+) -> list[Counter]:
+    """For each period (first day, last day), the mentions of each topic (by slug): hotspots that occurred, and
+    reports submitted, naming it. Two queries whatever the number of periods (a count per period in each); one when
+    the hotspots' cells of the same periods are given."""
+    counts: list[Counter] = [Counter() for _ in periods]
+    first, last = min(p[0] for p in periods), max(p[1] for p in periods)
+    cells = _hotspot_cells(area, periods) if cells is None else cells
     rep = (
         _reports(area)
-        .filter(sent(first, last))
+        .filter(_sent(first, last))
         .values_list("topics")
-        .annotate(**{f"n{i}": Count("id", distinct=True, filter=sent(*p)) for i, p in enumerate(periods)})
+        .annotate(**{f"n{i}": Count("id", distinct=True, filter=_sent(*p)) for i, p in enumerate(periods)})
     )
-    for topic_id, *figures in [*hot, *rep]:
+    # A hotspot has one province: its counts per (province, topic) add up to its topic's.
+    for topic_id, figures in [*((t, f) for _p, t, f in cells), *((t, f) for t, *f in rep)]:
         if topic_id in topics:
             for i, n in enumerate(figures):
                 counts[i][topics[topic_id][0]] += n
     return counts
 
 
-def topics_compared(area: Area, kind: str, start: dt.date, end: dt.date, topics: dict | None = None) -> list[dict]:
-    """Each topic mentioned in this period or the last: this period's count, the last's, the change; rising first."""
+def topics_compared(
+    area: Area, kind: str, start: dt.date, end: dt.date, topics: dict | None = None, cells: list | None = None
+) -> list[dict]:
+    """Each topic mentioned in this period or the last: this period's count, the last's, the change; rising first.
+    `cells`: the hotspots' `_hotspot_cells` of [this period, the last], when the caller has them."""
     topics = _topics() if topics is None else topics
-    now, before = _topic_counts(area, [(start, end), previous_period(kind, start)], topics)
+    now, before = _topic_counts(area, [(start, end), previous_period(kind, start)], topics, cells)
     names = dict(topics.values())
     rows = [
         {"topic": names.get(slug, slug), "slug": slug, "now": now[slug], "before": before[slug]}
@@ -203,49 +226,75 @@ def topics_compared(area: Area, kind: str, start: dt.date, end: dt.date, topics:
 
 
 def hotspots_by_province_topic(
-    area: Area, start: dt.date, end: dt.date, provinces: dict | None = None, topics: dict | None = None
+    area: Area,
+    start: dt.date,
+    end: dt.date,
+    provinces: dict | None = None,
+    topics: dict | None = None,
+    cells: list | None = None,
+    active_seen: list | None = None,
 ) -> list[dict]:
-    """New (occurred in the dates) and active hotspots, counted by province and topic; restricted ones included."""
-    provinces = _province_names() if provinces is None else provinces
+    """New (occurred in the dates) and active hotspots, counted by province and topic; restricted ones included.
+    `cells`: `_hotspot_cells` whose first period is the dates, when the caller has them (one query fewer).
+    `active_seen`: a list that gets the number of active hotspots when they are read one by one (a province)."""
+    provinces = _province_names(area) if provinces is None else provinces
     topics = _topics() if topics is None else topics
-    cells: dict[tuple[str, str], dict] = defaultdict(lambda: {"new": 0, "active": 0})
+    table: dict[tuple[str, str], dict] = defaultdict(lambda: {"new": 0, "active": 0})
     base = _hotspots(area)
-    groups = [("new", base.filter(occurred_on__range=(start, end)))]
+    cells = _hotspot_cells(area, [(start, end)]) if cells is None else cells
+    for province_id, topic_id, figures in cells:
+        if figures[0]:
+            province = provinces.get(province_id, ("", ""))[1]
+            table[(province, topics.get(topic_id, ("", ""))[1])]["new"] += figures[0]
     active = base.filter(status__in=Hotspot.ACTIVE_STATUSES)
     if area.province is None:
-        groups.append(("active", active))
+        grouped = active.values_list("province_id", "topics").annotate(n=Count("id", distinct=True))
+        for province_id, topic_id, n in grouped:
+            province = provinces.get(province_id, ("", ""))[1]
+            table[(province, topics.get(topic_id, ("", ""))[1])]["active"] += n
     else:
         # A province's ~1,000 active hotspots: joined to their topics, PostgreSQL hash-joins them to every
         # hotspot–topic row of the country (a full scan, ~100 ms at 100,000 hotspots, even given their ids). Each
         # hotspot's topics read by a subquery of its own are index probes (~10 ms). The nation's active third is
         # better served by the grouped join above.
-        tags = (
-            Hotspot.topics.through.objects.filter(hotspot_id=OuterRef("pk"))
-            .values("hotspot_id")
-            .annotate(ids=StringAgg(Cast("topic_id", CharField()), delimiter=Value(",")))
-            .values("ids")
-        )
-        for province_id, ids in active.annotate(tags=Subquery(tags)).values_list("province_id", "tags"):
+        rows = active.annotate(tags=_topic_ids()).values_list("province_id", "tags")
+        seen = 0
+        for province_id, ids in rows:
+            seen += 1
             province = provinces.get(province_id, ("", ""))[1]
             # No topic: counted under none, as the grouped join does.
-            for topic_id in (ids or "").split(",") if ids else [None]:
+            for topic_id in ids.split(",") if ids else [None]:
                 topic = topics.get(int(topic_id), ("", ""))[1] if topic_id else ""
-                cells[(province, topic)]["active"] += 1
-    for key, qs in groups:
-        for province_id, topic_id, n in qs.values_list("province_id", "topics").annotate(n=Count("id", distinct=True)):
-            province = provinces.get(province_id, ("", ""))[1]
-            cells[(province, topics.get(topic_id, ("", ""))[1])][key] += n
-    return [{"province": p, "topic": t, **v} for (p, t), v in sorted(cells.items())]
+                table[(province, topic)]["active"] += 1
+        if active_seen is not None:
+            active_seen.append(seen)
+    return [{"province": p, "topic": t, **v} for (p, t), v in sorted(table.items())]
 
 
-def new_hotspots(area: Area, start: dt.date, end: dt.date, provinces: dict | None = None) -> tuple[list[dict], int]:
+def _topic_ids() -> Subquery:
+    """A hotspot's topic ids as "3,7" (or None), by a correlated subquery: index probes per hotspot, where a join
+    to the topics would scan every hotspot–topic row of the country for a province's few hundred."""
+    return Subquery(
+        Hotspot.topics.through.objects.filter(hotspot_id=OuterRef("pk"))
+        .values("hotspot_id")
+        .annotate(ids=StringAgg(Cast("topic_id", CharField()), delimiter=Value(",")))
+        .values("ids")
+    )
+
+
+def new_hotspots(
+    area: Area, start: dt.date, end: dt.date, provinces: dict | None = None, topics: dict | None = None
+) -> tuple[list[dict], int]:
     """The hotspots that occurred in the dates, most severe first (at most LISTED_HOTSPOTS), and how many there
-    were. Restricted ones carry their id and the flag only: who sees them is decided when the digest is shown."""
-    provinces = _province_names() if provinces is None else provinces
+    were. Restricted ones carry their id and the flag only: who sees them is decided when the digest is shown.
+    Each hotspot's topics come with it (a subquery), named from `topics` in the topics' order: no second query."""
+    provinces = _province_names(area) if provinces is None else provinces
+    topics = _topics() if topics is None else topics
+    position = {pk: i for i, pk in enumerate(topics)}
     qs = _hotspots(area).filter(occurred_on__range=(start, end))
     rows = list(
         qs.select_related("severity", "place_unit")
-        .prefetch_related("topics")
+        .annotate(tags=_topic_ids())
         .order_by("-severity__rank", "-occurred_on", "-id")[:LISTED_HOTSPOTS]
     )
     # Counted only when the list is cut short (a province's month has ~50: one query saved).
@@ -263,7 +312,11 @@ def new_hotspots(area: Area, start: dt.date, end: dt.date, provinces: dict | Non
                 severity=h.severity.name,
                 severity_rank=h.severity.rank,
                 status=h.get_status_display(),
-                topics=[t.name for t in h.topics.all()],
+                topics=[
+                    topics[pk][1]
+                    for pk in sorted((int(x) for x in h.tags.split(",")) if h.tags else (), key=position.get)
+                    if pk in topics
+                ],
             )
         listed.append(entry)
     return listed, total
@@ -275,11 +328,23 @@ def digest_data(*, unit: OrgUnit, kind: str, start: dt.date) -> dict:
     prev_start, prev_end = previous_period(kind, start)
     area = area_of(unit)
     month = reporting_month(kind, start, end)
-    # Read once for the whole digest (each figure used to read them again).
-    provinces, topics = _province_names(), _topics()
-    listed, total = new_hotspots(area, start, end, provinces)
-    missing = not_reported(area, month)
-    communes = communes_of(area).count()
+    # Read once for the whole digest (each figure used to read them again); a province's names come with its area.
+    provinces, topics = _province_names(area), _topics()
+    listed, total = new_hotspots(area, start, end, provinces, topics)
+    # This period's and the last's hotspots by province and topic, once: the new ones by province and topic, and
+    # the topics compared (sit11f: was two queries).
+    cells = _hotspot_cells(area, [(start, end), (prev_start, prev_end)])
+    active_seen: list[int] = []
+    by_province_topic = hotspots_by_province_topic(area, start, end, provinces, topics, cells, active_seen)
+    if area.province is None:
+        missing = not_reported(area, month)
+        communes = communes_of(area).count()
+        active_total = _hotspots(area).filter(status__in=Hotspot.ACTIVE_STATUSES).count()
+    else:
+        # A province's ~100 communes with their "reported" flag in one query give both the count and the missing
+        # ones; its active hotspots were just read one by one, so their number is known.
+        missing, communes = _communes_reported(area, month)
+        active_total = active_seen[0]
     return {
         "area": unit.name,
         "national": area.province is None,
@@ -288,14 +353,31 @@ def digest_data(*, unit: OrgUnit, kind: str, start: dt.date) -> dict:
         "end": end.isoformat(),
         "previous": [prev_start.isoformat(), prev_end.isoformat()],
         "new_total": total,
-        "active_total": _hotspots(area).filter(status__in=Hotspot.ACTIVE_STATUSES).count(),
+        "active_total": active_total,
         "new_hotspots": listed,
-        "by_province_topic": hotspots_by_province_topic(area, start, end, provinces, topics),
-        "topics": topics_compared(area, kind, start, end, topics),
+        "by_province_topic": by_province_topic,
+        "topics": topics_compared(area, kind, start, end, topics, cells),
         "reporting_month": month.isoformat(),
         "communes": communes,
         "not_reported": missing,
     }
+
+
+def _communes_reported(area: Area, month: dt.date) -> tuple[list[dict], int]:
+    """(the communes that did not report `month`, as `not_reported` gives them; how many communes the area has), in
+    one query that reads each commune with its flag: for a province (~100 rows), not for the nation (3,321)."""
+    rows = (
+        communes_of(area)
+        .annotate(done=ExpressionWrapper(_reported(area, month), output_field=BooleanField()))
+        .values_list("code", "name", "admin_unit__parent__name", "done")
+    )
+    communes = 0
+    missing = []
+    for code, name, province, done in rows:
+        communes += 1
+        if not done:
+            missing.append({"code": code, "name": name, "province": province or ""})
+    return sorted(missing, key=lambda r: (r["province"], r["name"])), communes
 
 
 def map_data(*, area: Area, month: dt.date) -> dict:

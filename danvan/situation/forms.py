@@ -135,16 +135,46 @@ def week_choices(today: dt.date | None = None, count: int = 12) -> list[tuple[st
 
 
 class DigestForm(forms.Form):
-    """Make a digest now: for which unit (the centre or a province in scope), weekly or monthly, which period."""
+    """Make a digest now: for which unit (the centre or a province in scope), weekly or monthly, which period.
+
+    Only the picker of the chosen kind applies (a week for a weekly digest, a month for a monthly one): the other is
+    drawn disabled, and a value sent for it anyway (no script, a link) is dropped before validation and named in
+    `ignored` so the page can say so (decision 0054)."""
 
     unit = forms.ChoiceField(label=_("For"))
     kind = forms.ChoiceField(label=_("Digest"), choices=[("weekly", _("Weekly")), ("monthly", _("Monthly"))])
     week = forms.ChoiceField(label=_("Week"), choices=lambda: week_choices(), required=False)
     month = forms.ChoiceField(label=_("Month"), choices=lambda: month_choices(count=12), required=False)
 
+    # The picker each kind uses; the other one does not apply.
+    PICKER = {"weekly": "week", "monthly": "month"}
+
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].choices = [(u.code, u.name) for u in units]
+        self.ignored = ""
+        if self.is_bound:
+            kind = self.data.get("kind")
+            other = {"weekly": "month", "monthly": "week"}.get(kind)
+            if other and self.data.get(other):
+                self.data = self.data.copy()
+                self.data[other] = ""
+                self.ignored = other
+            self.chosen_kind = kind if kind in self.PICKER else "weekly"
+        else:
+            self.chosen_kind = self.initial.get("kind", "weekly")
+
+    def ignored_notice(self) -> str:
+        """The Vietnamese line saying which sent value did not apply, or ""."""
+        if self.ignored == "month":
+            return _(
+                "Month: not applied. A weekly digest is made for the week chosen; to pick a month, choose “Monthly”."
+            )
+        if self.ignored == "week":
+            return _(
+                "Week: not applied. A monthly digest is made for the month chosen; to pick a week, choose “Weekly”."
+            )
+        return ""
 
     def start(self) -> dt.date | None:
         d = self.cleaned_data

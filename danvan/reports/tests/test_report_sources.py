@@ -86,6 +86,8 @@ def test_reports_count_registrations_recognitions_and_replications_of_the_period
         "gsxh_kien_nghi_tra_loi": 0,
         "pbxh_du_thao": 0,
         "pbxh_hoi_nghi": 0,
+        "dttg_tham_hoi": 0,
+        "dttg_khen_thuong": 0,
     }
     province_q1 = report("P24-TGDV", officer_a, {})
     assert _values(province_q1)["mo_hinh_dang_ky"] == 1
@@ -110,6 +112,8 @@ def test_reports_count_registrations_recognitions_and_replications_of_the_period
         "gsxh_kien_nghi_tra_loi": 0,
         "pbxh_du_thao": 0,
         "pbxh_hoi_nghi": 0,
+        "dttg_tham_hoi": 0,
+        "dttg_khen_thuong": 0,
     }
 
 

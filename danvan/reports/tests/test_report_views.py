@@ -114,6 +114,8 @@ def test_offline_template_round_trip(client_for, commune_officer_a, quarterly):
         "gsxh_kien_nghi_tra_loi": 0,
         "pbxh_du_thao": 0,
         "pbxh_hoi_nghi": 0,
+        "dttg_tham_hoi": 0,
+        "dttg_khen_thuong": 0,
     }
     assert submission.narratives.get(key="ket_qua").text == "Kết quả tốt."
 

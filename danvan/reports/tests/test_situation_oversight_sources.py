@@ -91,8 +91,8 @@ def test_the_hotspot_supervision_and_critique_indicators_have_their_sources_and_
     titles = [title for title, _codes in sections]
     oversight_at = titles.index("Giám sát và phản biện xã hội của MTTQ và các tổ chức chính trị - xã hội")
     assert sections[oversight_at][1] == OVERSIGHT
-    # After the figures, before the narrative parts.
-    assert titles[oversight_at + 1] == "Kết quả đạt được"
+    # After the other figures; only the ethnic and religious work (migration 0014) between it and the narrative parts.
+    assert titles[oversight_at + 1 : oversight_at + 3] == ["Công tác dân tộc, tôn giáo", "Kết quả đạt được"]
 
 
 def test_a_communes_quarterly_report_counts_its_hotspots_supervisions_and_critiques(commune_officer_a, officer_a):
@@ -155,10 +155,14 @@ def test_a_communes_quarterly_report_counts_its_hotspots_supervisions_and_critiq
 
 def test_the_migration_puts_them_on_a_quarterly_form_made_before_it_and_changes_nothing_run_again():
     migration = importlib.import_module("danvan.reports.migrations.0013_situation_and_oversight_sources")
+    then = importlib.import_module("danvan.reports.migrations.0014_faiths_sources")
     before = _quarterly_sections()
-    # A database made before: the quarterly form without them, the indicators without sources.
+    # A database made before: the quarterly form without them (nor the ethnic and religious figures, which came
+    # after), the indicators without sources.
     form = ReportForm.objects.get(code="dan-van-quy", version=1)
-    FormItem.objects.filter(section__form=form, indicator__code__in=HOTSPOTS + OVERSIGHT).delete()
+    FormItem.objects.filter(
+        section__form=form, indicator__code__in=[*HOTSPOTS, *OVERSIGHT, "dttg_tham_hoi", "dttg_khen_thuong"]
+    ).delete()
     FormSection.objects.filter(form=form, items=None, kind="figures").delete()
     for order, section in enumerate(FormSection.objects.filter(form=form).order_by("order"), start=1):
         section.order = order
@@ -167,6 +171,7 @@ def test_the_migration_puts_them_on_a_quarterly_form_made_before_it_and_changes_
     assert "gsxh_cuoc" not in str(_quarterly_sections())
 
     migration.quarterly_form_extend(django_apps)
+    then.quarterly_form_add_faiths(django_apps)
     assert _quarterly_sections() == before
     assert Indicator.objects.get(code="pbxh_hoi_nghi").source == "oversight.critique_conferences"
     migration.quarterly_form_extend(django_apps)

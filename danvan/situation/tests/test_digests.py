@@ -165,3 +165,62 @@ def test_topics_rising_compare_counts_with_the_previous_period(commune_officer_a
     rows = digests.topics_compared(area, "weekly", WEEK, dt.date(2026, 12, 6))
     assert rows[0]["slug"] == "dat-dai" and (rows[0]["now"], rows[0]["before"], rows[0]["change"]) == (2, 1, 1)
     assert SituationReport.objects.count() == 0
+
+
+def _follow_messages(response):
+    return [str(m) for m in response.wsgi_request._messages]
+
+
+def test_the_make_a_digest_form_offers_only_the_picker_of_the_chosen_kind(client, leader_a):
+    client.force_login(leader_a)
+    page = client.get(reverse("situation:digest_list")).content.decode()
+    week = re.search(r'<select name="week"[^>]*>', page).group(0)
+    month = re.search(r'<select name="month"[^>]*>', page).group(0)
+    # Weekly is the first kind: the week applies, the month is off with the line that says why.
+    assert "disabled" not in week and "disabled" in month
+    assert re.search(r'id="id_month-help"[^>]*>', page).group(0).count("hidden") == 0
+    assert "hidden" in re.search(r'id="id_week-help"[^>]*>', page).group(0)
+
+
+def test_a_month_sent_with_a_weekly_digest_is_not_applied_and_the_page_says_so(client, leader_a):
+    client.force_login(leader_a)
+    monday = timezone.localdate() - dt.timedelta(days=timezone.localdate().weekday())
+    for month in (f"{monday:%Y-%m}", "not-a-month"):
+        response = _post(
+            client,
+            reverse("situation:digest_list"),
+            {"unit": "P24-TU", "kind": "weekly", "week": monday.isoformat(), "month": month},
+        )
+        assert response.status_code == 302
+        notice = _follow_messages(response)
+        assert any("Month: not applied" in m or "Tháng: không áp dụng" in m for m in notice)
+    assert {(d.kind, d.period_start) for d in Digest.objects.all()} == {("weekly", monday)}
+
+
+def test_a_week_sent_with_a_monthly_digest_is_not_applied_and_a_missing_month_is_named(client, leader_a):
+    client.force_login(leader_a)
+    this_month = timezone.localdate().replace(day=1)
+    url = reverse("situation:digest_list")
+    response = _post(client, url, {"unit": "P24-TU", "kind": "monthly", "week": "1999-01-04", "month": ""})
+    page = response.content.decode()
+    assert response.status_code == 200 and not Digest.objects.exists()
+    assert "Week: not applied" in page or "Tuần: không áp dụng" in page
+    assert "Choose the month" in page or "Chọn tháng" in page
+    # The month applies, the week is off, when the page comes back with "monthly" chosen.
+    assert "disabled" in re.search(r'<select name="week"[^>]*>', page).group(0)
+    assert "disabled" not in re.search(r'<select name="month"[^>]*>', page).group(0)
+    response = _post(client, url, {"unit": "P24-TU", "kind": "monthly", "week": "x", "month": f"{this_month:%Y-%m}"})
+    assert response.status_code == 302
+    assert {(d.kind, d.period_start) for d in Digest.objects.all()} == {("monthly", this_month)}
+
+
+def test_an_unknown_kind_or_week_is_refused_with_the_field_named_never_a_500(client, leader_a):
+    client.force_login(leader_a)
+    url = reverse("situation:digest_list")
+    for data in (
+        {"unit": "P24-TU", "kind": "yearly", "week": "", "month": "2026-01"},
+        {"unit": "P24-TU", "kind": "weekly", "week": "2026-13-45"},
+    ):
+        response = _post(client, url, data)
+        assert response.status_code == 200 and "is-invalid" in response.content.decode()
+    assert not Digest.objects.exists()

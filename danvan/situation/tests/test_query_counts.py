@@ -67,13 +67,40 @@ def test_a_province_s_digest_data_does_not_grow_and_reads_its_provinces_once(gro
 
     first, then = _twice(grow, lambda: _count(lambda: digests.digest_data(unit=unit(), kind="monthly", start=MONTH)))
     assert first == then
-    # 12: it used to be 25, the province's units read again for each of its figures, then 18; the provinces and
-    # topics read once, the two periods' topics counted together, the list's count saved (decision 0054).
+    # 7: it used to be 25, the province's units read again for each of its figures, then 18; the provinces and
+    # topics read once, the two periods' topics counted together, the list's count saved (decision 0054), then 12;
+    # the province's units come with their names, the listed hotspots with their topics, the new hotspots by
+    # province and topic with the topics compared, the communes' count with the missing ones, and the active
+    # hotspots' count with their list (sit11f).
     province, centre = unit(), unit("TW")
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(7):
         digests.digest_data(unit=province, kind="monthly", start=MONTH)
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(9):
         digests.digest_data(unit=centre, kind="monthly", start=MONTH)
+
+
+def test_a_province_s_digest_figures_read_together_equal_plain_counts(grow):
+    """The figures sit11f reads together (the communes with the missing ones, the active hotspots with their list,
+    the new ones with the topics compared) equal the plain counts of the same records."""
+    from danvan.situation.models import Hotspot
+
+    grow()
+    grow()
+    province = OrgUnit.objects.select_related("admin_unit").get(code="P24-TU")
+    data = digests.digest_data(unit=province, kind="monthly", start=MONTH)
+    area = digests.area_of(province)
+    hot = Hotspot.objects.filter(province__admin_unit=province.admin_unit)
+    assert data["communes"] == digests.communes_of(area).count() > 0
+    assert data["not_reported"] == digests.not_reported(area, MONTH)
+    assert data["active_total"] == hot.filter(status__in=Hotspot.ACTIVE_STATUSES).count() > 0
+    new = hot.filter(occurred_on__range=digests.period_bounds("monthly", MONTH))
+    assert sum(r["new"] for r in data["by_province_topic"]) == sum(h.topics.count() or 1 for h in new) > 0
+    now = {r["slug"]: r["now"] for r in data["topics"]}
+    for topic in {t for h in new for t in h.topics.all()}:
+        assert now[topic.slug] >= new.filter(topics=topic).count()
+    listed = {h["code"]: h["topics"] for h in data["new_hotspots"] if not h["restricted"]}
+    for h in new.filter(restricted=False):
+        assert listed[h.code] == [t.name for t in h.topics.all()]
 
 
 @pytest.mark.parametrize(
