@@ -126,11 +126,15 @@ def main() -> int:
     for url in pages:
         assert client.get(url).status_code == 200, url
 
+    per_url: dict[tuple[str, str], list] = {}
+
     def round_of_pages(into: list):
+        label = "before" if into is before else "during" if into is during else "after"
         for url in pages:
             start = time.perf_counter()
             client.get(url)
             into.append((time.perf_counter() - start) * 1000)
+            per_url.setdefault((label, url), []).append(into[-1])
 
     before, during, after = [], [], []
     for _ in range(10):
@@ -178,6 +182,8 @@ def main() -> int:
     print(f"job run {job.started_at} → {job.finished_at}: {(job.finished_at - job.started_at).total_seconds():.1f} s")
     for label, values in (("before", before), ("during", during), ("after", after)):
         print(f"pages {label}: n={len(values)} p50={pct(values, 50):.0f} ms p95={pct(values, 95):.0f} ms")
+    for (label, url), values in sorted(per_url.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+        print(f"  {url:40} {label:7} n={len(values):4} p50={pct(values, 50):6.0f} ms p95={pct(values, 95):6.0f} ms")
     t = time.perf_counter()
     verify = tally_verify()
     print(f"tally_verify: {len(verify['differences'])} differences ({time.perf_counter() - t:.1f} s)")

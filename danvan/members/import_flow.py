@@ -2,7 +2,9 @@
 
 Step 1 reads and checks the whole file; when danvan finds likely duplicates, step 2 shows them and the officer
 confirms or denies each; then the import runs as a background job with its progress. The pages differ only in
-what the list is imported into (`{"branch": …}` or `{"owner": …}`), how step 2 finds it again, and their links."""
+what the list is imported into (`{"branch": …}` or `{"owner": …}`), how step 2 finds it again, and their links.
+A list too large for the request (over 20,000 rows or 8 MB) goes straight to the job, which checks it and asks for
+the confirmation itself (import_job.py, views_import.import_confirm; decision 0058)."""
 
 import uuid
 from collections.abc import Callable

@@ -6,8 +6,9 @@ nghiệp, địa chỉ thôn, ngày vào (and optionally chức vụ), headers m
 `members_import_check` reads every row and lists every error by row and column; nothing is written unless the
 whole file passes. It also finds who is already known: the same CCCD is the same person (linked); without a CCCD,
 the same name, date of birth and commune is *likely* the same person, and the officer confirms or denies each
-such proposal. `members_import` writes everything in one transaction, with the counts, and one audit event.
-Rows already in the branch are left alone, so importing the same file again changes nothing.
+such proposal. `members_import` writes in batches of WRITE_BATCH rows, each one transaction with its counts and
+one audit event (decision 0058). Rows already in the branch are left alone, so importing the same file again changes
+nothing, and completes an import that failed midway.
 """
 
 import csv
@@ -479,10 +480,19 @@ def _match_people(*, organisation: Organisation, plan: ImportPlan, errors) -> No
         for p in Person.objects.filter(cccd__in=part)
     }
     by_name: dict[tuple[str, dt.date, int], list[Person]] = {}
-    communes = {r.branch.commune_id for r in plan.rows}
-    for part in _chunks(sorted({fold(r.full_name) for r in plan.rows})):
-        for person in Person.objects.filter(commune_id__in=communes, name_folded__in=part).order_by("pk"):
-            by_name.setdefault((person.name_folded, person.birth_date, person.commune_id), []).append(person)
+    # The rows' (name, date of birth, commune) keys, sorted so that each part covers few communes: a province's list
+    # shares its common names with most of the province, so only people matching a key exactly are kept.
+    keys = sorted({(r.branch.commune_id, fold(r.full_name), r.birth_date) for r in plan.rows})
+    for part in _chunks(keys):
+        wanted = set(part)
+        for person in Person.objects.filter(
+            commune_id__in={k[0] for k in part},
+            name_folded__in={k[1] for k in part},
+            birth_date__in={k[2] for k in part},
+        ).order_by("pk"):
+            if (person.commune_id, person.name_folded, person.birth_date) in wanted:
+                key = (person.name_folded, person.birth_date, person.commune_id)
+                by_name.setdefault(key, []).append(person)
     known = {p.pk for p in by_cccd.values()} | {p.pk for people in by_name.values() for p in people}
     current: dict[int, dict[str, Membership]] = {}
     for part in _chunks(sorted(known)):
