@@ -2,7 +2,9 @@
 
 Step 1 reads and checks the whole file; when danvan finds likely duplicates, step 2 shows them and the officer
 confirms or denies each; then the import runs as a background job with its progress. The pages differ only in
-what the list is imported into (`{"branch": …}` or `{"owner": …}`), how step 2 finds it again, and their links."""
+what the list is imported into (`{"branch": …}` or `{"owner": …}`), how step 2 finds it again, and their links.
+A list too large for the request (over 20,000 rows or 8 MB) goes straight to the job, which checks it and asks for
+the confirmation itself (import_job.py, views_import.import_confirm; decision 0058)."""
 
 import uuid
 from collections.abc import Callable
@@ -11,7 +13,8 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 
 from danvan.core.errors import ApplicationError
-from danvan.members.imports import members_import_check, members_import_start, members_upload_keep, read_member_table
+from danvan.members.import_job import members_import_start, members_upload_keep
+from danvan.members.imports import members_import_check, read_member_table
 
 
 def uuid_or_404(value: str):
@@ -57,6 +60,18 @@ def import_steps(
             rows = read_member_table(filename=upload.name, content=content)
             plan = members_import_check(actor=request.user, rows=rows, **target)
         except ApplicationError as exc:
+            if exc.code == "large":
+                # Too large to check in the request (a province's list): the job checks every row, and stops
+                # for the officer's confirmation if it finds likely duplicates (decision 0058).
+                return _large_import(
+                    request,
+                    form=form,
+                    context=context,
+                    target=target,
+                    upload=upload,
+                    content=content,
+                    template=template,
+                )
             exc.add_to_form(form)
             context["errors"] = exc.extra.get("errors", [])
         else:
@@ -70,3 +85,21 @@ def import_steps(
             context.update({k: v for k, v in target.items() if k == "owner"})
             return render(request, "members/branch_import_confirm.html", context)
     return render(request, template, context)
+
+
+def _large_import(request, *, form, context, target, upload, content: bytes, template: str):
+    from danvan.members.imports import organisation_of_body
+    from danvan.members.permissions import can_create_branch, can_manage_branch
+
+    branch, owner = target.get("branch"), target.get("owner")
+    allowed = (
+        can_manage_branch(request.user, branch)
+        if branch is not None
+        else owner is not None and organisation_of_body(owner) is not None and can_create_branch(request.user, owner)
+    )
+    if not allowed:
+        form.add_error(None, "Cơ quan: hãy chọn một cơ quan của tổ chức mà đồng chí phụ trách.")
+        return render(request, template, context)
+    stored = members_upload_keep(actor=request.user, filename=upload.name, content=content)
+    job = members_import_start(actor=request.user, upload_id=stored.pk, decisions=None, **target)
+    return redirect("core:job", public_id=job.public_id)

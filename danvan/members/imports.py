@@ -6,8 +6,9 @@ nghiệp, địa chỉ thôn, ngày vào (and optionally chức vụ), headers m
 `members_import_check` reads every row and lists every error by row and column; nothing is written unless the
 whole file passes. It also finds who is already known: the same CCCD is the same person (linked); without a CCCD,
 the same name, date of birth and commune is *likely* the same person, and the officer confirms or denies each
-such proposal. `members_import` writes everything in one transaction, with the counts, and one audit event.
-Rows already in the branch are left alone, so importing the same file again changes nothing.
+such proposal. `members_import` writes in batches of WRITE_BATCH rows, each one transaction with its counts and
+one audit event (decision 0058). Rows already in the branch are left alone, so importing the same file again changes
+nothing, and completes an import that failed midway.
 """
 
 import csv
@@ -88,19 +89,50 @@ MAX_LENGTHS = {
 }
 SEXES = {"nam": "M", "nu": "F", "m": "M", "f": "F", "male": "M", "female": "F"}
 MAX_ROWS = 20000
-# A branch's list, or a commune's: 20,000 rows of ten short columns unpack to well under 30 MB.
+# A branch's list, or a commune's: 20,000 rows of ten short columns unpack to well under 30 MB. Checked in the request.
 XLSX_MEMBERS = ZipLimits(max_bytes=8 * MiB, max_unpacked=60 * MiB)
+# A province's list, read and checked by the background job only (decision 0058): 600,000 rows of twelve short
+# columns are about 70 MB as CSV, 30 MB as XLSX and under 400 MB unpacked; reading may take minutes, not hours.
+JOB_MAX_ROWS = 600_000
+XLSX_MEMBERS_JOB = ZipLimits(max_bytes=80 * MiB, max_unpacked=480 * MiB)
+JOB_READ_SECONDS = 600
+# Rows written per transaction, each with its counts and its audit event (decision 0058).
+WRITE_BATCH = 5000
+# Queries with many keys (CCCDs, names, people) are sent in parts of this size.
+QUERY_CHUNK = 5000
 
 
-def read_member_table(*, filename: str, content: bytes) -> list[dict]:
-    """Rows of the file as dicts keyed by column key, each with its `_line` (the row number people see)."""
+def read_member_table(*, filename: str, content: bytes, in_job: bool = False) -> list[dict]:
+    """Rows of the file as dicts keyed by column key, each with its `_line` (the row number people see).
+
+    In the request (`in_job=False`) a file holds up to MAX_ROWS rows (8 MB); a larger one is refused with the code
+    "large", and the page hands it to the background job, which reads up to JOB_MAX_ROWS rows (80 MB)."""
     name = filename.lower()
+    limits, max_rows = (XLSX_MEMBERS_JOB, JOB_MAX_ROWS) if in_job else (XLSX_MEMBERS, MAX_ROWS)
     if name.endswith(".xlsx"):
-        with open_xlsx(content, limits=XLSX_MEMBERS, field="file", seconds=30) as workbook:
-            raw = workbook.rows(max_rows=MAX_ROWS + 100, max_cols=30)
+        if len(content) > XLSX_MEMBERS_JOB.max_bytes:
+            raise ApplicationError(
+                f"Tệp: lớn hơn {XLSX_MEMBERS_JOB.max_bytes // MiB} MB; hãy chia danh sách thành nhiều tệp "
+                "(ví dụ theo xã).",
+                field="file",
+            )
+        try:
+            with open_xlsx(content, limits=limits, field="file", seconds=JOB_READ_SECONDS if in_job else 30) as book:
+                raw = book.rows(max_rows=max_rows + 100, max_cols=30)
+        except ApplicationError as exc:
+            # Too big or too long for the request, not for the job: the job reads it again with its own bounds.
+            if not in_job and exc.code in {"too_large", "too_large_unpacked", "too_many_rows", "too_slow"}:
+                raise ApplicationError("Tệp: lớn, sẽ được kiểm tra trong nền.", field="file", code="large") from None
+            raise
     elif name.endswith(".csv"):
-        if len(content) > XLSX_MEMBERS.max_bytes:
-            raise ApplicationError("Tệp: lớn hơn 8 MB; hãy chia danh sách thành nhiều tệp.", field="file")
+        if len(content) > limits.max_bytes:
+            if not in_job and len(content) <= XLSX_MEMBERS_JOB.max_bytes:
+                raise ApplicationError("Tệp: lớn, sẽ được kiểm tra trong nền.", field="file", code="large")
+            raise ApplicationError(
+                f"Tệp: lớn hơn {XLSX_MEMBERS_JOB.max_bytes // MiB} MB; hãy chia danh sách thành nhiều tệp "
+                "(ví dụ theo huyện cũ hoặc theo xã).",
+                field="file",
+            )
         try:
             text = strip_bidi_controls(content.decode("utf-8-sig"))
         except UnicodeDecodeError:
@@ -127,8 +159,13 @@ def read_member_table(*, filename: str, content: bytes) -> list[dict]:
             code="layout",
         )
     numbered = numbered[start:]
-    if len(numbered) - 1 > MAX_ROWS:
-        raise ApplicationError(f"Tệp: tối đa {MAX_ROWS} người mỗi lần nhập; hãy chia danh sách.", field="file")
+    if len(numbered) - 1 > max_rows:
+        if not in_job:
+            raise ApplicationError("Tệp: nhiều dòng, sẽ được kiểm tra trong nền.", field="file", code="large")
+        raise ApplicationError(
+            f"Tệp: tối đa {JOB_MAX_ROWS:,} người mỗi lần nhập; hãy chia danh sách (ví dụ theo xã).".replace(",", "."),
+            field="file",
+        )
     rows = []
     for line, row in numbered[1:]:
         data = {key: (row[i] if i < len(row) else None) for key, i in positions.items()}
@@ -424,21 +461,45 @@ def _branches_named(
     return answer
 
 
+def _drop_proposal(plan: ImportPlan, line: int) -> None:
+    if plan.proposals and plan.proposals[-1].line == line:
+        plan.proposals.pop()
+
+
+def _chunks(items: list) -> list[list]:
+    return [items[i : i + QUERY_CHUNK] for i in range(0, len(items), QUERY_CHUNK)]
+
+
 def _match_people(*, organisation: Organisation, plan: ImportPlan, errors) -> None:
     """Decide for each row: a person already in this branch (unchanged), the person with this CCCD (linked), a
-    likely same person by name, date of birth and commune (proposed), or a new person. Three queries in all."""
-    by_cccd = {p.cccd: p for p in Person.objects.filter(cccd__in=[r.cccd for r in plan.rows if r.cccd])}
-    names = {fold(r.full_name) for r in plan.rows}
+    likely same person by name, date of birth and commune (proposed), or a new person. Three queries per
+    QUERY_CHUNK keys."""
+    by_cccd = {
+        p.cccd: p
+        for part in _chunks(sorted({r.cccd for r in plan.rows if r.cccd}))
+        for p in Person.objects.filter(cccd__in=part)
+    }
     by_name: dict[tuple[str, dt.date, int], list[Person]] = {}
-    communes = {r.branch.commune_id for r in plan.rows}
-    for person in Person.objects.filter(commune_id__in=communes, name_folded__in=names).order_by("pk"):
-        by_name.setdefault((person.name_folded, person.birth_date, person.commune_id), []).append(person)
+    # The rows' (name, date of birth, commune) keys, sorted so that each part covers few communes: a province's list
+    # shares its common names with most of the province, so only people matching a key exactly are kept.
+    keys = sorted({(r.branch.commune_id, fold(r.full_name), r.birth_date) for r in plan.rows})
+    for part in _chunks(keys):
+        wanted = set(part)
+        for person in Person.objects.filter(
+            commune_id__in={k[0] for k in part},
+            name_folded__in={k[1] for k in part},
+            birth_date__in={k[2] for k in part},
+        ).order_by("pk"):
+            if (person.commune_id, person.name_folded, person.birth_date) in wanted:
+                key = (person.name_folded, person.birth_date, person.commune_id)
+                by_name.setdefault(key, []).append(person)
     known = {p.pk for p in by_cccd.values()} | {p.pk for people in by_name.values() for p in people}
     current: dict[int, dict[str, Membership]] = {}
-    for m in Membership.objects.filter(person_id__in=known, left_on__isnull=True).select_related(
-        "organisation", "branch"
-    ):
-        current.setdefault(m.person_id, {})[m.organisation.code] = m
+    for part in _chunks(sorted(known)):
+        for m in Membership.objects.filter(person_id__in=part, left_on__isnull=True).select_related(
+            "organisation", "branch"
+        ):
+            current.setdefault(m.person_id, {})[m.organisation.code] = m
     org = organisation.code
     claimed: dict[int, int] = {}
     for row in plan.rows:
@@ -489,7 +550,7 @@ def _match_people(*, organisation: Organisation, plan: ImportPlan, errors) -> No
         if membership is not None:
             if membership.branch_id == row.branch.pk:
                 row.action = "unchanged"
-                plan.proposals = [p for p in plan.proposals if p.line != row.line]
+                _drop_proposal(plan, row.line)
             elif row.action == "link":
                 errors(
                     row.line,
@@ -500,23 +561,38 @@ def _match_people(*, organisation: Organisation, plan: ImportPlan, errors) -> No
             else:
                 # The likely same person is in another branch of this organisation: only a new person can join here.
                 row.action, row.person_id = "new", None
-                plan.proposals = [p for p in plan.proposals if p.line != row.line]
+                _drop_proposal(plan, row.line)
 
 
 def members_import(
     *,
     actor,
     rows: list[dict],
-    decisions: dict[str, str],
+    decisions: dict[str, str] | None,
     branch: Branch | None = None,
     owner: OrgUnit | None = None,
     progress: Callable[[int, str], None] | None = None,
 ) -> dict:
     """Check the file again (people may have changed since the officer saw it), apply the officer's `decisions`
-    ({line: "same" | "new"} for each proposal), and write every row in one transaction. Returns the counts.
-    Into `branch`, or for the body `owner` with every row naming its branch (members_import_check)."""
+    ({line: "same" | "new"} for each proposal), and write every row. Returns the counts.
+    Into `branch`, or for the body `owner` with every row naming its branch (members_import_check).
+
+    `decisions=None` means the officer has not been asked yet (a list too large to check in the request): when
+    likely duplicates are found nothing is written and the counts carry the `proposals` to confirm.
+
+    Rows are written in batches of WRITE_BATCH, each batch one transaction with its counts and its audit event
+    (decision 0058): a failure midway leaves whole batches written and counted, and importing the same file again
+    leaves them alone ("unchanged") and writes the rest."""
     plan = members_import_check(actor=actor, branch=branch, owner=owner, rows=rows, progress=progress)
     organisation = branch.organisation if branch is not None else organisation_of_body(owner)
+    if decisions is None and plan.proposals:
+        return {
+            "new": plan.count("new"),
+            "linked": plan.count("link"),
+            "unchanged": plan.count("unchanged"),
+            "proposals": plan.proposals,
+        }
+    decisions = decisions or {}
     undecided = [p.line for p in plan.proposals if decisions.get(str(p.line)) not in {"same", "new"}]
     if undecided:
         raise ApplicationError(
@@ -537,22 +613,56 @@ def members_import(
         "linked": plan.count("link"),
         "unchanged": plan.count("unchanged"),
     }
+    del plan
     if not to_write:
         return summary
     if progress is not None:
-        progress(len(rows), f"Đã kiểm tra {len(rows)} dòng, không có lỗi; đang ghi {len(to_write)} người…")
+        progress(0, f"Đã kiểm tra {len(rows)} dòng, không có lỗi; đang ghi {len(to_write)} người…")
+    batches = [to_write[i : i + WRITE_BATCH] for i in range(0, len(to_write), WRITE_BATCH)]
+    written = 0
+    for number, batch in enumerate(batches, start=1):
+        try:
+            _write_batch(
+                actor=actor,
+                organisation=organisation,
+                branch=branch,
+                owner=owner,
+                batch=batch,
+                details={"rows": len(rows), "batch": number, "batches": len(batches), "file_summary": summary},
+            )
+        except ApplicationError as exc:
+            if written:
+                raise ApplicationError(
+                    f"{exc.message} Đã ghi {written}/{len(to_write)} người (giữ nguyên, đã được đếm); sửa tệp rồi "
+                    "tải lên lại cả tệp: những người đã ghi sẽ được giữ nguyên, chỉ ghi phần còn lại.",
+                    field="file",
+                    code=exc.code,
+                ) from None
+            raise
+        written += len(batch)
+        if progress is not None:
+            progress(written, f"Đã ghi {written}/{len(to_write)} người…")
+    return summary
+
+
+def _write_batch(*, actor, organisation, branch, owner, batch: list[PlannedRow], details: dict) -> None:
+    """One transaction: the batch's people and memberships, the counts they change, and one audit event."""
     from danvan.members.services import standings
 
     with transaction.atomic():
-        linked_ids = [r.person_id for r in to_write if r.person_id]
+        linked_ids = [r.person_id for r in batch if r.person_id]
         before = standings(linked_ids)
         # People who gain a CCCD through a confirmed match: the CCCD the officer's file gives them.
-        for person in Person.objects.filter(pk__in=[r.person_id for r in to_write if r.person_id and r.cccd], cccd=""):
-            row = next(r for r in to_write if r.person_id == person.pk)
+        gaining = {r.person_id: r for r in batch if r.person_id and r.cccd}
+        for person in Person.objects.filter(pk__in=list(gaining), cccd=""):
+            row = gaining[person.pk]
             if Person.objects.filter(cccd=row.cccd).exists():
-                raise ApplicationError(f"Dòng {row.line}, cột CCCD: số này đã thuộc một người khác.", field="file")
+                raise ApplicationError(
+                    f"Dòng {row.line}, cột CCCD: số này đã thuộc một người khác; kiểm tra lại số CCCD.", field="file"
+                )
             person.cccd = row.cccd
             person.save(update_fields=["cccd"])
+        new_rows = [r for r in batch if r.person_id is None]
         created = Person.objects.bulk_create(
             [
                 Person(
@@ -567,13 +677,12 @@ def members_import(
                     commune=r.branch.commune,
                     village_name=r.village_name,
                 )
-                for r in to_write
-                if r.person_id is None
+                for r in new_rows
             ],
             batch_size=1000,
         )
         # Both databases return the new keys (PostgreSQL, SQLite ≥ 3.35: RETURNING).
-        for row, person in zip([r for r in to_write if r.person_id is None], created, strict=True):
+        for row, person in zip(new_rows, created, strict=True):
             row.person_id = person.pk
         Membership.objects.bulk_create(
             [
@@ -584,11 +693,11 @@ def members_import(
                     joined_on=r.joined_on,
                     role=r.role,
                 )
-                for r in to_write
+                for r in batch
             ],
             batch_size=1000,
         )
-        after = standings([r.person_id for r in to_write])
+        after = standings([r.person_id for r in batch])
         delta = Counter()
         for person_id, standing in after.items():
             delta.update(difference(before.get(person_id), standing))
@@ -598,84 +707,10 @@ def members_import(
             action=Action.MEMBERS_IMPORTED,
             unit=branch.owner if branch is not None else owner,
             target=branch if branch is not None else owner,
-            details=summary | {"rows": len(rows), "branches": sorted({r.branch.code for r in to_write})[:200]},
+            details=details
+            | {
+                "new": len(new_rows),
+                "linked": len(batch) - len(new_rows),
+                "branches": sorted({r.branch.code for r in batch})[:200],
+            },
         )
-    return summary
-
-
-PENDING_PREFIX = "hoi-vien-nhap:"
-
-
-def members_upload_keep(*, actor, filename: str, content: bytes):
-    """Keep an uploaded list for its import job (or its confirmation step). The same person's earlier kept lists
-    that no job took (a confirmation step left unanswered) are deleted: personal data is not kept for nothing."""
-    from danvan.core.models import JobRun, StoredFile
-    from danvan.core.services import job_file_store
-
-    with transaction.atomic():
-        taken = {
-            params.get("file")
-            for params in JobRun.objects.filter(kind="members.import", owner=actor).values_list("params", flat=True)
-        }
-        StoredFile.objects.filter(uploaded_by=actor, name__startswith=PENDING_PREFIX).exclude(pk__in=taken).delete()
-        return job_file_store(
-            owner=actor,
-            name=f"{PENDING_PREFIX}{filename}"[:255],
-            content_type="application/octet-stream",
-            content=content,
-        )
-
-
-def members_import_start(
-    *, actor, upload_id: int, decisions: dict[str, str], branch: Branch | None = None, owner: OrgUnit | None = None
-):
-    """Import the kept file in the background (into `branch`, or for the body `owner`); the owner of the job
-    follows it on its page."""
-    from danvan.core.services import job_start
-    from danvan.members.tasks import members_import_run
-
-    target = {"branch": branch.code} if branch is not None else {"owner": owner.code}
-    return job_start(
-        actor=actor,
-        kind="members.import",
-        title=f"Nhập danh sách hội viên: {(branch or owner).name}",
-        unit=branch.owner if branch is not None else owner,
-        task=members_import_run,
-        params={"file": upload_id, "decisions": decisions} | target,
-    )
-
-
-def members_import_job(job):
-    """The import job's work: read the kept file, check it again and write it as the job's owner."""
-    from django.urls import reverse
-
-    from danvan.core.models import StoredFile
-    from danvan.core.services import JobOutcome, job_progress
-
-    branch = owner = None
-    if job.params.get("branch"):
-        branch = Branch.objects.select_related("organisation", "owner", "commune").get(code=job.params["branch"])
-    else:
-        owner = OrgUnit.objects.get(code=job.params["owner"])
-    upload = StoredFile.objects.get(pk=job.params["file"])
-    rows = read_member_table(filename=upload.name, content=bytes(upload.content))
-    job_progress(job_id=job.pk, done=0, total=len(rows), message="Đang kiểm tra các dòng…")
-    summary = members_import(
-        actor=job.owner,
-        branch=branch,
-        owner=owner,
-        rows=rows,
-        decisions=job.params.get("decisions") or {},
-        progress=lambda n, message: job_progress(job_id=job.pk, done=n, message=message),
-    )
-    # The list is in the database now; the uploaded copy of personal data is not kept.
-    upload.delete()
-    return JobOutcome(
-        message=(
-            f"Đã nhập: {summary['new']} người mới, {summary['linked']} người đã có được nối thêm vào tổ chức; "
-            f"{summary['unchanged']} người đã có trong chi hội, giữ nguyên."
-        ),
-        result_url=reverse("members:branch", kwargs={"code": branch.code})
-        if branch is not None
-        else reverse("members:index"),
-    )

@@ -8,7 +8,7 @@ from danvan.core.services import job_run
 @task()
 def members_import_run(job_id: int) -> bool:
     """Import the member list of job `job_id`, with progress on the job's page."""
-    from danvan.members.imports import members_import_job
+    from danvan.members.import_job import members_import_job
 
     return job_run(job_id=job_id, work=members_import_job)
 

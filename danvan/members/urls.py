@@ -14,6 +14,7 @@ urlpatterns = [
     path("dan-so/<str:code>/<int:year>/xoa/", views.population_figure_delete, name="population_figure_delete"),
     path("nhap/", views_import.body_import, name="body_import"),
     path("nhap/mau-nhap/", views_import.body_import_template, name="body_import_template"),
+    path("nhap/xac-nhan/<uuid:public_id>/", views_import.import_confirm, name="import_confirm"),
     path("to-chuc/", views_organisations.organisations, name="organisations"),
     path("to-chuc/moi/", views_organisations.organisation_new, name="organisation_new"),
     path("to-chuc/<str:code>/sua/", views_corrections.organisation_edit, name="organisation_edit"),

@@ -69,3 +69,77 @@ def body_import_template(request):
             ]
         ],
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@submit_once
+def import_confirm(request, public_id):
+    """Step 2 of a list too large to check in the request (decision 0058): the job checked every row and found
+    likely duplicates; the officer confirms or denies each, and the import runs as a new job with the answers.
+    Only the job's owner sees it, while the kept file is there (it goes once a job has imported it)."""
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from django.shortcuts import get_object_or_404, redirect, render
+
+    from danvan.core.models import JobRun, StoredFile
+    from danvan.members.import_job import members_import_start
+    from danvan.members.imports import Proposal
+    from danvan.members.models import Branch
+    from danvan.organisations.models import OrgUnit
+
+    job = get_object_or_404(
+        JobRun, public_id=public_id, owner=request.user, kind="members.import", status=JobRun.Status.SUCCEEDED
+    )
+    # The answers are taken once: a job already importing this file is where the officer goes.
+    taken = (
+        JobRun.objects.filter(kind="members.import", owner=request.user, params__file=job.params.get("file"))
+        .exclude(pk=job.pk)
+        .order_by("-pk")
+        .first()
+    )
+    if taken is not None:
+        return redirect("core:job", public_id=taken.public_id)
+    upload = StoredFile.objects.filter(pk=job.params.get("file"), uploaded_by=request.user).first()
+    if "proposals" not in job.params or upload is None:
+        raise Http404
+    if job.params.get("branch"):
+        branch = Branch.objects.filter(code=job.params["branch"]).select_related("owner").first()
+        target, back_url = {"branch": branch}, reverse("members:branch", kwargs={"code": job.params["branch"]})
+    else:
+        owner = OrgUnit.objects.filter(code=job.params.get("owner")).first()
+        target, back_url = {"owner": owner}, reverse("members:body_import")
+    if None in target.values():
+        raise Http404
+    proposals = [
+        Proposal(
+            line=p["line"],
+            full_name=p["full_name"],
+            birth_date=dt.date.fromisoformat(p["birth_date"]),
+            person_id=0,
+            person_public_id=p["person_public_id"],
+            organisations=p["organisations"],
+        )
+        for p in job.params["proposals"]
+    ]
+    if request.method == "POST":
+        decisions = {
+            str(p.line): request.POST.get(f"decision_{p.line}")
+            for p in proposals
+            if request.POST.get(f"decision_{p.line}") in {"same", "new"}
+        }
+        new_job = members_import_start(actor=request.user, upload_id=upload.pk, decisions=decisions, **target)
+        return redirect("core:job", public_id=new_job.public_id)
+    return render(
+        request,
+        "members/branch_import_confirm.html",
+        {
+            "plan": SimpleNamespace(proposals=proposals),
+            "upload": upload,
+            "rows": job.total,
+            "target_name": (target.get("branch") or target.get("owner")).name,
+            "back_url": back_url,
+            "import_url": reverse("members:body_import") if "owner" in target else back_url,
+        },
+    )
