@@ -34,9 +34,25 @@ def branches_for_user(*, user):
     return (
         Branch.objects.filter(Exists(above) | Exists(province) | Exists(central))
         .select_related("organisation", "owner", "place", "commune")
-        .annotate(member_count=Count("memberships", filter=Q(memberships__left_on__isnull=True)))
-        .order_by("organisation__sort_order", "name")
+        .order_by("organisation__sort_order", "name", "id")
     )
+
+
+def with_member_counts(branches) -> list:
+    """The branches of one page with `.member_count`, their current members, in one grouped query over those
+    branches only. (Counting in the list's own query grouped every membership in scope before the page was cut:
+    seconds for a province with a million members.)"""
+    branches = list(branches)
+    counts = dict(
+        Membership.objects.filter(branch__in=branches, left_on__isnull=True)
+        .order_by()
+        .values("branch")
+        .annotate(n=Count("id"))
+        .values_list("branch", "n")
+    )
+    for branch in branches:
+        branch.member_count = counts.get(branch.pk, 0)
+    return branches
 
 
 def branch_get_for_user(*, user, code: str) -> Branch:

@@ -286,3 +286,29 @@ def test_the_provincial_union_sees_its_communes_branches_and_no_other_provinces(
     assert client_for(make_user("hnd.angiang", "officer", "P91-HND")).get(url).status_code == 404
     assert client_for(make_user("hpn.bacninh", "officer", "P24-HPN")).get(url).status_code == 404
     assert client_for(make_user("hnd.tw", "viewer", "TW-HND")).get(url).status_code == 200
+
+
+def test_a_large_branch_lists_its_members_a_hundred_a_page_and_the_index_counts_them(
+    client_for, hnd_officer, hnd_branch, django_assert_max_num_queries
+):
+    import datetime as dt
+
+    for i in range(105):
+        member_add(
+            actor=hnd_officer,
+            branch=hnd_branch,
+            full_name=f"Người Số {i:03d}",
+            birth_date=dt.date(1950, 1, 1) + dt.timedelta(days=100 * i),
+            sex="F" if i % 2 else "M",
+        )
+    client = client_for(hnd_officer)
+    url = f"/hoi-vien/chi-hoi/{hnd_branch.code}/"
+    first = client.get(url).content.decode()
+    assert first.count("/hoi-vien/nguoi/") == 100 and "105" in first and "?page=2" in first
+    assert client.get(url, {"page": "2"}).content.decode().count("/hoi-vien/nguoi/") == 5
+    assert client.get(url, {"page": "x"}).status_code == 200
+    # The index counts each branch's current members for its own page only, in one grouped query.
+    client.get("/hoi-vien/")
+    with django_assert_max_num_queries(14):
+        index = client.get("/hoi-vien/").content.decode()
+    assert '<td class="text-end">105</td>' in index
