@@ -24,11 +24,20 @@ def test_a_commune_officer_saves_a_draft_with_one_audit_event(report, commune_of
     assert AuditEvent.objects.latest("id").action == Action.REPORT_SAVED
     # The three "Dân vận khéo" figures are filled by the system (no model registered: 0).
     assert sorted(submission.values.values_list("indicator__code", "value")) == [
+        ("diem_nong_giai_quyet", 0),  # hotspots, supervision and critique, faiths: from their records
+        ("diem_nong_phat_sinh", 0),
         ("doi_thoai_cuoc", 3),
+        ("dttg_khen_thuong", 0),
+        ("dttg_tham_hoi", 0),
+        ("gsxh_cuoc", 0),
+        ("gsxh_kien_nghi", 0),
+        ("gsxh_kien_nghi_tra_loi", 0),
         ("mo_hinh_cong_nhan", 0),
         ("mo_hinh_dang_ky", 0),
         ("mo_hinh_nhan_rong", 0),
         ("nam_tinh_hinh_bao_cao", 0),  # filled by the system from the situation reports
+        ("pbxh_du_thao", 0),
+        ("pbxh_hoi_nghi", 0),
         ("tuyen_truyen_hoi_nghi", 2),
     ]
     assert not submission.values.filter(is_final=True).exists()
