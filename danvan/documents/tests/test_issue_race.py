@@ -5,16 +5,16 @@ server) on a province no other test of the app uses (An Giang, P91), with its ow
 """
 
 import datetime as dt
-import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from conftest import make_user
 from danvan.core.errors import ApplicationError
 from danvan.documents import services
 from danvan.documents.tests.factories import PLAN_FIELDS
 from danvan.organisations.models import OrgUnit
+from tests.concurrency import at_once
 
 TODAY = dt.date(2026, 12, 5)
 
@@ -37,28 +37,6 @@ def _draft(drafter, head, signer, title):
     return services.document_route(actor=head, document=document, step="signing")
 
 
-def _at_once(*calls):
-    """Run the calls in threads released together; each result is the return value or the exception."""
-    barrier = threading.Barrier(len(calls))
-    results = [None] * len(calls)
-
-    def run(i, call):
-        try:
-            barrier.wait()
-            results[i] = call()
-        except Exception as exc:  # noqa: BLE001 - the test reads what each thread got
-            results[i] = exc
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(60)
-    return results
-
-
 def test_two_signers_issuing_at_once_get_two_numbers_and_one_document_never_gets_two(
     django_db_setup, django_db_blocker
 ):
@@ -74,7 +52,7 @@ def test_two_signers_issuing_at_once_get_two_numbers_and_one_document_never_gets
         first = _draft(drafter, head, chief, "Kế hoạch thứ nhất")
         second = _draft(drafter, head, deputy, "Kế hoạch thứ hai")
 
-        results = _at_once(
+        results = at_once(
             lambda: services.document_sign_issue(actor=chief, document=first, today=TODAY),
             lambda: services.document_sign_issue(actor=deputy, document=second, today=TODAY),
         )
@@ -85,7 +63,7 @@ def test_two_signers_issuing_at_once_get_two_numbers_and_one_document_never_gets
 
         # The same document, issued twice at once (two tabs): one number, one clear refusal.
         third = _draft(drafter, head, chief, "Kế hoạch thứ ba")
-        results = _at_once(
+        results = at_once(
             lambda: services.document_sign_issue(actor=chief, document=third, today=TODAY),
             lambda: services.document_sign_issue(actor=chief, document=third, today=TODAY),
         )

@@ -17,7 +17,7 @@ import threading
 import time
 
 import pytest
-from django.db import connection, connections, transaction
+from django.db import connection, transaction
 from django.db.models import Sum
 
 from conftest import make_user
@@ -26,31 +26,10 @@ from danvan.members.models import Branch, Membership, MemberTally, Organisation,
 from danvan.members.services import branch_create, standings
 from danvan.members.tally import difference, tally_apply, tally_verify
 from danvan.organisations.models import OrgUnit
+from tests.concurrency import at_once
 
 ROUNDS = 3
 ROWS = 150
-
-
-def _at_once(*calls):
-    """Run the calls in threads released together; each result is the return value or the exception."""
-    barrier = threading.Barrier(len(calls))
-    results = [None] * len(calls)
-
-    def run(i, call):
-        try:
-            barrier.wait()
-            results[i] = call()
-        except Exception as exc:  # noqa: BLE001 - the test reads what each thread got
-            results[i] = exc
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(120)
-    return results
 
 
 def _until_someone_waits_on_a_lock() -> None:
@@ -110,7 +89,7 @@ def test_an_import_racing_a_repair_ends_with_counts_equal_to_a_recount(django_db
                     assert applied.wait(120), "the import never reached its counts"
                     return tally_verify(repair=True)
 
-                results = _at_once(import_and_hold, repair)
+                results = at_once(import_and_hold, repair)
                 assert not any(isinstance(r, Exception) for r in results), results
                 assert results[0]["new"] == ROWS
                 assert tally_verify()["differences"] == []
