@@ -35,7 +35,7 @@ def _unit_year(request, kind, data):
     try:
         year = int(data.get("nam", timezone.localdate().year))
         dt.date(year, 1, 1)
-    except ValueError:
+    except (ValueError, OverflowError):
         raise Http404 from None
     return unit, year
 

@@ -58,6 +58,7 @@ def test_the_outgoing_register_is_a_page_of_a_year_numbered_across_pages(client,
     assert _page(client, "di", "?unit=P24-TGDV&nam=2026&trang=9").context["page"] == 2
     assert _page(client, "di", "?unit=P24-TGDV&nam=2026&trang=x").status_code == 200
     assert _page(client, "di", "?unit=P24-TGDV&nam=hai").status_code == 404
+    assert _page(client, "di", "?unit=P24-TGDV&nam=99999999999999999999").status_code == 404
     assert _page(client, "xx", "?unit=P24-TGDV").status_code == 404
 
 
