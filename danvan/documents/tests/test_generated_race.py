@@ -11,8 +11,8 @@ from conftest import make_user
 from danvan.core.errors import ApplicationError
 from danvan.documents import generated, services
 from danvan.documents.tests.generated_factories import held_meeting
-from danvan.documents.tests.test_issue_race import _at_once
 from danvan.meetings.services import conclusion_notice_draft
+from tests.concurrency import at_once
 
 TODAY = dt.date(2026, 3, 20)
 
@@ -32,7 +32,7 @@ def test_two_issues_of_one_draft_at_once_take_one_number(django_db_setup, django
         chief = make_user("race2.chief", "leader", issuer_for(committee).code)
         meetings = [held_meeting(officer, committee.code), None]
         # Two clicks of the issue button at once make one draft.
-        drafts = _at_once(
+        drafts = at_once(
             lambda: conclusion_notice_draft(actor=officer, meeting=meetings[0], today=TODAY),
             lambda: conclusion_notice_draft(actor=officer, meeting=meetings[0], today=TODAY),
         )
@@ -41,7 +41,7 @@ def test_two_issues_of_one_draft_at_once_take_one_number(django_db_setup, django
         draft = generated.document_signer_set(
             actor=officer, document=drafts[0], signer=chief, signer_title="Trưởng ban", capacity="T/M"
         )
-        results = _at_once(
+        results = at_once(
             lambda: services.document_sign_issue(actor=chief, document=draft, today=TODAY),
             lambda: services.document_sign_issue(actor=chief, document=draft, today=TODAY),
         )
