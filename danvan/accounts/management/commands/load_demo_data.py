@@ -16,6 +16,7 @@ DEMO_LOADERS = [
     ("Ban chỉ đạo QCDC", "danvan.committees.demo.demo_committees_load"),
     ("Hội nghị, thông báo kết luận đã ban hành", "danvan.meetings.demo.demo_meetings_load"),
     ("Hội viên các đoàn thể (đếm mỗi người một lần)", "danvan.members.demo.demo_members_load"),
+    ("Dân chủ ở cơ sở, trang công dân của xã Yên Thế", "danvan.democracy.demo.demo_democracy_load"),
 ]
 
 
