@@ -179,6 +179,9 @@ def _subject(text: str, verb_start: int) -> str:
             continue
         # "Ban Dân vận đã bám sát nhiệm vụ …, triển khai …": a clause with its own verb is not a name.
         # ("Ủy ban Dân tộc chủ trì phối hợp với các bộ, ban, ngành liên quan tổ chức …": a body that leads, jointly.)
+        # "Ban Chỉ huy Quân sự huyện Hướng Hóa đã phối hợp với UBND xã Xy, tổ chức …": the tense word before a joint
+        # holding is not part of the name.
+        subject = re.sub(r"\s+(?:đã|vừa)\s+(?=phối\s+hợp\s+(?:với|cùng)\b)", " ", subject)
         if re.search(
             r"chủ\s+trì(?!,?\s+phối\s+hợp)|đồng\s+chí|\bcủa\s+(?:các|những)\b|\s(?:đã|đang|sẽ)\s",
             subject,
@@ -203,6 +206,14 @@ def _subject(text: str, verb_start: int) -> str:
     return ""
 
 
+_PASSIVE_AGENT = re.compile(r"\bđược\s+(?P<org>[A-ZĐÀ-Ỹ][^,.;:()]{2,100}?)\s*$")
+_JOINT_BEFORE_COMMA = re.compile(r"\bphối\s+hợp\s+(?:với|cùng)\s+[^,.;:]{3,80},\s*$", re.IGNORECASE)
+# "được sự thống nhất của Ban Thường vụ Đảng ủy", "dưới sự lãnh đạo của …": the body that approves or leads the
+# work, not the holder of the meeting.
+_SUPERVISOR_OF = re.compile(
+    r"\bsự\s+(?:thống\s+nhất|chỉ\s+đạo|lãnh\s+đạo|quan\s+tâm|đồng\s+ý|hướng\s+dẫn|phối\s+hợp)\s+(?:\S+\s+){0,3}?của\s*(?:[^.;]{0,60},\s*của\s*)?$",
+    re.IGNORECASE,
+)
 _VENUE = re.compile(
     r"\btại\s+(?:(?:hội\s+trường|trụ\s+sở|phòng\s+họp|nhà\s+văn\s+hóa|điểm\s+cầu)\s+(?:cơ\s+quan\s+)?)?$",
     re.IGNORECASE,
@@ -245,7 +256,15 @@ def _organizer_as_written(doc: _Doc) -> str:
             counted = _ACTIVITY_COUNT.match(paragraph[verb.end() :]) and "niệm" not in verb.group()
             if re.search(r"\bBan$", paragraph[: verb.start()]) or counted:
                 continue
-            subject = _subject(paragraph, verb.start())
+            head = paragraph[: verb.start()]
+            # "… được Ủy ban MTTQ tỉnh và UBND huyện Nậm Pồ biểu dương": the agent of a passive honouring or holding.
+            agent = _PASSIVE_AGENT.search(head)
+            if agent and _BODY_HEAD.match(agent.group("org")):
+                return agent.group("org").strip()
+            # "A phối hợp với B, tổ chức …": the comma after the joint holder does not end the subject.
+            if _JOINT_BEFORE_COMMA.search(head):
+                head = head.rstrip()[:-1]
+            subject = _subject(head, len(head))
             # "Ban Tổ chức (Hội thi) trao giải …": the organising committee is not the holder.
             if subject and not re.match(r"Ban\s+[Tt]ổ\s+chức\b", subject):
                 return subject
@@ -292,6 +311,7 @@ def _organizer(doc: _Doc, record: ExtractedRecord) -> None:
                 _TITLE_BEFORE.search(part[max(0, match.start() - 40) : match.start()])
                 or _DOCUMENT_OF.search(part[max(0, match.start() - 60) : match.start()])
                 or _VENUE.search(part[max(0, match.start() - 40) : match.start()])
+                or _SUPERVISOR_OF.search(part[max(0, match.start() - 100) : match.start()])
             ):
                 continue
             record.organizer = _canonical_case(_org_with_place(part, match)[0])
@@ -329,6 +349,10 @@ def _level_of(folded: str) -> str | None:
         return "tinh"
     if re.search(r"\btrung uong\b|\btu\b|\btw\b", folded):
         return "trung_uong"
+    # "Bộ Công an", "Ban Tôn giáo Chính phủ", "Quốc hội": the ministries, the Government and the National Assembly
+    # ("Bộ Chỉ huy Quân sự tỉnh", "Bộ đội Biên phòng tỉnh" name their province and are read above).
+    if re.search(r"^bo (?!chi huy|doi|tu lenh|phan|phong)\w|\bchinh phu\b|\bquoc hoi\b|\bbo truong\b", folded):
+        return "trung_uong"
     return None
 
 
@@ -343,7 +367,10 @@ def _level(record: ExtractedRecord) -> str | None:
     if re.search(r"\bQuận\s+[Đđ]oàn\b", record.organizer):
         return "huyen"
     # "A phối hợp với B": the leading holder's level ("Ban Tuyên giáo và Dân vận Tỉnh ủy phối hợp với Đảng ủy xã …").
-    lead = re.split(r"\bphoi hop (?:voi|cung)\b", folded)[0]
+    # "Ủy ban MTTQ tỉnh và UBND huyện Nậm Pồ": two bodies joined by "và", the first one's level too.
+    lead = re.split(
+        r"\bphoi hop (?:voi|cung)\b|\s+va\s+(?=(?:ubnd|hdnd|uy ban|ubmttq\w*|cong an|bo chi huy)\b)", folded
+    )[0]
     return _level_of(lead) or _level_of(folded)
 
 

@@ -483,3 +483,56 @@ def test_a_committees_regular_session_is_other_whatever_the_body_plans():
         "Các đại biểu góp ý vào phương hướng tháng 10 và triển khai kế hoạch thu hoạch vụ mùa trên địa bàn."
     )
     assert record.event_type == "other"
+
+
+# ingest13e: ways of naming the holding body, from the development part's new articles.
+
+
+def test_a_joint_holding_written_with_a_tense_word_and_a_comma_before_the_verb():
+    record = extract(
+        "Ra quân làm công tác dân vận năm 2024\n"
+        "Sáng ngày 14/3/2024, Ban Chỉ huy Quân sự huyện Tân Phong đã phối hợp với UBND xã Hòa An, tổ chức lễ ra quân "
+        "làm công tác dân vận tại thôn Bình Minh với 60 cán bộ, chiến sĩ tham gia."
+    )
+    assert record.organizer == "Ban Chỉ huy Quân sự huyện Tân Phong phối hợp với UBND xã Hòa An"
+    assert record.level == "huyen"
+
+
+def test_the_agents_of_a_passive_honouring_are_the_holders_and_the_first_ones_level_counts():
+    record = extract(
+        "Biểu dương người có uy tín ở Tân Phong\n"
+        "Trong giai đoạn 2019-2024, huyện Tân Phong có 20 người có uy tín tiêu biểu được Ủy ban MTTQ tỉnh và UBND "
+        "huyện Tân Phong biểu dương và tặng giấy khen."
+    )
+    assert record.organizer == "Ủy ban MTTQ tỉnh và UBND huyện Tân Phong"
+    assert record.level == "tinh"
+
+
+def test_the_body_whose_approval_is_mentioned_does_not_hold_a_congress_held_in_the_passive():
+    record = extract(
+        "Đại hội MTTQ xã Hòa An lần thứ X, nhiệm kỳ 2024-2029\n"
+        "Được sự thống nhất của Ban Thường vụ Đảng ủy, trong 2 ngày 12 và 13/6/2024, tại hội trường UBND xã, Đại hội "
+        "Mặt trận Tổ quốc xã Hòa An lần thứ X, nhiệm kỳ 2024 – 2029 đã được long trọng tổ chức với 100 đại biểu dự."
+    )
+    assert record.organizer == ""
+
+
+def test_a_ministry_holding_a_meeting_in_a_province_is_central():
+    record = extract(
+        "Biểu dương mô hình bảo vệ an ninh Tổ quốc\n"
+        "Sáng 20/6/2024, tại tỉnh Hòa Bình, Bộ Công an tổ chức Hội nghị biểu dương các mô hình, điển hình tiên tiến "
+        "trong phong trào toàn dân bảo vệ an ninh Tổ quốc khu vực phía Bắc."
+    )
+    assert record.organizer == "Bộ Công an"
+    assert record.level == "trung_uong"
+    assert record.province == "Trung ương"
+
+
+def test_a_body_named_only_through_the_chairs_title_at_the_government_sets_a_central_level():
+    record = extract(
+        "Giao ban công tác tôn giáo các tỉnh phía Bắc\n"
+        "Tham dự Hội nghị có lãnh đạo tỉnh Lạng Sơn và các tỉnh Cao Bằng, Hà Giang, Tuyên Quang.\n"
+        "Đồng chí Nguyễn Văn An, Trưởng Ban Tôn giáo Chính phủ chủ trì và phát biểu khai mạc Hội nghị giao ban."
+    )
+    assert record.organizer == ""
+    assert record.level == "trung_uong"
