@@ -3,8 +3,9 @@
 import re
 import unicodedata
 
-# đ/Đ carry a stroke, not a combining mark, so NFD decomposition leaves them alone.
-_STROKES = str.maketrans({"đ": "d", "Đ": "d"})
+# đ/Đ carry a stroke, not a combining mark, so NFD decomposition leaves them alone. Some sites type the capital as
+# the look-alike Icelandic eth (U+00D0 "Ð", lower case U+00F0 "ð"): read it as Đ.
+_STROKES = str.maketrans({"đ": "d", "Đ": "d", "\u00d0": "d", "\u00f0": "d"})
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
