@@ -18,6 +18,18 @@ the same rounds: reading and checking the same file without writing (`population
 count; no members are generated.
 
     .venv/bin/python bench/bench_members.py --population --rounds 5 [--reuse]
+
+`--pages` times, on a database generated before (nothing is generated), the member pages over HTTP (Django's test
+Client) as a commune and a province officer of Hội Nông dân — the list of branches (/hoi-vien/) and a branch's page
+of 100 members — with query counts, next to the module page and a plain indexed count in the same rounds.
+
+    .venv/bin/python bench/bench_members.py --pages --rounds 30 --postgres-url …
+
+Generating bulk-loads: the secondary indexes and the constraints of members_person and members_membership are
+dropped, the rows inserted in chunks of --chunk people (one INSERT … SELECT for the people, one for their
+memberships), then the indexes rebuilt and the foreign keys validated (maintenance_work_mem 1 GB, two parallel
+workers), in this script's session only. `--generate-only` stops there; a later `--reuse` run builds the counts
+(the full recount) when there are none yet, then measures.
 """
 
 import argparse
@@ -50,7 +62,15 @@ def main() -> int:
     parser.add_argument("--people", type=int, default=1_000_000)
     parser.add_argument("--rows", type=int, default=5000, help="rows of the imported list")
     parser.add_argument("--repeat", type=int, default=50)
+    parser.add_argument("--chunk", type=int, default=2_000_000, help="people generated per statement")
+    parser.add_argument("--generate-only", action="store_true", help="stop once the people are generated")
+    parser.add_argument("--no-verify", action="store_true", help="skip the second recount that verifies the counts")
     parser.add_argument("--population", action="store_true", help="measure the population import only")
+    parser.add_argument(
+        "--pages",
+        action="store_true",
+        help="on a generated database (kept as is): time the member pages over HTTP as a commune and a province officer",
+    )
     parser.add_argument("--rounds", type=int, default=5, help="rounds of the population import")
     parser.add_argument(
         "--reuse",
@@ -60,6 +80,8 @@ def main() -> int:
     args = parser.parse_args()
     if args.population:
         return bench_population(url=args.postgres_url, rounds=args.rounds, reuse=args.reuse)
+    if args.pages:
+        return bench_pages(url=args.postgres_url, rounds=args.rounds)
     if not args.reuse:
         recreate_pg_database(args.postgres_url)
     os.environ["DATABASE_URL"] = args.postgres_url
@@ -71,7 +93,7 @@ def main() -> int:
     from django.core.management import call_command
     from django.db import connection
 
-    from danvan.members.models import Person
+    from danvan.members.models import MemberTally, Person
 
     today = dt.date.today()
     out = ROOT / "bench" / "results" / f"members-{args.people}-{today.isoformat()}.json"
@@ -92,6 +114,10 @@ def main() -> int:
         out = out.with_name(f"{out.stem}-reads.json")
     else:
         generate(args, results, keep)
+        if args.generate_only:
+            return 0
+    if not MemberTally.objects.exists():  # also a --reuse of a database whose generating run stopped before them
+        build_counts(args, results, keep)
     bench_reads(args, results, keep, today)
     step(f"import of a {args.rows:,}-row list")
     results["import"] = bench_import(rows=args.rows)
@@ -102,15 +128,24 @@ def main() -> int:
 
 
 def generate(args, results: dict, keep) -> None:
+    """The people and their memberships, bulk-loaded: the two tables' secondary indexes and constraints are dropped
+    first and rebuilt (and the foreign keys validated) once the rows are in, in chunks of people so that the rates
+    show while it runs. In this script only: the application never loads this way."""
     from django.db import connection
 
-    from danvan.members.tally import tally_verify
+    from danvan.members.models import Branch
+    from danvan.organisations.models import OrgUnit
     from danvan.organisations.services import admin_units_load, org_tree_build
 
-    admin_units_load(actor=None)
-    org_tree_build(actor=None)
+    if not OrgUnit.objects.exists():  # kept by --reuse: loading the tree takes minutes
+        admin_units_load(actor=None)
+        org_tree_build(actor=None)
+    tables = ("members_person", "members_membership")
+    timings: dict = {}
+    results["generate"] = timings
     with connection.cursor() as cur:
         step("branches: one per commune and organisation")
+        Branch.objects.all().delete()
         cur.execute(
             """
             INSERT INTO members_branch (code, organisation_id, owner_id, place_id, commune_id, name, name_folded, created_at)
@@ -121,46 +156,152 @@ def generate(args, results: dict, keep) -> None:
             """
         )
         results["branches"] = cur.rowcount
-        step(f"{args.people:,} people")
-        started = time.perf_counter()
+        # What to rebuild: every constraint but the primary keys (unique, foreign key, check), and every index that
+        # backs no constraint, as PostgreSQL itself writes them.
         cur.execute(
             """
-            WITH c AS (SELECT array_agg(id ORDER BY id) AS ids FROM organisations_adminunit
-                       WHERE generation = 'current' AND level = 'commune')
-            INSERT INTO members_person (public_id, full_name, name_folded, cccd, birth_date, sex, ethnicity, religion,
-                                        occupation, commune_id, village_name, created_at, version)
-            SELECT gen_random_uuid(), 'Người ' || g, 'nguoi ' || g, '', date '1940-01-01' + (g::bigint * 7919 %% 25000)::int,
-                   CASE WHEN g %% 2 = 0 THEN 'M' ELSE 'F' END, 'Kinh', '', '', c.ids[1 + g %% array_length(c.ids, 1)],
-                   '', now(), 1
-            FROM generate_series(1, %s) g, c
+            SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint
+            WHERE conrelid = ANY(%s::regclass[]) AND contype IN ('u', 'f', 'c')
+            ORDER BY CASE contype WHEN 'c' THEN 0 WHEN 'u' THEN 1 ELSE 2 END, conname
             """,
-            [args.people],
+            [list(tables)],
         )
-        step("memberships: everyone in one organisation, half of them in a second")
+        constraints = cur.fetchall()
         cur.execute(
             """
-            WITH o AS (SELECT array_agg(id ORDER BY sort_order) AS ids, count(*) AS n FROM members_organisation
-                       WHERE id IN (SELECT organisation_id FROM members_branch))
-            INSERT INTO members_membership (person_id, organisation_id, branch_id, joined_on, left_on, role, created_at)
-            SELECT p.id, b.organisation_id, b.id, NULL, NULL, '', now()
-            FROM members_person p, o, LATERAL (VALUES (o.ids[1 + p.id % o.n]), (CASE WHEN p.id % 2 = 0
-                 THEN o.ids[1 + (p.id + 1) % o.n] END)) AS pick(org)
-            JOIN members_branch b ON b.organisation_id = pick.org
-            WHERE pick.org IS NOT NULL AND b.commune_id = p.commune_id
+            SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i
+            WHERE i.indrelid = ANY(%s::regclass[])
+              AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+            """,
+            [list(tables)],
+        )
+        indexes = cur.fetchall()
+        step(f"dropping {len(constraints)} constraints and {len(indexes)} indexes of {', '.join(tables)}")
+        for table, name, _ in constraints:
+            cur.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
+        for name, _ in indexes:
+            cur.execute(f"DROP INDEX {name}")
+        # Lookups: communes in id order (person g lives in commune g mod n), organisations with branches in their
+        # order, and the branch of each (commune, organisation).
+        cur.execute(
+            """
+            CREATE TEMP TABLE bench_commune AS
+            SELECT (row_number() OVER (ORDER BY id) - 1)::int AS ci, id FROM organisations_adminunit
+            WHERE generation = 'current' AND level = 'commune'
             """
         )
-        results["memberships"] = cur.rowcount
-        results["generate_s"] = round(time.perf_counter() - started, 1)
+        cur.execute(
+            """
+            CREATE TEMP TABLE bench_org AS
+            SELECT (row_number() OVER (ORDER BY sort_order, id) - 1)::int AS oi, id FROM members_organisation
+            WHERE id IN (SELECT organisation_id FROM members_branch)
+            """
+        )
+        cur.execute(
+            """
+            CREATE TEMP TABLE bench_branch AS
+            SELECT c.ci, o.oi, min(b.id) AS branch_id, o.id AS organisation_id
+            FROM members_branch b JOIN bench_commune c ON c.id = b.commune_id JOIN bench_org o ON o.id = b.organisation_id
+            GROUP BY c.ci, o.oi, o.id
+            """
+        )
+        cur.execute("ALTER TABLE bench_branch ADD PRIMARY KEY (ci, oi)")
+        for temp in ("bench_commune", "bench_org", "bench_branch"):
+            cur.execute(f"ANALYZE {temp}")
+        cur.execute("SELECT count(*) FROM bench_commune")
+        communes = cur.fetchone()[0]
+        cur.execute("SELECT count(*) FROM bench_org")
+        orgs = cur.fetchone()[0]
+        cur.execute("SELECT coalesce(max(id), 0) FROM members_person")
+        base = cur.fetchone()[0]
+        results["memberships"] = 0
+        chunk = max(1, min(args.chunk, args.people))
+        started = time.perf_counter()
+        people_s = memberships_s = 0.0
+        for first in range(1, args.people + 1, chunk):
+            last = min(args.people, first + chunk - 1)
+            t0 = time.perf_counter()
+            cur.execute(
+                """
+                INSERT INTO members_person (id, public_id, full_name, name_folded, cccd, birth_date, sex, ethnicity,
+                                            religion, occupation, commune_id, village_name, created_at, version)
+                SELECT %(base)s + g, gen_random_uuid(), 'Người ' || g, 'nguoi ' || g, '',
+                       date '1940-01-01' + (g::bigint * 7919 %% 25000)::int,
+                       CASE WHEN g %% 2 = 0 THEN 'M' ELSE 'F' END, 'Kinh', '', '', c.id, '', now(), 1
+                FROM generate_series(%(first)s, %(last)s) g JOIN bench_commune c ON c.ci = g %% %(communes)s
+                """,
+                {"base": base, "first": first, "last": last, "communes": communes},
+            )
+            t1 = time.perf_counter()
+            # Everyone in one organisation, every second person in a second one, in their commune's branch.
+            cur.execute(
+                """
+                INSERT INTO members_membership (person_id, organisation_id, branch_id, joined_on, left_on, role,
+                                                created_at)
+                SELECT %(base)s + g, b.organisation_id, b.branch_id, NULL, NULL, '', now()
+                FROM generate_series(%(first)s, %(last)s) g
+                CROSS JOIN LATERAL (VALUES ((%(base)s + g) %% %(orgs)s),
+                                           (CASE WHEN (%(base)s + g) %% 2 = 0 THEN (%(base)s + g + 1) %% %(orgs)s END))
+                     AS pick(oi)
+                JOIN bench_branch b ON b.ci = g %% %(communes)s AND b.oi = pick.oi
+                """,
+                {"base": base, "first": first, "last": last, "communes": communes, "orgs": orgs},
+            )
+            results["memberships"] += cur.rowcount
+            t2 = time.perf_counter()
+            people_s += t1 - t0
+            memberships_s += t2 - t1
+            step(
+                f"  people {first:,}–{last:,}: {(last - first + 1) / (t1 - t0):,.0f} people/s, "
+                f"{cur.rowcount / (t2 - t1):,.0f} memberships/s ({time.perf_counter() - started:,.0f} s so far)"
+            )
+            timings.update(people_done=last, people_s=round(people_s, 1), memberships_s=round(memberships_s, 1))
+            keep()
+        cur.execute(
+            "SELECT setval(pg_get_serial_sequence('members_person', 'id'), (SELECT max(id) FROM members_person))"
+        )
+        step("rebuilding the indexes and constraints, validating the foreign keys")
+        cur.execute("SET maintenance_work_mem = '1GB'")
+        cur.execute("SET max_parallel_maintenance_workers = 2")
+        cur.execute("SET work_mem = '256MB'")  # the foreign keys' validating joins
+        rebuilt: dict = {}
+        for name, definition in indexes:
+            t0 = time.perf_counter()
+            cur.execute(definition)
+            rebuilt[name] = round(time.perf_counter() - t0, 1)
+            step(f"  {name}: {rebuilt[name]} s")
+        for table, name, definition in constraints:  # checks and unique first, the foreign keys last
+            t0 = time.perf_counter()
+            cur.execute(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
+            rebuilt[name] = round(time.perf_counter() - t0, 1)
+            step(f"  {name}: {rebuilt[name]} s")
+        cur.execute("RESET maintenance_work_mem")
+        cur.execute("RESET max_parallel_maintenance_workers")
+        cur.execute("RESET work_mem")
+        timings["rebuild_s"] = rebuilt
+        t0 = time.perf_counter()
         cur.execute("ANALYZE")
+        timings["analyze_s"] = round(time.perf_counter() - t0, 1)
+        results["generate_s"] = round(time.perf_counter() - started, 1)
     results["database_mb_generated"] = round(database_size_mb(connection, "pg"), 1)
     keep()
+
+
+def build_counts(args, results: dict, keep) -> None:
+    """The maintained counts built by the verifying full recount (`tally_verify(repair=True)`), then verified."""
+    from danvan.members.tally import tally_verify
+
     step("build the maintained counts by a full recount")
     started = time.perf_counter()
     outcome = tally_verify(repair=True)
     results["recount_s"] = round(time.perf_counter() - started, 1)
     results["tally_rows"] = outcome["rows"]
+    keep()
+    if args.no_verify:
+        return
+    step("verify the counts against a second full recount")
     started = time.perf_counter()
-    assert tally_verify()["differences"] == []
+    results["verify_differences"] = len(tally_verify()["differences"])
     results["verify_s"] = round(time.perf_counter() - started, 1)
     keep()
 
@@ -198,8 +339,10 @@ def bench_reads(args, results: dict, keep, today: dt.date) -> None:
     }
     keep()
     step("duplicate check for one new person")
-    # One person from the middle of the table (order_by("?") would sort every row).
-    someone = Person.objects.filter(pk__gte=Person.objects.order_by("-pk").values_list("pk", flat=True)[0] // 2).first()
+    # One person from the middle of the table, by primary key (order_by("?"), or first() in the model's order by
+    # name, would sort half the table: minutes at 30 M).
+    middle = Person.objects.order_by("-pk").values_list("pk", flat=True)[0] // 2
+    someone = Person.objects.filter(pk__gte=middle).order_by("pk").first()
     results["duplicate_check"] = {
         "by_cccd": timed(lambda: list(Person.objects.filter(cccd="024180001234")), args.repeat),
         "by_name_birth_commune": timed(
@@ -250,6 +393,106 @@ def bench_import(*, rows: int) -> dict:
         "reimport_seconds": round(time.perf_counter() - started, 2),
         "reimport_summary": again,
     }
+
+
+def bench_pages(*, url: str, rounds: int) -> int:
+    """The member list pages on the generated database, as a commune and a province officer of Hội Nông dân, through
+    Django's test Client (routing, middleware, view, template; DEBUG off), each case once a round in a shuffled
+    order, next to two baselines in the same rounds: the module page (/phan-he/members/, the site's floor for a
+    logged-in page) and a plain indexed count of the branch's current members (no page)."""
+    import random
+    import statistics
+    import tempfile
+
+    os.environ["DATABASE_URL"] = url
+    os.environ["DEBUG"] = "false"
+    os.environ.setdefault("DANVAN_VAR_DIR", tempfile.mkdtemp(prefix="danvan-bench-members-pages-"))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "danvan.settings")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test import Client
+
+    from danvan.accounts.models import RoleAssignment, User
+    from danvan.members.models import Branch, Membership
+    from danvan.organisations.models import OrgUnit
+
+    def officer(username: str, unit: str) -> User:
+        user, _ = User.objects.get_or_create(username=username, defaults={"full_name": username})
+        RoleAssignment.objects.get_or_create(user=user, unit=OrgUnit.objects.get(code=unit), role="officer")
+        return user
+
+    commune, province = officer("bench.pages.hnd.c7288", "C7288-HND"), officer("bench.pages.hnd.p24", "P24-HND")
+    branch = Branch.objects.get(owner__code="C7288-HND")
+    members = Membership.objects.filter(branch=branch, left_on__isnull=True).count()
+    last_page = max(1, (members + 99) // 100)
+    branch_url = f"/hoi-vien/chi-hoi/{branch.code}/"
+    clients = {}
+    for user in (commune, province):
+        clients[user.pk] = Client()
+        clients[user.pk].force_login(user)
+    cases = [
+        ("module page /phan-he/members/ (baseline), commune officer", commune, "/phan-he/members/"),
+        ("/hoi-vien/, commune officer", commune, "/hoi-vien/"),
+        ("/hoi-vien/, province officer (page 1 of the province's branches)", province, "/hoi-vien/"),
+        ("/hoi-vien/?page=2, province officer", province, "/hoi-vien/?page=2"),
+        ("branch page 1, commune officer", commune, branch_url),
+        (f"branch page {last_page} (last), commune officer", commune, f"{branch_url}?page={last_page}"),
+        ("branch page 1, province officer", province, branch_url),
+        ("plain indexed count of the branch's current members (baseline, no page)", None, None),
+    ]
+    counter = {"queries": 0}
+
+    def wrapper(execute, sql, params, many, context):
+        counter["queries"] += 1
+        return execute(sql, params, many, context)
+
+    samples: dict = {name: {"ms": [], "queries": set(), "status": set()} for name, *_ in cases}
+    rng = random.Random(20261207)
+    step(f"{len(cases)} cases × {rounds} rounds (+2 warm-up); the branch has {members:,} current members")
+    with connection.execute_wrapper(wrapper):
+        for round_no in range(rounds + 2):
+            order = list(cases)
+            rng.shuffle(order)
+            for name, user, page in order:
+                counter["queries"] = 0
+                started = time.perf_counter()
+                if page is None:
+                    Membership.objects.filter(branch=branch, left_on__isnull=True).count()
+                    status = 200
+                else:
+                    status = clients[user.pk].get(page).status_code
+                ms = (time.perf_counter() - started) * 1000
+                if round_no < 2:
+                    continue
+                samples[name]["ms"].append(ms)
+                samples[name]["queries"].add(counter["queries"])
+                samples[name]["status"].add(status)
+    results = {
+        "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "load_average": [round(x, 1) for x in os.getloadavg()],
+        "people": connection.cursor().execute("SELECT count(*) FROM members_person").fetchone()[0],
+        "branch": branch.code,
+        "branch_members": members,
+        "rounds": rounds,
+        "cases": {},
+    }
+    for name, *_ in cases:
+        ms = sorted(samples[name]["ms"])
+        results["cases"][name] = {
+            "p50_ms": round(statistics.median(ms), 1),
+            "p95_ms": round(ms[min(len(ms) - 1, round(0.95 * (len(ms) - 1)))], 1),
+            "max_ms": round(ms[-1], 1),
+            "queries": sorted(samples[name]["queries"]),
+            "status": sorted(samples[name]["status"]),
+        }
+    out = ROOT / "bench" / "results" / f"members-pages-{dt.date.today().isoformat()}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=1, ensure_ascii=False))
+    print(json.dumps(results, indent=1, ensure_ascii=False))
+    return 0 if all(case["status"] == [200] for case in results["cases"].values()) else 1
 
 
 def bench_population(*, url: str, rounds: int, reuse: bool) -> int:

@@ -245,9 +245,13 @@ DANVAN_PERIODIC_JOBS = {
     "hotspot_escalation": {"task": "danvan.situation.tasks.hotspot_alerts_escalate", "every_minutes": 60},
     "situation_digests": {"task": "danvan.situation.tasks.digests_generate_due", "hour": 5},
     "supervision_plan_reminders": {"task": "danvan.democracy.tasks.supervision_overdue_remind", "hour": 7},
+    "member_uploads_prune": {"task": "danvan.members.tasks.member_uploads_prune", "hour": 3},
 }
 # Finished background jobs (and their result files) are kept this many days.
 DANVAN_JOB_RETENTION_DAYS = env_int("DANVAN_JOB_RETENTION_DAYS", 7)
+# A member list kept for its import but left at the confirmation of likely duplicates (personal data: names, dates
+# of birth, CCCDs) is removed by the daily `member_uploads_prune` this many hours after it was uploaded.
+DANVAN_MEMBER_UPLOAD_RETENTION_HOURS = env_int("DANVAN_MEMBER_UPLOAD_RETENTION_HOURS", 72)
 
 # --- E-mail ---------------------------------------------------------------------------------
 # Production sends by SMTP (EMAIL_HOST, default a local relay on localhost); development without

@@ -260,6 +260,8 @@ class Action(models.TextChoices):
     MEMBER_ORGANISATION_RETIRED = "member.organisation_retired", _("Retired a member association")
     # demo10d
     PROJECT_DIALOGUES_LINKED = "democracy.project_dialogues_linked", _("Linked leaders' dialogues to a project")
+    # mem12f
+    MEMBER_UPLOADS_PRUNED = "member.uploads_pruned", _("Removed member lists left unconfirmed")
 
 
 class AuditEvent(models.Model):

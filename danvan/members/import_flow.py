@@ -9,8 +9,11 @@ the confirmation itself (import_job.py, views_import.import_confirm; decision 00
 import uuid
 from collections.abc import Callable
 
+from django.conf import settings
+from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from danvan.core.errors import ApplicationError
 from danvan.members.import_job import members_import_start, members_upload_keep
@@ -22,6 +25,13 @@ def uuid_or_404(value: str):
         return uuid.UUID(value)
     except ValueError:
         raise Http404 from None
+
+
+def upload_gone_message() -> str:
+    return _(
+        "The uploaded list is no longer kept: a list left unconfirmed is removed after %(hours)s hours, and "
+        "uploading another list replaces it. Upload the file again to import it."
+    ) % {"hours": settings.DANVAN_MEMBER_UPLOAD_RETENTION_HOURS}
 
 
 def import_steps(
@@ -43,8 +53,11 @@ def import_steps(
         upload = StoredFile.objects.filter(
             public_id=uuid_or_404(request.POST["upload"]), uploaded_by=request.user
         ).first()
-        if target is None or upload is None:
+        if target is None:
             raise Http404
+        if upload is None:  # removed after the age limit (member_uploads_prune) or by a later upload
+            messages.error(request, upload_gone_message())
+            return redirect(request.path)
         decisions = {
             key.removeprefix("decision_"): value
             for key, value in request.POST.items()

@@ -2,6 +2,7 @@
 per branch or per province"). The same check, confirmation step and background job as a branch's list
 (imports.py); here the page's anchor is the organisation's body the officer works for, not one branch."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.urls import reverse
@@ -10,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 from danvan.core.submissions import submit_once
 from danvan.members import selectors
 from danvan.members.forms import BodyImportForm
-from danvan.members.import_flow import import_steps
+from danvan.members.import_flow import import_steps, upload_gone_message
 from danvan.members.imports import BRANCH_COLUMNS, LABELS
 
 
@@ -102,7 +103,7 @@ def import_confirm(request, public_id):
     if taken is not None:
         return redirect("core:job", public_id=taken.public_id)
     upload = StoredFile.objects.filter(pk=job.params.get("file"), uploaded_by=request.user).first()
-    if "proposals" not in job.params or upload is None:
+    if "proposals" not in job.params:
         raise Http404
     if job.params.get("branch"):
         branch = Branch.objects.filter(code=job.params["branch"]).select_related("owner").first()
@@ -112,6 +113,11 @@ def import_confirm(request, public_id):
         target, back_url = {"owner": owner}, reverse("members:body_import")
     if None in target.values():
         raise Http404
+    if upload is None:  # removed after the age limit (member_uploads_prune) or by a later upload
+        messages.error(request, upload_gone_message())
+        if "owner" in target:
+            return redirect("members:body_import")
+        return redirect("members:branch_import", code=job.params["branch"])
     proposals = [
         Proposal(
             line=p["line"],
