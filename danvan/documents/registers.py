@@ -25,7 +25,7 @@ PAGE_SIZE = 100
 
 
 def _outgoing(issuer, year: int, *, counted: bool = True):
-    from danvan.reports.models import IssuedDocument
+    from danvan.documents.models import IssuedDocument
 
     qs = (
         IssuedDocument.objects.filter(register__issuer=issuer, issued_on__year=year)

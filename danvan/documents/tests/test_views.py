@@ -170,8 +170,8 @@ def test_the_registers_download_as_xlsx(client):
     from openpyxl import load_workbook
 
     from danvan.documents import services
+    from danvan.documents.numbering import document_issue
     from danvan.organisations.models import OrgUnit
-    from danvan.reports.briefing import document_issue
 
     drafter, head, signer = people()
     # A briefing report issued before, by the reports app: the same register, listed in the same book.
