@@ -189,6 +189,6 @@ def test_the_registers_download_as_xlsx(client):
     )
     client.force_login(signer)
     response = client.get(reverse("documents:register", args=["di"]) + "?unit=P24-TGDV&nam=2026")
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(response.getvalue())).active
     rows = list(sheet.iter_rows(values_only=True))
     assert [r[0] for r in rows[1:]] == ["Số 01-BC/BTGDVTU", "Số 01-KH/BTGDVTU"] and rows[2][1] == "05/12/2026"
