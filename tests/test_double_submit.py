@@ -172,7 +172,7 @@ def test_someone_elses_token_creates_nothing(client_for, officer_a, leader_a):
 
 
 def test_the_conclusion_notice_issued_twice_keeps_one_number(client_for, officer_a):
-    from danvan.reports.models import IssuedDocument
+    from danvan.documents.models import IssuedDocument
 
     client = client_for(officer_a)
     meeting = _meeting(officer_a)
@@ -193,8 +193,9 @@ def test_the_conclusion_notice_issued_twice_keeps_one_number(client_for, officer
 
 
 def test_the_briefing_report_issued_twice_keeps_one_number(client_for, officer_a, commune_officer_a):
+    from danvan.documents.models import IssuedDocument
     from danvan.organisations.models import OrgUnit
-    from danvan.reports.models import IssuedDocument, ReportForm
+    from danvan.reports.models import ReportForm
     from danvan.reports.periods import period_get_or_create
     from danvan.reports.services import report_save_draft, report_submit
 
@@ -226,7 +227,7 @@ def test_the_briefing_report_issued_twice_keeps_one_number(client_for, officer_a
 def test_the_contest_decision_issued_twice_keeps_one_number(client_for, commune_officer_a, officer_a):
     from danvan.contests import services
     from danvan.contests.tests.factories import ready, score_all
-    from danvan.reports.models import IssuedDocument
+    from danvan.documents.models import IssuedDocument
 
     contest, round, _parts, teams, _ = ready(commune_officer_a, judges=[(officer_a, "P24-TGDV")], prize_first=1)
     for n, team in enumerate(teams):

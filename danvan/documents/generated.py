@@ -33,8 +33,8 @@ ON_ISSUE = {"assessment": "danvan.assessments.services.scheme_close_after_report
 
 def register_symbol(issuer: OrgUnit, doc_type: str) -> str:
     """The issuer's abbreviation after the slash, as its register has it (or the default for a new register)."""
-    from danvan.reports.briefing import DEFAULT_SYMBOLS
-    from danvan.reports.models import DocumentRegister
+    from danvan.documents.models import DocumentRegister
+    from danvan.documents.numbering import DEFAULT_SYMBOLS
 
     symbol = (
         DocumentRegister.objects.filter(issuer=issuer, doc_type=doc_type)
@@ -99,7 +99,7 @@ def leader_titles(issuer: OrgUnit, users) -> dict[int, str]:
 def _issued_for_key(issuer: OrgUnit, doc_type: str, key: str):
     """The register's document for this key (issued directly before drafts existed), or None."""
     from danvan.core.submissions import key_location
-    from danvan.reports.models import IssuedDocument
+    from danvan.documents.models import IssuedDocument
 
     location = key_location(f"doc:{doc_type}:{issuer.code}:{key}")
     return IssuedDocument.objects.filter(public_id=location).first() if location else None

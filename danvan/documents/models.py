@@ -1,7 +1,8 @@
 """The Ban's own documents: types, drafts with versions and comments, recipients, incoming documents.
 
-Numbers come from the existing register (reports.DocumentRegister / IssuedDocument, see decision 0025): a document
-issued here links to its IssuedDocument, so the numbers of briefing reports and conclusion notices run on.
+Numbers come from the register (`PartyTerm`, `DocumentRegister`, `IssuedDocument`, decision 0025; moved here from
+`reports` by decision 0059, their tables keep their `reports_` names): a document issued here links to its
+IssuedDocument, so the numbers of briefing reports and conclusion notices run on.
 """
 
 import uuid
@@ -24,6 +25,76 @@ class DocumentType(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.code})"
+
+
+class PartyTerm(models.Model):
+    """A Party committee term (nhiệm kỳ). Party document numbers restart at 01 with each term (HD 36-HD/VPTW).
+
+    Congress dates differ by province and level [unconfirmed]: the boundaries are data, editable by admins.
+    """
+
+    label = models.CharField(max_length=16, unique=True)  # "2025-2030"
+    starts_on = models.DateField()
+    ends_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        db_table = "reports_partyterm"  # the table kept its name when the model moved here (decision 0059)
+        ordering = ["-starts_on"]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class DocumentRegister(models.Model):
+    """The running number of one document type for one issuing body in one term."""
+
+    issuer = models.ForeignKey("organisations.OrgUnit", on_delete=models.PROTECT, related_name="+")
+    doc_type = models.CharField(max_length=8)  # "BC" báo cáo, "TB" thông báo, "KH" kế hoạch…
+    term = models.ForeignKey(PartyTerm, on_delete=models.PROTECT, related_name="+")
+    symbol = models.CharField(max_length=32)  # the issuer's abbreviation, e.g. "BTGDVTU"
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        db_table = "reports_documentregister"
+        constraints = [
+            models.UniqueConstraint(fields=["issuer", "doc_type", "term"], name="documentregister_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.doc_type}/{self.symbol} {self.term}: {self.last_number}"
+
+
+class IssuedDocument(models.Model):
+    """A numbered document as it was issued. The file is kept in the database: no local file is the only copy."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    register = models.ForeignKey(DocumentRegister, on_delete=models.PROTECT, related_name="documents")
+    number = models.PositiveIntegerField()
+    reference = models.CharField(max_length=64)  # "Số 12-BC/BTGDVTU"
+    title = models.CharField(max_length=255)
+    issued_on = models.DateField()
+    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    content = models.BinaryField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    # What the document is (documents.numbering.document_issue's key) and the page it is issued from, where a
+    # replacement is issued after a revocation.
+    key = models.CharField(max_length=200, blank=True)
+    source_url = models.CharField(max_length=300, blank=True)
+    # A number is never reused: a wrong document is revoked (with the reason) and a replacement gets a new number.
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    revoke_reason = models.TextField(blank=True)
+    replaces = models.OneToOneField("self", null=True, blank=True, on_delete=models.PROTECT, related_name="replaced_by")
+
+    class Meta:
+        db_table = "reports_issueddocument"
+        ordering = ["-created_at"]
+        constraints = [models.UniqueConstraint(fields=["register", "number"], name="issueddocument_number_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.title}"
 
 
 class Document(models.Model):
@@ -63,9 +134,7 @@ class Document(models.Model):
     recipients_spec = models.JSONField(default=dict, blank=True)
     # Plan tasks (one a line: "unit code | task | dd/mm/yyyy"), turned into workplans tasks when issued.
     tasks = models.TextField(blank=True)
-    issued = models.OneToOneField(
-        "reports.IssuedDocument", null=True, blank=True, on_delete=models.PROTECT, related_name="draft"
-    )
+    issued = models.OneToOneField(IssuedDocument, null=True, blank=True, on_delete=models.PROTECT, related_name="draft")
     pdf = models.BinaryField(null=True, blank=True)
     replaces = models.OneToOneField("self", null=True, blank=True, on_delete=models.PROTECT, related_name="replaced_by")
     # fold(title + summary + the latest text): the diacritic-free search column.

@@ -25,7 +25,7 @@ PAGE_SIZE = 100
 
 
 def _outgoing(issuer, year: int, *, counted: bool = True):
-    from danvan.reports.models import IssuedDocument
+    from danvan.documents.models import IssuedDocument
 
     qs = (
         IssuedDocument.objects.filter(register__issuer=issuer, issued_on__year=year)
@@ -120,22 +120,35 @@ def _received_row(r) -> list:
     ]
 
 
+# Rows read from the database at a time when a whole year is written out (XLSX): memory stays flat.
+CHUNK = 500
+
+
 def outgoing_register_rows(*, issuer, year: int):
     """The sổ văn bản đi of one issuing body and year: every numbered document (briefing reports and conclusion
-    notices included), in the order of their registers."""
-    for issued in _outgoing(issuer, year):
+    notices included), in the order of their registers. A generator, read in chunks."""
+    for issued in _outgoing(issuer, year).iterator(chunk_size=CHUNK):
         yield _outgoing_row(issued)
 
 
-def incoming_register_rows(*, unit, year: int) -> list:
-    """The sổ văn bản đến of one unit and year: registered arrivals, then documents sent to it inside danvan."""
-    return [_arrival_row(i) for i in _arrivals(unit, year)] + [_received_row(r) for r in _received(unit, year)]
+def incoming_register_rows(*, unit, year: int):
+    """The sổ văn bản đến of one unit and year: registered arrivals, then documents sent to it inside danvan. A
+    generator, read in chunks."""
+    for arrival in _arrivals(unit, year).iterator(chunk_size=CHUNK):
+        yield _arrival_row(arrival)
+    for received in _received(unit, year).iterator(chunk_size=CHUNK):
+        yield _received_row(received)
+
+
+def register_rows_iter(*, kind: str, unit, year: int):
+    """The rows of a register of a year one at a time (the XLSX download streams them)."""
+    if kind == "di":
+        return outgoing_register_rows(issuer=unit, year=year)
+    return incoming_register_rows(unit=unit, year=year)
 
 
 def register_rows(*, kind: str, unit, year: int) -> list:
-    if kind == "di":
-        return list(outgoing_register_rows(issuer=unit, year=year))
-    return incoming_register_rows(unit=unit, year=year)
+    return list(register_rows_iter(kind=kind, unit=unit, year=year))
 
 
 def register_page(*, kind: str, unit, year: int, page: int, size: int | None = None) -> tuple[list, int]:

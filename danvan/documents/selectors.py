@@ -252,6 +252,9 @@ def incoming_get_for_user(*, user, public_id) -> IncomingDocument:
 
 
 HISTORY_LIMIT = 200
+# The audit label of a register entry: the model's now, and the one events written before it moved from `reports`
+# carry (decision 0059). Audit rows are never rewritten: history reads both.
+ISSUED_DOCUMENT_LABELS = ("documents.issueddocument", "reports.issueddocument")
 
 
 def history_of(document: Document) -> list:
@@ -264,7 +267,7 @@ def history_of(document: Document) -> list:
 
     targets = Q(target_type="documents.document", target_id=str(document.public_id))
     if document.issued_id:
-        targets |= Q(target_type="reports.issueddocument", target_id=str(document.issued.public_id))
+        targets |= Q(target_type__in=ISSUED_DOCUMENT_LABELS, target_id=str(document.issued.public_id))
     # A document issued before drafts existed (documents 0004) has its issue event before its draft.
     since = min(document.created_at, document.issued.created_at) if document.issued_id else document.created_at
     return list(

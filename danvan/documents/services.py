@@ -1,7 +1,7 @@
 """Writes on documents: draft, revise, comment, route, sign and issue, acknowledge, correct; incoming documents.
 
 Each service checks its permission, opens one transaction and writes one audit event. Issuing numbers through the
-existing register (reports.briefing.document_issue), so a document issued here and a briefing report share one
+register (documents.numbering.document_issue), so a document issued here and a briefing report share one
 running number per issuer, type and Party term.
 """
 
@@ -419,7 +419,8 @@ def document_sign_issue(*, actor, document: Document, today: dt.date, expected_v
     """The signer signs and issues: the next number and today's date from the register, the DOCX in HD 36 layout,
     the recipients and the plan's tasks, all in one transaction; the PDF copy follows as a task. Immutable after."""
     from danvan.documents import generated
-    from danvan.reports.briefing import document_issue, document_place, header_names
+    from danvan.documents.numbering import document_issue
+    from danvan.reports.briefing import document_place, header_names
     from danvan.reports.documents import Header
     from danvan.workplans.services import task_assign
 

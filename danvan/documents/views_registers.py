@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from danvan.accounts.permissions import can_view_unit, scope_roots
-from danvan.core.exporting import xlsx_response
+from danvan.core.exporting import xlsx_streaming_response
 from danvan.core.submissions import submit_once
 from danvan.documents import registers
 from danvan.documents.views import _default_issuer
@@ -77,11 +77,12 @@ def register_xlsx(request, kind):
     """The register of a year (sổ văn bản đi / đến) of a unit in the person's scope, as XLSX."""
     unit, year = _unit_year(request, kind, request.GET)
     title, headers = registers.REGISTERS[kind]
-    return xlsx_response(
+    # Streamed: the rows are read in chunks and the file is sent from disk, whatever the size of the year.
+    return xlsx_streaming_response(
         filename=f"{title} {unit.code} {year}.xlsx",
         sheet_title=f"{title} {year}",
         headers=headers,
-        rows=registers.register_rows(kind=kind, unit=unit, year=year),
+        rows=registers.register_rows_iter(kind=kind, unit=unit, year=year),
     )
 
 

@@ -439,8 +439,8 @@ def briefing_preview(request):
 @require_http_methods(["GET", "POST"])
 @submit_once
 def documents(request):
+    from danvan.documents.models import IssuedDocument
     from danvan.reports.briefing import briefing_draft
-    from danvan.reports.models import IssuedDocument
 
     if request.method == "POST":
         from danvan.documents.views import to_draft
@@ -469,7 +469,7 @@ def documents(request):
 
 @login_required
 def document_download(request, public_id):
-    from danvan.reports.models import IssuedDocument
+    from danvan.documents.models import IssuedDocument
 
     document = IssuedDocument.objects.select_related("register__issuer").filter(public_id=public_id).first()
     if document is None or not can_view_unit(request.user, document.register.issuer):
@@ -486,10 +486,10 @@ def document_revoke(request, public_id):
     """Revoke an issued number with the reason (a leader of the issuing body); the replacement is issued from the
     document's own page (the meeting, the briefing) and gets the next number."""
     from danvan.accounts.permissions import can_revoke_number
-    from danvan.reports.briefing import ONLY_ISSUER_REVOKES
-    from danvan.reports.briefing import document_revoke as revoke
+    from danvan.documents.models import IssuedDocument
+    from danvan.documents.numbering import ONLY_ISSUER_REVOKES
+    from danvan.documents.numbering import document_revoke as revoke
     from danvan.reports.forms import RevokeForm
-    from danvan.reports.models import IssuedDocument
 
     document = IssuedDocument.objects.select_related("register__issuer").filter(public_id=public_id).first()
     if document is None or not can_view_unit(request.user, document.register.issuer):

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from danvan.audit.models import Action, AuditEvent
 from danvan.contests import services
 from danvan.contests.tests.factories import ready, score_all
-from danvan.reports.models import IssuedDocument
+from danvan.documents.models import IssuedDocument
 
 
 @pytest.fixture

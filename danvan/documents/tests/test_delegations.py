@@ -12,11 +12,10 @@ from danvan.core.errors import ApplicationError
 from danvan.core.submissions import TOKEN_FIELD, new_form_token
 from danvan.documents import generated, services
 from danvan.documents.delegations import delegation_create
-from danvan.documents.models import Delegation, Document
+from danvan.documents.models import Delegation, Document, IssuedDocument
 from danvan.documents.tests.generated_factories import held_meeting
 from danvan.meetings.services import conclusion_notice_draft
 from danvan.organisations.models import OrgUnit
-from danvan.reports.models import IssuedDocument
 
 pytestmark = pytest.mark.django_db
 

@@ -5,10 +5,9 @@ from docx import Document as Docx
 
 from danvan.core.errors import ApplicationError
 from danvan.documents import services
-from danvan.documents.models import Document, DocumentRecipient
+from danvan.documents.models import Document, DocumentRecipient, IssuedDocument
 from danvan.documents.tests.factories import TODAY, people, plan, to_signer
 from danvan.organisations.models import OrgUnit
-from danvan.reports.models import IssuedDocument
 from danvan.workplans.models import Task
 
 pytestmark = pytest.mark.django_db
@@ -84,7 +83,7 @@ def test_issuing_twice_is_refused_and_the_number_is_kept():
 
 
 def test_numbers_continue_the_register_of_briefing_reports_and_notices():
-    from danvan.reports.briefing import document_issue
+    from danvan.documents.numbering import document_issue
 
     drafter, head, signer = people()
     issuer = OrgUnit.objects.get(code="P24-TGDV")

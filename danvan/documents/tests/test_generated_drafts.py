@@ -14,10 +14,9 @@ from danvan.audit.models import Action, AuditEvent
 from danvan.core.errors import ApplicationError
 from danvan.core.submissions import TOKEN_FIELD, new_form_token
 from danvan.documents import generated, services
-from danvan.documents.models import Document
+from danvan.documents.models import Document, IssuedDocument
 from danvan.documents.tests.generated_factories import held_meeting
 from danvan.meetings.services import conclusion_notice_draft
-from danvan.reports.models import IssuedDocument
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 3, 20)

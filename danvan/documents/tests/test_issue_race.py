@@ -43,7 +43,7 @@ def test_two_signers_issuing_at_once_get_two_numbers_and_one_document_never_gets
     with django_db_blocker.unblock():
         if connection.vendor != "postgresql":
             pytest.skip("the row locks under test are PostgreSQL's; SQLite serialises every write anyway")
-        from danvan.reports.models import DocumentRegister, IssuedDocument
+        from danvan.documents.models import DocumentRegister, IssuedDocument
 
         drafter = make_user("race.drafter", "officer", "P91-TGDV")
         head = make_user("race.head", "officer", "P91-TGDV")

@@ -10,12 +10,11 @@ from django.apps import apps
 from danvan.audit.models import AuditEvent
 from danvan.core.text import fold
 from danvan.documents.legacy import attach_issued_before_drafts
-from danvan.documents.models import Document
+from danvan.documents.models import Document, IssuedDocument
+from danvan.documents.numbering import document_issue
 from danvan.documents.tests.generated_factories import held_meeting
 from danvan.meetings.services import conclusion_notice_draft
 from danvan.organisations.models import OrgUnit
-from danvan.reports.briefing import document_issue
-from danvan.reports.models import IssuedDocument
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 3, 20)
@@ -23,7 +22,7 @@ TODAY = dt.date(2026, 3, 20)
 
 def _attach() -> int:
     return attach_issued_before_drafts(
-        issued_documents=apps.get_model("reports", "IssuedDocument"),
+        issued_documents=apps.get_model("documents", "IssuedDocument"),
         documents=apps.get_model("documents", "Document"),
         versions=apps.get_model("documents", "DocumentVersion"),
         doc_types=apps.get_model("documents", "DocumentType"),

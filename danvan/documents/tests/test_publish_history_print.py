@@ -70,7 +70,7 @@ def test_an_issued_plan_is_published_on_the_portal_with_one_action_and_taken_off
 
 
 def test_a_draft_a_revoked_number_or_someone_outside_cannot_publish(officer_b):
-    from danvan.reports.briefing import document_revoke
+    from danvan.documents.numbering import document_revoke
 
     drafter, head, signer = people()
     draft = plan(drafter, head, signer)

@@ -197,3 +197,36 @@ def test_lists_and_registers_never_read_the_files_bytes_nor_the_whole_text(commu
     # …without the files and the whole text (the units' own short search_text, joined for their names, is read)
     for column in ('"content"', '"pdf"', '"documents_document"."search_text"'):
         assert column not in selected, column
+
+
+def test_the_xlsx_of_a_year_is_streamed_from_rows_read_in_chunks(client, monkeypatch, commune_officer_a):
+    """The whole year as XLSX in constant memory: the rows are read from the database in chunks and written one
+    at a time, and the file is sent from disk; the year's rows are never gathered in a list."""
+    import io
+
+    from openpyxl import load_workbook
+
+    drafter, head, signer = people()
+    for title in ("Kế hoạch thứ nhất", "Kế hoạch thứ hai", "Kế hoạch thứ ba"):
+        _issued(drafter, head, signer, title=title)
+    issuer, commune = OrgUnit.objects.get(code="P24-TGDV"), OrgUnit.objects.get(code="C7288-DU")
+    expected = {
+        "di": registers.register_rows(kind="di", unit=issuer, year=2026),
+        "den": registers.register_rows(kind="den", unit=commune, year=2026),
+    }
+    monkeypatch.setattr(registers, "CHUNK", 2)
+
+    def gathered(**kw):
+        raise AssertionError("the download gathered the whole year in a list")
+
+    monkeypatch.setattr(registers, "register_rows", gathered)
+    for kind, user, unit in (("di", signer, issuer), ("den", commune_officer_a, commune)):
+        client.force_login(user)
+        response = client.get(reverse("documents:register", args=[kind]) + f"?unit={unit.code}&nam=2026")
+        assert response.status_code == 200 and response.streaming
+        assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+        assert "attachment" in response["Content-Disposition"]
+        rows = list(load_workbook(io.BytesIO(response.getvalue())).active.iter_rows(values_only=True))
+        # An empty cell reads back as None.
+        assert [list(r) for r in rows[1:]] == [[None if v == "" else v for v in r] for r in expected[kind]]
+        assert len(rows) == 4

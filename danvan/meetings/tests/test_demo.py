@@ -7,10 +7,9 @@ from django.urls import reverse
 from danvan.accounts.demo import demo_data_load
 from danvan.accounts.models import User
 from danvan.audit.models import AuditEvent
-from danvan.documents.models import Document
+from danvan.documents.models import Document, IssuedDocument
 from danvan.meetings.demo import BRIEFING_TITLE, demo_meetings_load
 from danvan.meetings.models import Meeting
-from danvan.reports.models import IssuedDocument
 
 
 def test_the_demo_notice_is_issued_through_its_draft_by_the_signer_and_loads_once(db, client):

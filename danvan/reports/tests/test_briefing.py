@@ -77,7 +77,7 @@ def test_numbers_follow_on_within_a_term_and_restart_with_the_next(
     # The same report issued again is the same document: it keeps its number.
     again = briefing_issue(actor=officer_a, unit=unit, form=quarterly, period=q1, today=TODAY)
     assert (again.pk, again.number) == (first.pk, 1)
-    from danvan.reports.models import PartyTerm
+    from danvan.documents.models import PartyTerm
 
     PartyTerm.objects.filter(label="2025-2030").update(ends_on=dt.date(2030, 9, 30))
     PartyTerm.objects.create(label="2030-2035", starts_on=dt.date(2030, 10, 1))

@@ -9,9 +9,9 @@ from docx import Document
 
 from conftest import make_user
 from danvan.core.errors import ApplicationError
+from danvan.documents.models import IssuedDocument
 from danvan.organisations.models import OrgUnit
 from danvan.reports.briefing import PART_TITLES, briefing_content
-from danvan.reports.models import IssuedDocument
 from danvan.reports.selectors import rollup
 from danvan.reports.synthesis import OTHER_FIELD, briefing_synthesis, split_sentences
 from danvan.reports.tests.briefing_helpers import briefing_issue

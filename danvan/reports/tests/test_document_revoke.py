@@ -8,10 +8,10 @@ import pytest
 
 from danvan.audit.models import Action, AuditEvent
 from danvan.core.submissions import TOKEN_FIELD, new_form_token
+from danvan.documents.models import IssuedDocument
 from danvan.documents.tests.factories import issue_through_pages
 from danvan.meetings.services import meeting_schedule
 from danvan.organisations.models import OrgUnit
-from danvan.reports.models import IssuedDocument
 
 pytestmark = pytest.mark.django_db
 HCM = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
