@@ -171,16 +171,23 @@ class DueList:
     due_soon: list[Petition] = field(default_factory=list)
 
 
-def petitions_due_for_officer(*, user, today: dt.date, within_days: int = 3) -> DueList:
-    """Open petitions the officer handles (or received, while nobody is assigned) due within `within_days`."""
+def petitions_due_sources(*, user, today: dt.date, within_days: int = 3) -> tuple[QuerySet, QuerySet]:
+    """The two reads behind `petitions_due_for_officer`: the due petitions the officer handles, and those they
+    received while nobody is assigned (the inbox asks whether either has a row before reading them)."""
     horizon = today + dt.timedelta(within_days)
     open_due = Q(status__in=Petition.OPEN_STATUSES, due_on__lte=horizon)
     # Two indexed reads joined by id, rather than one OR across a join that would scan every petition.
-    handled = _handled_ids(user)
+    handled = Petition.objects.filter(open_due, pk__in=_handled_ids(user))
     # A record opened at another unit by a transfer belongs to that unit, not to the sender.
     unassigned = Petition.objects.filter(open_due, created_by=user).exclude(source=Petition.Source.TRANSFERRED)
     unassigned = unassigned.filter(~Exists(PetitionHandler.objects.filter(petition=OuterRef("pk"))))
-    ids = set(Petition.objects.filter(open_due, pk__in=handled).values_list("pk", flat=True))
+    return handled, unassigned
+
+
+def petitions_due_for_officer(*, user, today: dt.date, within_days: int = 3) -> DueList:
+    """Open petitions the officer handles (or received, while nobody is assigned) due within `within_days`."""
+    handled, unassigned = petitions_due_sources(user=user, today=today, within_days=within_days)
+    ids = set(handled.values_list("pk", flat=True))
     ids |= set(unassigned.values_list("pk", flat=True))
     rows = Petition.objects.filter(pk__in=ids).select_related("unit", "field").order_by("due_on", "id")
     result = DueList()
