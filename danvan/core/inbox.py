@@ -170,14 +170,15 @@ def _tasks(qs, today: dt.date) -> Section:
     return section
 
 
-def _petitions(user, today: dt.date, *, any_due: bool) -> Section:
+def _petitions(user, today: dt.date, *, handled, unassigned) -> Section:
     """Petitions the person handles (or received and nobody handles yet) due within 3 days or overdue."""
     from danvan.petitions.selectors import petitions_due_for_officer
 
     section = Section("petitions", _("Petitions due"), more_link=reverse("petitions:due"))
-    if not any_due:
+    if handled is None and unassigned is None:
         return section
-    due = petitions_due_for_officer(user=user, today=today)
+    # Only the reads that have rows (asked with the other sections).
+    due = petitions_due_for_officer(user=user, today=today, sources=(handled, unassigned))
     rows = due.overdue + due.due_soon
     section.total = len(rows)
     for petition in rows[:LIMIT]:
@@ -394,12 +395,16 @@ def inbox_for_user(*, user, today: dt.date) -> Inbox:
         _reports(user, today),
         _approvals(sources["approvals"]),
         _tasks(sources["tasks"], today),
-        _petitions(user, today, any_due=bool(sources["petitions_handled"] or sources["petitions_unassigned"])),
+        _petitions(user, today, handled=sources["petitions_handled"], unassigned=sources["petitions_unassigned"]),
         _commitments(sources["commitments"], today),
         _hotspots(sources["hotspots"]),
         _documents(sources["documents_waiting"], sources["documents_received"]),
         _recommendations(sources["recommendations"], today),
-        _assessments(user, today, any_rows=bool(sources["assessments_due"] or sources["assessments_review"])),
+        _assessments(
+            user,
+            today,
+            any_rows=sources["assessments_due"] is not None or sources["assessments_review"] is not None,
+        ),
         _supervision_plans(sources["supervision_plans"], today),
         notices,
     ]
