@@ -130,3 +130,22 @@ def test_the_bell_on_the_home_page_counts_what_the_inbox_counts(client, people, 
     inbox_mark_read(actor=people["commune"])
     assert "rounded-pill text-bg-warning" not in client.get("/").content.decode()
     assert "rounded-pill text-bg-warning" not in client.get("/phan-he/petitions/").content.decode()
+
+
+def test_a_petition_due_costs_its_list_and_its_rows_and_the_page_stays_within_the_bound(client, people, grow):
+    import datetime as dt
+
+    from danvan.petitions.tests.factories import receive
+
+    grow()
+    client.force_login(people["commune"])
+    client.get("/")
+    before = _queries(client, "/")
+    # Received a month ago by the officer, who handles it: overdue now.
+    petition = receive(people["commune"], unit_code="C7288-DU", today=timezone.localdate() - dt.timedelta(days=30))
+    page = client.get("/").content.decode()
+    assert petition.code in page
+    after = _queries(client, "/")
+    # The ids of the due petitions they handle, then those rows; the list of petitions received and not assigned
+    # has no row, so it is not read.
+    assert len(after) == len(before) + 2 <= AT_MOST
