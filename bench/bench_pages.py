@@ -66,10 +66,16 @@ def ensure_users():
 
 def cases(users):
     """(name, user or None, url) for every page and baseline."""
+    from danvan.petitions.models import Petition
     from danvan.reports.models import ReportForm
     from danvan.reports.services import form_indicators
 
     form = ReportForm.objects.get(code="bench-quy")
+    # The commune's newest petition: what its officer opens from the list (the load test's commune people open
+    # their five newest), and the province leader above it.
+    petition = (
+        Petition.objects.filter(unit__code=COMMUNE).order_by("-received_on", "-id").values_list("code", flat=True)[0]
+    )
     indicator = form_indicators(form)[0]
     q = f"?form={form.pk}"
     out = []
@@ -86,6 +92,8 @@ def cases(users):
         ("commune officer: open petitions", users["commune officer"], "/don-thu/?status=open"),
         ("commune officer: due list", users["commune officer"], "/don-thu/den-han/"),
         ("commune officer: my reports", users["commune officer"], "/bao-cao/"),
+        ("commune officer: petition detail", users["commune officer"], f"/don-thu/{petition}/"),
+        ("commune officer: documents inbox", users["commune officer"], "/van-ban/"),
         ("province officer: petition list", users["province officer"], "/don-thu/"),
         ("province officer: petition search", users["province officer"], "/don-thu/?q=tranh+chap+dat+dai"),
         ("province officer: petitions dashboard", users["province officer"], f"/don-thu/thong-ke/?unit={PROVINCE}"),
@@ -98,6 +106,7 @@ def cases(users):
         ),
         ("province leader: petitions dashboard", users["province leader"], f"/don-thu/thong-ke/?unit={PROVINCE}"),
         ("province leader: roll-up", users["province leader"], f"/bao-cao/tong-hop/{q}&unit={PROVINCE}"),
+        ("province leader: petition detail", users["province leader"], f"/don-thu/{petition}/"),
         ("centre officer: petition list", users["centre officer"], "/don-thu/"),
         ("centre officer: national petitions dashboard", users["centre officer"], "/don-thu/thong-ke/?unit=TW"),
         ("centre officer: national roll-up", users["centre officer"], f"/bao-cao/tong-hop/{q}&unit=TW"),

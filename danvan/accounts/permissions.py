@@ -4,7 +4,7 @@ One rule underlies them all: a role held on a unit applies to that unit and ever
 Views, templates, selectors and services call these; none of them re-implements a check.
 """
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from danvan.accounts.models import Role, RoleAssignment
 from danvan.organisations.models import OrgUnit, OrgUnitClosure
@@ -128,9 +128,31 @@ def _assignments(user) -> tuple[tuple[str, int, int], ...]:
     return cached
 
 
+def units_around(user) -> tuple[OrgUnit, ...]:
+    """The units the person's roles are attached to and the units directly below them (a commune's khối dân vận,
+    a province's Front), with their administrative unit, in the units' own order (sort_order, name): one query, kept on
+    the user object like the assignments, so for one request. The home page's roots, the inbox's reports, tasks
+    and received documents all start from these units; each used to read them again."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return ()
+    roots = tuple(scope_root_ids(user))
+    cached = user.__dict__.get("_danvan_units_around")
+    if cached is None or cached[0] != roots:
+        units = ()
+        if roots:
+            units = tuple(
+                OrgUnit.objects.filter(Q(pk__in=roots) | Q(parent_id__in=roots))
+                .select_related("admin_unit")
+                .order_by("sort_order", "name", "pk")
+            )
+        cached = (roots, units)
+        user.__dict__["_danvan_units_around"] = cached
+    return cached[1]
+
+
 def forget_roles(user) -> None:
     """Drop what this user object remembers of its roles (after a service changed them)."""
-    for key in ("_danvan_assignments", "_danvan_roles_on", "_danvan_role_within"):
+    for key in ("_danvan_assignments", "_danvan_roles_on", "_danvan_role_within", "_danvan_units_around"):
         user.__dict__.pop(key, None)
 
 

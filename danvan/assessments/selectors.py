@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from danvan.accounts.permissions import DATA_ENTRY_ROLES, EDIT_ROLES, READ_ROLES, scope_root_ids
@@ -128,11 +128,8 @@ def evidence_get_for_user(*, user, assessment: Assessment, file_id):
     return evidence
 
 
-def inbox_items_for_user(*, user, limit: int):
-    """For core.inbox: (items, total) — self-assessments the user's bodies still owe, and sent ones waiting for
-    the review of a Ban the user works in. Two bounded queries each."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return [], 0
+def inbox_sources(*, user) -> tuple[QuerySet, QuerySet]:
+    """The two reads behind `inbox_items_for_user`: self-assessments owed, and sent ones waiting for review."""
     due = Assessment.objects.filter(
         _covered(user, DATA_ENTRY_ROLES, "body_id"), status=Assessment.Status.PENDING, scheme__status="open"
     )
@@ -142,6 +139,15 @@ def inbox_items_for_user(*, user, limit: int):
         scheme__status="open",
         scheme__unit_id__in=OrgUnitClosure.objects.filter(ancestor_id__in=editor_roots).values("descendant_id"),
     )
+    return due, review
+
+
+def inbox_items_for_user(*, user, limit: int):
+    """For core.inbox: (items, total) — self-assessments the user's bodies still owe, and sent ones waiting for
+    the review of a Ban the user works in. Two bounded queries each."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return [], 0
+    due, review = inbox_sources(user=user)
     # Each list first; counted only when it fills the limit (then there may be more).
     own = list(due.select_related("scheme", "body").order_by("scheme__self_due", "id")[:limit])
     waiting = list(review.select_related("scheme", "body").order_by("submitted_at", "id")[:limit])

@@ -111,18 +111,23 @@ def _reports(user, today: dt.date) -> Section:
     return section
 
 
-def _approvals(user) -> Section:
-    """Reports submitted by the units below the units where the person approves."""
+def _approvals_source(user):
     from danvan.reports.models import Submission
 
-    section = Section("approvals", _("Reports waiting for your approval"), more_link=reverse("reports:completeness"))
     roots = scope_root_ids(user, APPROVE_ROLES)
     if not roots:
-        return section
-    qs = Submission.objects.filter(
+        return None
+    return Submission.objects.filter(
         status=Submission.Status.SUBMITTED,
         unit__parent_id__in=OrgUnitClosure.objects.filter(ancestor_id__in=roots).values("descendant_id"),
     )
+
+
+def _approvals(qs) -> Section:
+    """Reports submitted by the units below the units where the person approves."""
+    section = Section("approvals", _("Reports waiting for your approval"), more_link=reverse("reports:completeness"))
+    if qs is None:
+        return section
     submissions, section.total = _bounded(qs.select_related("form", "period", "unit").order_by("submitted_at", "id"))
     for submission in submissions:
         section.items.append(
@@ -137,12 +142,17 @@ def _approvals(user) -> Section:
     return section
 
 
-def _tasks(user, today: dt.date) -> Section:
-    """Open tasks given to the person's units (meeting conclusions included) due within the horizon or overdue."""
+def _tasks_source(user, today: dt.date):
     from danvan.workplans.selectors import tasks_assigned_to
 
+    return tasks_assigned_to(user=user, open_only=True).filter(deadline__lte=today + dt.timedelta(HORIZON_DAYS))
+
+
+def _tasks(qs, today: dt.date) -> Section:
+    """Open tasks given to the person's units (meeting conclusions included) due within the horizon or overdue."""
     section = Section("tasks", _("Tasks due"), more_link=reverse("workplans:index"))
-    qs = tasks_assigned_to(user=user, open_only=True).filter(deadline__lte=today + dt.timedelta(HORIZON_DAYS))
+    if qs is None:
+        return section
     tasks, section.total = _bounded(qs.order_by("deadline", "id"))
     for task in tasks:
         overdue = task.deadline < today
@@ -160,12 +170,15 @@ def _tasks(user, today: dt.date) -> Section:
     return section
 
 
-def _petitions(user, today: dt.date) -> Section:
+def _petitions(user, today: dt.date, *, handled, unassigned) -> Section:
     """Petitions the person handles (or received and nobody handles yet) due within 3 days or overdue."""
     from danvan.petitions.selectors import petitions_due_for_officer
 
     section = Section("petitions", _("Petitions due"), more_link=reverse("petitions:due"))
-    due = petitions_due_for_officer(user=user, today=today)
+    if handled is None and unassigned is None:
+        return section
+    # Only the reads that have rows (asked with the other sections).
+    due = petitions_due_for_officer(user=user, today=today, sources=(handled, unassigned))
     rows = due.overdue + due.due_soon
     section.total = len(rows)
     for petition in rows[:LIMIT]:
@@ -183,18 +196,23 @@ def _petitions(user, today: dt.date) -> Section:
     return section
 
 
-def _commitments(user, today: dt.date) -> Section:
-    """Open commitments made in dialogues with citizens, owned by the person's units, due within the horizon."""
+def _commitments_source(user, today: dt.date):
     from danvan.petitions.models import Commitment
 
-    section = Section("commitments", _("Commitments to citizens due"), more_link=reverse("petitions:commitments"))
     roots = scope_root_ids(user, EDIT_ROLES)
     if not roots:
-        return section
+        return None
     units = OrgUnitClosure.objects.filter(ancestor_id__in=roots).values("descendant_id")
-    qs = Commitment.objects.filter(
+    return Commitment.objects.filter(
         Q(owner_unit_id__in=units), status="open", due_on__lte=today + dt.timedelta(HORIZON_DAYS)
     )
+
+
+def _commitments(qs, today: dt.date) -> Section:
+    """Open commitments made in dialogues with citizens, owned by the person's units, due within the horizon."""
+    section = Section("commitments", _("Commitments to citizens due"), more_link=reverse("petitions:commitments"))
+    if qs is None:
+        return section
     commitments, section.total = _bounded(qs.select_related("owner_unit", "dialogue").order_by("due_on", "id"))
     for commitment in commitments:
         overdue = commitment.due_on < today
@@ -211,12 +229,12 @@ def _commitments(user, today: dt.date) -> Section:
     return section
 
 
-def _hotspots(user) -> Section:
+def _hotspots(qs) -> Section:
     """Hotspots alerted to units the person leads, waiting for acknowledgement; the soonest deadline first."""
-    from danvan.situation.selectors import alerts_awaiting_for_user
-
     section = Section("hotspots", _("Hotspots to acknowledge"), more_link=reverse("situation:index"))
-    alerts, section.total = _bounded(alerts_awaiting_for_user(user=user))
+    if qs is None:
+        return section
+    alerts, section.total = _bounded(qs)
     now = timezone.now()
     for alert in alerts:
         overdue = alert.due_at < now
@@ -235,14 +253,12 @@ def _hotspots(user) -> Section:
     return section
 
 
-def _documents(user) -> Section:
+def _documents(waiting_qs, received_qs) -> Section:
     """Documents sent to the person's units and not acknowledged yet, and drafts waiting for them to review or
     sign (documents app)."""
-    from danvan.documents.selectors import received_for_user, waiting_for_user
-
     section = Section("documents", _("Documents to acknowledge or sign"), more_link=reverse("documents:index"))
-    waiting, waiting_total = _bounded(waiting_for_user(user=user))
-    received, received_total = _bounded(received_for_user(user=user, pending_only=True))
+    waiting, waiting_total = _bounded(waiting_qs) if waiting_qs is not None else ([], 0)
+    received, received_total = _bounded(received_qs) if received_qs is not None else ([], 0)
     section.total = waiting_total + received_total
     for document in waiting:
         section.items.append(
@@ -266,14 +282,12 @@ def _documents(user) -> Section:
     return section
 
 
-def _recommendations(user, today: dt.date) -> Section:
+def _recommendations(qs, today: dt.date) -> Section:
     """Supervision recommendations the person's units must answer, or made by their units and due soon or overdue."""
-    from danvan.oversight.selectors import recommendations_for_inbox
-
     section = Section("recommendations", _("Supervision recommendations"), more_link=reverse("oversight:followup"))
-    recommendations, section.total = _bounded(
-        recommendations_for_inbox(user=user, today=today, horizon_days=HORIZON_DAYS)
-    )
+    if qs is None:
+        return section
+    recommendations, section.total = _bounded(qs)
     for rec in recommendations:
         overdue = rec.deadline < today
         section.items.append(
@@ -290,11 +304,13 @@ def _recommendations(user, today: dt.date) -> Section:
     return section
 
 
-def _assessments(user, today: dt.date) -> Section:
+def _assessments(user, today: dt.date, *, any_rows: bool) -> Section:
     """Yearly assessments: self-assessments the person's bodies owe, and sent ones waiting for their Ban's review."""
     from danvan.assessments.selectors import inbox_items_for_user
 
     section = Section("assessments", _("Yearly assessment"), more_link=reverse("assessments:index"))
+    if not any_rows:
+        return section
     rows, section.total = inbox_items_for_user(user=user, limit=LIMIT)
     for kind, a in rows:
         due = a.scheme.self_due if kind == "self" else None
@@ -342,16 +358,22 @@ def unread_notice_count(user) -> int:
 
 
 def _notices(user) -> tuple[Section, int]:
-    """The notices section and the bell's number, counted together in one query."""
-    from django.db.models import Count
+    """The notices section and the bell's number, read and counted together in one query (the counts are window
+    aggregates over every notice, computed before the limit)."""
+    from django.db.models import Count, Window
 
     section = Section("notices", _("Reminders and notices received"))
     if not scope_root_ids(user):
         return section, 0
-    qs = notices_for_user(user)
-    counts = qs.aggregate(total=Count("id"), unread=Count("id", filter=~_read(user)))
-    section.total = counts["total"]
-    for notice in qs.annotate(read=_read(user))[:LIMIT] if section.total else []:
+    notices = list(
+        notices_for_user(user).annotate(
+            read=_read(user),
+            n_total=Window(Count("id")),
+            n_unread=Window(Count("id", filter=~_read(user))),
+        )[:LIMIT]
+    )
+    section.total = notices[0].n_total if notices else 0
+    for notice in notices:
         section.items.append(
             Item(
                 title=notice.text,
@@ -361,27 +383,78 @@ def _notices(user) -> tuple[Section, int]:
                 note=timezone.localtime(notice.created_at).strftime("%d/%m/%Y %H:%M"),
             )
         )
-    return section, counts["unread"]
+    return section, notices[0].n_unread if notices else 0
 
 
 def inbox_for_user(*, user, today: dt.date) -> Inbox:
     """The person's inbox: reports, approvals, tasks, petitions, commitments and notices, each bounded; with the
     bell's number, counted with the notices."""
     notices, unread = _notices(user)
+    sources = _present(user, _sources(user, today))
     sections = [
         _reports(user, today),
-        _approvals(user),
-        _tasks(user, today),
-        _petitions(user, today),
-        _commitments(user, today),
-        _hotspots(user),
-        _documents(user),
-        _recommendations(user, today),
-        _assessments(user, today),
-        _supervision_plans(user, today),
+        _approvals(sources["approvals"]),
+        _tasks(sources["tasks"], today),
+        _petitions(user, today, handled=sources["petitions_handled"], unassigned=sources["petitions_unassigned"]),
+        _commitments(sources["commitments"], today),
+        _hotspots(sources["hotspots"]),
+        _documents(sources["documents_waiting"], sources["documents_received"]),
+        _recommendations(sources["recommendations"], today),
+        _assessments(
+            user,
+            today,
+            any_rows=sources["assessments_due"] is not None or sources["assessments_review"] is not None,
+        ),
+        _supervision_plans(sources["supervision_plans"], today),
         notices,
     ]
     return Inbox(sections=sections, unread=unread)
+
+
+def _sources(user, today: dt.date) -> dict:
+    """The read behind each bounded section (None where the person's roles rule the section out), as querysets
+    not run yet."""
+    from danvan.assessments.selectors import inbox_sources
+    from danvan.democracy.selectors import supervision_items_due_for_user
+    from danvan.documents.selectors import received_for_user, waiting_for_user
+    from danvan.oversight.selectors import recommendations_for_inbox
+    from danvan.petitions.selectors import petitions_due_sources
+    from danvan.situation.selectors import alerts_awaiting_for_user
+
+    handled, unassigned = petitions_due_sources(user=user, today=today)
+    assessments_due, assessments_review = inbox_sources(user=user)
+    return {
+        "approvals": _approvals_source(user),
+        "tasks": _tasks_source(user, today),
+        "petitions_handled": handled,
+        "petitions_unassigned": unassigned,
+        "commitments": _commitments_source(user, today),
+        "hotspots": alerts_awaiting_for_user(user=user),
+        "documents_waiting": waiting_for_user(user=user),
+        "documents_received": received_for_user(user=user, pending_only=True),
+        "recommendations": recommendations_for_inbox(user=user, today=today, horizon_days=HORIZON_DAYS),
+        "assessments_due": assessments_due,
+        "assessments_review": assessments_review,
+        "supervision_plans": supervision_items_due_for_user(user=user, today=today, horizon_days=HORIZON_DAYS),
+    }
+
+
+def _present(user, sources: dict) -> dict:
+    """The same sources with None for those that hold no row, asked in ONE query (an EXISTS per source on the
+    person's own row). Most sections of most people are empty: each used to cost its own bounded read."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Exists
+
+    asked = {key: qs for key, qs in sources.items() if qs is not None}
+    if not asked:
+        return sources
+    found = (
+        get_user_model()
+        .objects.filter(pk=user.pk)
+        .values(**{f"has_{key}": Exists(qs) for key, qs in asked.items()})
+        .first()
+    ) or {}
+    return {key: qs if found.get(f"has_{key}") else None for key, qs in sources.items()}
 
 
 def inbox_mark_read(*, actor) -> None:
@@ -398,12 +471,12 @@ def inbox_mark_read(*, actor) -> None:
         audit_record(actor=actor, action=Action.INBOX_READ, details={"seen_at": now.isoformat()})
 
 
-def _supervision_plans(user, today: dt.date) -> Section:
+def _supervision_plans(qs, today: dt.date) -> Section:
     """Items of the Ban TTND / Ban GSĐTCĐ supervision plans of the person's bases, due soon or overdue, no result."""
-    from danvan.democracy.selectors import supervision_items_due_for_user
-
     section = Section("supervision_plans", _("Supervision plan items due"), more_link=reverse("democracy:index"))
-    items, section.total = _bounded(supervision_items_due_for_user(user=user, today=today, horizon_days=HORIZON_DAYS))
+    if qs is None:
+        return section
+    items, section.total = _bounded(qs)
     for item in items:
         overdue = item.due_on < today
         section.items.append(

@@ -714,6 +714,10 @@ def project_links(*, user, project: Project, visible_bases) -> dict:
 
 def projects_for_petition(*, user, petition) -> list[Household]:
     """The households (with their project) that a petition was linked to, in projects the user may read."""
+    # Most petitions are linked to no project: ask that first, a plain read of the link table, before building
+    # the person's project scope (most of this page fragment's CPU when it is built for nothing).
+    if not Household.petitions.through.objects.filter(petition_id=petition.pk).exists():
+        return []
     return list(
         Household.objects.filter(petitions=petition, project__in=projects_for_user(user=user).order_by().values("pk"))
         .select_related("project", "base")

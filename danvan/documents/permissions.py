@@ -5,7 +5,8 @@ from danvan.accounts.permissions import (
     can_edit_unit,
     can_enter_data,
     can_view_unit,
-    scope_roots,
+    scope_root_ids,
+    units_around,
 )
 
 
@@ -13,7 +14,9 @@ def receiving_units(user) -> list[int]:
     """The units whose received documents the person handles: the units of their roles, and for a dân vận body
     (a commune's khối dân vận) the Party committee it works for."""
     ids = []
-    for root in scope_roots(user).select_related("parent"):
+    roots = set(scope_root_ids(user))
+    # The person's units as read once for the request (the inbox and the home page ask too).
+    for root in (unit for unit in units_around(user) if unit.pk in roots):
         ids.append(root.pk)
         if root.kind in ACTS_FOR_ITS_COMMITTEE and root.parent_id:
             ids.append(root.parent_id)

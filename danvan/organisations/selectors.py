@@ -3,7 +3,7 @@
 from django.db.models import Count, QuerySet
 from django.http import Http404
 
-from danvan.accounts.permissions import READ_ROLES, can_view_unit, units_in_scope
+from danvan.accounts.permissions import READ_ROLES, can_view_unit, scope_root_ids, units_around, units_in_scope
 from danvan.core.text import fold_tokens
 from danvan.organisations.models import AdminUnit, OrgUnit, Position
 
@@ -58,13 +58,13 @@ def orgunit_children_for_user(*, user, unit: OrgUnit) -> list[OrgUnit]:
 
 def orgunit_roots_for_user(*, user) -> list[OrgUnit]:
     """The highest units the user can see: where their roles are attached, minus those inside another."""
-    scope = list(
-        OrgUnit.objects.filter(role_assignments__user=user, role_assignments__role__in=READ_ROLES)
-        .select_related("admin_unit")
-        .annotate(child_count=Count("children", distinct=True))
-        .distinct()
-    )
-    ids = {u.pk for u in scope}
+    # The units of the person's roles and those directly below them, read once for the request (the inbox
+    # starts from them too): the children give each root's count.
+    around = units_around(user)
+    ids = set(scope_root_ids(user, READ_ROLES))
+    scope = [u for u in around if u.pk in ids]
+    for unit in scope:
+        unit.child_count = sum(1 for child in around if child.parent_id == unit.pk)
     # One root covers nothing else: no need to ask.
     covered = (
         set()

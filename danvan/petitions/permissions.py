@@ -14,16 +14,20 @@ from danvan.organisations.models import OrgUnit
 HANDLER_ROLES = EDIT_ROLES
 
 
-def is_handler(user, petition) -> bool:
+def is_handler(user, petition, *, handlers=None) -> bool:
     """Assigned to the petition and still able to handle at its unit: a handler whose role moved elsewhere keeps the
-    PetitionHandler row (the history) but loses the petition and the denouncer's identity with the role."""
+    PetitionHandler row (the history) but loses the petition and the denouncer's identity with the role.
+    `handlers`: the petition's handler rows when the caller has read them all already (the detail page lists
+    them), so that the assignment is not asked again."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
     cache = user.__dict__.setdefault("_danvan_petition_handler", {})
     if petition.pk not in cache:
-        cache[petition.pk] = petition.handlers.filter(user=user, pending=False).exists() and may_handle(
-            user, petition.unit
-        )
+        if handlers is not None:
+            assigned = any(h.user_id == user.pk and not h.pending for h in handlers)
+        else:
+            assigned = petition.handlers.filter(user=user, pending=False).exists()
+        cache[petition.pk] = assigned and may_handle(user, petition.unit)
     return cache[petition.pk]
 
 

@@ -44,12 +44,17 @@ def _unit_q(unit) -> Q:
     return Q(unit_id__in=list(OrgUnitClosure.objects.filter(ancestor=unit).values_list("descendant_id", flat=True)))
 
 
-def _handled_ids(user):
-    """Ids of the petitions the user handles while still able to handle at their unit (as permissions.is_handler)."""
+def _handled(user):
+    """The person's handler rows for petitions they may still handle at their unit (as permissions.is_handler)."""
     still_there = RoleAssignment.objects.filter(
         user=user, role__in=HANDLER_ROLES, unit__ancestor_links__ancestor=OuterRef("petition__unit")
     )
-    return PetitionHandler.objects.filter(user=user, pending=False).filter(Exists(still_there)).values("petition_id")
+    return PetitionHandler.objects.filter(user=user, pending=False).filter(Exists(still_there))
+
+
+def _handled_ids(user):
+    """Ids of the petitions the user handles while still able to handle at their unit (as permissions.is_handler)."""
+    return _handled(user).values("petition_id")
 
 
 @dataclass
@@ -171,17 +176,39 @@ class DueList:
     due_soon: list[Petition] = field(default_factory=list)
 
 
-def petitions_due_for_officer(*, user, today: dt.date, within_days: int = 3) -> DueList:
-    """Open petitions the officer handles (or received, while nobody is assigned) due within `within_days`."""
+def petitions_due_sources(*, user, today: dt.date, within_days: int = 3) -> tuple[QuerySet, QuerySet]:
+    """The two reads behind `petitions_due_for_officer`, as petition ids: the due petitions the officer handles,
+    and those they received while nobody is assigned (the inbox asks whether either has a row before reading
+    them)."""
     horizon = today + dt.timedelta(within_days)
     open_due = Q(status__in=Petition.OPEN_STATUSES, due_on__lte=horizon)
-    # Two indexed reads joined by id, rather than one OR across a join that would scan every petition.
-    handled = _handled_ids(user)
+    # Two indexed reads joined by id, rather than one OR across a join that would scan every petition. The handled
+    # ones are read from the person's handler rows (a province officer may handle thousands) joined to their
+    # petition: `id IN (handled)` filtered by due date made PostgreSQL walk the due-date index (264 → 22 ms).
+    handled = (
+        _handled(user)
+        .filter(petition__status__in=Petition.OPEN_STATUSES, petition__due_on__lte=horizon)
+        .values_list("petition_id", flat=True)
+    )
     # A record opened at another unit by a transfer belongs to that unit, not to the sender.
     unassigned = Petition.objects.filter(open_due, created_by=user).exclude(source=Petition.Source.TRANSFERRED)
     unassigned = unassigned.filter(~Exists(PetitionHandler.objects.filter(petition=OuterRef("pk"))))
-    ids = set(Petition.objects.filter(open_due, pk__in=handled).values_list("pk", flat=True))
-    ids |= set(unassigned.values_list("pk", flat=True))
+    return handled, unassigned.values_list("pk", flat=True)
+
+
+def petitions_due_for_officer(*, user, today: dt.date, within_days: int = 3, sources=None) -> DueList:
+    """Open petitions the officer handles (or received, while nobody is assigned) due within `within_days`.
+    `sources`: the two reads of `petitions_due_sources`, None for one known to hold no row (the inbox asked)."""
+    if sources is None:
+        sources = petitions_due_sources(user=user, today=today, within_days=within_days)
+    present = [qs for qs in sources if qs is not None]
+    if len(present) == 1:
+        # One list known to have rows (the inbox asked): its ids as a subquery of the read of the rows.
+        ids = present[0]
+    else:
+        ids = set()
+        for qs in present:
+            ids |= set(qs)
     rows = Petition.objects.filter(pk__in=ids).select_related("unit", "field").order_by("due_on", "id")
     result = DueList()
     for petition in rows:

@@ -153,6 +153,9 @@ AVAILABLE = {
 
 def _detail_context(request, petition, **extra):
     user = request.user
+    # Read once: the page lists them, and whether the person is one of them follows from the same rows.
+    handlers = list(petition.handlers.select_related("user", "assigned_by").order_by("assigned_at"))
+    perms.is_handler(user, petition, handlers=handlers)
     can_act = perms.can_act_on_petition(user, petition)
     actions = []
     if can_act:
@@ -168,7 +171,7 @@ def _detail_context(request, petition, **extra):
     context = {
         "petition": petition,
         "petitioners": petitioners_of(petition),
-        "handlers": petition.handlers.select_related("user", "assigned_by").order_by("assigned_at"),
+        "handlers": handlers,
         "can_approve_handlers": petition.is_denunciation and perms.can_approve_for(user, petition.unit),
         "events": petition.events.select_related("actor"),
         "transfers": petition.transfers.select_related("to_unit", "new_petition"),

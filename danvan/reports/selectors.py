@@ -11,7 +11,14 @@ from decimal import Decimal
 from django.db.models import Q, Sum
 from django.http import Http404
 
-from danvan.accounts.permissions import DATA_ENTRY_ROLES, READ_ROLES, can_view_unit, scope_root_ids, scope_roots
+from danvan.accounts.permissions import (
+    DATA_ENTRY_ROLES,
+    READ_ROLES,
+    can_view_unit,
+    scope_root_ids,
+    scope_roots,
+    units_around,
+)
 from danvan.organisations.models import OrgUnit, OrgUnitClosure
 from danvan.reports import completeness as stored_completeness
 from danvan.reports.models import (
@@ -100,10 +107,12 @@ def reports_due_for_user(*, user, today: dt.date) -> list[DueRow]:
     roots = scope_root_ids(user, DATA_ENTRY_ROLES)
     if not roots:
         return []
-    candidates = list(
-        OrgUnit.objects.filter(Q(pk__in=roots) | Q(parent_id__in=roots), is_active=True).order_by(
-            "depth", "sort_order", "name"
-        )
+    # The person's units, read once per request (units_around is in (sort_order, name) order; a stable sort by
+    # depth gives (depth, sort_order, name)).
+    entering = set(roots)
+    candidates = sorted(
+        (u for u in units_around(user) if u.is_active and (u.pk in entering or u.parent_id in entering)),
+        key=lambda u: u.depth,
     )
     applying = []
     for form in ReportForm.objects.filter(is_active=True).order_by("name"):

@@ -6,15 +6,14 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
-from danvan.accounts.permissions import READ_ROLES, can_view_unit, scope_root_ids
+from danvan.accounts.permissions import can_view_unit, units_around
 from danvan.organisations.models import OrgUnit
 from danvan.workplans.models import Task, WorkPlan
 
 
 def home_units(user) -> list[OrgUnit]:
     """The units a person works for: where their roles are attached, and the units directly below those."""
-    roots = scope_root_ids(user, READ_ROLES)
-    return list(OrgUnit.objects.filter(Q(pk__in=roots) | Q(parent_id__in=roots))) if roots else []
+    return list(units_around(user))
 
 
 def tasks_assigned_to(*, user, open_only: bool = False) -> QuerySet[Task]:
