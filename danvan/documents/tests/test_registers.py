@@ -9,6 +9,7 @@ from types import SimpleNamespace
 import pytest
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 
 from danvan.core.models import JobRun
 from danvan.documents import registers, services
@@ -176,7 +177,7 @@ def _selected_columns(queries) -> str:
 def test_lists_and_registers_never_read_the_files_bytes_nor_the_whole_text(commune_officer_a, officer_a):
     from django.test.utils import CaptureQueriesContext
 
-    from danvan.core.inbox import _documents
+    from danvan.core.inbox import _documents, _present, _sources
     from danvan.documents import selectors
 
     drafter, head, signer = people()
@@ -189,7 +190,8 @@ def test_lists_and_registers_never_read_the_files_bytes_nor_the_whole_text(commu
         assert [r.document.issued.reference for r in selectors.received_newest(user=commune_officer_a)] == [
             document.issued.reference
         ]
-        assert len(_documents(commune_officer_a).items) == 1
+        sources = _present(commune_officer_a, _sources(commune_officer_a, timezone.localdate()))
+        assert len(_documents(sources["documents_waiting"], sources["documents_received"]).items) == 1
         assert registers.register_page(kind="di", unit=p24, year=2026, page=1)[1] == 1
         assert registers.register_page(kind="den", unit=c7288, year=2026, page=1)[1] == 1
     selected = _selected_columns(queries.captured_queries)
