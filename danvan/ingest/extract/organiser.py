@@ -228,6 +228,10 @@ _SPEAKS_OF_A_MEETING = re.compile(
     r"biểu\s+dương|tuyên\s+dương|tôn\s+vinh|ra\s+quân|phát\s+động|triển\s+khai)\b",
     re.IGNORECASE,
 )
+# "Ngày 12.12, Đại hội đại biểu Hội Nông dân tỉnh X lần thứ I, nhiệm kỳ 2025 - 2030 đã diễn ra …": the body is the
+# congress's name; a congress that only "took place" names no holder, like one that "đã được tổ chức".
+_CONGRESS_NAMED = re.compile(r"\bđại\s+hội\s+(?:đại\s+biểu\s+)?$", re.IGNORECASE)
+_ONLY_TOOK_PLACE = re.compile(r"^(?P<rest>[^.;\n]{0,160}?)\b(?:(?:đã|vừa)\s+)?diễn\s+ra\b", re.IGNORECASE)
 _COMMUNE_HEAD = re.compile(r"(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|tỉnh|thành\s+phố)\s+[A-ZĐÀ-Ỹ0-9]")
 
 
@@ -312,6 +316,13 @@ def _organizer(doc: _Doc, record: ExtractedRecord) -> None:
                 or _DOCUMENT_OF.search(part[max(0, match.start() - 60) : match.start()])
                 or _VENUE.search(part[max(0, match.start() - 40) : match.start()])
                 or _SUPERVISOR_OF.search(part[max(0, match.start() - 100) : match.start()])
+            ):
+                continue
+            took_place = _ONLY_TOOK_PLACE.match(part[match.end() :])
+            if (
+                _CONGRESS_NAMED.search(part[max(0, match.start() - 20) : match.start()])
+                and took_place
+                and not re.search(r"tổ\s+chức", took_place.group("rest"), re.IGNORECASE)
             ):
                 continue
             record.organizer = _canonical_case(_org_with_place(part, match)[0])

@@ -517,6 +517,27 @@ def test_the_body_whose_approval_is_mentioned_does_not_hold_a_congress_held_in_t
     assert record.organizer == ""
 
 
+def test_a_congress_that_only_took_place_names_no_holder():
+    # ingest13f, from a development article: the body in "Đại hội đại biểu <body> … đã diễn ra" is the congress's
+    # name, and nobody is said to hold it (annotated "", like a congress "đã được tổ chức").
+    record = extract(
+        "Bà Lê Thị Hoa tiếp tục giữ chức Chủ tịch Hội Cựu chiến binh tỉnh Tân Phong\n"
+        "Ngày 5.11, Đại hội đại biểu Hội Cựu chiến binh tỉnh Tân Phong lần thứ VII, nhiệm kỳ 2022 - 2027 đã diễn ra "
+        "với sự tham dự của 250 đại biểu, đại diện cho hơn 40.000 hội viên trên địa bàn tỉnh."
+    )
+    assert record.organizer == ""
+    assert "organizer_missing" in record.flags
+
+
+def test_a_body_that_holds_a_congress_before_it_took_place_is_still_the_holder():
+    record = extract(
+        "Đại hội Hội Cựu chiến binh xã Hòa An\n"
+        "Ngày 5/11, Hội Cựu chiến binh xã Hòa An tổ chức Đại hội đại biểu lần thứ VII, nhiệm kỳ 2022 - 2027; đại hội "
+        "đã diễn ra với sự tham dự của 80 đại biểu."
+    )
+    assert record.organizer == "Hội Cựu chiến binh xã Hòa An"
+
+
 def test_a_ministry_holding_a_meeting_in_a_province_is_central():
     record = extract(
         "Biểu dương mô hình bảo vệ an ninh Tổ quốc\n"
