@@ -163,6 +163,8 @@ def _subject(text: str, verb_start: int) -> str:
         cuts.append(m.end())
     for cut in reversed(cuts[-4:]):
         subject = _LEADING_DATE.sub("", head[cut:].strip()).strip(" ,")
+        # "(BDO) Ủy ban Trung ương MTTQ Việt Nam vừa tổ chức …": the site's bracketed source tag is not the name.
+        subject = _SOURCE_TAG.sub("", subject)
         # "Đảng ủy xã Tân Lập, huyện Lục Ngạn": the district after the comma locates the body, it is not its name.
         subject = re.sub(r",\s*(?:huyện|tỉnh|thành\s+phố|thị\s+xã|quận)\s+[^,]+$", "", subject)
         subject = _without_trailing_province(subject)
@@ -170,7 +172,10 @@ def _subject(text: str, verb_start: int) -> str:
         bracket = re.search(r"\s*\(([^()]+)\)$", subject)
         if bracket and tuple(fold(bracket.group(1)).split()) in _gazetteer()[0]:
             subject = subject[: bracket.start()]
-        if not subject or not (subject[0].isupper() or _COMMUNE_HEAD.match(subject)) or not _BODY_HEAD.match(subject):
+        # "các Khu dân cư (KDC) trên địa bàn xã Tiên Ngọc đã tổ chức …": several bodies of one kind, named as written.
+        several = _SEVERAL.match(subject)
+        named = subject[several.end() :] if several else subject
+        if not named or not (named[0].isupper() or _COMMUNE_HEAD.match(named)) or not _BODY_HEAD.match(named):
             continue
         # A steering committee or a council is named by everything it steers ("Ban Chỉ đạo điều hành chương trình
         # Phối hợp công tác Dân vận giữa Lực lượng vũ trang với MTTQ và các tổ chức Chính trị – xã hội tỉnh …").
@@ -204,6 +209,16 @@ def _subject(text: str, verb_start: int) -> str:
             before = rest[: len(rest) - len(parts[-1])].rstrip()
         return subject
     return ""
+
+
+_SOURCE_TAG = re.compile(r"^\([A-ZĐ]{2,8}\)\s*[-–—]?\s*")
+_SEVERAL = re.compile(r"các\s+(?=[A-ZĐÀ-Ỹ])")
+# A sentence that opens with the date the meeting was held ("Ngày 19 tháng 01 năm 2017, tại Nhà hát Thành phố, Ban
+# Chỉ đạo … đã tổ chức …"), read wherever it stands in a long first paragraph.
+_DATED_SENTENCE = re.compile(
+    r"(?:^|(?<=[.!?…]\s))(?:(?:Sáng|Chiều|Tối|Trưa)\s+)?(?:ngày\s+|Ngày\s+)?\d{1,2}(?:\s*[-/.]\s*\d{1,2}|\s+tháng\s+\d{1,2})"
+    r"[^.!?…]{0,300}",
+)
 
 
 _PASSIVE_AGENT = re.compile(r"\bđược\s+(?P<org>[A-ZĐÀ-Ỹ][^,.;:()]{2,100}?)\s*$")
@@ -255,7 +270,12 @@ def _organizer_as_written(doc: _Doc) -> str:
         session = _SESSION_OF.search(paragraph)
         if session and (verb is None or session.start() < verb.start()):
             return session.group("org").strip()
-        for verb in _HOLD_VERB.finditer(paragraph[:400]):
+        # The holding verbs of the paragraph's first 400 characters, then those of a dated sentence further on.
+        verbs = list(_HOLD_VERB.finditer(paragraph[:400]))
+        for dated in _DATED_SENTENCE.finditer(paragraph):
+            if dated.start() >= 400:
+                verbs += [v for v in _HOLD_VERB.finditer(paragraph, dated.start(), dated.end())]
+        for verb in verbs:
             # "Ban Tổ chức" (the organising committee) is a noun; "tổ chức 2.370 cuộc" counts activities.
             counted = _ACTIVITY_COUNT.match(paragraph[verb.end() :]) and "niệm" not in verb.group()
             if re.search(r"\bBan$", paragraph[: verb.start()]) or counted:
