@@ -38,7 +38,8 @@ def _event_date(doc: _Doc, record: ExtractedRecord, source_date: dt.date | None)
         for match in _EVENT_DATE.finditer(paragraph):
             before = paragraph[max(0, match.start() - 25) : match.start() + 1]
             # A document's date ("Nghị quyết số 110 ngày 11/7/2016") is not the meeting's.
-            if re.search(r"(?:số\s*\S+|ban hành|ký)\s*$", before, re.IGNORECASE):
+            # ("Kế hoạch số 113 -KH/ĐU, ngày 10/01/2024": a space inside the number, ingest13h.)
+            if re.search(r"(?:số\s*\S+|số\s*\d+\s+-\s*[A-ZĐ]+/\S+|ban hành|ký)\s*$", before, re.IGNORECASE):
                 continue
             day, month = int(match.group(1)), int(match.group(2))
             if not (1 <= day <= 31 and 1 <= month <= 12):

@@ -277,3 +277,14 @@ def test_a_passive_mention_of_this_years_work_past_400_characters_is_not_a_holde
         "trang Facebook “Dân vận Quận Ba”."
     )
     assert record.organizer != "Quận uỷ"
+
+
+def test_a_plans_date_with_a_space_inside_its_number_is_not_the_meetings():
+    record = extract(
+        "Hội nghị đối thoại năm 2024\n"
+        "Căn cứ Kế hoạch số 113 -KH/ĐU, ngày 10/01/2024 về tổ chức đối thoại trực tiếp giữa người đứng đầu cấp ủy, chính "
+        "quyền xã với Nhân dân năm 2024\n"
+        "Sáng ngày 13 tháng 6 năm 2024 Tại thôn Làng Thượng, xã Vạn Linh cấp ủy, chính quyền xã Vạn Linh tổ chức buổi "
+        "đối thoại trực tiếp giữa người đứng đầu cấp ủy, chính quyền xã với nhân dân trong xã."
+    )
+    assert record.event_date == "2024-06-13"
