@@ -1,5 +1,9 @@
+import unicodedata
+
 from django import template
+from django.template.defaultfilters import stringfilter
 from django.utils.html import format_html
+from django.utils.text import Truncator, add_truncation_text, calculate_truncate_chars_length
 
 from danvan.core.submissions import TOKEN_FIELD, new_form_token
 
@@ -22,3 +26,24 @@ def days_overdue(due) -> int:
     if not isinstance(due, dt.date):
         return 0
     return max((timezone.localdate() - due).days, 0)
+
+
+@register.filter(is_safe=True)
+@stringfilter
+def truncatechars(value, arg):
+    """Django's `truncatechars`, the same text, without testing every character one by one in Python: a text no
+    longer than the limit is returned as it is, and one whose first characters hold no combining mark is cut by
+    slicing. Anything else goes to Django's own filter. Installed as a builtin (settings.TEMPLATES), it replaces
+    Django's filter of the same name in every template: the petition list cuts 100 contents a page."""
+    try:
+        length = int(arg)
+    except ValueError:  # as Django's: an invalid limit leaves the text alone
+        return value
+    if length <= 0:
+        return ""
+    text = unicodedata.normalize("NFC", value)
+    if len(text) <= length:
+        return text
+    if any(map(unicodedata.combining, text[: length + 1])):
+        return Truncator(text).chars(length)
+    return add_truncation_text(text[: calculate_truncate_chars_length(length, None)])
