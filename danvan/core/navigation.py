@@ -23,9 +23,10 @@ class Module:
 
     @property
     def url(self) -> str:
-        from django.urls import reverse
+        from danvan.core.links import fixed_url, url_with
 
-        return reverse(self.url_name) if self.url_name else reverse("core:module", args=[self.slug])
+        # Reversed once per process (core.links): the menu shows every module on every page.
+        return fixed_url(self.url_name) if self.url_name else url_with("core:module", self.slug)
 
 
 MODULES: tuple[Module, ...] = (
