@@ -350,10 +350,10 @@ def main() -> int:
     from django.db import connection
     from django.test import Client
 
+    from danvan.documents.heading import issuer_for
     from danvan.documents.models import Document, DocumentRecipient
     from danvan.organisations.models import OrgUnit
     from danvan.organisations.services import admin_units_load, org_tree_build
-    from danvan.reports.briefing import issuer_for
 
     step("migrate, load the tree")
     call_command("migrate", "--noinput", verbosity=0)

@@ -22,6 +22,7 @@ from danvan.documents import permissions as perms
 from danvan.documents.docxpage import draft_reference, gaps, gaps_message
 from danvan.documents.drafting import TEMPLATES, Signature, docx_text, render_docx, template_text
 from danvan.documents.generated import signer_title_for
+from danvan.documents.heading import document_place, header_names
 from danvan.documents.models import (
     Document,
     DocumentComment,
@@ -401,7 +402,6 @@ def document_route(*, actor, document: Document, step: str) -> Document:
 
 def _signature(document: Document) -> Signature:
     from danvan.documents.generated import current_signer_title
-    from danvan.reports.briefing import header_names
 
     _superior, short = header_names(document.issuer)
     signer = document.signer
@@ -420,7 +420,6 @@ def document_sign_issue(*, actor, document: Document, today: dt.date, expected_v
     the recipients and the plan's tasks, all in one transaction; the PDF copy follows as a task. Immutable after."""
     from danvan.documents import generated
     from danvan.documents.numbering import document_issue
-    from danvan.reports.briefing import document_place, header_names
     from danvan.reports.documents import Header
     from danvan.workplans.services import task_assign
 
