@@ -106,6 +106,18 @@ PERSONAS = (
         False,
         "lãnh đạo Đảng ủy xã Yên Thế (duyệt báo cáo, ký văn bản của xã)",
     ),
+    # The commune's People's Committee: the government's side of dân vận (its citizen reception, its part of
+    # grassroots democracy), under the Party committee like the khối.
+    Persona(
+        "ubnd.yenthe",
+        "Trần Quang Huy",
+        Role.OFFICER,
+        "C7288-UBND",
+        "C7288-UBND",
+        "Công chức Văn phòng - Thống kê",
+        False,
+        "công chức UBND xã Yên Thế (tiếp công dân, dân chủ ở cơ sở của chính quyền)",
+    ),
     Persona(
         "xa.chauphu",
         "Nguyễn Văn Tài",

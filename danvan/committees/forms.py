@@ -43,7 +43,11 @@ class DecisionForm(forms.Form):
         help_text=_("e.g. T/M Ban Thường vụ, Bí thư Nguyễn Văn A"),
         error_messages={"required": _("Signed by: required, e.g. T/M Ban Thường vụ, Bí thư Nguyễn Văn A.")},
     )
-    decision_file = forms.FileField(label=_("Scanned decision (PDF, JPG, PNG or DOCX)"), required=False)
+    decision_file = forms.FileField(
+        label=_("Scanned decision (PDF, JPG, PNG or DOCX)"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,.docx"}),
+    )
     note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
     def decision(self, *, actor) -> Decision:

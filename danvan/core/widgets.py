@@ -179,3 +179,9 @@ def rows_field(label, columns: list[Column], *, separator: str = " | ", required
         help_text=help_text,
         widget=RowsWidget(columns, separator=separator),
     )
+
+
+class InlineCheckboxes(forms.CheckboxSelectMultiple):
+    """A short list of checkboxes shown on one line by templates/_fields.html (topics, a few kinds)."""
+
+    inline = True

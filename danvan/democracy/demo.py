@@ -32,6 +32,7 @@ from danvan.petitions.services import commitment_update, dialogue_record, recept
 COMMUNE = "C7288-DU"
 OFFICER = "xa.yenthe"
 LEADER = "xa.yenthe.ld"
+COMMITTEE_OFFICER = "ubnd.yenthe"  # the People's Committee sets its chairman's reception duty
 MARKER = "Dự toán thu, chi ngân sách xã năm"  # the first disclosure's title: when it exists, the demo was loaded
 ROAD = "Bê tông hóa đường trục thôn Đồng Tâm"
 
@@ -275,9 +276,11 @@ def _reception(leader, commune: OrgUnit) -> list[str]:
     committee = OrgUnit.objects.filter(
         admin_unit_id=commune.admin_unit_id, level=OrgUnit.Level.COMMUNE, kind=OrgUnit.Kind.PEOPLES_COMMITTEE
     ).first()
-    admin = User.objects.filter(username="admin").first()
-    if committee is not None and admin is not None:
+    officer = User.objects.filter(username=COMMITTEE_OFFICER).first()
+    if committee is not None and officer is not None:
         duties.append(
-            reception_duty_set(actor=admin, unit=committee, holder_name="Trần Quang Huy", position="chu_tich_ubnd_xa")
+            reception_duty_set(
+                actor=officer, unit=committee, holder_name="Lê Minh Chiến", position="chu_tich_ubnd_xa"
+            )
         )
     return [d.holder_name for d in duties]

@@ -1,7 +1,8 @@
 """Scoring proposed records against hand-written ones (the fixed JSONL format). Pure: no database.
 
 How fields compare (the issue's rules, made precise here):
-- scalars (event_type, event_date, period, province, level, organizer): equal after `fold()`;
+- scalars (event_type, event_date, period, province, level, organizer): equal after `fold()`, which keeps letters and
+  digits only, so quote marks of any style (“…”, "…", «…») compare alike;
   an empty value on both sides is an exact match but counts in neither precision nor recall;
 - organizer~tokens and chair~tokens: token overlap of the folded words (partial credit);
 - chair: the set of folded names; chair.title: folded title equality for the chairs found by name;

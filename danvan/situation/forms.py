@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.locking import VersionField
+from danvan.core.widgets import InlineCheckboxes
 from danvan.organisations.widgets import person_field, unit_field
 from danvan.situation.models import Hotspot, Mood, SeverityLevel, SituationReport, Topic, Trend
 
@@ -32,7 +33,7 @@ def _topics():
     return forms.ModelMultipleChoiceField(
         label=_("Topics"),
         queryset=Topic.objects.filter(active=True),
-        widget=forms.CheckboxSelectMultiple,
+        widget=InlineCheckboxes,
         required=False,
     )
 

@@ -15,6 +15,7 @@ One module per noun: `document` (text helpers, title, date line, lead), `event_t
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from danvan.core.text import fold
 from danvan.ingest.extract.attendees import _attendees
@@ -53,7 +54,12 @@ def extract(text: str, *, source_date: dt.date | None = None, doc_id: str = "") 
     if record.level is None and record.province == "Trung ương":
         record.level = "trung_uong"
     _chairs(doc, record)
-    if record.level is None and record.province in _CENTRAL_CITY_NAMES and "thanh uy" in fold(record.organizer):
+    # "Ban Dân vận Thành ủy", "Ban Chỉ đạo phong trào … thành phố": the city the text names is a centrally-run one.
+    if (
+        record.level is None
+        and record.province in _CENTRAL_CITY_NAMES
+        and re.search(r"\bthanh (?:uy|pho)\b", fold(record.organizer))
+    ):
         record.level = "tinh"
     if record.level is None:
         record.level = _level_from_chairs(record)

@@ -23,18 +23,23 @@ _EVENT_DATE = re.compile(
     re.IGNORECASE,
 )
 _TERM_YEARS = re.compile(r"\bnhiệm\s+kỳ\s+(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d\b", re.IGNORECASE)
-# A range of days keeps its first day: "ngày 12-13/10" reads as "ngày 12/10".
-_DAY_RANGE = re.compile(r"\b(ngày|từ)\s+(\d{1,2})\s*[-–]\s*\d{1,2}\s*([/.])\s*(\d{1,2})", re.IGNORECASE)
+# A range of days keeps its first day: "ngày 12-13/10", "ngày 15 và 16/11/2014", "ngày (16 – 17/8)" read as "ngày 12/10",
+# "ngày 15/11/2014", "ngày 16/8".
+_DAY_RANGE = re.compile(
+    r"\b(ngày|từ)\s+(\(\s*)?(\d{1,2})\s*(?:[-–]|và)\s*\d{1,2}\s*([/.])\s*(\d{1,2}(?:\s*[/.]\s*\d{4})?)(?(2)\s*\))",
+    re.IGNORECASE,
+)
 
 
 def _event_date(doc: _Doc, record: ExtractedRecord, source_date: dt.date | None) -> str | None:
     anchor = doc.dateline or source_date
     for paragraph in [doc.title, *doc.body[:4]]:
-        paragraph = _DAY_RANGE.sub(r"\1 \2\3\4", paragraph)
+        paragraph = _DAY_RANGE.sub(r"\1 \3\4\5", paragraph)
         for match in _EVENT_DATE.finditer(paragraph):
             before = paragraph[max(0, match.start() - 25) : match.start() + 1]
             # A document's date ("Nghị quyết số 110 ngày 11/7/2016") is not the meeting's.
-            if re.search(r"(?:số\s*\S+|ban hành|ký)\s*$", before, re.IGNORECASE):
+            # ("Kế hoạch số 113 -KH/ĐU, ngày 10/01/2024": a space inside the number, ingest13h.)
+            if re.search(r"(?:số\s*\S+|số\s*\d+\s+-\s*[A-ZĐ]+/\S+|ban hành|ký)\s*$", before, re.IGNORECASE):
                 continue
             day, month = int(match.group(1)), int(match.group(2))
             if not (1 <= day <= 31 and 1 <= month <= 12):

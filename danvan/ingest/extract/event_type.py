@@ -50,6 +50,9 @@ def _event_type(doc: _Doc) -> str:
 
 # "Hội nghị Ban Chấp hành Đảng bộ thị trấn … định kỳ tháng 8": a committee's regular session, whatever the body says
 # it also did ("… phương hướng, nhiệm vụ tháng 9 theo kế hoạch").
+# "Đại hội thi đua yêu nước": an emulation congress, not a contest ("hội thi" folds out of it).
+_EMULATION_CONGRESS = re.compile(r"\bdai hoi thi dua\b")
+_CONGRESS = re.compile(r"\bdai hoi\b(?! dong)")
 _COMMITTEE_SESSION = re.compile(r"\bhoi nghi (?:ban chap hanh|bch)\b")
 
 
@@ -57,7 +60,7 @@ def _event_type_by_keywords(doc: _Doc) -> str:
     for n, part in enumerate([doc.title, doc.lead, *doc.body[:2]]):
         if n == 2 and _COMMITTEE_SESSION.search(fold(doc.title + " " + doc.lead)):
             return "other"
-        folded = _NOT_TRIEN_KHAI.sub(" ", fold(part))
+        folded = _EMULATION_CONGRESS.sub("dai hoi", _NOT_TRIEN_KHAI.sub(" ", fold(part)))
         if n < 2 and _CONTEST.search(folded) and _CONTEST_REVIEW.search(folded):
             return "hoi_thi"
         best = None
@@ -68,6 +71,11 @@ def _event_type_by_keywords(doc: _Doc) -> str:
                 if best is None or match.start() < best[0]:
                     best = (match.start(), kind)
                 break
+        # A congress named before any keyword is a congress, whatever it reviews ("Đại hội Thi đua yêu nước tỉnh … nhằm
+        # tổng kết, đánh giá phong trào …").
+        congress = _CONGRESS.search(folded) if n < 2 else None
+        if congress and (best is None or congress.start() < best[0]):
+            return "other"
         if best:
             return best[1]
     return "other"

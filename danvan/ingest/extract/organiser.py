@@ -10,8 +10,16 @@ from danvan.ingest.extract.places import _gazetteer, _tokens
 from danvan.ingest.extract.record import ExtractedRecord
 from danvan.ingest.extract.vocabulary import CENTRAL_CITIES
 
+# "Trung ương Hội Nông dân Việt Nam", "Ban Chấp hành TƯ Hội NDVN", "Trung ương Đoàn TNCS Hồ Chí Minh": a central mass
+# organisation is named by "Trung ương" and its own name, not "Trung ương" alone (ingest13h).
+_CENTRAL_UNION = (
+    r"\b(?:Ban\s+Chấp\s+hành\s+)?(?:Trung\s+ương|TƯ|T\.Ư\.?)\s+(?:Hội\s+(?:Nông\s+dân|Liên\s+hiệp\s+Phụ\s+nữ|LHPN|"
+    r"Cựu\s+chiến\s+binh|CCB|NDVN|ND|Chữ\s+thập\s+đỏ)(?:\s+(?:Việt\s+Nam|VN))?(?:\s+\([A-ZĐ]{2,8}\))?"
+    r"|Đoàn(?:\s+(?:TNCS|Thanh\s+niên\s+Cộng\s+sản)\s+Hồ\s+Chí\s+Minh)?)"
+)
 _ORG_CORE = re.compile(
-    r"\b(?:(?:Ban\s+(?:Tuyên\s+giáo\s+và\s+)?Dân\s+vận|Khối\s+Dân\s+vận|Ban\s+Thường\s+vụ|Thường\s+trực)\s+)?"
+    _CENTRAL_UNION
+    + r"|\b(?:(?:Ban\s+(?:Tuyên\s+giáo\s+và\s+)?Dân\s+vận|Khối\s+Dân\s+vận|Ban\s+Thường\s+vụ|Thường\s+trực)\s+)?"
     r"(?:Trung\s+ương|(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng)\s+[uủ][yỷ](?:\s+(?:xã|phường|thị\s+trấn))?)"
     r"|\bBan\s+(?:Tuyên\s+giáo\s+và\s+)?Dân\s+vận\s+(?:(?:huyện|quận|thị\s+xã|thành\s+phố|tỉnh)\b)?"
     r"|\bKhối\s+Dân\s+vận\s+(?:xã|phường|thị\s+trấn)\b"
@@ -103,8 +111,9 @@ _BODY_HEAD = re.compile(
     r"(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+[uủ][yỷ]|Huyện|Quận|Thị\s+xã|Thành\s+phố|TX|TP|Khối|Cụm|Bộ|Công\s+an|Học\s+viện|"
     r"Trung\s+tâm|Đoàn|Liên\s+đoàn|Thường\s+trực|Sở|Văn\s+phòng|(?:Tỉnh|Huyện|Thành)\s+đoàn|Chi\s+bộ|Cục|Tổng\s+cục|"
     r"Quân\s+khu|Bộ\s+Chỉ\s+huy|Ban\s+Chỉ\s+huy|Đồn|(?:Trung|Sư|Lữ|Tiểu)\s+đoàn|Đại\s+đội|Hải\s+đội|Bộ\s+đội|"
-    r"Khu\s+dân\s+cư|Khu\s+phố|Tổ\s+dân\s+phố|Ấp|Thôn)\b"
-    r"|(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|tỉnh|thành\s+phố|Xã|Phường|Thị\s+trấn)\s+[A-ZĐÀ-Ỹ0-9]"
+    r"Khu\s+dân\s+cư|Khu\s+phố|Tổ\s+dân\s+phố|Ấp|Thôn|(?:Trung\s+ương|TƯ|T\.Ư\.?)\s+(?:Hội|Đoàn))\b"
+    r"|(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|tỉnh|thành\s+phố|Xã|Phường|Thị\s+trấn|khu\s+dân\s+cư|khu\s+phố|"
+    r"tổ\s+dân\s+phố)\s+[A-ZĐÀ-Ỹ0-9]"
 )
 _LEADING_DATE = re.compile(
     r"^(?:(?:sáng|chiều|tối|trưa)\s+)?(?:(?:hôm\s+)?(?:nay|qua)\s+)?\(?(?:ngày\s+)?\d{1,2}\s*[-/.]\s*\d{1,2}"
@@ -163,14 +172,21 @@ def _subject(text: str, verb_start: int) -> str:
         cuts.append(m.end())
     for cut in reversed(cuts[-4:]):
         subject = _LEADING_DATE.sub("", head[cut:].strip()).strip(" ,")
+        # "(BDO) Ủy ban Trung ương MTTQ Việt Nam vừa tổ chức …": the site's bracketed source tag is not the name.
+        subject = _SOURCE_TAG.sub("", subject)
         # "Đảng ủy xã Tân Lập, huyện Lục Ngạn": the district after the comma locates the body, it is not its name.
         subject = re.sub(r",\s*(?:huyện|tỉnh|thành\s+phố|thị\s+xã|quận)\s+[^,]+$", "", subject)
         subject = _without_trailing_province(subject)
+        subject = _holder_after_venue(subject) or subject
         # "Ban Dân vận Huyện ủy Tuy Phong (Bình Thuận)": a bracketed place after the name is not part of it.
         bracket = re.search(r"\s*\(([^()]+)\)$", subject)
         if bracket and tuple(fold(bracket.group(1)).split()) in _gazetteer()[0]:
             subject = subject[: bracket.start()]
-        if not subject or not (subject[0].isupper() or _COMMUNE_HEAD.match(subject)) or not _BODY_HEAD.match(subject):
+        # "các Khu dân cư (KDC) trên địa bàn xã Tiên Ngọc đã tổ chức …": several bodies of one kind, named as written.
+        several = _SEVERAL.match(subject)
+        named = subject[several.end() :] if several else subject
+        body = (named[0].isupper() or _COMMUNE_HEAD.match(named)) and _BODY_HEAD.match(named) if named else False
+        if not (body or _LOCAL_POWERS.match(named)):
             continue
         # A steering committee or a council is named by everything it steers ("Ban Chỉ đạo điều hành chương trình
         # Phối hợp công tác Dân vận giữa Lực lượng vũ trang với MTTQ và các tổ chức Chính trị – xã hội tỉnh …").
@@ -196,6 +212,12 @@ def _subject(text: str, verb_start: int) -> str:
             rest = before[:-1].rstrip()
             parts = re.split(r"[.;:!?,]\s+|\s[-–]\s|\n", rest)
             prior = _LEADING_DATE.sub("", parts[-1]).strip(" ,")
+            # "Liên đoàn Lao động huyện Phong Điền đã phối hợp với Ban vì sự tiến bộ của Phụ nữ huyện, Hội Liên hiệp
+            # Phụ nữ huyện, Công đoàn … huyện tổ chức …": the list goes back to the body that joins the others
+            # (ingest13h); the tense word is left out, as in "A phối hợp với B".
+            joint = _JOINS_WITH.match(prior)
+            if joint and len(prior.split()) <= 25 and _BODY_HEAD.match(joint.group("a")):
+                return f"{joint.group('a')} phối hợp {joint.group('with')} {joint.group('b')}{sep} {subject}"
             if not (prior and prior[0].isupper() and _BODY_HEAD.match(prior)) or len(prior.split()) > 8:
                 break
             if re.search(r"\d|đồng\s+chí|\s(?:đã|đang|sẽ)\s", prior, re.IGNORECASE):
@@ -204,6 +226,24 @@ def _subject(text: str, verb_start: int) -> str:
             before = rest[: len(rest) - len(parts[-1])].rstrip()
         return subject
     return ""
+
+
+_JOINS_WITH = re.compile(
+    r"^(?P<a>[A-ZĐÀ-Ỹ][^,;:]{2,80}?)\s+(?:(?:đã|vừa)\s+)?phối\s+hợp\s+(?P<with>với|cùng)\s+(?P<b>[A-ZĐÀ-Ỹ][^,;:]{2,80})$"
+)
+_MEETING_NAMED = re.compile(
+    r"\s*(?:hội\s+nghị|lễ|hội\s+thi|cuộc\s+thi|buổi|cuộc\s+họp|ngày\s+hội|đại\s+hội|hội\s+thảo|tọa\s+đàm|toạ\s+đàm|"
+    r"gặp\s+mặt|họp\s+mặt)\b",
+    re.IGNORECASE,
+)
+_SOURCE_TAG = re.compile(r"^\([A-ZĐ]{2,8}\)\s*[-–—]?\s*")
+_SEVERAL = re.compile(r"các\s+(?=[A-ZĐÀ-Ỹ])")
+# A sentence that opens with the date the meeting was held ("Ngày 19 tháng 01 năm 2017, tại Nhà hát Thành phố, Ban
+# Chỉ đạo … đã tổ chức …"), read wherever it stands in a long first paragraph.
+_DATED_SENTENCE = re.compile(
+    r"(?:^|(?<=[.!?…]\s))(?:(?:Sáng|Chiều|Tối|Trưa)\s+)?(?:ngày\s+|Ngày\s+)?\d{1,2}(?:\s*[-/.]\s*\d{1,2}|\s+tháng\s+\d{1,2})"
+    r"[^.!?…]{0,300}",
+)
 
 
 _PASSIVE_AGENT = re.compile(r"\bđược\s+(?P<org>[A-ZĐÀ-Ỹ][^,.;:()]{2,100}?)\s*$")
@@ -228,7 +268,50 @@ _SPEAKS_OF_A_MEETING = re.compile(
     r"biểu\s+dương|tuyên\s+dương|tôn\s+vinh|ra\s+quân|phát\s+động|triển\s+khai)\b",
     re.IGNORECASE,
 )
-_COMMUNE_HEAD = re.compile(r"(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|tỉnh|thành\s+phố)\s+[A-ZĐÀ-Ỹ0-9]")
+# "Ngày 12.12, Đại hội đại biểu Hội Nông dân tỉnh X lần thứ I, nhiệm kỳ 2025 - 2030 đã diễn ra …": the body is the
+# congress's name; a congress that only "took place" names no holder, like one that "đã được tổ chức".
+_CONGRESS_NAMED = re.compile(r"\bđại\s+hội\s+(?:đại\s+biểu\s+)?$", re.IGNORECASE)
+_ONLY_TOOK_PLACE = re.compile(r"^(?P<rest>[^.;\n]{0,160}?)\b(?:(?:đã|vừa)\s+)?diễn\s+ra\b", re.IGNORECASE)
+# "ngày 12/11, khu dân cư 1A, phường Nông Trang đã tổ chức …": a commune or a residential area in lower case (ingest13h).
+_COMMUNE_HEAD = re.compile(
+    r"(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|tỉnh|thành\s+phố|khu\s+dân\s+cư|khu\s+phố|tổ\s+dân\s+phố)\s+[A-ZĐÀ-Ỹ0-9]"
+)
+# "Sáng ngày 13 tháng 6 năm 2024 Tại thôn Làng Thượng, xã Vạn Linh cấp ủy, chính quyền xã Vạn Linh tổ chức …": the
+# holder written right after the venue's place names, with no comma between (ingest13h).
+_VENUE_UNIT = re.compile(
+    r"(?:(?:hội\s+trường|nhà\s+văn\s+ho[áa]|trụ\s+sở)\s+)?(?:(?:UBND|HĐND|[ỦU]ỷ?\s*ban\s+nhân\s+dân)\s+)?"
+    r"(?:thôn|ấp|bản|xóm|khu\s+phố|tổ\s+dân\s+phố|khu\s+dân\s+cư|xã|phường|thị\s+trấn|huyện|quận)\s+",
+    re.IGNORECASE,
+)
+_NAME_WORD = re.compile(r"[A-ZĐÀ-Ỹ0-9][\wÀ-ỹ]*\s*")
+# "cấp ủy, chính quyền xã Vạn Linh": the commune's party committee and authorities, named together in lower case.
+_LOCAL_POWERS = re.compile(
+    r"(?:cấp\s+[uủ][yỷ],?\s+(?:và\s+)?)?chính\s+quyền\s+(?:xã|phường|thị\s+trấn|huyện)\s+[A-ZĐÀ-Ỹ]"
+    r"|cấp\s+[uủ][yỷ]\s+(?:xã|phường|thị\s+trấn|huyện)\s+[A-ZĐÀ-Ỹ]"
+)
+
+
+def _holder_after_venue(subject: str) -> str:
+    """The holder after "tại" and the venue's place names, when no comma separates them ("Tại thôn Làng Thượng, xã Vạn
+    Linh cấp ủy, chính quyền xã Vạn Linh"): the shortest run of place names after which a body begins; else ""."""
+    m = re.search(r"\b[Tt]ại\s+", subject)
+    if not m:
+        return ""
+    pos = m.end()
+    while True:
+        unit = _VENUE_UNIT.match(subject, pos)
+        if not unit:
+            return ""
+        pos, words = unit.end(), 0
+        while words < 4 and (word := _NAME_WORD.match(subject, pos)):
+            pos, words = word.end(), words + 1
+            rest = subject[pos:]
+            if (rest[:1].isupper() and _BODY_HEAD.match(rest)) or _LOCAL_POWERS.match(rest):
+                return rest
+        comma = re.match(r",\s*", subject[pos:])
+        if not words or not comma:
+            return ""
+        pos += comma.end()
 
 
 def _without_trailing_province(subject: str) -> str:
@@ -240,6 +323,13 @@ def _without_trailing_province(subject: str) -> str:
 
 
 def _organizer_as_written(doc: _Doc) -> str:
+    return _holder_in_paragraphs(doc, whole=False) or _holder_in_paragraphs(doc, whole=True)
+
+
+def _holder_in_paragraphs(doc: _Doc, *, whole: bool) -> str:
+    """The holder in the first paragraphs; with `whole`, a holding verb anywhere in them, when none in their first 400
+    characters has a subject ("Trong không khí cả nước …; cán bộ, hội viên … đang ra sức thi đua …, tại thủ đô Hà Nội,
+    Ban Chấp hành Trung ương Hội NDVN tổ chức lễ tôn vinh …", ingest13h)."""
     # Page furniture (a site's name, the weather, a date, the title again) comes before the text on some pages: the
     # first three paragraphs that read as prose (as long as a lead sentence).
     paragraphs = [p for p in doc.body if len(p.split()) >= 12 and p.strip() != doc.title.strip()][:3]
@@ -251,10 +341,21 @@ def _organizer_as_written(doc: _Doc) -> str:
         session = _SESSION_OF.search(paragraph)
         if session and (verb is None or session.start() < verb.start()):
             return session.group("org").strip()
-        for verb in _HOLD_VERB.finditer(paragraph[:400]):
+        # The holding verbs of the paragraph's first 400 characters, then those of a dated sentence further on.
+        verbs = list(_HOLD_VERB.finditer(paragraph if whole else paragraph[:400]))
+        for dated in [] if whole else _DATED_SENTENCE.finditer(paragraph):
+            if dated.start() >= 400:
+                verbs += [v for v in _HOLD_VERB.finditer(paragraph, dated.start(), dated.end())]
+        for verb in verbs:
             # "Ban Tổ chức" (the organising committee) is a noun; "tổ chức 2.370 cuộc" counts activities.
             counted = _ACTIVITY_COUNT.match(paragraph[verb.end() :]) and "niệm" not in verb.group()
             if re.search(r"\bBan$", paragraph[: verb.start()]) or counted:
+                continue
+            # Past the first 400 characters only "tổ chức" + the meeting's name counts ("… mô hình mới được Quận uỷ triển
+            # khai như …" is the year's work, not the meeting).
+            if whole and not (
+                re.search(r"tổ\s+chức", verb.group(), re.IGNORECASE) and _MEETING_NAMED.match(paragraph[verb.end() :])
+            ):
                 continue
             head = paragraph[: verb.start()]
             # "… được Ủy ban MTTQ tỉnh và UBND huyện Nậm Pồ biểu dương": the agent of a passive honouring or holding.
@@ -312,6 +413,13 @@ def _organizer(doc: _Doc, record: ExtractedRecord) -> None:
                 or _DOCUMENT_OF.search(part[max(0, match.start() - 60) : match.start()])
                 or _VENUE.search(part[max(0, match.start() - 40) : match.start()])
                 or _SUPERVISOR_OF.search(part[max(0, match.start() - 100) : match.start()])
+            ):
+                continue
+            took_place = _ONLY_TOOK_PLACE.match(part[match.end() :])
+            if (
+                _CONGRESS_NAMED.search(part[max(0, match.start() - 20) : match.start()])
+                and took_place
+                and not re.search(r"tổ\s+chức", took_place.group("rest"), re.IGNORECASE)
             ):
                 continue
             record.organizer = _canonical_case(_org_with_place(part, match)[0])

@@ -17,12 +17,13 @@ _PERIODS = re.compile(
     r"\bqu[yi] (?P<q>iv|iii|ii|i|[1-4])\b(?: nam)?(?: (?P<qy>(?:19|20)\d\d))?"
     r"|\b(?P<h>6|sau) thang (?:(?P<hw>dau|cuoi) )?nam(?: (?P<hy>(?:19|20)\d\d))?"
     r"|\b(?P<n>9|chin) thang(?: dau nam)?(?: nam)?(?: (?P<ny>(?:19|20)\d\d))?"
-    r"|\b(?P<tk>nhiem ky|giai doan|tu) (?P<t1>(?:19|20)\d\d) (?:den )?(?P<t2>(?:19|20)\d\d)"
+    r"|\b(?P<tk>nhiem ky|giai doan|tu|\d{1,2} nam) (?P<t1>(?:19|20)\d\d) (?:den )?(?P<t2>(?:19|20)\d\d)"
     r"|\bnam (?P<y>(?:19|20)\d\d)\b"
 )
-# A stage is a reviewed period only after a review or an honouring ("tổng kết …", "biểu dương … giai đoạn …").
+# A stage is a reviewed period only after a review or an honouring ("tổng kết …", "biểu dương … giai đoạn …", "… tiêu
+# biểu toàn quốc giai đoạn 2017-2022"); "5 năm 2011-2015" is a stage too.
 _STAGE_CONTEXT = re.compile(
-    r"(?:tong ket|so ket|dai hoi|bieu duong|ton vinh|tuyen duong|vinh danh|dien hinh|phat dong)\b.{0,80}$"
+    r"(?:tong ket|so ket|dai hoi|bieu duong|ton vinh|tuyen duong|vinh danh|dien hinh|tieu bieu|phat dong)\b.{0,80}$"
 )
 
 

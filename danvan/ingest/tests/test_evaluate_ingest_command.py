@@ -70,3 +70,25 @@ def test_scoring_rules():
     assert s["organizer"].exact == 0 and s["organizer~tokens"].precision == 1.0 and s["organizer~tokens"].recall < 1
     assert (s["chair"].tp, s["chair"].predicted, s["chair"].expected) == (1, 2, 1)
     assert s["attendees_orgs"].tp == 1 and s["tasks"].tp == 1 and s["figures"].tp == 1
+
+
+def test_names_compare_with_quote_characters_folded():
+    # ingest13g: the annotation rules say nothing about quote style, so curly, straight and guillemet quotes around a
+    # quoted name compare alike (the text's “…” against the reader's "…", e121), and a quote never joins two words.
+    evaluation = Evaluation()
+    expected = {
+        "id": "q",
+        "organizer": "Ban Chỉ đạo ngày “Biên phòng toàn dân” huyện Long Điền",
+        "chair": [{"name": "Lê Văn A", "title": "Trưởng Ban Chỉ đạo «Dân vận khéo»"}],
+    }
+    predicted = {
+        "organizer": 'Ban Chỉ đạo ngày "Biên phòng toàn dân" huyện Long Điền',
+        "chair": [{"name": "Lê Văn A", "title": "Trưởng Ban Chỉ đạo 'Dân vận khéo'"}],
+    }
+    compare(evaluation, predicted, expected)
+    s = evaluation.fields
+    assert s["organizer"].exact == 1 and s["organizer~tokens"].exact == 1
+    assert s["chair.title"].exact == 1
+    other = Evaluation()
+    compare(other, {"organizer": "Ban Chỉ đạo ngày”Biên phòng"}, {"id": "r", "organizer": "Ban Chỉ đạo ngàyBiên phòng"})
+    assert other.fields["organizer"].exact == 0

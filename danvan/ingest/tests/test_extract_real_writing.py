@@ -192,3 +192,99 @@ def test_a_chairs_title_is_not_the_organiser():
         "Chủ tịch Hội đồng nhân dân tỉnh đã chủ trì Hội nghị về đổi mới hoạt động của Mặt trận Tổ quốc."
     )
     assert extract(text).organizer != "Hội đồng nhân dân tỉnh"
+
+
+# ingest13h: real sentences from the development articles added in this round (e225–e231), one per way of naming
+# the holder that the reader missed.
+
+
+def test_the_holder_written_after_the_venues_place_names_with_no_comma():
+    record = extract(
+        "Hội nghị đối thoại trực tiếp giữa người đứng đầu cấp uỷ, chính quyền xã với Nhân dân năm 2024\n"
+        "Sáng ngày 13 tháng 6 năm 2024 Tại thôn Làng Thượng, xã Vạn Linh cấp ủy, chính quyền xã Vạn Linh tổ chức buổi "
+        "đối thoại trực tiếp giữa người đứng đầu cấp ủy, chính quyền xã với nhân dân trong xã nhằm trao đổi những nội "
+        "dung về tình hình phát triển kinh tế - xã hội."
+    )
+    assert record.organizer == "cấp ủy, chính quyền xã Vạn Linh"
+    assert record.level == "xa"
+
+
+def test_a_venue_before_a_holder_with_a_comma_is_still_left_out():
+    record = extract(
+        "Ký kết kế hoạch phối hợp\n"
+        "Sáng 23.5, tại Hội trường UBND xã Trường Đông, Ban thường trực Ủy ban MTTQ Việt Nam xã tổ chức ký kết kế "
+        "hoạch phối hợp thực hiện cuộc vận động “Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh”."
+    )
+    assert record.organizer == "Ban thường trực Ủy ban MTTQ Việt Nam xã"
+
+
+def test_a_central_mass_organisation_is_named_with_its_own_name_not_trung_uong_alone():
+    record = extract(
+        "Khai mạc Hội nghị Ban Chấp hành Hội Nông dân Việt Nam lần thứ 5\n"
+        "Sáng 16/7, tại Hà Nội, TƯ Hội Nông dân Việt Nam khai mạc Hội nghị lần thứ 5 (Khóa VII) để thông qua một số "
+        "nhiệm vụ quan trọng năm 2020 của Hội."
+    )
+    assert record.organizer == "TƯ Hội Nông dân Việt Nam"
+    assert record.level == "trung_uong"
+    assert record.province == "Trung ương"
+
+
+def test_the_holder_of_a_long_first_sentence_past_its_first_400_characters():
+    record = extract(
+        "Tối nay 2/12, tôn vinh và trao danh hiệu Nông dân Việt Nam xuất sắc 2021\n"
+        "Trong không khí cả nước đang chung tay thực hiện mục tiêu kép - vừa chủ động phòng, chống dịch Covid-19 vừa "
+        "tích cực thúc đẩy phát triển kinh tế, đảm bảo an sinh xã hội, quốc phòng an ninh; cán bộ, hội viên, nông dân, "
+        "các cấp Hội ND cả nước đang ra sức thi đua tham gia thực hiện các mục tiêu Nghị quyết Đại hội Đảng toàn quốc "
+        "lấn thứ XIII, tại thủ đô Hà Nội, Ban Chấp hành Trung ương Hội NDVN tổ chức lễ tôn vinh và trao danh hiệu "
+        '"Nông dân Việt Nam xuất sắc 2021".'
+    )
+    assert record.organizer == "Ban Chấp hành Trung ương Hội NDVN"
+    assert record.level == "trung_uong"
+
+
+def test_joint_holders_listed_with_commas_after_phoi_hop_voi_are_all_kept():
+    record = extract(
+        "Liên đoàn Lao động huyện Phong Điền tổ chức 8-3\n"
+        "Sáng ngày 4 tháng 3 năm 2015, tại hội trường Huyện ủy Phong Điền, Liên đoàn Lao động huyện Phong Điền đã phối "
+        "hợp với Ban vì sự tiến bộ của Phụ nữ huyện, Hội Liên hiệp Phụ nữ huyện, Công đoàn Giáo dục và Đào tạo huyện tổ "
+        "chức Họp mặt kỷ niệm 105 năm ngày Quốc tế Phụ Nữ 8/3, đồng thời tổng kết Công tác Nữ công năm 2014."
+    )
+    assert record.organizer == (
+        "Liên đoàn Lao động huyện Phong Điền phối hợp với Ban vì sự tiến bộ của Phụ nữ huyện, Hội Liên hiệp Phụ nữ "
+        "huyện, Công đoàn Giáo dục và Đào tạo huyện"
+    )
+    assert record.level == "huyen"
+
+
+def test_a_residential_area_in_lower_case_after_a_date_and_a_comma():
+    record = extract(
+        "Ngày hội Đại đoàn kết ở khu phố\n"
+        "Nhân kỷ niệm 88 năm Ngày thành lập Mặt trận Dân tộc Thống nhất Việt Nam (18/11/1930 - 18/11/2018) và 5 năm Ngày "
+        "Pháp luật Việt Nam 9/11, ngày 12/11, khu dân cư 1A, phường Nông Trang đã tổ chức “Ngày hội Đại đoàn kết toàn "
+        "dân tộc”."
+    )
+    assert record.organizer == "khu dân cư 1A, phường Nông Trang"
+
+
+def test_a_passive_mention_of_this_years_work_past_400_characters_is_not_a_holder():
+    record = extract(
+        "Tuyên dương điển hình Dân vận khéo năm 2020\n"
+        + "Phong trào thi đua “Dân vận khéo” đã được hệ thống chính trị từ quận đến cơ sở triển khai nghiêm túc và bài "
+        "bản, phát huy được sức mạnh nhân dân trong thực hiện nhiệm vụ chính trị, các cuộc vận động, phong trào, đem lại "
+        "hiệu quả thiết thực trên các lĩnh vực, góp phần xây dựng Đảng bộ, chính quyền quận 3 trong sạch, văn minh, hiện "
+        "đại, nghĩa tình. Nhiều nét mới phong phú, đa dạng trong hoạt động đã đem lại những kết quả tích cực như “Ngày "
+        "hội hiến đất mở rộng hẻm”. Nhiều mô hình tuyên truyền, vận động mới được Quận uỷ triển khai như thành lập "
+        "trang Facebook “Dân vận Quận Ba”."
+    )
+    assert record.organizer != "Quận uỷ"
+
+
+def test_a_plans_date_with_a_space_inside_its_number_is_not_the_meetings():
+    record = extract(
+        "Hội nghị đối thoại năm 2024\n"
+        "Căn cứ Kế hoạch số 113 -KH/ĐU, ngày 10/01/2024 về tổ chức đối thoại trực tiếp giữa người đứng đầu cấp ủy, chính "
+        "quyền xã với Nhân dân năm 2024\n"
+        "Sáng ngày 13 tháng 6 năm 2024 Tại thôn Làng Thượng, xã Vạn Linh cấp ủy, chính quyền xã Vạn Linh tổ chức buổi "
+        "đối thoại trực tiếp giữa người đứng đầu cấp ủy, chính quyền xã với nhân dân trong xã."
+    )
+    assert record.event_date == "2024-06-13"

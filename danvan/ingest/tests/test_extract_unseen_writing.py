@@ -1,5 +1,7 @@
 """Kinds of writing met in the grown evaluation set (issue 13, decision 0044), each in a made-up sentence."""
 
+import pytest
+
 from danvan.ingest.extract import extract
 
 
@@ -517,6 +519,27 @@ def test_the_body_whose_approval_is_mentioned_does_not_hold_a_congress_held_in_t
     assert record.organizer == ""
 
 
+def test_a_congress_that_only_took_place_names_no_holder():
+    # ingest13f, from a development article: the body in "Đại hội đại biểu <body> … đã diễn ra" is the congress's
+    # name, and nobody is said to hold it (annotated "", like a congress "đã được tổ chức").
+    record = extract(
+        "Bà Lê Thị Hoa tiếp tục giữ chức Chủ tịch Hội Cựu chiến binh tỉnh Tân Phong\n"
+        "Ngày 5.11, Đại hội đại biểu Hội Cựu chiến binh tỉnh Tân Phong lần thứ VII, nhiệm kỳ 2022 - 2027 đã diễn ra "
+        "với sự tham dự của 250 đại biểu, đại diện cho hơn 40.000 hội viên trên địa bàn tỉnh."
+    )
+    assert record.organizer == ""
+    assert "organizer_missing" in record.flags
+
+
+def test_a_body_that_holds_a_congress_before_it_took_place_is_still_the_holder():
+    record = extract(
+        "Đại hội Hội Cựu chiến binh xã Hòa An\n"
+        "Ngày 5/11, Hội Cựu chiến binh xã Hòa An tổ chức Đại hội đại biểu lần thứ VII, nhiệm kỳ 2022 - 2027; đại hội "
+        "đã diễn ra với sự tham dự của 80 đại biểu."
+    )
+    assert record.organizer == "Hội Cựu chiến binh xã Hòa An"
+
+
 def test_a_ministry_holding_a_meeting_in_a_province_is_central():
     record = extract(
         "Biểu dương mô hình bảo vệ an ninh Tổ quốc\n"
@@ -536,3 +559,66 @@ def test_a_body_named_only_through_the_chairs_title_at_the_government_sets_a_cen
     )
     assert record.organizer == ""
     assert record.level == "trung_uong"
+
+
+# ingest13g, from new development articles (each sentence made up after a real one's pattern).
+
+
+def test_a_sites_bracketed_source_tag_is_not_part_of_the_holders_name():
+    record = extract(
+        "Hai cán bộ Mặt trận của tỉnh được biểu dương toàn quốc\n"
+        "(BPO) Ủy ban Trung ương MTTQ Việt Nam vừa tổ chức hội nghị biểu dương Chủ tịch Ủy ban MTTQ Việt Nam cấp xã "
+        "tiêu biểu toàn quốc giai đoạn 2019-2024."
+    )
+    assert record.organizer == "Ủy ban Trung ương MTTQ Việt Nam"
+    assert record.level == "trung_uong"
+    assert record.period == "2019-2024"
+
+
+def test_several_bodies_of_one_kind_hold_a_meeting_as_written():
+    record = extract(
+        "Ngày hội Đại đoàn kết ở xã Bình Minh\n"
+        "Từ ngày 14 đến ngày 16/11, các Khu dân cư (KDC) trên địa bàn xã Bình Minh đã tổ chức Ngày hội Đại đoàn kết "
+        "toàn dân tộc với nhiều hoạt động văn hóa, thể thao."
+    )
+    assert record.organizer == "các Khu dân cư (KDC) trên địa bàn xã Bình Minh"
+
+
+def test_the_holder_in_a_dated_sentence_late_in_a_long_first_paragraph_after_a_venue():
+    record = extract(
+        "HỘI NGHỊ TỔNG KẾT 10 NĂM PHONG TRÀO “TOÀN DÂN ĐOÀN KẾT XÂY DỰNG ĐỜI SỐNG VĂN HÓA”\n"
+        "Nhằm đánh giá những kết quả đạt được trong thực hiện phong trào \"Toàn dân đoàn kết xây dựng đời sống văn "
+        "hóa\" trên địa bàn thành phố, đồng thời đề ra phương hướng, nhiệm vụ trong giai đoạn tới, tiếp tục xây dựng "
+        "nền văn hóa và con người thành phố phát triển toàn diện, phấn đấu xây dựng môi trường văn hóa lành mạnh, "
+        "phù hợp với bối cảnh phát triển kinh tế thị trường và hội nhập quốc tế, để văn hóa thực sự trở thành nền tảng "
+        "tinh thần vững chắc của xã hội, góp phần xây dựng và bảo vệ Tổ quốc. Ngày 12 tháng 01 năm 2019, tại Nhà hát "
+        "Thành phố, Ban Chỉ đạo phong trào \"Toàn dân đoàn kết xây dựng đời sống văn hóa\" thành phố đã tổ chức Hội "
+        "nghị tổng kết phong trào trên địa bàn Thành phố Hồ Chí Minh."
+    )
+    assert record.organizer == 'Ban Chỉ đạo phong trào "Toàn dân đoàn kết xây dựng đời sống văn hóa" thành phố'
+    assert record.province == "Hồ Chí Minh"
+    assert record.level == "tinh"
+
+
+def test_an_emulation_congress_is_a_congress_not_a_contest_and_its_five_years_are_the_stage():
+    record = extract(
+        "Đại hội thi đua yêu nước lần thứ năm\n"
+        "Sáng 20/8/2020, Ủy ban nhân dân tỉnh Lạng Sơn long trọng tổ chức Đại hội Thi đua yêu nước tỉnh Lạng Sơn lần "
+        "thứ V nhằm tổng kết, đánh giá phong trào thi đua yêu nước, công tác khen thưởng 5 năm 2016-2020, xây dựng "
+        "phương hướng, nhiệm vụ giai đoạn 2021 - 2025."
+    )
+    assert record.event_type == "other"
+    assert record.period == "2016-2020"
+    assert record.organizer == "Ủy ban nhân dân tỉnh Lạng Sơn"
+
+
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        ("Trong 2 ngày 21 và 22/11/2015, Đảng ủy – UBND – UBMTTQ phường Kim Mã đã tổ chức ngày hội.", "2015-11-21"),
+        ("ĐBP - Trong 2 ngày (23 – 24/8), Huyện ủy Mường Nhé tổ chức Hội thi “Dân vận khéo” năm 2023.", "2023-08-23"),
+    ],
+)
+def test_a_two_day_range_written_with_và_or_in_brackets_keeps_its_first_day(lead, expected):
+    record = extract("Ngày hội ở cơ sở\n10:05 - Thứ Năm, 24/08/2023\n" + lead)
+    assert record.event_date == expected
