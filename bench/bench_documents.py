@@ -87,6 +87,26 @@ SENTENCES = [
 ]
 
 
+def _status_kib(field: str) -> int:
+    """A field of /proc/self/status in KiB (VmRSS, VmHWM); 0 where there is none."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _reset_peak_rss() -> int:
+    """Reset the process's peak RSS (VmHWM) to its current RSS; returns that RSS in KiB."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        pass
+    return _status_kib("VmRSS")
+
+
 def pct(values, q):
     values = sorted(values)
     return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
@@ -335,6 +355,7 @@ def main() -> int:
     parser.add_argument("--label", default="")
     parser.add_argument("--reuse", action="store_true", help="keep the database, its tree and its data")
     parser.add_argument("--generate-only", action="store_true")
+    parser.add_argument("--no-print", action="store_true", help="leave out the printed register's job (~1 min a run)")
     args = parser.parse_args()
     if not args.reuse:
         recreate_pg_database(args.postgres_url)
@@ -350,10 +371,10 @@ def main() -> int:
     from django.db import connection
     from django.test import Client
 
+    from danvan.documents.heading import issuer_for
     from danvan.documents.models import Document, DocumentRecipient
     from danvan.organisations.models import OrgUnit
     from danvan.organisations.services import admin_units_load, org_tree_build
-    from danvan.reports.briefing import issuer_for
 
     step("migrate, load the tree")
     call_command("migrate", "--noinput", verbosity=0)
@@ -417,12 +438,32 @@ def main() -> int:
             commune_officer,
             f"/van-ban/so/den.xlsx?unit={COMMUNE}&nam={year}",
         ),
+        # docs16f: the largest register of a year, the province Ban's incoming one (~2,350 rows: every commune of
+        # the province sends up), as its page and streamed as XLSX.
+        (
+            "province officer: incoming register of a year (page 1; the largest register)",
+            province,
+            f"/van-ban/so/den/?unit={body.code}&nam={year}",
+        ),
+        (
+            "province officer: incoming register of a year (XLSX; the largest register)",
+            province,
+            f"/van-ban/so/den.xlsx?unit={body.code}&nam={year}",
+        ),
         ("province officer: search 'thang dan van'", province, "/van-ban/?q=thang+dan+van"),
+        ("province officer: search 'Tháng Dân vận'", province, "/van-ban/?q=Th%C3%A1ng+D%C3%A2n+v%E1%BA%ADn"),
         (
             "province officer: search 'Quy chế dân chủ 2023'",
             province,
             "/van-ban/?q=Quy+ch%E1%BA%BF+d%C3%A2n+ch%E1%BB%A7+2023",
         ),
+        ("province officer: search 'quy che dan chu 2023'", province, "/van-ban/?q=quy+che+dan+chu+2023"),
+        (
+            "province officer: search 'hiến đất làm đường'",
+            province,
+            "/van-ban/?q=hi%E1%BA%BFn+%C4%91%E1%BA%A5t+l%C3%A0m+%C4%91%C6%B0%E1%BB%9Dng",
+        ),
+        ("province officer: search a word no document has 'so 999999x'", province, "/van-ban/?q=so+999999x"),
         (
             "centre officer: search 'hiến đất làm đường' (1M)",
             centre,
@@ -440,8 +481,9 @@ def main() -> int:
         counter["queries"] += 1
         return execute(sql, params, many, context)
 
-    samples = {name: {"wall": [], "queries": set(), "bytes": 0} for name, *_ in cases}
+    samples = {name: {"wall": [], "queries": set(), "bytes": 0, "rss_peak": [], "rss_growth": []} for name, *_ in cases}
     errors = []
+    loads = []
     rng = random.Random(20261206)
     step(f"{len(cases)} cases × {args.repeat} rounds (+{args.warmup} warm-up)")
     with connection.execute_wrapper(wrapper):
@@ -454,9 +496,15 @@ def main() -> int:
                 if url is None:
                     calls[name]()
                     status, size = 200, 0
+                elif ".xlsx" in url:
+                    # A streamed download (the XLSX of a year) is read to its end inside the timing, block by block
+                    # (not joined), with the process's peak RSS reset first (Linux: clear_refs 5 resets VmHWM).
+                    rss_before = _reset_peak_rss()
+                    response = clients[user.pk].get(url)
+                    status, size = response.status_code, sum(len(block) for block in response.streaming_content)
+                    peak = _status_kib("VmHWM")
                 else:
                     response = clients[user.pk].get(url)
-                    # A streamed download (the XLSX of a year) is read to its end inside the timing.
                     status, size = response.status_code, len(response.getvalue())
                 wall = time.perf_counter() - t0
                 if status != 200:
@@ -467,6 +515,11 @@ def main() -> int:
                 s["wall"].append(wall * 1000)
                 s["queries"].add(counter["queries"])
                 s["bytes"] = size
+                if url is not None and ".xlsx" in url and peak:
+                    s["rss_peak"].append(peak)
+                    s["rss_growth"].append(peak - rss_before)
+            if round_no >= args.warmup:
+                loads.append(os.getloadavg()[0])
     # The printed register (WeasyPrint, a few hundred rows over tens of A4 pages) takes seconds: a background job
     # (decision 0052). Timed: the request that starts it, then the job's work (3 runs each, after the rounds).
     from danvan.core.models import JobRun
@@ -478,7 +531,7 @@ def main() -> int:
     slow = [(start_name, province, "/van-ban/so/di/in/"), (work_name, None, None)]
     for name in (start_name, work_name):
         samples[name] = {"wall": [], "queries": set(), "bytes": 0}
-    for _ in range(3):
+    for _ in range(0 if args.no_print else 3):
         counter["queries"] = 0
         with connection.execute_wrapper(wrapper):
             t0 = time.perf_counter()
@@ -500,7 +553,7 @@ def main() -> int:
         samples[work_name]["wall"].append(wall * 1000)
         samples[work_name]["queries"].add(counter["queries"])
         samples[work_name]["bytes"] = job.result_file.size if job.result_file_id else 0
-    cases += slow
+    cases += [] if args.no_print else slow
     rows = []
     for name, _user, url in cases:
         s = samples[name]
@@ -513,12 +566,26 @@ def main() -> int:
                 "max_ms": round(max(s["wall"]), 1),
                 "queries": sorted(s["queries"]),
                 "kib": round(s["bytes"] / 1024, 1),
+                **(
+                    {
+                        "peak_rss_mib": round(max(s["rss_peak"]) / 1024, 1),
+                        "rss_growth_mib_max": round(max(s["rss_growth"]) / 1024, 1),
+                    }
+                    if s.get("rss_peak")
+                    else {}
+                ),
             }
         )
     results.update(
         {"label": args.label, "repeat": args.repeat, "commit": git_commit(), "machine": machine(), "pages": rows}
     )
     results["errors"] = errors[:20]
+    if loads:
+        results["load_average_during_rounds"] = {
+            "min": round(min(loads), 2),
+            "median": round(statistics.median(loads), 2),
+            "max": round(max(loads), 2),
+        }
     out = ROOT / "bench" / "results" / (f"documents-{args.label}.json" if args.label else "documents.json")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
@@ -528,6 +595,11 @@ def main() -> int:
         flag = "" if "baseline" in r["case"] or r["p95_ms"] < TARGET_MS else f"  > {TARGET_MS} ms"
         queries = "/".join(map(str, r["queries"]))
         print(f"{r['case']:<72}{r['p50_ms']:>8}{r['p95_ms']:>8}{r['max_ms']:>8}{queries:>9}{r['kib']:>7}{flag}")
+    for r in rows:
+        if "peak_rss_mib" in r:
+            print(f"{r['case']}: peak RSS {r['peak_rss_mib']} MiB, grew at most {r['rss_growth_mib_max']} MiB")
+    if loads:
+        print("load average (1 min) during the rounds:", results["load_average_during_rounds"])
     if errors:
         print("\nERRORS (status ≠ 200):", errors[:20])
     print(f"\nload average at the end: {results['machine']['load_average']}; results: {out}")

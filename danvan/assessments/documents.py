@@ -13,6 +13,7 @@ from docx.shared import Mm
 
 from danvan.assessments.models import Assessment, Criterion, Grade, Scheme
 from danvan.assessments.scoring import max_total, number_text
+from danvan.documents.heading import document_place, header_names, issuer_for
 from danvan.reports.documents import (
     Header,
     add_paragraph,
@@ -59,8 +60,6 @@ def _table(document, headers, rows, widths):
 def report_docx(
     *, scheme: Scheme, assessments: list[Assessment], criteria: list[Criterion], reference: str, today: dt.date
 ) -> bytes:
-    from danvan.reports.briefing import document_place, header_names, issuer_for
-
     issuer = issuer_for(scheme.unit)
     superior, short = header_names(issuer)
     document = open_party_document(

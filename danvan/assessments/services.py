@@ -558,7 +558,7 @@ def scheme_report_draft(*, actor, scheme: Scheme, today: dt.date):
     (scheme_close_after_report)."""
     from danvan.assessments.documents import lower_first, report_docx
     from danvan.documents.generated import generated_draft
-    from danvan.reports.briefing import issuer_for
+    from danvan.documents.heading import issuer_for
 
     _require_runner(actor, scheme)
     assessments = list(scheme.assessments.select_related("body").order_by("rank", "body__sort_order"))

@@ -11,6 +11,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm
 
 from danvan.contests.models import Contest, Prize
+from danvan.documents.heading import document_place, header_names, issuer_for
 from danvan.reports.documents import (
     Header,
     add_paragraph,
@@ -28,14 +29,10 @@ REGULATION_23 = (
 
 def _issuer_names(contest: Contest) -> tuple[str, str]:
     """(superior, short issuer name) for the header, as the briefing report and the notice compute them."""
-    from danvan.reports.briefing import header_names, issuer_for
-
     return header_names(issuer_for(contest.unit))
 
 
 def decision_docx(*, contest: Contest, prizes: list[Prize], reference: str, today: dt.date) -> bytes:
-    from danvan.reports.briefing import document_place
-
     superior, short = _issuer_names(contest)
     document = open_party_document(
         Header(superior=superior, issuer=short, reference=reference, place=document_place(contest.unit), date=today)

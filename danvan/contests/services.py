@@ -767,7 +767,7 @@ def contest_decision_draft(*, actor, contest: Contest, today: dt.date):
     contest); the signer issues it there and the QĐ register gives its number then."""
     from danvan.contests.documents import decision_docx
     from danvan.documents.generated import generated_draft
-    from danvan.reports.briefing import issuer_for
+    from danvan.documents.heading import issuer_for
 
     _require_organiser(actor, contest)
     prizes = list(contest.prizes.select_related("team__unit"))

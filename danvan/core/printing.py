@@ -27,7 +27,7 @@ PARTY_KINDS = {
 def letterhead(unit: OrgUnit, *, on: dt.date) -> dict:
     """What the top of the paper prints for `unit`: its superior and its own name on the left, the Party's name or
     the national motto on the right, and the place-and-date line."""
-    from danvan.reports.briefing import document_place
+    from danvan.documents.heading import document_place
 
     superior = unit.parent.name if unit.parent else ""
     return {

@@ -22,6 +22,7 @@ from danvan.documents import permissions as perms
 from danvan.documents.docxpage import draft_reference, gaps, gaps_message
 from danvan.documents.drafting import TEMPLATES, Signature, docx_text, render_docx, template_text
 from danvan.documents.generated import signer_title_for
+from danvan.documents.heading import document_place, header_names
 from danvan.documents.models import (
     Document,
     DocumentComment,
@@ -56,14 +57,16 @@ def doc_type_get(code: str) -> DocumentType:
     return doc_type
 
 
-def draft_upload(upload, *, actor):
-    """(StoredFile unsaved, text) for an uploaded draft: DOCX or PDF only, checked by content."""
+def draft_upload(upload, *, actor, label: str = "Tệp dự thảo"):
+    """(StoredFile unsaved, text) for an uploaded draft (or, `label` naming the field, an incoming document's file):
+    DOCX or PDF only, checked by content."""
     from danvan.core.files import stored_file_from_upload
 
     ext = os.path.splitext(getattr(upload, "name", "") or "")[1].lower()
     if ext not in DRAFT_EXTENSIONS:
         raise ApplicationError(
-            "Tệp dự thảo: chỉ nhận tệp DOCX hoặc PDF; hãy lưu văn bản thành .docx rồi tải lên.", field="file"
+            f"{label}: chỉ nhận tệp DOCX hoặc PDF; hãy lưu văn bản thành .docx (hoặc quét thành PDF) rồi tải lên.",
+            field="file",
         )
     stored = stored_file_from_upload(upload, actor=actor, field="file")
     text = docx_text(bytes(stored.content), field="file") if ext == ".docx" else ""
@@ -401,7 +404,6 @@ def document_route(*, actor, document: Document, step: str) -> Document:
 
 def _signature(document: Document) -> Signature:
     from danvan.documents.generated import current_signer_title
-    from danvan.reports.briefing import header_names
 
     _superior, short = header_names(document.issuer)
     signer = document.signer
@@ -420,7 +422,6 @@ def document_sign_issue(*, actor, document: Document, today: dt.date, expected_v
     the recipients and the plan's tasks, all in one transaction; the PDF copy follows as a task. Immutable after."""
     from danvan.documents import generated
     from danvan.documents.numbering import document_issue
-    from danvan.reports.briefing import document_place, header_names
     from danvan.reports.documents import Header
     from danvan.workplans.services import task_assign
 
@@ -688,7 +689,7 @@ def incoming_register(
         raise ApplicationError("Hạn xử lý: bắt buộc khi giao đơn vị hoặc người xử lý (dd/mm/yyyy).", field="deadline")
     stored = None
     if upload is not None:
-        stored, _text = draft_upload(upload, actor=actor)
+        stored, _text = draft_upload(upload, actor=actor, label="Tệp văn bản đến")
     if assignees and not can_edit_unit(actor, unit):
         raise ApplicationError("Chỉ cán bộ, lãnh đạo của đơn vị được giao xử lý.", field="assignees")
     with transaction.atomic():

@@ -232,7 +232,7 @@ def conclusion_notice_draft(*, actor, meeting: Meeting, today: dt.date):
     """The "Thông báo kết luận" of a held meeting in Party format, put into its draft in the documents app (one per
     meeting); the signer issues it there and the TB register gives its number then."""
     from danvan.documents.generated import generated_draft
-    from danvan.reports.briefing import document_place, header_names, issuer_for
+    from danvan.documents.heading import document_place, header_names, issuer_for
     from danvan.reports.documents import Header, party_notice_docx
 
     if not can_edit_unit(actor, meeting.unit):

@@ -8,8 +8,8 @@ import datetime as dt
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm
 
+from danvan.documents.heading import document_place, header_names, issuer_for
 from danvan.organisations.models import OrgUnit
-from danvan.reports.briefing import document_place, header_names, issuer_for
 from danvan.reports.documents import (
     Header,
     add_paragraph,

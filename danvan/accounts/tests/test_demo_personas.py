@@ -13,11 +13,11 @@ from danvan.accounts.models import RoleAssignment, User
 from danvan.accounts.permissions import can_approve_for
 from danvan.audit.models import AuditEvent
 from danvan.documents import generated, services
+from danvan.documents.heading import issuer_for
 from danvan.documents.models import Document
 from danvan.documents.tests.generated_factories import held_meeting
 from danvan.meetings.services import conclusion_notice_draft
 from danvan.organisations.models import OrgUnit, Position
-from danvan.reports.briefing import issuer_for
 
 pytestmark = pytest.mark.django_db
 LEADER = "xa.yenthe.ld"

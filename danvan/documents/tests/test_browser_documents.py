@@ -3,6 +3,7 @@ the head of division comments and returns it, the drafter revises, the head pass
 issues it to every commune of the province with its task; a commune acknowledges it and sees its task."""
 
 import os
+import re
 
 import pytest
 
@@ -29,7 +30,16 @@ def press(page, selector):
     page.wait_for_load_state()
 
 
-def test_a_plan_goes_from_template_to_the_communes_and_their_tasks(danvan_server, browser):
+# Every commune of the province (Thành ủy Bắc Ninh) and how many of them have the plan's task.
+COMMUNES_AND_TASKS = """
+from danvan.organisations.models import OrgUnit
+from danvan.workplans.models import Task
+communes = OrgUnit.objects.filter(parent__code="P24-TU", kind="party_committee", level="commune")
+print(communes.count(), Task.objects.filter(assignee__in=communes, title__contains="%s").values("assignee").distinct().count())
+"""
+
+
+def test_a_plan_goes_from_template_to_the_communes_and_their_tasks(danvan_server, browser, danvan_manage):
     os.makedirs(SHOTS, exist_ok=True)
     drafter = browser.new_page(viewport={"width": 1366, "height": 900})
     login(drafter, danvan_server, "bn.chuyenvien")
@@ -84,6 +94,12 @@ def test_a_plan_goes_from_template_to_the_communes_and_their_tasks(danvan_server
     press(signer, "form[action$='/ky-ban-hanh/'] button")
     assert "-KH/BTGDVTU" in signer.content()
     signer.screenshot(path=f"{SHOTS}/issued-1366.png", full_page=True)
+    # Sent to every commune of the province, each with the plan's task; none has acknowledged yet.
+    reference = re.search(r"\d{2}-KH/BTGDVTU", signer.content())[0]
+    communes, with_task = (int(n) for n in danvan_manage(COMMUNES_AND_TASKS % reference).split()[-2:])
+    assert communes > 50 and with_task == communes
+    assert signer.locator("details table tbody tr").count() == communes
+    assert f"0 đã tiếp nhận, {communes} chưa" in signer.content()
 
     commune = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
     login(commune, danvan_server, "xa.yenthe")
@@ -98,7 +114,7 @@ def test_a_plan_goes_from_template_to_the_communes_and_their_tasks(danvan_server
     commune.screenshot(path=f"{SHOTS}/tasks-390.png", full_page=True)
 
     signer.goto(url)
-    assert "Hoàng Văn Đức" in signer.content()
+    assert "Hoàng Văn Đức" in signer.content() and f"1 đã tiếp nhận, {communes - 1} chưa" in signer.content()
     signer.screenshot(path=f"{SHOTS}/acknowledged-1366.png", full_page=True)
     # The whole history on the page, oldest first, ending with the commune's acknowledgement.
     actions = signer.locator("[data-history] tr[data-action]").evaluate_all("rows => rows.map(r => r.dataset.action)")
@@ -130,12 +146,24 @@ def test_a_ministrys_letter_is_registered_with_the_instruction_and_assigned(danv
     page.fill("#id_issuing_body", "Bộ Nội vụ")
     page.fill("#id_summary", "Về việc báo cáo tình hình thực hiện dân chủ ở cơ sở")
     page.fill("#id_instruction", "Giao xã Yên Thế báo cáo trước 20/12.")
-    pick(page, "#id_assignees", "dang uy xa yen the")
+    # The picker lists every unit whose name or place has the words: "Đảng ủy xã Bố Hạ" (in the former huyện Yên
+    # Thế) comes before "Đảng ủy xã Yên Thế", so the officer clicks the one meant, by its name.
+    page.fill("#id_assignees", "dang uy xa yen the")
+    page.click("#id_assignees-list .dv-picker-option[data-name='Đảng ủy xã Yên Thế']")
     page.fill("#id_deadline", "20/12/2026")
     page.screenshot(path=f"{SHOTS}/incoming-form-390.png", full_page=True)
     page.click("main form button[type=submit]")
     page.wait_for_load_state()
     assert "/van-ban/den/" in page.url and "Giao xã Yên Thế báo cáo trước 20/12." in page.content()
+    assert "Đảng ủy xã Yên Thế" in page.inner_text("main"), page.inner_text("main")
     page.screenshot(path=f"{SHOTS}/incoming-detail-390.png", full_page=True)
     page.goto(f"{danvan_server}/van-ban/?q=dan chu co so")
     assert "Bộ Nội vụ" in page.content()
+    # The assigned commune finds the task the instruction gave it, with its deadline.
+    commune = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
+    login(commune, danvan_server, "xa.yenthe")
+    commune.goto(f"{danvan_server}/nhiem-vu/")
+    tasks = commune.locator("main .list-group-item", has_text="1234/BNV-CQĐP")
+    assert tasks.count() == 1, commune.inner_text("main")
+    assert "dân chủ ở cơ sở" in tasks.first.inner_text() and "20/12/2026" in tasks.first.inner_text()
+    commune.screenshot(path=f"{SHOTS}/incoming-task-390.png", full_page=True)

@@ -21,9 +21,9 @@ def test_two_issues_of_one_draft_at_once_take_one_number(django_db_setup, django
     with django_db_blocker.unblock():
         if connection.vendor != "postgresql":
             pytest.skip("the row locks under test are PostgreSQL's; SQLite serialises every write anyway")
+        from danvan.documents.heading import issuer_for
         from danvan.documents.models import IssuedDocument
         from danvan.organisations.models import OrgUnit
-        from danvan.reports.briefing import issuer_for
 
         committee = OrgUnit.objects.filter(code__startswith="P96-", kind="party_committee", level="province").first()
         if committee is None:

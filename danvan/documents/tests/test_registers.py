@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from danvan.core.models import JobRun
 from danvan.documents import registers, services
-from danvan.documents.models import DocumentRecipient
+from danvan.documents.models import Document, DocumentRecipient
 from danvan.documents.tests.factories import TODAY, people, plan, to_signer
 from danvan.organisations.models import OrgUnit
 
@@ -232,3 +232,18 @@ def test_the_xlsx_of_a_year_is_streamed_from_rows_read_in_chunks(client, monkeyp
         # An empty cell reads back as None.
         assert [list(r) for r in rows[1:]] == [[None if v == "" else v for v in r] for r in expected[kind]]
         assert len(rows) == 4
+
+
+def test_the_streamed_incoming_register_has_the_rows_of_its_pages(commune_officer_a):
+    """The XLSX reads a year's received documents as values, the page as objects: the same rows, in the same order."""
+    drafter, head, signer = people()
+    for title in ("Kế hoạch thứ nhất", "Kế hoạch thứ hai", "Kế hoạch thứ ba"):
+        _issued(drafter, head, signer, title=title)
+    commune = OrgUnit.objects.get(code="C7288-DU")
+    first = Document.objects.order_by("id").first()
+    services.document_acknowledge(actor=commune_officer_a, document=first)
+    paged = registers.register_page(kind="den", unit=commune, year=2026, page=1, size=2)[0]
+    paged += registers.register_page(kind="den", unit=commune, year=2026, page=2, size=2)[0]
+    streamed = list(registers.register_rows_iter(kind="den", unit=commune, year=2026))
+    assert len(streamed) == 3 and streamed == paged
+    assert [row[1] != "" for row in streamed].count(True) == 1
