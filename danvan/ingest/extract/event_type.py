@@ -56,8 +56,15 @@ _CONGRESS = re.compile(r"\bdai hoi\b(?! dong)")
 _COMMITTEE_SESSION = re.compile(r"\bhoi nghi (?:ban chap hanh|bch)\b")
 
 
+# "Căn cứ Quyết định …; Kế hoạch số 113 … về tổ chức đối thoại …": a paragraph citing the basis names documents, not
+# the meeting (ingest13i).
+_BASIS = re.compile(r"\s*can cu\b")
+
+
 def _event_type_by_keywords(doc: _Doc) -> str:
     for n, part in enumerate([doc.title, doc.lead, *doc.body[:2]]):
+        if n in (1, 2) and _BASIS.match(fold(part)):
+            continue
         if n == 2 and _COMMITTEE_SESSION.search(fold(doc.title + " " + doc.lead)):
             return "other"
         folded = _EMULATION_CONGRESS.sub("dai hoi", _NOT_TRIEN_KHAI.sub(" ", fold(part)))

@@ -288,3 +288,65 @@ def test_a_plans_date_with_a_space_inside_its_number_is_not_the_meetings():
         "đối thoại trực tiếp giữa người đứng đầu cấp ủy, chính quyền xã với nhân dân trong xã."
     )
     assert record.event_date == "2024-06-13"
+
+
+# ingest13i — period and event type from the development part (e225–e228)
+
+
+def test_a_paragraph_citing_the_basis_does_not_name_the_meeting():
+    record = extract(
+        "HỘI NGHỊ ĐỐI THOẠI TRỰC TIẾP GIỮA NGƯỜI ĐỨNG ĐẦU CẤP UỶ, CHÍNH QUYỀN XÃ VỚI NHÂN DÂN NĂM 2024\n"
+        "Căn cứ Quyết định số 320-QĐ/TU, ngày 13/6/2016 của Ban Thường vụ Tỉnh ủy về việc ban hành Quy chế đối thoại "
+        "trực tiếp giữa người đứng đầu cấp ủy, chính quyền các cấp với nhân dân; Kế hoạch số 113 -KH/ĐU, ngày "
+        "10/01/2024 về tổ chức đối thoại trực tiếp giữa người đứng đầu cấp ủy, chính quyền xã với Nhân dân năm 2024\n"
+        "Sáng ngày 13 tháng 6 năm 2024 Tại thôn Làng Thượng, xã Vạn Linh cấp ủy, chính quyền xã Vạn Linh tổ chức buổi "
+        "đối thoại trực tiếp giữa người đứng đầu cấp ủy, chính quyền xã với nhân dân trong xã nhằm trao đổi những nội "
+        "dung về tình hình phát triển kinh tế - xã hội; trong 6 tháng đầu năm 2024."
+    )
+    assert record.event_type == "other"
+    assert record.period is None
+
+
+def test_a_year_ending_a_quoted_honours_name_is_the_period_honoured():
+    record = extract(
+        "Tối nay 2/12, tôn vinh và trao danh hiệu Nông dân Việt Nam xuất sắc 2021\n"
+        "Đây là lần thứ 9 lễ tôn vinh và trao danh hiệu \"Nông dân Việt Nam xuất sắc\" được Trung ương Hội Nông dân Việt "
+        "Nam (NDVN) chủ trì, tổ chức thực hiện.\n"
+        "Tại thủ đô Hà Nội, Ban Chấp hành Trung ương Hội NDVN tổ chức lễ tôn vinh và trao danh hiệu \"Nông dân Việt Nam "
+        "xuất sắc 2021\"."
+    )
+    assert record.event_type == "bieu_duong"
+    assert record.period == "2021"
+
+
+def test_a_stage_ending_a_quoted_name_is_not_read_as_its_last_year():
+    record = extract(
+        "Tuyên dương điển hình \"Dân vận khéo giai đoạn 2016 - 2020\"\n"
+        "Sáng 5/3/2021, Ban Dân vận Huyện ủy X tổ chức hội nghị tuyên dương điển hình \"Dân vận khéo giai đoạn 2016 - "
+        "2020\"."
+    )
+    assert record.period == "2016-2020"
+
+
+def test_a_committee_session_reviews_the_period_after_its_review_word():
+    record = extract(
+        "Khai mạc Hội nghị Ban Chấp hành Hội Nông dân Việt Nam lần thứ 5\n"
+        "Sáng 16/7, tại Hà Nội, TƯ Hội Nông dân Việt Nam khai mạc Hội nghị lần thứ 5 (Khóa VII) để thông qua một số "
+        "nhiệm vụ quan trọng năm 2020 của Hội.\n"
+        "Hội nghị lần thứ 5 (Khóa VII) này, Ban chấp hành TƯ Hội Nông dân Việt Nam sẽ trình bày báo cáo sơ kết công tác "
+        "Hội và phong trào nông dân 6 tháng đầu năm 2020, nhiệm vụ 6 tháng cuối năm."
+    )
+    assert record.event_type == "other"
+    assert record.period == "2020-H1"
+
+
+def test_a_plan_signed_between_bodies_names_no_period():
+    record = extract(
+        "MTTQ xã Trường Đông ký kết kế hoạch phối hợp với các tổ chức chính trị - xã hội thực hiện công tác tuyên "
+        "truyền, Cuộc vận động Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh\n"
+        "Sáng 23.5, tại Hội trường UBND xã Trường Đông, Ban thường trực Ủy ban MTTQ Việt Nam xã tổ chức ký kết kế hoạch "
+        "phối hợp thực hiện cuộc vận động “Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh”, thực hiện công tác "
+        "tuyên truyền năm 2018 giữa Ban Thường trực Ủy ban MTTQ Việt Nam và các tổ chức chính trị- xã hội xã."
+    )
+    assert record.event_type == "trien_khai"
+    assert record.period is None
