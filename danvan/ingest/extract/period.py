@@ -17,7 +17,7 @@ _PERIODS = re.compile(
     r"\bqu[yi] (?P<q>iv|iii|ii|i|[1-4])\b(?: nam)?(?: (?P<qy>(?:19|20)\d\d))?"
     r"|\b(?P<h>6|sau) thang (?:(?P<hw>dau|cuoi) )?nam(?: (?P<hy>(?:19|20)\d\d))?"
     r"|\b(?P<n>9|chin) thang(?: dau nam)?(?: nam)?(?: (?P<ny>(?:19|20)\d\d))?"
-    r"|\b(?P<tk>nhiem ky|giai doan|tu|\d{1,2} nam) (?P<t1>(?:19|20)\d\d) (?:den )?(?P<t2>(?:19|20)\d\d)"
+    r"|\b(?P<tk>nhiem ky|giai doan|tu(?: nam)?|\d{1,2} nam) (?P<t1>(?:19|20)\d\d) (?:den )?(?P<t2>(?:19|20)\d\d)"
     r"|\bnam (?P<y>(?:19|20)\d\d)\b"
 )
 # A stage is a reviewed period only after a review or an honouring ("tổng kết …", "biểu dương … giai đoạn …", "… tiêu
@@ -117,7 +117,10 @@ def _read_periods(doc: _Doc, record: ExtractedRecord, folded: str, start: int) -
             folded[max(0, match.start() - 130) : match.start()],
         ):
             continue
-        if match.group("tk") and not _STAGE_CONTEXT.search(folded[max(0, match.start() - 120) : match.start()]):
+        # "từ năm 2008 – 2010" at a review is the span reviewed wherever it stands ("… sơ kết 2 năm … thành tích xuất
+        # sắc … từ năm 2008 – 2010", ingest13i).
+        span_at_review = match.group("tk") in ("tu", "tu nam") and record.event_type in ("so_ket", "tong_ket")
+        if match.group("tk") and not span_at_review and not _STAGE_CONTEXT.search(folded[max(0, match.start() - 120) : match.start()]):
             continue
         # The year of a full date ("ngày 10 tháng 02 năm 2023") and a basis cited ("Căn cứ chương trình … năm 2023")
         # are not a period reviewed.
