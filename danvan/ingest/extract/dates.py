@@ -22,9 +22,9 @@ _EVENT_DATE = re.compile(
     r"(?:ngày\s+)?(\d{1,2})\s*(?:[-/.]|\s+tháng\s+)\s*(\d{1,2})(?:\s*(?:[-/.]|\s+năm\s+)\s*(\d{4}))?(?!\d)",
     re.IGNORECASE,
 )
-# (Also a stage, "giai đoạn 2023-2030", and a target year, "đến năm 2030": ingest13i.)
+# (Also a stage, "giai đoạn 2023-2030" or mistyped "giai đoạn 20021-2025", and a target year, "đến năm 2030": ingest13i.)
 _TERM_YEARS = re.compile(
-    r"\b(?:nhiệm\s+kỳ|giai\s+đoạn)\s+(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d\b|\bđến\s+năm\s+(?:19|20)\d\d\b", re.IGNORECASE
+    r"\b(?:nhiệm\s+kỳ|giai\s+đoạn)\s+\d{4,5}\s*[-–—]\s*(?:19|20)\d\d\b|\bđến\s+năm\s+(?:19|20)\d\d\b", re.IGNORECASE
 )
 # A range of days keeps its first day: "ngày 12-13/10", "ngày 15 và 16/11/2014", "ngày (16 – 17/8)" read as "ngày 12/10",
 # "ngày 15/11/2014", "ngày 16/8".

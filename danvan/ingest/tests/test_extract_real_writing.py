@@ -426,3 +426,13 @@ def test_a_stage_reviewed_gives_the_meetings_year():
     )
     assert record.period == "2009-2019"
     assert record.event_date == "2019-08-31"
+
+
+def test_a_mistyped_stage_does_not_give_the_meetings_year():
+    record = extract(
+        "Họp Ban Chỉ đạo phong trào thi đua “Dân vận khéo”\n"
+        "Ngày 1/3, Ban Chỉ đạo Phong trào thi đua “Dân vận khéo” huyện Thanh Ba vừa tổ chức Hội nghị để thống nhất triển "
+        "khai phong trào và hướng dẫn xây dựng mô hình, điển hình dân vận khéo năm 2022 và giai đoạn 20021-2025. Đồng chí "
+        "Nguyễn Trung Tình - UV BTV, Phó Bí thư Thường trực Huyện ủy chủ trì Hội nghị."
+    )
+    assert record.event_date == "2022-03-01"
