@@ -22,7 +22,10 @@ _EVENT_DATE = re.compile(
     r"(?:ngày\s+)?(\d{1,2})\s*(?:[-/.]|\s+tháng\s+)\s*(\d{1,2})(?:\s*(?:[-/.]|\s+năm\s+)\s*(\d{4}))?(?!\d)",
     re.IGNORECASE,
 )
-_TERM_YEARS = re.compile(r"\bnhiệm\s+kỳ\s+(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d\b", re.IGNORECASE)
+# (Also a stage, "giai đoạn 2023-2030" or mistyped "giai đoạn 20021-2025", and a target year, "đến năm 2030": ingest13i.)
+_TERM_YEARS = re.compile(
+    r"\b(?:nhiệm\s+kỳ|giai\s+đoạn)\s+\d{4,5}\s*[-–—]\s*(?:19|20)\d\d\b|\bđến\s+năm\s+(?:19|20)\d\d\b", re.IGNORECASE
+)
 # A range of days keeps its first day: "ngày 12-13/10", "ngày 15 và 16/11/2014", "ngày (16 – 17/8)" read as "ngày 12/10",
 # "ngày 15/11/2014", "ngày 16/8".
 _DAY_RANGE = re.compile(
@@ -59,6 +62,11 @@ def _event_date(doc: _Doc, record: ExtractedRecord, source_date: dt.date | None)
                     return date.isoformat()
                 continue
             bounds = _period_bounds(record.period)
+            # A stage reviewed ("sơ kết … giai đoạn 2009- 2019" on 31/8) is held near its last year (ingest13i).
+            stage = re.fullmatch(r"((?:19|20)\d\d)-((?:19|20)\d\d)", record.period or "")
+            # (Not a congress's earlier term: a date whose year only a term gives stays open.)
+            if stage and not bounds and record.event_type in ("so_ket", "tong_ket", "bieu_duong"):
+                bounds = dt.date(int(stage.group(1)), 1, 1), dt.date(int(stage.group(2)), 12, 31)
             if bounds:
                 start, end = bounds
                 date = _valid_date(end.year, month, day)
@@ -71,7 +79,11 @@ def _event_date(doc: _Doc, record: ExtractedRecord, source_date: dt.date | None)
                     return date.isoformat()
             # No date line and no period: the year the title or the sentence itself names ("… năm 2024").
             # ("nhiệm kỳ 2025 - 2030" names a term, not the year the meeting is in.)
-            near = _TERM_YEARS.sub(" ", doc.title + " " + paragraph[: match.end() + 200])
+            # (The whole sentence, up to 400 characters: "Sáng 23.5, tại Hội trường UBND xã …, Ban thường trực … tổ chức ký
+            # kết kế hoạch phối hợp thực hiện cuộc vận động “…”, thực hiện công tác tuyên truyền năm 2018 …", ingest13i.)
+            end = re.search(r"[.!?](?:\s|$)", paragraph[match.end() :])
+            reach = min(400, end.start() if end else 400)
+            near = _TERM_YEARS.sub(" ", doc.title + " " + paragraph[: match.end() + max(200, reach)])
             years = [int(y) for y in _YEAR.findall(near)]
             if years:
                 date = _valid_date(max(years), month, day)

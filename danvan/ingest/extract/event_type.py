@@ -53,14 +53,27 @@ def _event_type(doc: _Doc) -> str:
 # "Đại hội thi đua yêu nước": an emulation congress, not a contest ("hội thi" folds out of it).
 _EMULATION_CONGRESS = re.compile(r"\bdai hoi thi dua\b")
 _CONGRESS = re.compile(r"\bdai hoi\b(?! dong)")
+_REVIEW_WORD = re.compile(r"\b(?:tong ket|so ket|giao ban|danh gia|ket qua|nhin lai)\b")
 _COMMITTEE_SESSION = re.compile(r"\bhoi nghi (?:ban chap hanh|bch)\b")
+
+
+# "Căn cứ Quyết định …; Kế hoạch số 113 … về tổ chức đối thoại …": a paragraph citing the basis names documents, not
+# the meeting (ingest13i).
+_BASIS = re.compile(r"\s*can cu\b")
 
 
 def _event_type_by_keywords(doc: _Doc) -> str:
     for n, part in enumerate([doc.title, doc.lead, *doc.body[:2]]):
+        if n in (1, 2) and _BASIS.match(fold(part)):
+            continue
         if n == 2 and _COMMITTEE_SESSION.search(fold(doc.title + " " + doc.lead)):
             return "other"
-        folded = _EMULATION_CONGRESS.sub("dai hoi", _NOT_TRIEN_KHAI.sub(" ", fold(part)))
+        folded = fold(part)
+        # "… vừa triển khai nhiệm vụ trọng tâm trước mắt về thực hiện Quy chế dân chủ … năm 2022", with no review named
+        # beside it, is the meeting's own launch (ingest13i).
+        if _REVIEW_WORD.search(folded) or n > 1:
+            folded = _NOT_TRIEN_KHAI.sub(" ", folded)
+        folded = _EMULATION_CONGRESS.sub("dai hoi", folded)
         if n < 2 and _CONTEST.search(folded) and _CONTEST_REVIEW.search(folded):
             return "hoi_thi"
         best = None

@@ -271,6 +271,9 @@ _SPEAKS_OF_A_MEETING = re.compile(
 # "Ngày 12.12, Đại hội đại biểu Hội Nông dân tỉnh X lần thứ I, nhiệm kỳ 2025 - 2030 đã diễn ra …": the body is the
 # congress's name; a congress that only "took place" names no holder, like one that "đã được tổ chức".
 _CONGRESS_NAMED = re.compile(r"\bđại\s+hội\s+(?:đại\s+biểu\s+)?$", re.IGNORECASE)
+# A title that is only the congress's name ("Đại hội đại biểu Hội Nông dân huyện Bắc Trà My lần thứ XII, nhiệm kỳ 2023 -
+# 2028"), under a lead where it "diễn ra phiên chính thức", names no holder either (ingest13i).
+_NAME_ONLY = re.compile(r"^(?P<rest>[^.;\n]{0,160}?)$", re.MULTILINE)
 _ONLY_TOOK_PLACE = re.compile(r"^(?P<rest>[^.;\n]{0,160}?)\b(?:(?:đã|vừa)\s+)?diễn\s+ra\b", re.IGNORECASE)
 # "ngày 12/11, khu dân cư 1A, phường Nông Trang đã tổ chức …": a commune or a residential area in lower case (ingest13h).
 _COMMUNE_HEAD = re.compile(
@@ -415,7 +418,7 @@ def _organizer(doc: _Doc, record: ExtractedRecord) -> None:
                 or _SUPERVISOR_OF.search(part[max(0, match.start() - 100) : match.start()])
             ):
                 continue
-            took_place = _ONLY_TOOK_PLACE.match(part[match.end() :])
+            took_place = _ONLY_TOOK_PLACE.match(part[match.end() :]) or _NAME_ONLY.match(part[match.end() :])
             if (
                 _CONGRESS_NAMED.search(part[max(0, match.start() - 20) : match.start()])
                 and took_place
@@ -503,7 +506,13 @@ _SCOPE = (
         "xa",
     ),
     (re.compile(r"\b(?:xa (?!hoi\b)|phuong |thi tran )[a-z]"), "xa"),
-    (re.compile(r"\b(?:huyen uy|quan uy|thi uy|huyen|thi xa|quan \d{1,2})\b"), "huyen"),
+    # "CT.Hội CCB quận": a body of a district written "quận" with no name after it (ingest13i).
+    (
+        re.compile(
+            r"\b(?:huyen uy|quan uy|thi uy|huyen|thi xa|quan \d{1,2})\b|\b(?:ubnd|hdnd|ccb|lhpn|hnd|mttq|hoi \w+(?: \w+)?) quan\b(?! (?:su|doi|khu|chung|doan|nhan|dan|ly|tam|he|triet|chinh|tri)\b)"
+        ),
+        "huyen",
+    ),
     # "tình hình", "tinh thần", "tình nguyện" fold like "tỉnh": only the unit's own phrases.
     (
         re.compile(

@@ -17,7 +17,7 @@ _PERIODS = re.compile(
     r"\bqu[yi] (?P<q>iv|iii|ii|i|[1-4])\b(?: nam)?(?: (?P<qy>(?:19|20)\d\d))?"
     r"|\b(?P<h>6|sau) thang (?:(?P<hw>dau|cuoi) )?nam(?: (?P<hy>(?:19|20)\d\d))?"
     r"|\b(?P<n>9|chin) thang(?: dau nam)?(?: nam)?(?: (?P<ny>(?:19|20)\d\d))?"
-    r"|\b(?P<tk>nhiem ky|giai doan|tu|\d{1,2} nam) (?P<t1>(?:19|20)\d\d) (?:den )?(?P<t2>(?:19|20)\d\d)"
+    r"|\b(?P<tk>nhiem ky|giai doan|tu(?: nam)?|\d{1,2} nam) (?P<t1>(?:19|20)\d\d) (?:den )?(?P<t2>(?:19|20)\d\d)"
     r"|\bnam (?P<y>(?:19|20)\d\d)\b"
 )
 # A stage is a reviewed period only after a review or an honouring ("tổng kết …", "biểu dương … giai đoạn …", "… tiêu
@@ -32,11 +32,15 @@ _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 # ("tổng kết phong trào … lần thứ VI (2003-2007)") and a year straight after a quoted name ("tuyên dương điển hình
 # “Dân vận khéo” 2025"), not the start of a stage ("“Dân vận khéo” 2021 - 2025").
 _BRACKETED_TERM = re.compile(r"\(\s*((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\s*\)")
+# A year that ends a quoted honour's name ("danh hiệu “Nông dân Việt Nam xuất sắc 2021”", ingest13i), not the end of
+# a stage ("… 2021 - 2025”").
+_YEAR_ENDING_QUOTE = re.compile(r"(?<![-–—/\d])(?<![-–—/]\s)\s((?:19|20)\d\d)\s*([\"”])")
 _YEAR_AFTER_QUOTE = re.compile(r"([\"”])\s+((?:19|20)\d\d)\b(?!\s*[-–—/]\s*\d)")
 
 
 def _folded(text: str) -> str:
     text = _BRACKETED_TERM.sub(r"(giai đoạn \1-\2)", text)
+    text = _YEAR_ENDING_QUOTE.sub(r" năm \1\2", text)
     return fold(_YEAR_AFTER_QUOTE.sub(r"\1 năm \2", text))
 
 
@@ -47,8 +51,11 @@ def _period(doc: _Doc, record: ExtractedRecord) -> str | None:
     # says it reviews ("… đồng thời tổng kết công tác Mặt trận trong năm 2023"); "Luật … năm 2025" is not one.
     if record.event_type == "other" and not _REVIEW_ANYWHERE.search(fold(doc.text)):
         return None
-    # A launch reviews nothing; only a plan names its period ("triển khai Kế hoạch … năm 2017").
-    if record.event_type == "trien_khai" and "ke hoach" not in fold(doc.title + " " + doc.lead):
+    # A launch reviews nothing; only a plan names its period ("triển khai Kế hoạch … năm 2017"), and a plan signed
+    # between bodies ("ký kết kế hoạch phối hợp … công tác tuyên truyền năm 2018") is an agreement, not one (ingest13i).
+    if record.event_type == "trien_khai" and (
+        "ke hoach" not in fold(doc.title + " " + doc.lead) or _SIGNING.search(fold(doc.title + " " + doc.lead))
+    ):
         return None
     # A congress ("Đại hội … nhiệm kỳ 2025–2030") opens a term: what it reviews is the term before, when the text
     # names it ("Trong nhiệm kỳ 2013–2018, …"), else nothing.
@@ -59,6 +66,16 @@ def _period(doc: _Doc, record: ExtractedRecord) -> str | None:
             start = terms[0][0]
             earlier = [t for t in terms if t[1] <= start]
             return f"{earlier[0][0]}-{earlier[0][1]}" if earlier else None
+    # A meeting of no review kind reviews what follows the text's review word: "Hội nghị Ban Chấp hành … lần thứ 5 …
+    # để thông qua một số nhiệm vụ quan trọng năm 2020 …" then "… báo cáo sơ kết công tác Hội … 6 tháng đầu năm
+    # 2020" reviews the half-year, not the year of the tasks (ingest13i).
+    if record.event_type == "other":
+        whole = _folded(doc.title + ". " + doc.lead + "\n" + "\n".join(doc.body))
+        review = _REVIEW.search(whole)
+        if review:
+            found = _read_periods(doc, record, whole, review.start())
+            if found is not _NONE_FOUND:
+                return found
     # The lead's review names the period reviewed even when the title names another year: "… năm 2020" in the
     # title, "sơ kết chương trình … năm 2019, triển khai kế hoạch năm 2020" in the lead.
     title_folded = _folded(doc.title)
@@ -77,6 +94,7 @@ def _period(doc: _Doc, record: ExtractedRecord) -> str | None:
 
 
 _CONGRESS = re.compile(r"\bdai hoi\b")
+_SIGNING = re.compile(r"\bky ket\b")
 _REVIEW_ANYWHERE = re.compile(
     r"\b(?:tong ket|so ket|(?:danh gia|trao doi) ket qua|bieu duong|ton vinh|tuyen duong|vinh danh|nhiem ky|giao ban)\b"
 )
@@ -99,7 +117,10 @@ def _read_periods(doc: _Doc, record: ExtractedRecord, folded: str, start: int) -
             folded[max(0, match.start() - 130) : match.start()],
         ):
             continue
-        if match.group("tk") and not _STAGE_CONTEXT.search(folded[max(0, match.start() - 120) : match.start()]):
+        # "từ năm 2008 – 2010" at a review is the span reviewed wherever it stands ("… sơ kết 2 năm … thành tích xuất
+        # sắc … từ năm 2008 – 2010", ingest13i).
+        span_at_review = match.group("tk") in ("tu", "tu nam") and record.event_type in ("so_ket", "tong_ket")
+        if match.group("tk") and not span_at_review and not _STAGE_CONTEXT.search(folded[max(0, match.start() - 120) : match.start()]):
             continue
         # The year of a full date ("ngày 10 tháng 02 năm 2023") and a basis cited ("Căn cứ chương trình … năm 2023")
         # are not a period reviewed.

@@ -288,3 +288,151 @@ def test_a_plans_date_with_a_space_inside_its_number_is_not_the_meetings():
         "đối thoại trực tiếp giữa người đứng đầu cấp ủy, chính quyền xã với nhân dân trong xã."
     )
     assert record.event_date == "2024-06-13"
+
+
+# ingest13i — period and event type from the development part (e225–e228)
+
+
+def test_a_paragraph_citing_the_basis_does_not_name_the_meeting():
+    record = extract(
+        "HỘI NGHỊ ĐỐI THOẠI TRỰC TIẾP GIỮA NGƯỜI ĐỨNG ĐẦU CẤP UỶ, CHÍNH QUYỀN XÃ VỚI NHÂN DÂN NĂM 2024\n"
+        "Căn cứ Quyết định số 320-QĐ/TU, ngày 13/6/2016 của Ban Thường vụ Tỉnh ủy về việc ban hành Quy chế đối thoại "
+        "trực tiếp giữa người đứng đầu cấp ủy, chính quyền các cấp với nhân dân; Kế hoạch số 113 -KH/ĐU, ngày "
+        "10/01/2024 về tổ chức đối thoại trực tiếp giữa người đứng đầu cấp ủy, chính quyền xã với Nhân dân năm 2024\n"
+        "Sáng ngày 13 tháng 6 năm 2024 Tại thôn Làng Thượng, xã Vạn Linh cấp ủy, chính quyền xã Vạn Linh tổ chức buổi "
+        "đối thoại trực tiếp giữa người đứng đầu cấp ủy, chính quyền xã với nhân dân trong xã nhằm trao đổi những nội "
+        "dung về tình hình phát triển kinh tế - xã hội; trong 6 tháng đầu năm 2024."
+    )
+    assert record.event_type == "other"
+    assert record.period is None
+
+
+def test_a_year_ending_a_quoted_honours_name_is_the_period_honoured():
+    record = extract(
+        "Tối nay 2/12, tôn vinh và trao danh hiệu Nông dân Việt Nam xuất sắc 2021\n"
+        "Đây là lần thứ 9 lễ tôn vinh và trao danh hiệu \"Nông dân Việt Nam xuất sắc\" được Trung ương Hội Nông dân Việt "
+        "Nam (NDVN) chủ trì, tổ chức thực hiện.\n"
+        "Tại thủ đô Hà Nội, Ban Chấp hành Trung ương Hội NDVN tổ chức lễ tôn vinh và trao danh hiệu \"Nông dân Việt Nam "
+        "xuất sắc 2021\"."
+    )
+    assert record.event_type == "bieu_duong"
+    assert record.period == "2021"
+
+
+def test_a_stage_ending_a_quoted_name_is_not_read_as_its_last_year():
+    record = extract(
+        "Tuyên dương điển hình \"Dân vận khéo giai đoạn 2016 - 2020\"\n"
+        "Sáng 5/3/2021, Ban Dân vận Huyện ủy X tổ chức hội nghị tuyên dương điển hình \"Dân vận khéo giai đoạn 2016 - "
+        "2020\"."
+    )
+    assert record.period == "2016-2020"
+
+
+def test_a_committee_session_reviews_the_period_after_its_review_word():
+    record = extract(
+        "Khai mạc Hội nghị Ban Chấp hành Hội Nông dân Việt Nam lần thứ 5\n"
+        "Sáng 16/7, tại Hà Nội, TƯ Hội Nông dân Việt Nam khai mạc Hội nghị lần thứ 5 (Khóa VII) để thông qua một số "
+        "nhiệm vụ quan trọng năm 2020 của Hội.\n"
+        "Hội nghị lần thứ 5 (Khóa VII) này, Ban chấp hành TƯ Hội Nông dân Việt Nam sẽ trình bày báo cáo sơ kết công tác "
+        "Hội và phong trào nông dân 6 tháng đầu năm 2020, nhiệm vụ 6 tháng cuối năm."
+    )
+    assert record.event_type == "other"
+    assert record.period == "2020-H1"
+
+
+def test_a_plan_signed_between_bodies_names_no_period():
+    record = extract(
+        "MTTQ xã Trường Đông ký kết kế hoạch phối hợp với các tổ chức chính trị - xã hội thực hiện công tác tuyên "
+        "truyền, Cuộc vận động Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh\n"
+        "Sáng 23.5, tại Hội trường UBND xã Trường Đông, Ban thường trực Ủy ban MTTQ Việt Nam xã tổ chức ký kết kế hoạch "
+        "phối hợp thực hiện cuộc vận động “Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh”, thực hiện công tác "
+        "tuyên truyền năm 2018 giữa Ban Thường trực Ủy ban MTTQ Việt Nam và các tổ chức chính trị- xã hội xã."
+    )
+    assert record.event_type == "trien_khai"
+    assert record.period is None
+
+
+# ingest13i — from this round's new development articles (e243–e250) and the regressions their rules guard against
+
+
+def test_a_title_that_is_only_the_congresss_name_names_no_holder():
+    record = extract(
+        "Đại hội đại biểu Hội Nông dân huyện Bắc Trà My lần thứ XII, nhiệm kỳ 2023 - 2028\n"
+        "Sáng nay 31/5, Đại hội đại biểu Hội Nông dân huyện Bắc Trà My lần thứ XII, nhiệm kỳ 2023 - 2028 diễn ra phiên "
+        "chính thức. 129 đại biểu đại diện cho hơn 5.000 hội viên nông dân huyện Bắc Trà My đã về tham dự Đại hội.\n"
+        "Sau 5 năm thực hiện Nghị quyết Đại hội Hội Nông dân huyện Bắc Trà My khóa XI, nhiệm kỳ 2018 – 2023, cán bộ, hội "
+        "viên nông dân huyện Bắc Trà My đã không ngừng xây dựng, phát triển tổ chức hội vững mạnh."
+    )
+    assert record.organizer == ""
+    assert record.period == "2018-2023"
+    assert record.event_date is None
+
+
+def test_launching_the_years_tasks_with_no_review_beside_it_is_a_launch():
+    record = extract(
+        "Bình Lục: Triển khai nhiệm vụ trọng tâm trước mắt về thực hiện Quy chế dân chủ ở cơ sở năm 2022\n"
+        "Chiều ngày 10/1/2022, Ban chỉ đạo về thực hiện Quy chế dân chủ ở cơ sở huyện Bình Lục vừa triển khai nhiệm vụ "
+        "trọng tâm trước mắt về thực hiện Quy chế dân chủ ở cơ sở năm 2022."
+    )
+    assert record.event_type == "trien_khai"
+    assert record.period is None
+
+
+def test_launching_tasks_after_a_review_in_the_title_is_still_the_review():
+    record = extract(
+        "Tổng kết công tác dân vận năm 2022, triển khai nhiệm vụ năm 2023\n"
+        "Sáng 5/1/2023, Ban Dân vận Huyện ủy tổ chức hội nghị tổng kết công tác dân vận năm 2022."
+    )
+    assert record.event_type == "tong_ket"
+
+
+def test_a_span_from_year_to_year_at_a_review_and_a_districts_veterans_association():
+    record = extract(
+        "Tại hội nghị, đ/c Đặng Trung Thành – CT.Hội CCB quận đã thông qua báo cáo sơ kết 2 năm vận động, tập hợp cựu "
+        "quân nhân tham gia CLB.\n"
+        "Dịp này, UBND quận đã tặng giấy khen cho 7 tập thể và 4 cá nhân có thành tích xuất sắc trong vận động và tập "
+        "hợp cựu quân nhân tham gia sinh hoạt câu laic bộ cựu quân nhân cơ sở từ năm 2008 – 2010."
+    )
+    assert record.event_type == "so_ket"
+    assert record.period == "2008-2010"
+    assert record.level == "huyen"
+
+
+def test_the_year_named_late_in_a_long_holding_sentence_dates_the_meeting():
+    record = extract(
+        "MTTQ xã Trường Đông ký kết kế hoạch phối hợp với các tổ chức chính trị - xã hội\n"
+        "Sáng 23.5, tại Hội trường UBND xã Trường Đông, Ban thường trực Ủy ban MTTQ Việt Nam xã tổ chức ký kết kế hoạch "
+        "phối hợp thực hiện cuộc vận động “Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh”, thực hiện công tác "
+        "tuyên truyền năm 2018 giữa Ban Thường trực Ủy ban MTTQ Việt Nam và các tổ chức chính trị- xã hội xã."
+    )
+    assert record.event_date == "2018-05-23"
+
+
+def test_a_stage_planned_does_not_give_the_meetings_year():
+    record = extract(
+        "UBND tỉnh quán triệt, triển khai Đề án nâng cao chất lượng công tác dân vận của lực lượng vũ trang\n"
+        "Sáng 09/11, tại điểm cầu Bộ Chỉ huy Quân sự tỉnh, UBND tỉnh tổ chức Hội nghị quán triệt, triển khai thực hiện "
+        "Đề án “Nâng cao chất lượng hiệu quả công tác dân vận của lực lượng vũ trang Quân khu 4 trên địa bàn tỉnh Nghệ "
+        "An giai đoạn 2023-2030 và những năm tiếp theo”."
+    )
+    assert record.event_date is None
+
+
+def test_a_stage_reviewed_gives_the_meetings_year():
+    record = extract(
+        "Cao Bằng sơ kết 10 năm thực hiện Ngày Biên phòng toàn dân\n"
+        "(VOV5) - Chiều 31/8, tại Cao Bằng, UBND tỉnh Cao Bằng tổ chức hội nghị sơ kết thực hiện Ngày Biên phòng toàn "
+        "dân giai đoạn 2009- 2019."
+    )
+    assert record.period == "2009-2019"
+    assert record.event_date == "2019-08-31"
+
+
+def test_a_mistyped_stage_does_not_give_the_meetings_year():
+    record = extract(
+        "Họp Ban Chỉ đạo phong trào thi đua “Dân vận khéo”\n"
+        "Ngày 1/3, Ban Chỉ đạo Phong trào thi đua “Dân vận khéo” huyện Thanh Ba vừa tổ chức Hội nghị để thống nhất triển "
+        "khai phong trào và hướng dẫn xây dựng mô hình, điển hình dân vận khéo năm 2022 và giai đoạn 20021-2025. Đồng chí "
+        "Nguyễn Trung Tình - UV BTV, Phó Bí thư Thường trực Huyện ủy chủ trì Hội nghị."
+    )
+    assert record.event_date == "2022-03-01"
