@@ -89,12 +89,21 @@ def orgunit_search_for_user(*, user, query: str, limit: int = 30) -> list[OrgUni
     qs = units_in_scope(user)
     for token in tokens:
         qs = qs.filter(search_text__contains=" " + token)
-    # Dân vận bodies first, then higher levels, then by name.
-    return list(
+    # Dân vận bodies first, then higher levels; within those, a unit whose own name holds every word before one found
+    # through its place's other names ("dang uy xa yen the": Đảng ủy xã Yên Thế before Đảng ủy xã Bố Hạ, which lies
+    # in the former huyện Yên Thế), then by name. A few more are read than asked, so that such a unit is not cut off.
+    candidates = list(
         qs.select_related("admin_unit", "parent").order_by("-has_danvan_function", "depth", "sort_order", "name")[
-            :limit
+            : limit * 3
         ]
     )
+    candidates.sort(key=lambda u: (not u.has_danvan_function, u.depth, not _name_holds(u.name, tokens)))  # stable
+    return candidates[:limit]
+
+
+def _name_holds(name: str, tokens: list[str]) -> bool:
+    words = " " + " ".join(fold_tokens(name))
+    return all(" " + token in words for token in tokens)
 
 
 def positions_for_unit(*, unit: OrgUnit) -> list[Position]:

@@ -45,3 +45,11 @@ def test_an_old_district_name_finds_the_communes_now_covering_it(officer_a):
 def test_an_empty_query_finds_nothing(sysadmin):
     assert codes(sysadmin, "   ") == []
     assert codes(sysadmin, "!!!") == []
+
+
+def test_a_unit_named_by_every_word_comes_before_one_found_through_its_old_district(officer_a):
+    # Typing the commune's name picks that commune, not another commune of the former huyện Yên Thế that sorts first
+    # by name (Bố Hạ): the picker's first answer is what a person takes.
+    results = codes(officer_a, "dang uy xa yen the")
+    assert results[0] == "C7288-DU"
+    assert "C7294-DU" in results
