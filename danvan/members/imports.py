@@ -684,6 +684,14 @@ def _write_batch(*, actor, organisation, branch, owner, batch: list[PlannedRow],
         # Both databases return the new keys (PostgreSQL, SQLite ≥ 3.35: RETURNING).
         for row, person in zip(new_rows, created, strict=True):
             row.person_id = person.pk
+        # The person's folded name and date of birth on each membership (the branch page's order): the record's own
+        # for people already known, whatever the file spells.
+        sort_keys = {
+            pk: (name, born)
+            for pk, name, born in Person.objects.filter(pk__in=linked_ids).values_list(
+                "pk", "name_folded", "birth_date"
+            )
+        } | {p.pk: (p.name_folded, p.birth_date) for p in created}
         Membership.objects.bulk_create(
             [
                 Membership(
@@ -692,6 +700,8 @@ def _write_batch(*, actor, organisation, branch, owner, batch: list[PlannedRow],
                     branch=r.branch,
                     joined_on=r.joined_on,
                     role=r.role,
+                    person_name_folded=sort_keys[r.person_id][0],
+                    person_birth_date=sort_keys[r.person_id][1],
                 )
                 for r in batch
             ],
