@@ -110,6 +110,22 @@ def test_every_bad_row_is_listed_by_row_and_column_and_nothing_is_written(hnd_of
     assert not Person.objects.exists() and not MemberTally.objects.exists()
 
 
+def test_a_cccd_that_is_not_twelve_digits_is_refused_by_row_and_column_with_the_fix(hnd_officer, hnd_branch):
+    bad = (
+        HEADER
+        + "Nguyễn Văn A,15/03/1980,Nam,0240800012,,,,,\n"  # 10 digits
+        + "Nguyễn Văn B,15/03/1980,Nam,02408000123X,,,,,\n"  # a letter
+        + "Trần Văn Nam,02/07/1975,Nam,024075004321,,,,,\n"
+    )
+    with pytest.raises(ApplicationError) as exc:
+        members_import_check(actor=hnd_officer, branch=hnd_branch, rows=_rows(bad))
+    errors = _errors(exc)
+    for line in (2, 3):
+        assert any(e.startswith(f"Dòng {line}, cột CCCD:") and "đúng 12 chữ số" in e for e in errors), errors
+    assert not any(e.startswith("Dòng 4") for e in errors)
+    assert not Person.objects.exists() and not MemberTally.objects.exists()
+
+
 def test_a_title_above_the_header_is_skipped(hnd_officer, hnd_branch):
     text = "DANH SÁCH HỘI VIÊN CHI HỘI THÔN ĐỒNG TÂM,,\n,,\n" + FARMERS
     rows = _rows(text)
