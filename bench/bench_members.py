@@ -433,12 +433,14 @@ def bench_pages(*, url: str, rounds: int) -> int:
         return user
 
     commune, province = officer("bench.pages.hnd.c7288", "C7288-HND"), officer("bench.pages.hnd.p24", "P24-HND")
-    branch = Branch.objects.get(owner__code="C7288-HND")
+    centre = officer("bench.pages.hnd.tw", "TW-HND")
+    branch = Branch.objects.filter(owner__code="C7288-HND").order_by("pk").first()
     members = Membership.objects.filter(branch=branch, left_on__isnull=True).count()
     last_page = max(1, (members + 99) // 100)
     branch_url = f"/hoi-vien/chi-hoi/{branch.code}/"
+    person = Membership.objects.filter(branch=branch, left_on__isnull=True).order_by("pk").first().person
     clients = {}
-    for user in (commune, province):
+    for user in (commune, province, centre):
         clients[user.pk] = Client()
         clients[user.pk].force_login(user)
     cases = [
@@ -449,6 +451,13 @@ def bench_pages(*, url: str, rounds: int) -> int:
         ("branch page 1, commune officer", commune, branch_url),
         (f"branch page {last_page} (last), commune officer", commune, f"{branch_url}?page={last_page}"),
         ("branch page 1, province officer", province, branch_url),
+        ("/hoi-vien/, centre officer (page 1 of the country's branches)", centre, "/hoi-vien/"),
+        ("/hoi-vien/?page=100, centre officer", centre, "/hoi-vien/?page=100"),
+        ("branch page 1, centre officer", centre, branch_url),
+        ("person page, commune officer", commune, f"/hoi-vien/nguoi/{person.public_id}/"),
+        ("statistics of the commune, commune officer", commune, "/hoi-vien/thong-ke/?area=C7288"),
+        ("statistics of the province, province officer", province, "/hoi-vien/thong-ke/?area=P24"),
+        ("statistics of the nation, centre officer", centre, "/hoi-vien/thong-ke/?area=VN"),
         ("plain indexed count of the branch's current members (baseline, no page)", None, None),
     ]
     counter = {"queries": 0}
@@ -496,7 +505,8 @@ def bench_pages(*, url: str, rounds: int) -> int:
             "queries": sorted(samples[name]["queries"]),
             "status": sorted(samples[name]["status"]),
         }
-    out = ROOT / "bench" / "results" / f"members-pages-{dt.date.today().isoformat()}.json"
+    label = os.environ.get("BENCH_LABEL", "")  # e.g. before / after: one file per run
+    out = ROOT / "bench" / "results" / f"members-pages-{dt.date.today().isoformat()}{'-' + label if label else ''}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=1, ensure_ascii=False))
     print(json.dumps(results, indent=1, ensure_ascii=False))
