@@ -61,7 +61,13 @@ def setup():
         name = f"Chi hội nông dân {body.admin_unit.name}"
         if not Branch.objects.filter(owner=body, name=name).exists():
             branch_create(actor=officer, organisation=hnd, owner=body, name=name)
-    branches = list(Branch.objects.filter(organisation=hnd, commune__parent__code="P24").select_related("commune"))
+    # Its own branches only: a database from bench_members.py has a generated branch in each commune too (named by
+    # code, not by the folded name an import matches).
+    branches = list(
+        Branch.objects.filter(
+            organisation=hnd, commune__parent__code="P24", name__startswith="Chi hội nông dân "
+        ).select_related("commune")
+    )
     return officer, OrgUnit.objects.get(code="P24-HND"), branches
 
 

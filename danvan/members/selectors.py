@@ -116,8 +116,13 @@ def statistics_areas_for_user(*, user) -> list[tuple[str, str]]:
 def statistics_area_get_for_user(*, user, scope: str) -> tuple[str, str]:
     """(scope, name) when `user` may see the counts of `scope` (the nation, a province or a commune), else 404."""
     if scope == NATION:
+        # As statistics_areas_for_user offers it: a role on a central body (the Central Committee's Ban, or an
+        # organisation's central body such as the central Hội Nông dân), or one that sees the root of the tree.
         unit = OrgUnit.objects.filter(level=OrgUnit.Level.CENTRAL, parent__isnull=True).first()
-        if unit is None or not can_view_counts(user, unit):
+        central = RoleAssignment.objects.filter(
+            user=user, role__in=READ_ROLES, unit__level=OrgUnit.Level.CENTRAL
+        ).exists()
+        if unit is None or not (central or can_view_counts(user, unit)):
             raise Http404
         return NATION, "Toàn quốc"
     area = AdminUnit.objects.filter(code=scope, generation=AdminUnit.Generation.CURRENT).first()
