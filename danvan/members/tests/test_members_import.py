@@ -184,3 +184,15 @@ def test_a_provinces_list_names_each_rows_branch_and_rows_outside_the_scope_are_
     assert any(e.startswith("Dòng 2, cột Chi hội:") and "ngoài phạm vi" in e for e in errors)
     assert any(e.startswith("Dòng 3, cột Chi hội:") and "chưa có chi hội" in e for e in errors)
     assert tally_verify()["differences"] == []
+
+
+def test_the_cccd_lookup_says_known_cccds_only_so_the_partial_unique_index_serves_it(hnd_officer, hnd_branch):
+    """PostgreSQL uses the partial index (known CCCDs) for `cccd IN (…)` of more than 100 values only when the query
+    itself excludes the empty CCCD; without it each part of the lookup read the whole people table at 30 M."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        members_import_check(actor=hnd_officer, branch=hnd_branch, rows=_rows(FARMERS))
+    lookups = [q["sql"] for q in queries if '"cccd" IN (' in q["sql"] and "members_person" in q["sql"]]
+    assert lookups and all('NOT ("members_person"."cccd" = \'\')' in sql for sql in lookups), lookups
