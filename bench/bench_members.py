@@ -237,8 +237,9 @@ def generate(args, results: dict, keep) -> None:
             cur.execute(
                 """
                 INSERT INTO members_membership (person_id, organisation_id, branch_id, joined_on, left_on, role,
-                                                created_at)
-                SELECT %(base)s + g, b.organisation_id, b.branch_id, NULL, NULL, '', now()
+                                                created_at, person_name_folded, person_birth_date)
+                SELECT %(base)s + g, b.organisation_id, b.branch_id, NULL, NULL, '', now(), 'nguoi ' || g,
+                       date '1940-01-01' + (g::bigint * 7919 %% 25000)::int
                 FROM generate_series(%(first)s, %(last)s) g
                 CROSS JOIN LATERAL (VALUES ((%(base)s + g) %% %(orgs)s),
                                            (CASE WHEN (%(base)s + g) %% 2 = 0 THEN (%(base)s + g + 1) %% %(orgs)s END))
@@ -260,6 +261,13 @@ def generate(args, results: dict, keep) -> None:
         cur.execute(
             "SELECT setval(pg_get_serial_sequence('members_person', 'id'), (SELECT max(id) FROM members_person))"
         )
+        # Each branch's maintained count of current members (the writes keep it from here on).
+        t0 = time.perf_counter()
+        cur.execute(
+            "UPDATE members_branch b SET member_count = c.n FROM (SELECT branch_id, count(*) AS n "
+            "FROM members_membership WHERE left_on IS NULL GROUP BY branch_id) c WHERE c.branch_id = b.id"
+        )
+        timings["branch_counts_s"] = round(time.perf_counter() - t0, 1)
         step("rebuilding the indexes and constraints, validating the foreign keys")
         cur.execute("SET maintenance_work_mem = '1GB'")
         cur.execute("SET max_parallel_maintenance_workers = 2")
@@ -425,12 +433,14 @@ def bench_pages(*, url: str, rounds: int) -> int:
         return user
 
     commune, province = officer("bench.pages.hnd.c7288", "C7288-HND"), officer("bench.pages.hnd.p24", "P24-HND")
-    branch = Branch.objects.get(owner__code="C7288-HND")
+    centre = officer("bench.pages.hnd.tw", "TW-HND")
+    branch = Branch.objects.filter(owner__code="C7288-HND").order_by("pk").first()
     members = Membership.objects.filter(branch=branch, left_on__isnull=True).count()
     last_page = max(1, (members + 99) // 100)
     branch_url = f"/hoi-vien/chi-hoi/{branch.code}/"
+    person = Membership.objects.filter(branch=branch, left_on__isnull=True).order_by("pk").first().person
     clients = {}
-    for user in (commune, province):
+    for user in (commune, province, centre):
         clients[user.pk] = Client()
         clients[user.pk].force_login(user)
     cases = [
@@ -441,6 +451,13 @@ def bench_pages(*, url: str, rounds: int) -> int:
         ("branch page 1, commune officer", commune, branch_url),
         (f"branch page {last_page} (last), commune officer", commune, f"{branch_url}?page={last_page}"),
         ("branch page 1, province officer", province, branch_url),
+        ("/hoi-vien/, centre officer (page 1 of the country's branches)", centre, "/hoi-vien/"),
+        ("/hoi-vien/?page=100, centre officer", centre, "/hoi-vien/?page=100"),
+        ("branch page 1, centre officer", centre, branch_url),
+        ("person page, commune officer", commune, f"/hoi-vien/nguoi/{person.public_id}/"),
+        ("statistics of the commune, commune officer", commune, "/hoi-vien/thong-ke/?area=C7288"),
+        ("statistics of the province, province officer", province, "/hoi-vien/thong-ke/?area=P24"),
+        ("statistics of the nation, centre officer", centre, "/hoi-vien/thong-ke/?area=VN"),
         ("plain indexed count of the branch's current members (baseline, no page)", None, None),
     ]
     counter = {"queries": 0}
@@ -488,7 +505,8 @@ def bench_pages(*, url: str, rounds: int) -> int:
             "queries": sorted(samples[name]["queries"]),
             "status": sorted(samples[name]["status"]),
         }
-    out = ROOT / "bench" / "results" / f"members-pages-{dt.date.today().isoformat()}.json"
+    label = os.environ.get("BENCH_LABEL", "")  # e.g. before / after: one file per run
+    out = ROOT / "bench" / "results" / f"members-pages-{dt.date.today().isoformat()}{'-' + label if label else ''}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=1, ensure_ascii=False))
     print(json.dumps(results, indent=1, ensure_ascii=False))

@@ -246,6 +246,7 @@ DANVAN_PERIODIC_JOBS = {
     "situation_digests": {"task": "danvan.situation.tasks.digests_generate_due", "hour": 5},
     "supervision_plan_reminders": {"task": "danvan.democracy.tasks.supervision_overdue_remind", "hour": 7},
     "member_uploads_prune": {"task": "danvan.members.tasks.member_uploads_prune", "hour": 3},
+    "population_uploads_prune": {"task": "danvan.members.tasks.population_uploads_prune", "hour": 3},
 }
 # Finished background jobs (and their result files) are kept this many days.
 DANVAN_JOB_RETENTION_DAYS = env_int("DANVAN_JOB_RETENTION_DAYS", 7)

@@ -262,6 +262,8 @@ class Action(models.TextChoices):
     PROJECT_DIALOGUES_LINKED = "democracy.project_dialogues_linked", _("Linked leaders' dialogues to a project")
     # mem12f
     MEMBER_UPLOADS_PRUNED = "member.uploads_pruned", _("Removed member lists left unconfirmed")
+    # mem12g
+    POPULATION_UPLOADS_PRUNED = "member.population_uploads_pruned", _("Removed population files left by failed imports")
 
 
 class AuditEvent(models.Model):

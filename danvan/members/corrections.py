@@ -20,7 +20,7 @@ from danvan.members.models import Branch, Membership, Organisation
 from danvan.members.permissions import can_manage_branch
 from danvan.members.rules import eligibility_problem
 from danvan.members.services import FORBIDDEN, standings
-from danvan.members.tally import difference, tally_apply
+from danvan.members.tally import branch_counts_apply, difference, tally_apply
 from danvan.organisations.models import OrgUnit
 
 
@@ -228,8 +228,10 @@ def branch_retire(
             )
         moved = ended = 0
         if target is not None:
-            # The person's standing (organisations, commune) does not change: the counts stay as they are.
+            # The person's standing (organisations, commune) does not change: the statistics stay as they are,
+            # the two branches' counts of members move.
             moved = current.update(branch=target)
+            branch_counts_apply({locked.pk: -moved, target.pk: moved})
         elif active:
             ended = _end_current(current, left_on)
         locked.retired_on = today

@@ -76,6 +76,10 @@ class Branch(models.Model):
     # Retired (giải thể, sáp nhập): no new members; its memberships were moved to another branch or ended.
     retired_on = models.DateField(null=True, blank=True)
     version = models.PositiveIntegerField(db_default=1)
+    # Its current members, kept by every write that starts, ends or moves a membership in the same transaction
+    # (tally.branch_counts_apply); `members_recount` verifies it against a count of the memberships. The branch
+    # list shows it instead of counting each branch's members (0.43 s for a province's page at 30 M people).
+    member_count = models.PositiveIntegerField(db_default=0)
 
     class Meta:
         ordering = ["name"]
@@ -143,6 +147,10 @@ class Membership(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     # The correction form's optimistic lock (members/corrections.py); a database default for bulk SQL (the bench).
     version = models.PositiveIntegerField(db_default=1)
+    # The person's folded name and date of birth, copied (person_update keeps them in step): the branch page lists
+    # its members in this order from one index, 100 at a time, instead of sorting every member of the branch.
+    person_name_folded = models.CharField(max_length=128, db_default="")
+    person_birth_date = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["organisation__sort_order", "joined_on"]
@@ -155,6 +163,12 @@ class Membership(models.Model):
         indexes = [
             # The branch's member list: current members of one branch.
             models.Index(fields=["branch", "left_on"], name="membership_branch_idx"),
+            # The branch page: its current members by name and date of birth, a page at a time.
+            models.Index(
+                fields=["branch", "person_name_folded", "person_birth_date", "id"],
+                condition=Q(left_on__isnull=True),
+                name="membership_branch_roster_idx",
+            ),
         ]
 
     def __str__(self) -> str:

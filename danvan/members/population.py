@@ -688,16 +688,20 @@ def population_import_job(job):
 
     upload = StoredFile.objects.get(pk=job.params["file"])
     filename = upload.name.removeprefix(PENDING_PREFIX)
-    rows = read_population_table(filename=filename, content=bytes(upload.content))
-    job_progress(job_id=job.pk, done=0, total=len(rows), message="Đang kiểm tra các dòng…")
-    summary = population_import(
-        actor=job.owner,
-        year=int(job.params["year"]),
-        rows=rows,
-        filename=filename,
-        progress=lambda n, message: job_progress(job_id=job.pk, done=min(n, len(rows)), message=message),
-    )
-    upload.delete()
+    try:
+        rows = read_population_table(filename=filename, content=bytes(upload.content))
+        job_progress(job_id=job.pk, done=0, total=len(rows), message="Đang kiểm tra các dòng…")
+        summary = population_import(
+            actor=job.owner,
+            year=int(job.params["year"]),
+            rows=rows,
+            filename=filename,
+            progress=lambda n, message: job_progress(job_id=job.pk, done=min(n, len(rows)), message=message),
+        )
+    finally:
+        # Imported or refused (the job says why; the officer uploads a corrected file), the file is not kept. A
+        # worker that died mid-job leaves it: population_uploads_prune removes it the next night.
+        upload.delete()
     return JobOutcome(
         message=(
             f"Đã nhập dân số năm {job.params['year']}: {summary['created']} xã mới có số, {summary['changed']} xã "
@@ -705,6 +709,41 @@ def population_import_job(job):
         ),
         result_url=f"{reverse('members:population')}?year={job.params['year']}",
     )
+
+
+def population_uploads_prune(*, older_than) -> int:
+    """Remove the kept population files uploaded before `older_than` that no queued or running import is about to
+    read (a worker stopped mid-job left it). One audit event per run that removes any. Returns how many."""
+    from danvan.audit.models import Action
+    from danvan.audit.services import audit_record
+    from danvan.core.models import JobRun, StoredFile
+
+    with transaction.atomic():
+        busy = {
+            params.get("file")
+            for params in JobRun.objects.filter(
+                kind="members.population_import", status__in=[JobRun.Status.QUEUED, JobRun.Status.RUNNING]
+            ).values_list("params", flat=True)
+        }
+        old = StoredFile.objects.filter(name__startswith=PENDING_PREFIX, uploaded_at__lt=older_than).exclude(
+            pk__in={pk for pk in busy if pk}
+        )
+        removed = list(old.order_by("pk").values("pk", "size", "uploaded_by__username"))
+        if not removed:
+            return 0
+        StoredFile.objects.filter(pk__in=[f["pk"] for f in removed]).delete()
+        audit_record(
+            actor=None,
+            action=Action.POPULATION_UPLOADS_PRUNED,
+            system_label="population_uploads_prune",
+            details={
+                "files": len(removed),
+                "bytes": sum(f["size"] for f in removed),
+                "uploaded_by": sorted({f["uploaded_by__username"] or "" for f in removed}),
+                "uploaded_before": older_than.isoformat(timespec="seconds"),
+            },
+        )
+    return len(removed)
 
 
 def population_template_rows(*, communes, year: int) -> list[list]:

@@ -32,10 +32,12 @@ def standings(person_ids) -> dict[int, Standing]:
     """The counted standing of each person (their current organisations, commune, sex, year of birth): two queries."""
     people = Person.objects.filter(pk__in=list(person_ids)).select_related("commune")
     orgs: dict[int, set[str]] = {}
-    for person_id, code in Membership.objects.filter(person_id__in=list(person_ids), left_on__isnull=True).values_list(
-        "person_id", "organisation__code"
-    ):
+    branches: dict[int, set[int]] = {}
+    for person_id, code, branch_id in Membership.objects.filter(
+        person_id__in=list(person_ids), left_on__isnull=True
+    ).values_list("person_id", "organisation__code", "branch_id"):
         orgs.setdefault(person_id, set()).add(code)
+        branches.setdefault(person_id, set()).add(branch_id)
     province_codes = dict(
         AdminUnit.objects.filter(pk__in={p.commune.parent_id for p in people}).values_list("pk", "code")
     )
@@ -49,6 +51,7 @@ def standings(person_ids) -> dict[int, Standing]:
             ethnicity=p.ethnicity,
             religion=p.religion,
             occupation=p.occupation,
+            branches=frozenset(branches.get(p.pk, ())),
         )
         for p in people
     }
@@ -211,7 +214,13 @@ def member_add(
                 field="full_name",
             )
         membership = Membership.objects.create(
-            person=person, organisation=branch.organisation, branch=branch, joined_on=joined_on, role=role
+            person=person,
+            organisation=branch.organisation,
+            branch=branch,
+            joined_on=joined_on,
+            role=role,
+            person_name_folded=person.name_folded,
+            person_birth_date=person.birth_date,
         )
         tally_apply(difference(before, standings([person.pk])[person.pk]))
         audit_record(
@@ -281,6 +290,10 @@ def person_update(*, actor, person: Person, branch: Branch, expected_version, **
         locked.name_folded = fold(locked.full_name)
         bump(locked)
         locked.save()
+        # The copies the branch page is ordered by.
+        Membership.objects.filter(person=locked).update(
+            person_name_folded=locked.name_folded, person_birth_date=locked.birth_date
+        )
         tally_apply(difference(before, standings([locked.pk])[locked.pk]))
         audit_record(
             actor=actor,

@@ -29,6 +29,12 @@ class Standing:
     ethnicity: str = ""
     religion: str = ""
     occupation: str = ""
+    branches: frozenset[int] = frozenset()  # ids of the branches of their current memberships
+
+
+# A branch's current members are counted on the branch itself (Branch.member_count), under keys (BRANCH, id, "", 0)
+# of the same difference: every write that moves the statistics moves the branches' counts with them.
+BRANCH = "branch"
 
 
 # People (counted once) by ethnicity, religion and occupation: by sex only, all years of birth together (row year 0).
@@ -46,6 +52,8 @@ def contribution(standing: Standing | None) -> Counter:
     counts: Counter = Counter()
     if standing is None or not standing.organisations:
         return counts
+    for branch_id in standing.branches:
+        counts[(BRANCH, branch_id, "", ALL_YEARS)] += 1
     measures = [f"org:{code}" for code in standing.organisations] + ["any"]
     if len(standing.organisations) >= 2:
         measures.append("multi")
@@ -72,9 +80,14 @@ def tally_apply(delta: Counter) -> None:
     Missing rows are inserted first (ignoring a concurrent insert of the same row), then every count moves by an
     UPDATE … SET count = count + d, which the database serialises per row: two imports at once never lose a count.
     """
-    changes = {key: d for key, d in delta.items() if d}
-    if not changes:
-        return
+    changes = {key: d for key, d in delta.items() if d and key[0] != BRANCH}
+    if changes:
+        _tally_move(changes)
+    # After the counts table, as every writer does: a repair locks the two tables in that order (no deadlock).
+    branch_counts_apply({key[1]: d for key, d in delta.items() if d and key[0] == BRANCH})
+
+
+def _tally_move(changes: dict) -> None:
     if len(changes) > UPSERT_FROM:
         _tally_upsert(changes)
         return
@@ -92,6 +105,35 @@ def tally_apply(delta: Counter) -> None:
             MemberTally.objects.filter(scope=scope, measure=measure, sex=sex, birth_year__in=years).update(
                 count=F("count") + d
             )
+
+
+def branch_counts_apply(delta: dict[int, int]) -> None:
+    """Move the branches' counts of current members (Branch.member_count) by `delta` ({branch id: difference}), in
+    the caller's transaction: one UPDATE … SET member_count = member_count + d per difference, branches in id order."""
+    from danvan.members.models import Branch
+
+    groups: dict[int, list[int]] = {}
+    for branch_id, d in sorted(delta.items()):
+        if d:
+            groups.setdefault(d, []).append(branch_id)
+    for d, ids in groups.items():
+        Branch.objects.filter(pk__in=ids).update(member_count=F("member_count") + d)
+
+
+def branch_recount() -> dict[int, int]:
+    """{branch id: current members} from the memberships themselves (one grouped statement): what
+    Branch.member_count must hold."""
+    from django.db.models import Count
+
+    from danvan.members.models import Membership
+
+    return dict(
+        Membership.objects.filter(left_on__isnull=True)
+        .order_by()
+        .values("branch")
+        .annotate(n=Count("*"))
+        .values_list("branch", "n")
+    )
 
 
 # Above this many keys (an import's batch: every commune, sex and year of birth), the counts move by one
@@ -199,8 +241,9 @@ def tally_recount() -> Counter:
 
 
 def tally_verify(*, repair: bool = False) -> dict:
-    """Compare MemberTally with a full recount. With `repair`, rewrite it to the recount (one transaction).
-    Returns {"differences": [(key, kept, recounted)…], "rows": n}.
+    """Compare MemberTally and the branches' counts of current members with a full recount. With `repair`, rewrite
+    them to the recount (one transaction). Returns {"differences": [(key, kept, recounted)…], "rows": n,
+    "branch_differences": [(branch id, kept, recounted)…]}.
 
     The recount and the kept counts are read from one state of the database, never across an import that commits
     between them: on PostgreSQL a check reads one snapshot (REPEATABLE READ) and a repair first takes the counts
@@ -214,13 +257,19 @@ def tally_verify(*, repair: bool = False) -> dict:
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 if repair:
+                    from danvan.members.models import Branch
+
                     cursor.execute(f"LOCK TABLE {MemberTally._meta.db_table} IN EXCLUSIVE MODE")
+                    # The branches' counts likewise (reads go on; a write of a branch waits for the repair).
+                    cursor.execute(f"LOCK TABLE {Branch._meta.db_table} IN EXCLUSIVE MODE")
                 elif fresh:  # only a transaction's first statement may set its isolation
                     cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
         return _verify(repair=repair)
 
 
 def _verify(*, repair: bool) -> dict:
+    from danvan.members.models import Branch
+
     expected = tally_recount()
     kept = Counter(
         {
@@ -234,7 +283,14 @@ def _verify(*, repair: bool) -> dict:
         for key in sorted(set(kept) | set(expected))
         if kept.get(key, 0) != expected.get(key, 0)
     ]
-    if repair and differences:
+    # The branches' counts of current members, against a count of the memberships in the same snapshot.
+    branch_expected = branch_recount()
+    branch_differences = [
+        (branch_id, kept_n, branch_expected.get(branch_id, 0))
+        for branch_id, kept_n in Branch.objects.order_by("pk").values_list("pk", "member_count")
+        if kept_n != branch_expected.get(branch_id, 0)
+    ]
+    if repair and (differences or branch_differences):
         from danvan.audit.models import Action
         from danvan.audit.services import audit_record
 
@@ -242,11 +298,19 @@ def _verify(*, repair: bool) -> dict:
             actor=None,
             action=Action.MEMBERS_RECOUNTED,
             system_label="members_recount",
-            details={"differences": len(differences), "rows": len(expected)},
+            details={
+                "differences": len(differences),
+                "rows": len(expected),
+                "branch_differences": len(branch_differences),
+            },
         )
+    if repair and differences:
         MemberTally.objects.all().delete()
         MemberTally.objects.bulk_create(
             [MemberTally(scope=s, measure=m, sex=x, birth_year=y, count=c) for (s, m, x, y), c in expected.items()],
             batch_size=5000,
         )
-    return {"differences": differences, "rows": len(expected)}
+    if repair:
+        for branch_id, _kept, recounted in branch_differences:
+            Branch.objects.filter(pk=branch_id).update(member_count=recounted)
+    return {"differences": differences, "rows": len(expected), "branch_differences": branch_differences}

@@ -34,3 +34,18 @@ def member_uploads_prune() -> int:
 
     hours = settings.DANVAN_MEMBER_UPLOAD_RETENTION_HOURS
     return prune(older_than=timezone.now() - dt.timedelta(hours=hours))
+
+
+@task()
+def population_uploads_prune() -> int:
+    """Periodic (settings.DANVAN_PERIODIC_JOBS): remove the population files a stopped import left behind, older
+    than DANVAN_MEMBER_UPLOAD_RETENTION_HOURS."""
+    import datetime as dt
+
+    from django.conf import settings
+    from django.utils import timezone
+
+    from danvan.members.population import population_uploads_prune as prune
+
+    hours = settings.DANVAN_MEMBER_UPLOAD_RETENTION_HOURS
+    return prune(older_than=timezone.now() - dt.timedelta(hours=hours))

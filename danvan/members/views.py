@@ -51,8 +51,8 @@ def index(request):
     from django.core.paginator import Paginator
 
     # A province's or the centre's Hội sees thousands of branches: 50 a page.
+    # Each branch's current members from its maintained count (Branch.member_count): nothing counted here.
     page = Paginator(selectors.branches_for_user(user=request.user), 50).get_page(request.GET.get("page"))
-    page.object_list = selectors.with_member_counts(page.object_list)
     return render(
         request,
         "members/index.html",
@@ -128,11 +128,9 @@ def branch_new(request):
 
 @login_required
 def branch(request, code):
-    from django.core.paginator import Paginator
-
     branch = selectors.branch_get_for_user(user=request.user, code=code)
     # A branch of a large commune holds thousands: 100 a page, the total above.
-    members = Paginator(selectors.branch_members(branch=branch), 100).get_page(request.GET.get("page"))
+    members = selectors.branch_members_page(branch=branch, number=request.GET.get("page"))
     return render(
         request,
         "members/branch.html",

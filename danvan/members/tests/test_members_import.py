@@ -110,6 +110,22 @@ def test_every_bad_row_is_listed_by_row_and_column_and_nothing_is_written(hnd_of
     assert not Person.objects.exists() and not MemberTally.objects.exists()
 
 
+def test_a_cccd_that_is_not_twelve_digits_is_refused_by_row_and_column_with_the_fix(hnd_officer, hnd_branch):
+    bad = (
+        HEADER
+        + "Nguyễn Văn A,15/03/1980,Nam,0240800012,,,,,\n"  # 10 digits
+        + "Nguyễn Văn B,15/03/1980,Nam,02408000123X,,,,,\n"  # a letter
+        + "Trần Văn Nam,02/07/1975,Nam,024075004321,,,,,\n"
+    )
+    with pytest.raises(ApplicationError) as exc:
+        members_import_check(actor=hnd_officer, branch=hnd_branch, rows=_rows(bad))
+    errors = _errors(exc)
+    for line in (2, 3):
+        assert any(e.startswith(f"Dòng {line}, cột CCCD:") and "đúng 12 chữ số" in e for e in errors), errors
+    assert not any(e.startswith("Dòng 4") for e in errors)
+    assert not Person.objects.exists() and not MemberTally.objects.exists()
+
+
 def test_a_title_above_the_header_is_skipped(hnd_officer, hnd_branch):
     text = "DANH SÁCH HỘI VIÊN CHI HỘI THÔN ĐỒNG TÂM,,\n,,\n" + FARMERS
     rows = _rows(text)
@@ -168,3 +184,15 @@ def test_a_provinces_list_names_each_rows_branch_and_rows_outside_the_scope_are_
     assert any(e.startswith("Dòng 2, cột Chi hội:") and "ngoài phạm vi" in e for e in errors)
     assert any(e.startswith("Dòng 3, cột Chi hội:") and "chưa có chi hội" in e for e in errors)
     assert tally_verify()["differences"] == []
+
+
+def test_the_cccd_lookup_says_known_cccds_only_so_the_partial_unique_index_serves_it(hnd_officer, hnd_branch):
+    """PostgreSQL uses the partial index (known CCCDs) for `cccd IN (…)` of more than 100 values only when the query
+    itself excludes the empty CCCD; without it each part of the lookup read the whole people table at 30 M."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        members_import_check(actor=hnd_officer, branch=hnd_branch, rows=_rows(FARMERS))
+    lookups = [q["sql"] for q in queries if '"cccd" IN (' in q["sql"] and "members_person" in q["sql"]]
+    assert lookups and all('NOT ("members_person"."cccd" = \'\')' in sql for sql in lookups), lookups

@@ -83,3 +83,50 @@ def test_lists_left_at_the_confirmation_step_are_removed_after_the_age_limit(
     run_worker()
     assert AuditEvent.objects.filter(action=Action.MEMBER_UPLOADS_PRUNED).count() == 1
     assert timezone.now() == NOW + dt.timedelta(days=1)
+
+
+def test_population_files_are_not_kept_after_a_refused_import_and_left_ones_are_pruned(
+    clock, settings, officer_a, database_tasks, run_worker, django_capture_on_commit_callbacks
+):
+    from danvan import settings as project_settings
+    from danvan.members.population import PENDING_PREFIX, population_import_start
+
+    # The project's schedule as configured (the `clock` fixture narrowed the test's settings to the member lists).
+    settings.DANVAN_PERIODIC_JOBS = {
+        "population_uploads_prune": project_settings.DANVAN_PERIODIC_JOBS["population_uploads_prune"]
+    }
+    # A file the job refuses (a commune that does not exist): the job fails, its file is gone with it.
+    with django_capture_on_commit_callbacks(execute=True):
+        job = population_import_start(
+            actor=officer_a, year=2026, filename="dan-so.csv", content="Xã,Nam,Nữ,Tổng\nXã Không Có,1,1,2\n".encode()
+        )
+    run_worker()
+    job.refresh_from_db()
+    assert job.status == JobRun.Status.FAILED and "Xã Không Có" in str(job.errors or job.message)
+    assert not StoredFile.objects.filter(name__startswith=PENDING_PREFIX).exists()
+
+    def left(name, hours_ago):
+        stored = job_file_store(
+            owner=officer_a, name=f"{PENDING_PREFIX}{name}", content_type="application/octet-stream", content=b"x"
+        )
+        StoredFile.objects.filter(pk=stored.pk).update(uploaded_at=NOW - dt.timedelta(hours=hours_ago))
+        return stored
+
+    stopped = left("worker-died.csv", hours_ago=60)  # a worker that died mid-job
+    recent = left("moi.csv", hours_ago=3)
+    queued = left("cho.csv", hours_ago=70)
+    JobRun.objects.create(
+        kind="members.population_import",
+        title="Nhập dân số",
+        owner=officer_a,
+        status=JobRun.Status.QUEUED,
+        params={"file": queued.pk, "year": 2026},
+    )
+    member_list = _kept(officer_a, "ds.csv", hours_ago=5)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("run_scheduled", stdout=io.StringIO())
+    run_worker()
+    assert not StoredFile.objects.filter(pk=stopped.pk).exists()
+    assert set(StoredFile.objects.values_list("pk", flat=True)) == {recent.pk, queued.pk, member_list.pk}
+    event = AuditEvent.objects.get(action=Action.POPULATION_UPLOADS_PRUNED)
+    assert event.actor is None and event.details["files"] == 1 and event.details["uploaded_by"] == [officer_a.username]

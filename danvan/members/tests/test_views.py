@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from conftest import make_user
 from danvan.audit.models import AuditEvent
 from danvan.core.models import JobRun
 from danvan.core.submissions import TOKEN_FIELD, new_form_token
@@ -177,6 +178,16 @@ def test_a_province_chooses_among_its_communes_and_the_nation_among_provinces(cl
     page = client_for(sysadmin).get("/hoi-vien/thong-ke/").content.decode()
     assert 'value="VN"' in page and 'value="P91"' in page
     assert client_for(sysadmin).get("/hoi-vien/thong-ke/?area=P91").status_code == 200
+
+
+def test_a_central_organisations_officer_sees_the_nations_counts_it_is_offered(client_for):
+    central = make_user("tw.hnd.counts", "officer", "TW-HND")
+    page = client_for(central).get("/hoi-vien/thong-ke/")
+    assert page.status_code == 200 and 'value="VN"' in page.content.decode()
+    assert client_for(central).get("/hoi-vien/thong-ke/?area=VN").status_code == 200
+    # A commune officer is not offered the nation and does not get it.
+    commune = make_user("c.hnd.counts", "officer", "C7288-HND")
+    assert client_for(commune).get("/hoi-vien/thong-ke/?area=VN").status_code == 404
 
 
 def test_the_commune_enters_its_population_and_sees_the_share_of_members(

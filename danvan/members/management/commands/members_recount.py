@@ -13,12 +13,19 @@ class Command(BaseCommand):
         from danvan.members.tally import tally_verify
 
         result = tally_verify(repair=repair)
-        differences = result["differences"]
+        differences, branches = result["differences"], result["branch_differences"]
         for key, kept, expected in differences[:50]:
             self.stdout.write(f"{'/'.join(map(str, key))}: kept {kept}, recounted {expected}")
-        if repair and differences:
-            self.stdout.write(f"Repaired {len(differences)} counts ({result['rows']} rows).")
+        for branch_id, kept, expected in branches[:50]:
+            self.stdout.write(f"branch {branch_id} members: kept {kept}, recounted {expected}")
+        if repair and (differences or branches):
+            self.stdout.write(
+                f"Repaired {len(differences)} counts ({result['rows']} rows) and {len(branches)} branches' counts."
+            )
             return
-        if differences:
-            raise CommandError(f"{len(differences)} counts differ from the recount; run with --repair to fix them.")
-        self.stdout.write(f"All {result['rows']} counts match the recount.")
+        if differences or branches:
+            raise CommandError(
+                f"{len(differences)} counts and {len(branches)} branches' counts of members differ from the recount; "
+                "run with --repair to fix them."
+            )
+        self.stdout.write(f"All {result['rows']} counts and every branch's count of members match the recount.")
