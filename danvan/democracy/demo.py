@@ -279,8 +279,6 @@ def _reception(leader, commune: OrgUnit) -> list[str]:
     officer = User.objects.filter(username=COMMITTEE_OFFICER).first()
     if committee is not None and officer is not None:
         duties.append(
-            reception_duty_set(
-                actor=officer, unit=committee, holder_name="Lê Minh Chiến", position="chu_tich_ubnd_xa"
-            )
+            reception_duty_set(actor=officer, unit=committee, holder_name="Lê Minh Chiến", position="chu_tich_ubnd_xa")
         )
     return [d.holder_name for d in duties]

@@ -120,7 +120,11 @@ def _read_periods(doc: _Doc, record: ExtractedRecord, folded: str, start: int) -
         # "từ năm 2008 – 2010" at a review is the span reviewed wherever it stands ("… sơ kết 2 năm … thành tích xuất
         # sắc … từ năm 2008 – 2010", ingest13i).
         span_at_review = match.group("tk") in ("tu", "tu nam") and record.event_type in ("so_ket", "tong_ket")
-        if match.group("tk") and not span_at_review and not _STAGE_CONTEXT.search(folded[max(0, match.start() - 120) : match.start()]):
+        if (
+            match.group("tk")
+            and not span_at_review
+            and not _STAGE_CONTEXT.search(folded[max(0, match.start() - 120) : match.start()])
+        ):
             continue
         # The year of a full date ("ngày 10 tháng 02 năm 2023") and a basis cited ("Căn cứ chương trình … năm 2023")
         # are not a period reviewed.

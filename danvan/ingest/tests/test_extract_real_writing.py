@@ -310,10 +310,10 @@ def test_a_paragraph_citing_the_basis_does_not_name_the_meeting():
 def test_a_year_ending_a_quoted_honours_name_is_the_period_honoured():
     record = extract(
         "Tối nay 2/12, tôn vinh và trao danh hiệu Nông dân Việt Nam xuất sắc 2021\n"
-        "Đây là lần thứ 9 lễ tôn vinh và trao danh hiệu \"Nông dân Việt Nam xuất sắc\" được Trung ương Hội Nông dân Việt "
+        'Đây là lần thứ 9 lễ tôn vinh và trao danh hiệu "Nông dân Việt Nam xuất sắc" được Trung ương Hội Nông dân Việt '
         "Nam (NDVN) chủ trì, tổ chức thực hiện.\n"
-        "Tại thủ đô Hà Nội, Ban Chấp hành Trung ương Hội NDVN tổ chức lễ tôn vinh và trao danh hiệu \"Nông dân Việt Nam "
-        "xuất sắc 2021\"."
+        'Tại thủ đô Hà Nội, Ban Chấp hành Trung ương Hội NDVN tổ chức lễ tôn vinh và trao danh hiệu "Nông dân Việt Nam '
+        'xuất sắc 2021".'
     )
     assert record.event_type == "bieu_duong"
     assert record.period == "2021"
@@ -321,9 +321,9 @@ def test_a_year_ending_a_quoted_honours_name_is_the_period_honoured():
 
 def test_a_stage_ending_a_quoted_name_is_not_read_as_its_last_year():
     record = extract(
-        "Tuyên dương điển hình \"Dân vận khéo giai đoạn 2016 - 2020\"\n"
-        "Sáng 5/3/2021, Ban Dân vận Huyện ủy X tổ chức hội nghị tuyên dương điển hình \"Dân vận khéo giai đoạn 2016 - "
-        "2020\"."
+        'Tuyên dương điển hình "Dân vận khéo giai đoạn 2016 - 2020"\n'
+        'Sáng 5/3/2021, Ban Dân vận Huyện ủy X tổ chức hội nghị tuyên dương điển hình "Dân vận khéo giai đoạn 2016 - '
+        '2020".'
     )
     assert record.period == "2016-2020"
 

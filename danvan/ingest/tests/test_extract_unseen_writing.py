@@ -587,12 +587,12 @@ def test_several_bodies_of_one_kind_hold_a_meeting_as_written():
 def test_the_holder_in_a_dated_sentence_late_in_a_long_first_paragraph_after_a_venue():
     record = extract(
         "HỘI NGHỊ TỔNG KẾT 10 NĂM PHONG TRÀO “TOÀN DÂN ĐOÀN KẾT XÂY DỰNG ĐỜI SỐNG VĂN HÓA”\n"
-        "Nhằm đánh giá những kết quả đạt được trong thực hiện phong trào \"Toàn dân đoàn kết xây dựng đời sống văn "
-        "hóa\" trên địa bàn thành phố, đồng thời đề ra phương hướng, nhiệm vụ trong giai đoạn tới, tiếp tục xây dựng "
+        'Nhằm đánh giá những kết quả đạt được trong thực hiện phong trào "Toàn dân đoàn kết xây dựng đời sống văn '
+        'hóa" trên địa bàn thành phố, đồng thời đề ra phương hướng, nhiệm vụ trong giai đoạn tới, tiếp tục xây dựng '
         "nền văn hóa và con người thành phố phát triển toàn diện, phấn đấu xây dựng môi trường văn hóa lành mạnh, "
         "phù hợp với bối cảnh phát triển kinh tế thị trường và hội nhập quốc tế, để văn hóa thực sự trở thành nền tảng "
         "tinh thần vững chắc của xã hội, góp phần xây dựng và bảo vệ Tổ quốc. Ngày 12 tháng 01 năm 2019, tại Nhà hát "
-        "Thành phố, Ban Chỉ đạo phong trào \"Toàn dân đoàn kết xây dựng đời sống văn hóa\" thành phố đã tổ chức Hội "
+        'Thành phố, Ban Chỉ đạo phong trào "Toàn dân đoàn kết xây dựng đời sống văn hóa" thành phố đã tổ chức Hội '
         "nghị tổng kết phong trào trên địa bàn Thành phố Hồ Chí Minh."
     )
     assert record.organizer == 'Ban Chỉ đạo phong trào "Toàn dân đoàn kết xây dựng đời sống văn hóa" thành phố'
