@@ -101,3 +101,40 @@ class DatabaseStorage(Storage):
 
     def url(self, name):
         raise NotImplementedError("Stored files have no URL: a view that checks access serves them.")
+
+
+def kept_uploads_prune(*, prefix: str, job_kind: str, older_than, action, system_label: str) -> int:
+    """Remove the StoredFiles named `prefix`… uploaded before `older_than` that no queued or running job of
+    `job_kind` is about to read (its params' "file"); one audit event (`action`, `system_label`) per run that removes
+    any, with how many, how large and whose. Returns how many. The daily pruning jobs of kept uploads use it."""
+    from django.db import transaction
+
+    from danvan.audit.services import audit_record
+    from danvan.core.models import JobRun, StoredFile
+
+    with transaction.atomic():
+        busy = {
+            params.get("file")
+            for params in JobRun.objects.filter(
+                kind=job_kind, status__in=[JobRun.Status.QUEUED, JobRun.Status.RUNNING]
+            ).values_list("params", flat=True)
+        }
+        old = StoredFile.objects.filter(name__startswith=prefix, uploaded_at__lt=older_than).exclude(
+            pk__in={pk for pk in busy if pk}
+        )
+        removed = list(old.order_by("pk").values("pk", "size", "uploaded_by__username"))
+        if not removed:
+            return 0
+        StoredFile.objects.filter(pk__in=[f["pk"] for f in removed]).delete()
+        audit_record(
+            actor=None,
+            action=action,
+            system_label=system_label,
+            details={
+                "files": len(removed),
+                "bytes": sum(f["size"] for f in removed),
+                "uploaded_by": sorted({f["uploaded_by__username"] or "" for f in removed}),
+                "uploaded_before": older_than.isoformat(timespec="seconds"),
+            },
+        )
+    return len(removed)

@@ -38,35 +38,15 @@ def member_uploads_prune(*, older_than) -> int:
     confirmed. A queued or running import keeps its file; an imported file is already gone. One audit event per
     run that removes any, with how many and whose; the confirmation page then says to upload the list again."""
     from danvan.audit.models import Action
-    from danvan.audit.services import audit_record
-    from danvan.core.models import JobRun, StoredFile
+    from danvan.core.files import kept_uploads_prune
 
-    with transaction.atomic():
-        busy = {
-            params.get("file")
-            for params in JobRun.objects.filter(
-                kind="members.import", status__in=[JobRun.Status.QUEUED, JobRun.Status.RUNNING]
-            ).values_list("params", flat=True)
-        }
-        old = StoredFile.objects.filter(name__startswith=PENDING_PREFIX, uploaded_at__lt=older_than).exclude(
-            pk__in={pk for pk in busy if pk}
-        )
-        removed = list(old.order_by("pk").values("pk", "size", "uploaded_by__username", "uploaded_at"))
-        if not removed:
-            return 0
-        StoredFile.objects.filter(pk__in=[f["pk"] for f in removed]).delete()
-        audit_record(
-            actor=None,
-            action=Action.MEMBER_UPLOADS_PRUNED,
-            system_label="member_uploads_prune",
-            details={
-                "files": len(removed),
-                "bytes": sum(f["size"] for f in removed),
-                "uploaded_by": sorted({f["uploaded_by__username"] or "" for f in removed}),
-                "uploaded_before": older_than.isoformat(timespec="seconds"),
-            },
-        )
-    return len(removed)
+    return kept_uploads_prune(
+        prefix=PENDING_PREFIX,
+        job_kind="members.import",
+        older_than=older_than,
+        action=Action.MEMBER_UPLOADS_PRUNED,
+        system_label="member_uploads_prune",
+    )
 
 
 def members_import_start(

@@ -715,35 +715,15 @@ def population_uploads_prune(*, older_than) -> int:
     """Remove the kept population files uploaded before `older_than` that no queued or running import is about to
     read (a worker stopped mid-job left it). One audit event per run that removes any. Returns how many."""
     from danvan.audit.models import Action
-    from danvan.audit.services import audit_record
-    from danvan.core.models import JobRun, StoredFile
+    from danvan.core.files import kept_uploads_prune
 
-    with transaction.atomic():
-        busy = {
-            params.get("file")
-            for params in JobRun.objects.filter(
-                kind="members.population_import", status__in=[JobRun.Status.QUEUED, JobRun.Status.RUNNING]
-            ).values_list("params", flat=True)
-        }
-        old = StoredFile.objects.filter(name__startswith=PENDING_PREFIX, uploaded_at__lt=older_than).exclude(
-            pk__in={pk for pk in busy if pk}
-        )
-        removed = list(old.order_by("pk").values("pk", "size", "uploaded_by__username"))
-        if not removed:
-            return 0
-        StoredFile.objects.filter(pk__in=[f["pk"] for f in removed]).delete()
-        audit_record(
-            actor=None,
-            action=Action.POPULATION_UPLOADS_PRUNED,
-            system_label="population_uploads_prune",
-            details={
-                "files": len(removed),
-                "bytes": sum(f["size"] for f in removed),
-                "uploaded_by": sorted({f["uploaded_by__username"] or "" for f in removed}),
-                "uploaded_before": older_than.isoformat(timespec="seconds"),
-            },
-        )
-    return len(removed)
+    return kept_uploads_prune(
+        prefix=PENDING_PREFIX,
+        job_kind="members.population_import",
+        older_than=older_than,
+        action=Action.POPULATION_UPLOADS_PRUNED,
+        system_label="population_uploads_prune",
+    )
 
 
 def population_template_rows(*, communes, year: int) -> list[list]:
