@@ -14,7 +14,7 @@ from danvan.core.text import fold
 from danvan.members.models import Branch, Membership, Organisation, Person
 from danvan.members.permissions import can_create_branch, can_manage_branch
 from danvan.members.rules import RETIRED, cccd_problem, eligibility_problem
-from danvan.members.tally import Standing, difference, tally_apply
+from danvan.members.tally import Standing, difference, roster_keys, tally_apply
 from danvan.organisations.models import AdminUnit, OrgUnit, OrgUnitClosure
 
 FORBIDDEN = "Chi hội này không thuộc tổ chức mà đồng chí phụ trách; hãy chọn chi hội của tổ chức mình."
@@ -219,8 +219,7 @@ def member_add(
             branch=branch,
             joined_on=joined_on,
             role=role,
-            person_name_folded=person.name_folded,
-            person_birth_date=person.birth_date,
+            **roster_keys(person),
         )
         tally_apply(difference(before, standings([person.pk])[person.pk]))
         audit_record(
@@ -291,9 +290,7 @@ def person_update(*, actor, person: Person, branch: Branch, expected_version, **
         bump(locked)
         locked.save()
         # The copies the branch page is ordered by.
-        Membership.objects.filter(person=locked).update(
-            person_name_folded=locked.name_folded, person_birth_date=locked.birth_date
-        )
+        Membership.objects.filter(person=locked).update(**roster_keys(locked))
         tally_apply(difference(before, standings([locked.pk])[locked.pk]))
         audit_record(
             actor=actor,

@@ -313,4 +313,50 @@ def _verify(*, repair: bool) -> dict:
     if repair:
         for branch_id, _kept, recounted in branch_differences:
             Branch.objects.filter(pk=branch_id).update(member_count=recounted)
-    return {"differences": differences, "rows": len(expected), "branch_differences": branch_differences}
+    # The memberships' copies of their person's folded name and date of birth (the branch page's order).
+    stale = _stale_roster_keys()
+    stale_n = stale.count()
+    if repair and stale_n:
+        stale.update(**roster_keys_from_person())
+    return {
+        "differences": differences,
+        "rows": len(expected),
+        "branch_differences": branch_differences,
+        "roster_differences": stale_n,
+    }
+
+
+def roster_keys(person) -> dict:
+    """What a membership copies from its person, for the branch page's order (membership_branch_roster_idx):
+    every writer of a membership, and a correction of the person, sets these."""
+    return {"person_name_folded": person.name_folded, "person_birth_date": person.birth_date}
+
+
+def roster_keys_from_person() -> dict:
+    """roster_keys as expressions over the membership's own person, for an UPDATE of many memberships."""
+    from django.db.models import OuterRef, Subquery
+
+    from danvan.members.models import Person
+
+    person = Person.objects.filter(pk=OuterRef("person_id"))
+    return {
+        "person_name_folded": Subquery(person.values("name_folded")[:1]),
+        "person_birth_date": Subquery(person.values("birth_date")[:1]),
+    }
+
+
+def _stale_roster_keys():
+    """Memberships whose copies differ from their person's record."""
+    from django.db.models import F, Q
+
+    from danvan.members.models import Membership
+
+    born_differs = (
+        Q(person_birth_date__isnull=True, person__birth_date__isnull=False)
+        | Q(person_birth_date__isnull=False, person__birth_date__isnull=True)
+        | (
+            Q(person_birth_date__isnull=False, person__birth_date__isnull=False)
+            & ~Q(person_birth_date=F("person__birth_date"))
+        )
+    )
+    return Membership.objects.filter(~Q(person_name_folded=F("person__name_folded")) | born_differs)

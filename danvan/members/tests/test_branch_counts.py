@@ -119,3 +119,17 @@ def test_the_branch_page_lists_by_name_a_page_at_a_time_in_a_fixed_number_of_que
     )
     last_page = client.get(f"/hoi-vien/chi-hoi/{hnd_branch.code}/?page=3").context["members"]
     assert last_page.object_list[-1].person.full_name == "Vũ Văn Z"
+
+
+def test_the_recount_reports_a_membership_whose_copy_of_its_person_differs_and_repair_fixes_it(
+    hnd_officer, hnd_branch, capsys
+):
+    m = member_add(actor=hnd_officer, branch=hnd_branch, full_name="Trần Văn Nam", birth_date=BORN_1975, sex="M")
+    assert tally_verify()["roster_differences"] == 0
+    Membership.objects.filter(pk=m.pk).update(person_name_folded="zzz", person_birth_date=None)
+    with pytest.raises(CommandError, match="1 memberships' copies"):
+        call_command("members_recount")
+    call_command("members_recount", "--repair")
+    fixed = Membership.objects.select_related("person").get(pk=m.pk)
+    assert (fixed.person_name_folded, fixed.person_birth_date) == (fixed.person.name_folded, BORN_1975)
+    assert tally_verify()["roster_differences"] == 0

@@ -14,18 +14,22 @@ class Command(BaseCommand):
 
         result = tally_verify(repair=repair)
         differences, branches = result["differences"], result["branch_differences"]
+        rosters = result["roster_differences"]
         for key, kept, expected in differences[:50]:
             self.stdout.write(f"{'/'.join(map(str, key))}: kept {kept}, recounted {expected}")
         for branch_id, kept, expected in branches[:50]:
             self.stdout.write(f"branch {branch_id} members: kept {kept}, recounted {expected}")
-        if repair and (differences or branches):
+        if rosters:
+            self.stdout.write(f"{rosters} memberships' copies of their person's name or date of birth differ.")
+        if repair and (differences or branches or rosters):
             self.stdout.write(
-                f"Repaired {len(differences)} counts ({result['rows']} rows) and {len(branches)} branches' counts."
+                f"Repaired {len(differences)} counts ({result['rows']} rows), {len(branches)} branches' counts and "
+                f"{rosters} memberships' copies."
             )
             return
-        if differences or branches:
+        if differences or branches or rosters:
             raise CommandError(
-                f"{len(differences)} counts and {len(branches)} branches' counts of members differ from the recount; "
-                "run with --repair to fix them."
+                f"{len(differences)} counts and {len(branches)} branches' counts of members differ from the recount, "
+                f"and {rosters} memberships' copies of their person; run with --repair to fix them."
             )
         self.stdout.write(f"All {result['rows']} counts and every branch's count of members match the recount.")
