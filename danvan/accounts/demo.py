@@ -54,6 +54,18 @@ PERSONAS = (
         False,
         "lãnh đạo Ban TG&DV Thành ủy Bắc Ninh (gồm Bắc Giang cũ)",
     ),
+    # The head of the Ban: drafts wait for her signature (documents demo); she signs as "TRƯỞNG BAN" without
+    # K/T, and can delegate signing to a deputy.
+    Persona(
+        "bn.truongban",
+        "Đinh Thị Thu Hà",
+        Role.LEADER,
+        "P24-TU",
+        "P24-TGDV",
+        "Trưởng ban",
+        True,
+        "Trưởng ban TG&DV Thành ủy Bắc Ninh (ký văn bản của Ban)",
+    ),
     Persona(
         "bn.chuyenvien",
         "Lê Thị Mai",

@@ -15,6 +15,7 @@ DEMO_LOADERS = [
     ("Đánh giá công tác dân vận hằng năm", "danvan.assessments.demo.demo_assessments_load"),
     ("Ban chỉ đạo QCDC", "danvan.committees.demo.demo_committees_load"),
     ("Hội nghị, thông báo kết luận đã ban hành", "danvan.meetings.demo.demo_meetings_load"),
+    ("Kế hoạch chờ Trưởng ban ký", "danvan.documents.demo.demo_documents_load"),
     ("Hội viên các đoàn thể (đếm mỗi người một lần)", "danvan.members.demo.demo_members_load"),
     ("Dân chủ ở cơ sở, trang công dân của xã Yên Thế", "danvan.democracy.demo.demo_democracy_load"),
 ]
