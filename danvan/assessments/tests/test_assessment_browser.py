@@ -79,8 +79,9 @@ def test_the_ban_runs_the_years_assessment_and_issues_the_report(danvan_server, 
             assert commune.locator("a", has_text="Đánh giá công tác dân vận năm").count() >= 3
         commune.goto(f"{danvan_server}/danh-gia/")
         commune.locator("tr", has_text=title_end).locator("a", has_text=body).click()
-        # The system's figures stand next to the criteria they prove.
-        assert commune.locator("[data-figure]").count() >= 3
+        # The system's figures stand next to the criteria they prove (a click does not wait for the next page:
+        # wait for the third figure, which fails on a timeout if the page shows fewer).
+        commune.locator("[data-figure]").nth(2).wait_for()
         assert "báo cáo nộp đúng hạn" in commune.content()
         if index == 0:
             too_high = list(own)
@@ -101,7 +102,7 @@ def test_the_ban_runs_the_years_assessment_and_issues_the_report(danvan_server, 
     for title_end, body, _own, review in RUNS:
         ban.goto(schemes[title_end])
         ban.locator("#results a", has_text=body).click()
-        assert ban.locator("[data-figure]").count() >= 3
+        ban.locator("[data-figure]").nth(2).wait_for()
         scores(ban, review)
         ban.fill("#review_comment", "Thực hiện tốt chế độ báo cáo.")
         ban.click("button[value=review]")
