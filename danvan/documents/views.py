@@ -149,6 +149,7 @@ def document_detail(request, public_id):
             "replaced_by": getattr(document, "replaced_by", None),
             "sender_view": sender_view,
             "task_rows": _task_rows(document),
+            **(_planned_recipients(document) if sender_view and not document.issued_id else {}),
             "signatures": pdf_verify(bytes(document.pdf)) if document.pdf else [],
             "history": _history_rows(document) if sender_view or not document.issued_id else [],
             "can_publish": can_publish(user, document),
@@ -356,6 +357,18 @@ def delegation_end(request, public_id):
     else:
         messages.success(request, _("Delegation ended."))
     return redirect("documents:delegations")
+
+
+def _planned_recipients(document) -> dict:
+    """Where a draft will go when it is issued, as its signer needs to see before signing: the units the chosen
+    recipients expand to today, or the reason they no longer can (a unit moved out of reach)."""
+    if not document.recipients_spec:
+        return {}
+    try:
+        units = services.recipients_expand(document.issuer, document.recipients_spec)
+    except ApplicationError as exc:
+        return {"planned_error": exc.message}
+    return {"planned": [u.name for u in units]}
 
 
 def _task_rows(document) -> list:

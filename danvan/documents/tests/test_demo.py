@@ -29,15 +29,21 @@ def test_the_demo_plan_waits_for_the_head_who_signs_it_to_every_commune_and_load
     client.force_login(head)
     inbox = client.get(reverse("core:inbox")).content.decode()
     assert "Triển khai phong trào thi đua" in inbox and reverse("documents:detail", args=[plan.public_id]) in inbox
+    # Before signing she sees where it will go: every commune of the province.
+    communes = OrgUnit.objects.filter(
+        parent__code="P24-TU", kind=OrgUnit.Kind.PARTY_COMMITTEE, level=OrgUnit.Level.COMMUNE
+    )
+    page = client.get(reverse("documents:detail", args=[plan.public_id])).content.decode()
+    assert f"<span data-planned-count>{communes.count()}</span>" in page
     # The head signs as herself: no "K/T" line, her title in capitals.
     assert signature_lines(_signature(plan)) == ["TRƯỞNG BAN"]
 
     issued = document_sign_issue(actor=head, document=plan, today=dt.date(2026, 12, 8))
-    communes = OrgUnit.objects.filter(
-        parent__code="P24-TU", kind=OrgUnit.Kind.PARTY_COMMITTEE, level=OrgUnit.Level.COMMUNE
-    )
     assert communes.count() > 1
     received = set(DocumentRecipient.objects.filter(document=issued).values_list("unit_id", flat=True))
     assert set(communes.values_list("pk", flat=True)) <= received
     tasks = Task.objects.filter(title__startswith="Đăng ký mô hình “Dân vận khéo” năm 2027")
     assert set(tasks.values_list("assignee_id", flat=True)) >= set(communes.values_list("pk", flat=True))
+    # Once issued, the page lists the recipients sent to (and who acknowledged), not the planned ones.
+    page = client.get(reverse("documents:detail", args=[plan.public_id])).content.decode()
+    assert "data-planned" not in page
