@@ -55,7 +55,7 @@ def test_a_road_project_is_mobilised_and_its_progress_reaches_the_portal(danvan_
     page.select_option("#id_c-agreement", "refused")
     page.click("form:has(#id_c-agreement) button[type=submit]")
     # A refusal without its reason is refused, naming the field; nothing saved.
-    assert "Lý do" in page.content()
+    page.locator(".alert, .invalid-feedback", has_text="Lý do").first.wait_for()
     page.fill("#id_c-reason", "Chưa thống nhất mức hỗ trợ cây cối, hoa màu")
     page.click("form:has(#id_c-agreement) button[type=submit]")
     page.wait_for_url(household)

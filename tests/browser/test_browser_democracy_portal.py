@@ -48,7 +48,7 @@ def test_an_officer_discloses_and_a_citizen_finds_reads_and_comments(danvan_serv
     page.fill("#id_closes_on", (today + dt.timedelta(days=10)).strftime("%d/%m/%Y"))
     page.click("form[enctype] button[type=submit]")
     # Ten days is under the legal minimum: refused, naming it, nothing saved.
-    assert "tối thiểu là 30 ngày" in page.content()
+    page.locator(".alert, .invalid-feedback", has_text="tối thiểu là 30 ngày").first.wait_for()
     page.fill("#id_closes_on", (today + dt.timedelta(days=35)).strftime("%d/%m/%Y"))
     page.click("form[enctype] button[type=submit]")
     page.wait_for_url("**/dan-chu/lay-y-kien/**")

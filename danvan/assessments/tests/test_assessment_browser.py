@@ -88,7 +88,7 @@ def test_the_ban_runs_the_years_assessment_and_issues_the_report(danvan_server, 
             too_high[0] = "25"
             scores(commune, too_high)
             commune.click("button[value=submit]")
-            assert "từ 0 đến 20 (đồng chí đã nhập 25)" in commune.content()
+            commune.locator(".alert, .invalid-feedback", has_text="từ 0 đến 20 (đồng chí đã nhập 25)").first.wait_for()
             commune.set_input_files("input[type=file] >> nth=1", str(minutes))
             commune.screenshot(path=str(SHOTS / "self-assessment-390.png"), full_page=True)
         scores(commune, own)
