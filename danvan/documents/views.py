@@ -359,16 +359,24 @@ def delegation_end(request, public_id):
     return redirect("documents:delegations")
 
 
+PLANNED_NAMES_SHOWN = 200
+
+
 def _planned_recipients(document) -> dict:
-    """Where a draft will go when it is issued, as its signer needs to see before signing: the units the chosen
-    recipients expand to today, or the reason they no longer can (a unit moved out of reach)."""
+    """Where a draft will go when it is issued, as its signer needs to see before signing: how many units the chosen
+    recipients expand to today and the first names (a central body's "organisations of every commune" is tens of
+    thousands), or the reason they no longer can (a unit moved out of reach)."""
     if not document.recipients_spec:
         return {}
     try:
         units = services.recipients_expand(document.issuer, document.recipients_spec)
     except ApplicationError as exc:
         return {"planned_error": exc.message}
-    return {"planned": [u.name for u in units]}
+    return {
+        "planned": [u.name for u in units[:PLANNED_NAMES_SHOWN]],
+        "planned_count": len(units),
+        "planned_more": max(len(units) - PLANNED_NAMES_SHOWN, 0),
+    }
 
 
 def _task_rows(document) -> list:

@@ -9,6 +9,7 @@ from django.urls import reverse
 from danvan.accounts.demo import demo_data_load
 from danvan.accounts.models import User
 from danvan.audit.models import AuditEvent
+from danvan.documents import views
 from danvan.documents.demo import PLAN_TITLE, demo_documents_load
 from danvan.documents.drafting import signature_lines
 from danvan.documents.models import Document, DocumentRecipient
@@ -17,7 +18,7 @@ from danvan.organisations.models import OrgUnit
 from danvan.workplans.models import Task
 
 
-def test_the_demo_plan_waits_for_the_head_who_signs_it_to_every_commune_and_loads_once(db, client):
+def test_the_demo_plan_waits_for_the_head_who_signs_it_to_every_commune_and_loads_once(db, client, monkeypatch):
     demo_data_load()
     [plan] = demo_documents_load()
     head = User.objects.get(username="bn.truongban")
@@ -35,6 +36,11 @@ def test_the_demo_plan_waits_for_the_head_who_signs_it_to_every_commune_and_load
     )
     page = client.get(reverse("documents:detail", args=[plan.public_id])).content.decode()
     assert f"<span data-planned-count>{communes.count()}</span>" in page
+    # A long list shows its first names and how many more (a page bounded for tens of thousands of recipients).
+    monkeypatch.setattr(views, "PLANNED_NAMES_SHOWN", 10)
+    page = client.get(reverse("documents:detail", args=[plan.public_id])).content.decode()
+    assert f"<span data-planned-count>{communes.count()}</span>" in page
+    assert f"… và {communes.count() - 10} đơn vị khác" in page
     # The head signs as herself: no "K/T" line, her title in capitals.
     assert signature_lines(_signature(plan)) == ["TRƯỞNG BAN"]
 
