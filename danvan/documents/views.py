@@ -31,18 +31,52 @@ def _default_issuer(user) -> str:
     return ""
 
 
+# The documents page shows the newest few of each list (received, outgoing and drafts, incoming); "Xem thêm" opens
+# one list alone with up to LONG_LIST rows. Rows are most of the page's cost (bench/bench_documents.py).
+SHORT_LISTS = {"nhan": 20, "di": 40, "den": 20}
+LONG_LIST = 100
+
+
+def _first(rows: list, limit: int) -> tuple[list, bool]:
+    """The first `limit` of rows read with one more, and whether there were more."""
+    return rows[:limit], len(rows) > limit
+
+
 @login_required
 def index(request):
     q = request.GET.get("q", "")[:200]
+    alone = request.GET.get("xem", "")
+    alone = alone if alone in SHORT_LISTS else ""
+    sizes = {name: (LONG_LIST if alone == name else size) for name, size in SHORT_LISTS.items()}
+    shown = {name: not alone or alone == name for name in SHORT_LISTS}
+    user = request.user
+    received, more_received = _first(
+        selectors.received_newest(user=user, limit=sizes["nhan"] + 1) if shown["nhan"] else [], sizes["nhan"]
+    )
+    documents, more_documents = _first(
+        selectors.document_list_for_user(user=user, q=q, limit=sizes["di"] + 1) if shown["di"] else [], sizes["di"]
+    )
+    incoming, more_incoming = _first(
+        selectors.incoming_list_for_user(user=user, q=q, limit=sizes["den"] + 1) if shown["den"] else [], sizes["den"]
+    )
     return render(
         request,
         "documents/index.html",
         {
             "q": q,
-            "waiting": list(selectors.waiting_for_user(user=request.user)[:50]),
-            "received": selectors.received_newest(user=request.user, limit=50),
-            "documents": selectors.document_list_for_user(user=request.user, q=q, limit=100),
-            "incoming": selectors.incoming_list_for_user(user=request.user, q=q, limit=50),
+            "alone": alone,
+            "long_list": LONG_LIST,
+            "shown": shown,
+            "waiting": list(selectors.waiting_for_user(user=user)[:50]) if not alone else [],
+            "received": received,
+            "documents": documents,
+            "incoming": incoming,
+            # "Xem thêm" only where a list was cut, and not on the list already shown alone.
+            "more": {
+                "nhan": more_received and alone != "nhan",
+                "di": more_documents and alone != "di",
+                "den": more_incoming and alone != "den",
+            },
             "templates": TEMPLATES.values(),
             "year": timezone.localdate().year,
         },
