@@ -49,6 +49,8 @@ def index(request):
     alone = alone if alone in SHORT_LISTS else ""
     sizes = {name: (LONG_LIST if alone == name else size) for name, size in SHORT_LISTS.items()}
     shown = {name: not alone or alone == name for name in SHORT_LISTS}
+    # A search answers with the lists it searched: the received documents and the drafts waiting are not searched.
+    shown["nhan"] = shown["nhan"] and not q
     user = request.user
     received, more_received = _first(
         selectors.received_newest(user=user, limit=sizes["nhan"] + 1) if shown["nhan"] else [], sizes["nhan"]
@@ -67,7 +69,7 @@ def index(request):
             "alone": alone,
             "long_list": LONG_LIST,
             "shown": shown,
-            "waiting": list(selectors.waiting_for_user(user=user)[:50]) if not alone else [],
+            "waiting": list(selectors.waiting_for_user(user=user)[:50]) if not (alone or q) else [],
             "received": received,
             "documents": documents,
             "incoming": incoming,

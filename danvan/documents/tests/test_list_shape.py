@@ -82,3 +82,49 @@ def test_a_search_of_only_percent_signs_and_underscores_is_no_wildcard(monkeypat
         plans[0].pk,
     ]
     assert selectors._window_ids(selectors.Document.objects.order_by("-created_at", "-id"), "%_", 5) == []
+
+
+def test_a_small_scope_read_issuer_by_issuer_gives_the_plain_pages(monkeypatch, officer_a):
+    """On PostgreSQL a scope given as a list of issuers is read newest first per issuer and merged (a search of at
+    most WALK_MAX documents tests each text on the way); the pages equal those of the trigram index and of the plain
+    query, across issuers, with a status filter, and with the draft routed to the person merged in."""
+    from conftest import make_user
+    from danvan.documents.models import Document
+    from danvan.organisations.models import OrgUnit
+
+    drafter, head, signer = people()
+    front = OrgUnit.objects.get(code="C7288-KDV")
+    front_drafter = make_user("drafter.kdv", "officer", "C7288-KDV")
+    made = []
+    for n in range(3):
+        made.append(plan(drafter, head, signer, title=f"Kế hoạch Tháng Dân vận của Ban số {n}"))
+        made.append(plan(front_drafter, issuer=front, title=f"Kế hoạch Tháng Dân vận của Khối dân vận số {n}"))
+    guide = {"purpose": "Lắng nghe cử tri.", "content": "Tiếp xúc cử tri.", "organisation": "Các xã."}
+    made.append(plan(front_drafter, issuer=front, title="Hướng dẫn tiếp xúc cử tri", fields=guide))
+    to_signer(made[0], drafter, head)
+    newest = sorted(made, key=lambda d: (d.created_at, d.pk), reverse=True)
+
+    def pages():
+        return [
+            [d.pk for d in selectors.document_list_for_user(user=officer_a, **kw)]
+            for kw in (
+                {"limit": 3},
+                {"limit": 10},
+                {"q": "thang dan van", "limit": 4},
+                {"q": "tiep xuc cu tri", "limit": 4},
+                {"q": "khong co tu nay", "limit": 4},
+                {"status": Document.Status.SIGNING, "limit": 4},
+            )
+        ]
+
+    expected = [
+        [d.pk for d in newest[:3]],
+        [d.pk for d in newest],
+        [d.pk for d in newest if "Tháng" in d.title][:4],
+        [newest[0].pk],
+        [],
+        [made[0].pk],
+    ]
+    assert pages() == expected  # per issuer (PostgreSQL), the plain query (SQLite)
+    monkeypatch.setattr(selectors, "WALK_MAX", 0)
+    assert pages() == expected  # a search through the trigram index
