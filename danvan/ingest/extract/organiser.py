@@ -107,13 +107,13 @@ _HOLD_VERB = re.compile(
     re.IGNORECASE,
 )
 _BODY_HEAD = re.compile(
-    r"(?:Ban|BCĐ|BTV|BDV|Ủy\s+ban|Uỷ\s+ban|UBND|HĐND|UBMTTQ\w*|MTTQ\w*|Mặt\s+trận|Hội(?!\s+(?:thi|nghị|trường|diễn))|Đảng\s+[uủ][yỷ]|Đảng\s+bộ|"
+    r"(?:Ban|BCĐ|BTV|BDV|Ủy\s+ban|Uỷ\s+ban|UBND|HĐND|UBMTTQ\w*|UB\.?\s*MTTQ\w*|UBMT\w*|MTTQ\w*|Mặt\s+trận|Hội(?!\s+(?:thi|nghị|trường|diễn))|Đảng\s+[uủ][yỷ]|Đảng\s+bộ|"
     r"(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+[uủ][yỷ]|Huyện|Quận|Thị\s+xã|Thành\s+phố|TX|TP|Khối|Cụm|Bộ|Công\s+an|Học\s+viện|"
-    r"Trung\s+tâm|Đoàn|Liên\s+đoàn|Thường\s+trực|Sở|Văn\s+phòng|(?:Tỉnh|Huyện|Thành)\s+đoàn|Chi\s+bộ|Cục|Tổng\s+cục|"
+    r"Trung\s+tâm|Đoàn|Liên\s+đoàn|Công\s+đoàn|Chi\s+hội|Chi\s+đoàn|Thường\s+trực|Sở|Văn\s+phòng|(?:Tỉnh|Huyện|Thành)\s+đoàn|Chi\s+bộ|Cục|Tổng\s+cục|"
     r"Quân\s+khu|Bộ\s+Chỉ\s+huy|Ban\s+Chỉ\s+huy|Đồn|(?:Trung|Sư|Lữ|Tiểu)\s+đoàn|Đại\s+đội|Hải\s+đội|Bộ\s+đội|"
     r"Khu\s+dân\s+cư|Khu\s+phố|Tổ\s+dân\s+phố|Ấp|Thôn|(?:Trung\s+ương|TƯ|T\.Ư\.?)\s+(?:Hội|Đoàn))\b"
     r"|(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|tỉnh|thành\s+phố|Xã|Phường|Thị\s+trấn|khu\s+dân\s+cư|khu\s+phố|"
-    r"tổ\s+dân\s+phố)\s+[A-ZĐÀ-Ỹ0-9]"
+    r"tổ\s+dân\s+phố|Khóm|Bản|Xóm|Buôn)\s+[A-ZĐÀ-Ỹ0-9]"
 )
 _LEADING_DATE = re.compile(
     r"^(?:(?:sáng|chiều|tối|trưa)\s+)?(?:(?:hôm\s+)?(?:nay|qua)\s+)?\(?(?:ngày\s+)?\d{1,2}\s*[-/.]\s*\d{1,2}"
@@ -258,6 +258,14 @@ _DATED_SENTENCE = re.compile(
 
 
 _PASSIVE_AGENT = re.compile(r"\bđược\s+(?P<org>[A-ZĐÀ-Ỹ][^,.;:()]{2,100}?)\s*$")
+# "Hội thi … do Huyện ủy X tổ chức", "… do Ban Thường trực Ủy ban MTTQ huyện X chủ trì tổ chức": the body after "do"
+# holds it (ingest13j).
+_DONE_BY = re.compile(r"\bdo\s+(?P<org>[A-ZĐÀ-Ỹ][^,.;:()]{2,100}?)(?:\s+chủ\s+trì)?\s*$")
+# "Hội nghị … được tổ chức bởi Ban Dân vận Huyện ủy X vào sáng 5/3": the agent after "bởi" (ingest13j).
+_HELD_BY = re.compile(
+    r"\bđược\s+tổ\s+chức\s+bởi\s+(?P<org>[A-ZĐÀ-Ỹ][^,.;:()]{2,100}?)(?=\s+(?:vào|tại|trong|với|nhằm|sáng|chiều|tối|ngày)\b|[,.;:]|$)",
+    re.IGNORECASE,
+)
 _JOINT_BEFORE_COMMA = re.compile(r"\bphối\s+hợp\s+(?:với|cùng)\s+[^,.;:]{3,80},\s*$", re.IGNORECASE)
 # "được sự thống nhất của Ban Thường vụ Đảng ủy", "dưới sự lãnh đạo của …": the body that approves or leads the
 # work, not the holder of the meeting.
@@ -370,6 +378,9 @@ def _holder_in_paragraphs(doc: _Doc, *, whole: bool) -> str:
         verb = _HOLD_VERB.search(paragraph)
         if m and (verb is None or m.start() < verb.start()) and _BODY_HEAD.match(m.group("org")):
             return m.group("org").strip()
+        held_by = _HELD_BY.search(paragraph)
+        if held_by and held_by.start() < 400 and _BODY_HEAD.match(held_by.group("org")):
+            return held_by.group("org").strip()
         session = _SESSION_OF.search(paragraph)
         if session and (verb is None or session.start() < verb.start()):
             return session.group("org").strip()
@@ -391,7 +402,7 @@ def _holder_in_paragraphs(doc: _Doc, *, whole: bool) -> str:
                 continue
             head = paragraph[: verb.start()]
             # "… được Ủy ban MTTQ tỉnh và UBND huyện Nậm Pồ biểu dương": the agent of a passive honouring or holding.
-            agent = _PASSIVE_AGENT.search(head)
+            agent = _PASSIVE_AGENT.search(head) or _DONE_BY.search(head)
             if agent and _BODY_HEAD.match(agent.group("org")):
                 return agent.group("org").strip()
             # "A phối hợp với B, tổ chức …": the comma after the joint holder does not end the subject.

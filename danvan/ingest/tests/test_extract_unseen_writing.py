@@ -696,3 +696,50 @@ def test_a_typed_place_in_brackets_after_the_holder_is_left_out_and_an_abbreviat
 )
 def test_adverbs_between_the_holder_and_the_holding_verb_are_not_part_of_its_name(lead, expected):
     assert extract("Tin hoạt động dân vận ở cơ sở\n" + lead).organizer == expected
+
+
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        (
+            "Ngày 5/3, Hội nghị tổng kết công tác Mặt trận năm 2024 do Ban Thường trực Ủy ban MTTQ huyện Tân Biên chủ "
+            "trì tổ chức với nhiều đại biểu.",
+            "Ban Thường trực Ủy ban MTTQ huyện Tân Biên",
+        ),
+        (
+            "Hội nghị tổng kết công tác dân vận năm 2024 được tổ chức bởi Ban Dân vận Huyện ủy Tân Biên vào sáng 5/3 "
+            "với nhiều đại biểu.",
+            "Ban Dân vận Huyện ủy Tân Biên",
+        ),
+    ],
+)
+def test_the_agent_after_do_or_bởi_holds_the_meeting(lead, expected):
+    record = extract("Tin hoạt động dân vận ở cơ sở\n" + lead)
+    assert record.organizer == expected
+    assert "organizer_uncertain" not in record.flags
+
+
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        ("Chiều 5/3, UB MTTQ xã Tân Lập tổ chức hội nghị tổng kết công tác mặt trận năm 2024.", "UB MTTQ xã Tân Lập"),
+        (
+            "Sáng 2/6, Chi hội Phụ nữ thôn Thượng Tiến tổ chức lễ kỷ niệm ngày thành lập Hội.",
+            "Chi hội Phụ nữ thôn Thượng Tiến",
+        ),
+        (
+            "Sáng 2/6, Công đoàn cơ sở xã Tân Lập tổ chức hội nghị tổng kết công tác công đoàn năm 2024.",
+            "Công đoàn cơ sở xã Tân Lập",
+        ),
+        (
+            "Sáng 2/6, Khóm 3 thị trấn Sông Đốc tổ chức Ngày hội Đại đoàn kết toàn dân tộc năm 2024.",
+            "Khóm 3 thị trấn Sông Đốc",
+        ),
+        (
+            "Sáng 2/6, Bản Na Hối xã Tân Lập tổ chức Ngày hội Đại đoàn kết toàn dân tộc năm 2024.",
+            "Bản Na Hối xã Tân Lập",
+        ),
+    ],
+)
+def test_more_kinds_of_body_hold_meetings(lead, expected):
+    assert extract("Tin hoạt động dân vận ở cơ sở\n" + lead).organizer == expected
