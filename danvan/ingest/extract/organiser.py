@@ -157,7 +157,9 @@ def _subject(text: str, verb_start: int) -> str:
     """The words before the verb back to the clause's start; a comma before a lower-case word continues the name
     ("13 xã, thị trấn"), a short capital abbreviation's dot does not end it ("TTP. Hồ Chí Minh"), and a list of
     names goes back to its head ("Đảng uỷ các xã Đông Hoà, Đông Khê, Đông Yên")."""
-    head = _APPOSITION.sub("", text[:verb_start])
+    head = text[:verb_start]
+    if "gồm" in head:
+        head = _APPOSITION.sub("", head)
     # "các tổ chức chính trị - xã hội": a noun, not the verb.
     if re.search(r"\b(?:các|những|và|của)\s*$", head, re.IGNORECASE):
         return ""
@@ -378,7 +380,7 @@ def _holder_in_paragraphs(doc: _Doc, *, whole: bool) -> str:
         verb = _HOLD_VERB.search(paragraph)
         if m and (verb is None or m.start() < verb.start()) and _BODY_HEAD.match(m.group("org")):
             return m.group("org").strip()
-        held_by = _HELD_BY.search(paragraph)
+        held_by = _HELD_BY.search(paragraph) if "bởi" in paragraph else None
         if held_by and held_by.start() < 400 and _BODY_HEAD.match(held_by.group("org")):
             return held_by.group("org").strip()
         session = _SESSION_OF.search(paragraph)
