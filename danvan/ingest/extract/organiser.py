@@ -101,25 +101,36 @@ def _org_with_place(text: str, match: re.Match) -> tuple[str, int]:
 # của huyện Vạn Ninh tổ chức …", "Ban Dân vận Tỉnh ủy phối hợp với Hội Nhà báo tỉnh tổ chức …", "TX Hồng Lĩnh tổ chức …".
 # "A và B phối hợp trao giải …": joint organisers before "phối hợp" and a prize-giving verb.
 _HOLD_VERB = re.compile(
-    r"\s+(?:(?:đã|vừa|long\s+trọng)\s+)*(?:đăng\s+cai\s+)?(?:phối\s+hợp\s+trao\s+giải|(?:phối\s+hợp\s+)?(?:tổ\s+chức|"
+    r"\s+(?:(?:đã|vừa|long\s+trọng|trang\s+trọng|chính\s+thức|lần\s+lượt|đồng\s+loạt|cũng|mới)\s+)*(?:đăng\s+cai\s+)?(?:phối\s+hợp\s+trao\s+giải|(?:phối\s+hợp\s+)?(?:tổ\s+chức|"
     r"họp|tổng\s+kết|sơ\s+kết|giao\s+ban|phát\s+động|khai\s+mạc|triển\s+khai|ban\s+hành|quán\s+triệt|kỷ\s+niệm|gặp\s+mặt|"
     r"trao\s+giải|đối\s+thoại|ra\s+quân|biểu\s+dương|tuyên\s+dương|tôn\s+vinh|mở\s+lớp|khai\s+giảng))\b",
     re.IGNORECASE,
 )
 _BODY_HEAD = re.compile(
-    r"(?:Ban|BCĐ|BTV|BDV|Ủy\s+ban|Uỷ\s+ban|UBND|HĐND|UBMTTQ\w*|MTTQ\w*|Mặt\s+trận|Hội(?!\s+(?:thi|nghị|trường|diễn))|Đảng\s+[uủ][yỷ]|Đảng\s+bộ|"
+    r"(?:Ban|BCĐ|BTV|BDV|Ủy\s+ban|Uỷ\s+ban|UBND|HĐND|UBMTTQ\w*|UB\.?\s*MTTQ\w*|UBMT\w*|MTTQ\w*|Mặt\s+trận|Hội(?!\s+(?:thi|nghị|trường|diễn))|Đảng\s+[uủ][yỷ]|Đảng\s+bộ|"
     r"(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+[uủ][yỷ]|Huyện|Quận|Thị\s+xã|Thành\s+phố|TX|TP|Khối|Cụm|Bộ|Công\s+an|Học\s+viện|"
-    r"Trung\s+tâm|Đoàn|Liên\s+đoàn|Thường\s+trực|Sở|Văn\s+phòng|(?:Tỉnh|Huyện|Thành)\s+đoàn|Chi\s+bộ|Cục|Tổng\s+cục|"
+    r"Trung\s+tâm|Đoàn|Liên\s+đoàn|Công\s+đoàn|Chi\s+hội|Chi\s+đoàn|Thường\s+trực|Sở|Văn\s+phòng|(?:Tỉnh|Huyện|Thành)\s+đoàn|Chi\s+bộ|Cục|Tổng\s+cục|"
     r"Quân\s+khu|Bộ\s+Chỉ\s+huy|Ban\s+Chỉ\s+huy|Đồn|(?:Trung|Sư|Lữ|Tiểu)\s+đoàn|Đại\s+đội|Hải\s+đội|Bộ\s+đội|"
     r"Khu\s+dân\s+cư|Khu\s+phố|Tổ\s+dân\s+phố|Ấp|Thôn|(?:Trung\s+ương|TƯ|T\.Ư\.?)\s+(?:Hội|Đoàn))\b"
     r"|(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|tỉnh|thành\s+phố|Xã|Phường|Thị\s+trấn|khu\s+dân\s+cư|khu\s+phố|"
-    r"tổ\s+dân\s+phố)\s+[A-ZĐÀ-Ỹ0-9]"
+    r"tổ\s+dân\s+phố|Khóm|Bản|Xóm|Buôn)\s+[A-ZĐÀ-Ỹ0-9]"
 )
 _LEADING_DATE = re.compile(
     r"^(?:(?:sáng|chiều|tối|trưa)\s+)?(?:(?:hôm\s+)?(?:nay|qua)\s+)?\(?(?:ngày\s+)?\d{1,2}\s*[-/.]\s*\d{1,2}"
     r"(?:\s*[-/.]\s*\d{4})?\)?\s*,?\s*",
     re.IGNORECASE,
 )
+# "Vừa qua, huyện X đã tổ chức …", "Sáng nay, phường An Khê tổ chức …": a time phrase with no date before the comma
+# is not part of the name either (ingest13j).
+_TIME_PHRASE = (
+    r"(?:vừa\s+qua|mới\s+đây|gần\s+đây|hôm\s+(?:nay|qua)|ngày\s+hôm\s+(?:nay|qua)|"
+    r"(?:sáng|chiều|tối|trưa)\s+(?:nay|qua|hôm\s+(?:nay|qua)))"
+)
+_TIME_BEFORE_COMMA = re.compile(r"(?:^|[\s(,])" + _TIME_PHRASE + r"$", re.IGNORECASE)
+_LEADING_TIME = re.compile(r"^" + _TIME_PHRASE + r"\s*,\s*", re.IGNORECASE)
+# "Cụm thi đua 1 (gồm Quận ủy 1, 3, 5 …) tổ chức …", "Cụm thi đua … trung ương gồm: Hà Nội, Hải Phòng … tổ chức …":
+# the apposition that lists the members is not part of the holder's name (README's annotation rules, ingest13j).
+_APPOSITION = re.compile(r"\s*\(\s*(?:bao\s+)?gồm\b[^()]*\)\s*$|,?\s+(?:bao\s+)?gồm\s*:?\s+[^.;()]*$", re.IGNORECASE)
 # "Hội nghị sơ kết … của Hội đồng công tác quần chúng TƯ diễn ra …": the body whose meeting it is.
 _MEETING_OF = re.compile(
     r"\b(?:hội\s+nghị|cuộc\s+họp|phiên\s+họp)\b[^.;]{0,160}?\bcủa\s+(?P<org>[A-ZĐÀ-Ỹ][^,.;]{2,80}?)\s+"
@@ -147,6 +158,8 @@ def _subject(text: str, verb_start: int) -> str:
     ("13 xã, thị trấn"), a short capital abbreviation's dot does not end it ("TTP. Hồ Chí Minh"), and a list of
     names goes back to its head ("Đảng uỷ các xã Đông Hoà, Đông Khê, Đông Yên")."""
     head = text[:verb_start]
+    if "gồm" in head:
+        head = _APPOSITION.sub("", head)
     # "các tổ chức chính trị - xã hội": a noun, not the verb.
     if re.search(r"\b(?:các|những|và|của)\s*$", head, re.IGNORECASE):
         return ""
@@ -164,24 +177,24 @@ def _subject(text: str, verb_start: int) -> str:
         if (
             sep in (",", "-", "–", "—")
             and (not following or following.islower())
-            and not (sep == "," and _DATE_BEFORE_COMMA.search(head[: m.start()]))
+            and not (
+                sep == ","
+                and (_DATE_BEFORE_COMMA.search(head[: m.start()]) or _TIME_BEFORE_COMMA.search(head[: m.start()]))
+            )
         ):
             continue
         if sep == "." and re.search(r"\b[A-ZĐ]{1,4}$", head[: m.start()]):
             continue
         cuts.append(m.end())
     for cut in reversed(cuts[-4:]):
-        subject = _LEADING_DATE.sub("", head[cut:].strip()).strip(" ,")
+        subject = _LEADING_TIME.sub("", _LEADING_DATE.sub("", head[cut:].strip())).strip(" ,")
         # "(BDO) Ủy ban Trung ương MTTQ Việt Nam vừa tổ chức …": the site's bracketed source tag is not the name.
         subject = _SOURCE_TAG.sub("", subject)
         # "Đảng ủy xã Tân Lập, huyện Lục Ngạn": the district after the comma locates the body, it is not its name.
         subject = re.sub(r",\s*(?:huyện|tỉnh|thành\s+phố|thị\s+xã|quận)\s+[^,]+$", "", subject)
         subject = _without_trailing_province(subject)
         subject = _holder_after_venue(subject) or subject
-        # "Ban Dân vận Huyện ủy Tuy Phong (Bình Thuận)": a bracketed place after the name is not part of it.
-        bracket = re.search(r"\s*\(([^()]+)\)$", subject)
-        if bracket and tuple(fold(bracket.group(1)).split()) in _gazetteer()[0]:
-            subject = subject[: bracket.start()]
+        subject = _without_bracketed_place(subject)
         # "các Khu dân cư (KDC) trên địa bàn xã Tiên Ngọc đã tổ chức …": several bodies of one kind, named as written.
         several = _SEVERAL.match(subject)
         named = subject[several.end() :] if several else subject
@@ -247,6 +260,14 @@ _DATED_SENTENCE = re.compile(
 
 
 _PASSIVE_AGENT = re.compile(r"\bđược\s+(?P<org>[A-ZĐÀ-Ỹ][^,.;:()]{2,100}?)\s*$")
+# "Hội thi … do Huyện ủy X tổ chức", "… do Ban Thường trực Ủy ban MTTQ huyện X chủ trì tổ chức": the body after "do"
+# holds it (ingest13j).
+_DONE_BY = re.compile(r"\bdo\s+(?P<org>[A-ZĐÀ-Ỹ][^,.;:()]{2,100}?)(?:\s+chủ\s+trì)?\s*$")
+# "Hội nghị … được tổ chức bởi Ban Dân vận Huyện ủy X vào sáng 5/3": the agent after "bởi" (ingest13j).
+_HELD_BY = re.compile(
+    r"\bđược\s+tổ\s+chức\s+bởi\s+(?P<org>[A-ZĐÀ-Ỹ][^,.;:()]{2,100}?)(?=\s+(?:vào|tại|trong|với|nhằm|sáng|chiều|tối|ngày)\b|[,.;:]|$)",
+    re.IGNORECASE,
+)
 _JOINT_BEFORE_COMMA = re.compile(r"\bphối\s+hợp\s+(?:với|cùng)\s+[^,.;:]{3,80},\s*$", re.IGNORECASE)
 # "được sự thống nhất của Ban Thường vụ Đảng ủy", "dưới sự lãnh đạo của …": the body that approves or leads the
 # work, not the holder of the meeting.
@@ -317,6 +338,24 @@ def _holder_after_venue(subject: str) -> str:
         pos += comma.end()
 
 
+_PLACE_TYPE = re.compile(r"^(?:tinh|thanh pho|tp|huyen|quan|thi xa|tx|xa|phuong|thi tran) ")
+
+
+def _without_bracketed_place(name: str) -> str:
+    """ "Ban Dân vận Huyện ủy Tuy Phong (Bình Thuận)", "Hội Nông dân huyện Can Lộc (tỉnh Hà Tĩnh)": a place in brackets
+    after the name locates the holder and is not part of its name (README's annotation rules); an abbreviation in
+    brackets ("(KDC)", "(BCĐ)") is kept."""
+    bracket = re.search(r"\s*\(([^()]+)\)$", name)
+    if not bracket:
+        return name
+    folded = fold(bracket.group(1))
+    typed = _PLACE_TYPE.match(folded + " ")
+    rest = folded[typed.end() :].strip() if typed else folded
+    if rest and (tuple(rest.split()) in _gazetteer()[0] or (typed and len(rest.split()) <= 4)):
+        return name[: bracket.start()]
+    return name
+
+
 def _without_trailing_province(subject: str) -> str:
     """ "phường Lâm Viên - Đà Lạt, Lâm Đồng": a province after the last comma places the holder."""
     head, sep, last = subject.rpartition(",")
@@ -341,6 +380,9 @@ def _holder_in_paragraphs(doc: _Doc, *, whole: bool) -> str:
         verb = _HOLD_VERB.search(paragraph)
         if m and (verb is None or m.start() < verb.start()) and _BODY_HEAD.match(m.group("org")):
             return m.group("org").strip()
+        held_by = _HELD_BY.search(paragraph) if "bởi" in paragraph else None
+        if held_by and held_by.start() < 400 and _BODY_HEAD.match(held_by.group("org")):
+            return held_by.group("org").strip()
         session = _SESSION_OF.search(paragraph)
         if session and (verb is None or session.start() < verb.start()):
             return session.group("org").strip()
@@ -362,7 +404,7 @@ def _holder_in_paragraphs(doc: _Doc, *, whole: bool) -> str:
                 continue
             head = paragraph[: verb.start()]
             # "… được Ủy ban MTTQ tỉnh và UBND huyện Nậm Pồ biểu dương": the agent of a passive honouring or holding.
-            agent = _PASSIVE_AGENT.search(head)
+            agent = _PASSIVE_AGENT.search(head) or _DONE_BY.search(head)
             if agent and _BODY_HEAD.match(agent.group("org")):
                 return agent.group("org").strip()
             # "A phối hợp với B, tổ chức …": the comma after the joint holder does not end the subject.

@@ -622,3 +622,124 @@ def test_an_emulation_congress_is_a_congress_not_a_contest_and_its_five_years_ar
 def test_a_two_day_range_written_with_và_or_in_brackets_keeps_its_first_day(lead, expected):
     record = extract("Ngày hội ở cơ sở\n10:05 - Thứ Năm, 24/08/2023\n" + lead)
     assert record.event_date == expected
+
+
+# ingest13j: the holder's name as the README's annotation rules define it — without a time phrase before it, an
+# apposition that lists the members, a place in brackets or the adverbs before the holding verb.
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        ("Vừa qua, huyện Tân Biên đã tổ chức hội nghị sơ kết công tác dân vận 6 tháng đầu năm 2020.", "huyện Tân Biên"),
+        ("(CTV) - Vừa qua, xã Tân Lập đã tổ chức hội nghị sơ kết công tác dân vận 6 tháng đầu năm 2020.", "xã Tân Lập"),
+        (
+            "Sáng nay, phường An Khê tổ chức hội nghị tổng kết công tác dân vận năm 2024 tại hội trường.",
+            "phường An Khê",
+        ),
+        (
+            "Mới đây, Ban Dân vận Huyện ủy Tuy Phong tổ chức hội nghị triển khai công tác dân vận năm 2020.",
+            "Ban Dân vận Huyện ủy Tuy Phong",
+        ),
+    ],
+)
+def test_a_time_phrase_before_the_comma_is_not_part_of_the_holders_name(lead, expected):
+    assert extract("Tin hoạt động dân vận ở cơ sở\n" + lead).organizer == expected
+
+
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        (
+            "Ngày 3/8, Cụm thi đua Mặt trận 5 thành phố trực thuộc trung ương gồm: Hà Nội, Hải Phòng, Đà Nẵng tổ chức "
+            "hội nghị sơ kết 6 tháng đầu năm 2023 tại Đà Nẵng.",
+            "Cụm thi đua Mặt trận 5 thành phố trực thuộc trung ương",
+        ),
+        (
+            "Ngày 21/8, Cụm thi đua 1 (gồm Quận ủy 1, 3, 5, Thành ủy Thủ Đức) tổ chức Hội nghị chuyên đề về sắp xếp "
+            "khu phố.",
+            "Cụm thi đua 1",
+        ),
+    ],
+)
+def test_the_apposition_listing_the_members_is_not_part_of_the_holders_name(lead, expected):
+    assert extract("Tin hoạt động dân vận ở cơ sở\n" + lead).organizer == expected
+
+
+def test_a_typed_place_in_brackets_after_the_holder_is_left_out_and_an_abbreviation_is_kept():
+    record = extract(
+        "Tin hoạt động dân vận ở cơ sở\nNgày 5/3, Hội Nông dân huyện Can Lộc (tỉnh Hà Tĩnh) tổ chức hội thi nông dân "
+        "giỏi năm 2024 với sự tham gia của nhiều đội thi."
+    )
+    assert record.organizer == "Hội Nông dân huyện Can Lộc"
+    record = extract(
+        "Tin hoạt động dân vận ở cơ sở\nNgày 5/3, Ban Chỉ đạo (BCĐ) thực hiện quy chế dân chủ tỉnh tổ chức hội nghị "
+        "tổng kết năm 2024 với nhiều đại biểu."
+    )
+    assert record.organizer == "Ban Chỉ đạo (BCĐ) thực hiện quy chế dân chủ tỉnh"
+
+
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        (
+            "Sáng 10/3, UBND thị xã Sông Cầu vừa lần lượt tổ chức đối thoại giữa lãnh đạo xã, phường với nhân dân.",
+            "UBND thị xã Sông Cầu",
+        ),
+        (
+            "Sáng 12/5, Đảng ủy xã Tân Lập đã chính thức tổ chức hội nghị tổng kết công tác dân vận năm 2024.",
+            "Đảng ủy xã Tân Lập",
+        ),
+        (
+            "Sáng 20/11, các Khu dân cư trên địa bàn xã Tân Lập đồng loạt tổ chức Ngày hội Đại đoàn kết toàn dân tộc.",
+            "các Khu dân cư trên địa bàn xã Tân Lập",
+        ),
+    ],
+)
+def test_adverbs_between_the_holder_and_the_holding_verb_are_not_part_of_its_name(lead, expected):
+    assert extract("Tin hoạt động dân vận ở cơ sở\n" + lead).organizer == expected
+
+
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        (
+            "Ngày 5/3, Hội nghị tổng kết công tác Mặt trận năm 2024 do Ban Thường trực Ủy ban MTTQ huyện Tân Biên chủ "
+            "trì tổ chức với nhiều đại biểu.",
+            "Ban Thường trực Ủy ban MTTQ huyện Tân Biên",
+        ),
+        (
+            "Hội nghị tổng kết công tác dân vận năm 2024 được tổ chức bởi Ban Dân vận Huyện ủy Tân Biên vào sáng 5/3 "
+            "với nhiều đại biểu.",
+            "Ban Dân vận Huyện ủy Tân Biên",
+        ),
+    ],
+)
+def test_the_agent_after_do_or_bởi_holds_the_meeting(lead, expected):
+    record = extract("Tin hoạt động dân vận ở cơ sở\n" + lead)
+    assert record.organizer == expected
+    assert "organizer_uncertain" not in record.flags
+
+
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        ("Chiều 5/3, UB MTTQ xã Tân Lập tổ chức hội nghị tổng kết công tác mặt trận năm 2024.", "UB MTTQ xã Tân Lập"),
+        (
+            "Sáng 2/6, Chi hội Phụ nữ thôn Thượng Tiến tổ chức lễ kỷ niệm ngày thành lập Hội.",
+            "Chi hội Phụ nữ thôn Thượng Tiến",
+        ),
+        (
+            "Sáng 2/6, Công đoàn cơ sở xã Tân Lập tổ chức hội nghị tổng kết công tác công đoàn năm 2024.",
+            "Công đoàn cơ sở xã Tân Lập",
+        ),
+        (
+            "Sáng 2/6, Khóm 3 thị trấn Sông Đốc tổ chức Ngày hội Đại đoàn kết toàn dân tộc năm 2024.",
+            "Khóm 3 thị trấn Sông Đốc",
+        ),
+        (
+            "Sáng 2/6, Bản Na Hối xã Tân Lập tổ chức Ngày hội Đại đoàn kết toàn dân tộc năm 2024.",
+            "Bản Na Hối xã Tân Lập",
+        ),
+    ],
+)
+def test_more_kinds_of_body_hold_meetings(lead, expected):
+    assert extract("Tin hoạt động dân vận ở cơ sở\n" + lead).organizer == expected
