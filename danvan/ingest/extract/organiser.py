@@ -8,7 +8,7 @@ from danvan.core.text import fold
 from danvan.ingest.extract.document import _Doc
 from danvan.ingest.extract.places import _gazetteer, _tokens
 from danvan.ingest.extract.record import ExtractedRecord
-from danvan.ingest.extract.vocabulary import CENTRAL_CITIES
+from danvan.ingest.extract.vocabulary import CENTRAL_CITIES, CENTRALLY_RUN
 
 # "Trung ương Hội Nông dân Việt Nam", "Ban Chấp hành TƯ Hội NDVN", "Trung ương Đoàn TNCS Hồ Chí Minh": a central mass
 # organisation is named by "Trung ương" and its own name, not "Trung ương" alone (ingest13h).
@@ -510,7 +510,7 @@ def _level_of(folded: str) -> str | None:
 
 
 def _level(record: ExtractedRecord) -> str | None:
-    folded = fold(record.organizer)
+    folded = CENTRALLY_RUN.sub(" tinh ", fold(record.organizer)).strip()
     if not folded:
         return None
     # "Ủy ban Trung ương MTTQVN", "Ban Dân vận Trung ương": central, whatever else the name holds.

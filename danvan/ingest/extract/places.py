@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from danvan.core.text import fold
 from danvan.ingest.extract.document import _Doc, _tidy
 from danvan.ingest.extract.record import ExtractedRecord
-from danvan.ingest.extract.vocabulary import _WORD, CENTRAL_CITIES
+from danvan.ingest.extract.vocabulary import _WORD, CENTRAL_CITIES, CENTRALLY_RUN
 
 
 @dataclass(frozen=True)
@@ -126,7 +126,7 @@ def _expand(text: str) -> str:
 def _province_and_places(doc: _Doc, record: ExtractedRecord) -> None:
     title, lead = _expand(doc.title), _expand(doc.lead)
     text = title + "\n" + "\n".join(_expand(paragraph) for paragraph in doc.body)
-    if "trung uong" in fold(record.organizer):
+    if "trung uong" in CENTRALLY_RUN.sub(" ", fold(record.organizer)):
         record.province = "Trung ương"
     votes: dict[str, int] = {}
     districts: list[_Place] = []

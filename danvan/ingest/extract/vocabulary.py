@@ -174,3 +174,8 @@ FIGURE_UNITS = sorted(
 
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+# "thành phố trực thuộc trung ương" is what a centrally-run city is (Hà Nội, Hải Phòng, Đà Nẵng, …): a province's
+# level, not the centre's (folded text).
+CENTRALLY_RUN = re.compile(r"\b(?:(?:cac |\d+ )?(?:thanh pho|tp) )?truc thuoc trung uong\b")
