@@ -62,7 +62,8 @@ def register_page(request, kind):
             "headers": headers,
             "unit": unit,
             "year": year,
-            "numbered": [(first + n, row) for n, row in enumerate(rows)],
+            # Each cell with its column's header (its label on a phone), paired once here rather than per cell.
+            "numbered": [(first + n, list(zip(headers, row, strict=False))) for n, row in enumerate(rows)],
             "total": total,
             "page": page,
             "pages": pages,
