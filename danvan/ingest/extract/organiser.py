@@ -374,7 +374,10 @@ def _holder_in_paragraphs(doc: _Doc, *, whole: bool) -> str:
     Ban Chấp hành Trung ương Hội NDVN tổ chức lễ tôn vinh …", ingest13h)."""
     # Page furniture (a site's name, the weather, a date, the title again) comes before the text on some pages: the
     # first three paragraphs that read as prose (as long as a lead sentence).
-    paragraphs = [p for p in doc.body if len(p.split()) >= 12 and p.strip() != doc.title.strip()][:3]
+    # A title that is the lead's dated first sentence (a portal's text with no title line: "Ngày 10/1, Ủy ban MTTQ Việt
+    # Nam huyện Văn Quan đã tổ chức hội nghị …") is read as the lead it is, before the paragraphs under it (ingest13l).
+    dated_title = bool(_LEADING_DATE.match(doc.title)) and len(doc.title.split()) >= 12
+    paragraphs = [p for p in doc.body if len(p.split()) >= 12 and (dated_title or p.strip() != doc.title.strip())][:3]
     for paragraph in paragraphs:
         m = _MEETING_OF.search(paragraph)
         verb = _HOLD_VERB.search(paragraph)

@@ -15,8 +15,8 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 # Period phrases, on folded text ("quý I/2021" folds to "quy i 2021").
 _PERIODS = re.compile(
     r"\bqu[yi] (?P<q>iv|iii|ii|i|[1-4])\b(?: nam)?(?: (?P<qy>(?:19|20)\d\d))?"
-    r"|\b(?P<h>6|sau) thang (?:(?P<hw>dau|cuoi) )?nam(?: (?P<hy>(?:19|20)\d\d))?"
-    r"|\b(?P<n>9|chin) thang(?: dau nam)?(?: nam)?(?: (?P<ny>(?:19|20)\d\d))?"
+    r"|\b(?P<h>0?6|sau) thang (?:(?P<hw>dau|cuoi) )?nam(?: (?P<hy>(?:19|20)\d\d))?"
+    r"|\b(?P<n>0?9|chin) thang(?: dau nam)?(?: nam)?(?: (?P<ny>(?:19|20)\d\d))?"
     r"|\b(?P<tk>nhiem ky|giai doan|tu(?: nam)?|\d{1,2} nam) (?P<t1>(?:19|20)\d\d) (?:den )?(?P<t2>(?:19|20)\d\d)"
     r"|\bnam (?P<y>(?:19|20)\d\d)\b"
 )

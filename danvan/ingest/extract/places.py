@@ -95,14 +95,18 @@ def _find_places(text: str) -> list[tuple[int, int, list[_Place], str]]:
         if hit:
             n, places = hit
             before = " ".join(toks.folded[max(0, i - 2) : i])
-            # "… Huyện Ủy, Chủ nhiệm UBKT": a type word before a comma does not type the name after it.
-            if i and re.search(r"[,.;:]", text[toks.ends[i - 1] : toks.starts[i]]):
+            # "… Huyện Ủy, Chủ nhiệm UBKT", "… Huyện ủy - Chủ tịch HĐND huyện Tuy Phong": a type word before a comma or
+            # a dash does not type the name after it (ingest13l: the dash).
+            if i and re.search(r"[,.;:\-–—]", text[toks.ends[i - 1] : toks.starts[i]]):
                 before = ""
             found.append((toks.starts[i], toks.ends[i + n - 1], places, before))
             i += n
         else:
             i += 1
     return found
+
+
+_PERSON_BEFORE = re.compile(r"(?:^| )(?:dao duc|tu tuong|phong cach|tam guong|guong|chu tich|bac|tncs|cong san)$")
 
 
 def _type_of(before: str) -> str:
@@ -135,8 +139,9 @@ def _province_and_places(doc: _Doc, record: ExtractedRecord) -> None:
         provinces = [p for p in places if p.level == "province"]
         dists = [p for p in places if p.level == "district"]
         in_title = start < len(title)
-        # A bare name is often something else ("phong cách Hồ Chí Minh"): count it only in the title.
-        if not kind and not in_title:
+        # A bare name is often something else ("phong cách Hồ Chí Minh"): count it only in the title, and there not
+        # after the words of a person's name or teaching ("… làm theo tấm gương đạo đức Hồ Chí Minh", ingest13l).
+        if not kind and (not in_title or _PERSON_BEFORE.search(before)):
             continue
         weight = 3 if start < len(title) + len(lead) + 1 else 1
         if provinces and kind != "district":

@@ -436,3 +436,48 @@ def test_a_mistyped_stage_does_not_give_the_meetings_year():
         "Nguyễn Trung Tình - UV BTV, Phó Bí thư Thường trực Huyện ủy chủ trì Hội nghị."
     )
     assert record.event_date == "2022-03-01"
+
+
+# ingest13l: kinds of writing met in the new development articles, each in a made-up sentence.
+
+
+def test_a_dated_first_sentence_standing_as_the_title_names_the_holder_before_a_passive_honouring_below():
+    # A portal's text with no title line: its first sentence stands as the title and is also the lead; a later
+    # "được MTTQ các cấp biểu dương" is the honouring of the year's work, not the holder.
+    record = extract(
+        "Ngày 14/1, Ủy ban MTTQ Việt Nam huyện Bình Gia đã tổ chức hội nghị lần thứ Tư nhiệm kỳ 2019- 2024 tổng kết "
+        "công tác mặt trận năm 2020, chương trình phối hợp thống nhất hành động năm 2021.\n"
+        "Trong năm 2020, Ủy ban MTTQ các cấp và các tổ chức thành viên huyện Bình Gia đã tích cực tuyên truyền, vận "
+        "động các tầng lớp nhân dân.\n"
+        "Tại hội nghị, có 30 tập thể và cá nhân đã được MTTQ các cấp biểu dương khen thưởng trong năm 2020./."
+    )
+    assert record.organizer == "Ủy ban MTTQ Việt Nam huyện Bình Gia"
+
+
+def test_a_teachers_name_in_the_title_is_not_a_place():
+    # "… tấm gương đạo đức Hồ Chí Minh" names a person; the district that opens the title places the meeting.
+    record = extract(
+        "Bắc Bình: Huyện ủy tổ chức hội nghị biểu dương điển hình học tập và làm theo tấm gương đạo đức Hồ Chí Minh\n"
+        "Tham dự hội nghị có Thường trực Huyện ủy, HĐND, UBND, UBMTTQVN huyện, các đồng chí Huyện ủy viên và các "
+        "gương điển hình tiêu biểu tập thể và cá nhân."
+    )
+    assert record.province == "Bình Thuận"
+
+
+def test_a_type_word_before_a_dash_does_not_type_the_name_after_it():
+    # "… Huyện ủy - Chủ tịch HĐND huyện Tuy Phong": "Chủ" is the start of a title, not the district Chũ.
+    record = extract(
+        "Hội thi tuyên truyền viên giỏi\n"
+        "Kết thúc hội thi, ông Nguyễn Văn An - Phó Bí thư Thường trực Huyện ủy - Chủ tịch HĐND huyện Tuy Phong đã trao "
+        "giải cho các đội đạt thành tích cao."
+    )
+    assert record.province == "Bình Thuận"
+
+
+def test_a_half_year_written_with_a_leading_zero():
+    record = extract(
+        "Ủy ban MTTQ tỉnh: Giao ban cụm thi đua 6 tháng đầu năm 2022\n"
+        "Sáng ngày 15.7, Ban Thường trực Ủy ban MTTQ tỉnh Quảng Nam tổ chức họp cụm thi đua và sơ kết công tác Mặt trận "
+        "06 tháng đầu năm 2022."
+    )
+    assert record.period == "2022-H1"
