@@ -94,6 +94,13 @@ def _find_places(text: str) -> list[tuple[int, int, list[_Place], str]]:
                 break
         if hit:
             n, places = hit
+            # "huyện Phú Ninh" (Quảng Nam) and "huyện Phù Ninh" (Phú Thọ) fold alike: the district written with its
+            # diacritics, when only one of them is (ingest13l).
+            if len({p.province for p in places if p.level == "district"}) > 1:
+                written = " ".join(text[toks.starts[i] : toks.ends[i + n - 1]].split()).lower()
+                same = [p for p in places if p.level != "district" or p.name.lower() == written]
+                if any(p.level == "district" for p in same):
+                    places = same
             before = " ".join(toks.folded[max(0, i - 2) : i])
             # "… Huyện Ủy, Chủ nhiệm UBKT", "… Huyện ủy - Chủ tịch HĐND huyện Tuy Phong": a type word before a comma or
             # a dash does not type the name after it (ingest13l: the dash).

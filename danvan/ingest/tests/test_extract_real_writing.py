@@ -481,3 +481,14 @@ def test_a_half_year_written_with_a_leading_zero():
         "06 tháng đầu năm 2022."
     )
     assert record.period == "2022-H1"
+
+
+def test_a_district_whose_folded_name_two_provinces_share_is_read_with_its_diacritics():
+    # "Phú Ninh" (Quảng Nam) and "Phù Ninh" (Phú Thọ) fold alike; the name as written tells them apart.
+    record = extract(
+        "Đối thoại với Nhân dân về khu dân cư kiểu mẫu\n"
+        "Vừa qua, Huyện ủy, HĐND, UBND, UBMTTQVN huyện Phú Ninh đã tổ chức Hội nghị đối thoại giữa người đứng đầu "
+        "cấp ủy, chính quyền với Nhân dân thôn Thành Mỹ về xây dựng khu dân cư nông thôn mới kiểu mẫu."
+    )
+    assert record.organizer == "Huyện ủy, HĐND, UBND, UBMTTQVN huyện Phú Ninh"
+    assert record.province == "Quảng Nam"
