@@ -65,9 +65,10 @@ def _chairs(doc: _Doc, record: ExtractedRecord) -> None:
                     if chair and all(fold(c["name"]) != fold(chair["name"]) for c in chairs):
                         chairs.append(chair)
                 continue
-            # "Đồng chí A, … và đồng chí B, … đồng chủ trì": one chair per "đồng chí".
+            # "Đồng chí A, … và đồng chí B, … đồng chủ trì": one chair per "đồng chí"; also "Ông A – …, ông B – … và ông
+            # C - … đồng chủ trì" (ingest13l).
             head = re.sub(r"\s*đồng\s*$", "", sentence[:pos])
-            for part in re.split(r"\s+và\s+(?=đồng chí\b)|;\s*", head, flags=re.IGNORECASE):
+            for part in re.split(_NEXT_CHAIR, head):
                 listed = re.search(r"các\s+đồng\s+chí\s*:?\s+", part, re.IGNORECASE)
                 for chair in _chairs_listed(part[listed.end() :]) if listed else []:
                     if all(fold(c["name"]) != fold(chair["name"]) for c in chairs):
@@ -97,6 +98,9 @@ def _chairs(doc: _Doc, record: ExtractedRecord) -> None:
                 record.flags.append("chair_from_conclusion")
                 break
     record.chair = chairs
+
+
+_NEXT_CHAIR = re.compile(r"\s+và\s+(?=(?:đồng chí|Đồng chí)\b)|;\s*|(?:,|\s+và)\s+(?=(?:ông|bà|Ông|Bà)\s+[A-ZĐÀ-Ỹ])")
 
 
 def _chairs_listed(text: str) -> list[dict]:

@@ -72,6 +72,16 @@ TITLE_HEADS = (
     "truong phong",
     "chanh an",
     "vien truong",
+    # Membership written before the post (ingest13l): "huyện ủy viên - Bí thư Đảng ủy xã", "UVBTV Huyện uỷ, Chủ tịch …".
+    "huyen uy vien",
+    "tinh uy vien",
+    "thanh uy vien",
+    "quan uy vien",
+    "thi uy vien",
+    "dang uy vien",
+    "uvbtv",
+    "uv btv",
+    "uvtv",
 )
 
 

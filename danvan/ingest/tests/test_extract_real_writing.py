@@ -492,3 +492,32 @@ def test_a_district_whose_folded_name_two_provinces_share_is_read_with_its_diacr
     )
     assert record.organizer == "Huyện ủy, HĐND, UBND, UBMTTQVN huyện Phú Ninh"
     assert record.province == "Quảng Nam"
+
+
+def test_co_chairs_each_introduced_by_ong_or_ba():
+    record = extract(
+        "Giao ban cụm thi đua\n"
+        "Sáng ngày 10.7, Ban Thường trực Ủy ban MTTQ tỉnh tổ chức họp cụm thi đua. Ông Trần Văn Bình – Phó Chủ tịch "
+        "Ủy ban MTTQ tỉnh, bà Lê Thị Hoa – Chủ tịch Ủy ban MTTQ huyện Thăng Bình và ông Phan Văn Cường - Chủ tịch Ủy ban "
+        "MTTQ huyện Quế Sơn đồng chủ trì hội nghị."
+    )
+    assert [c["name"] for c in record.chair] == ["Trần Văn Bình", "Lê Thị Hoa", "Phan Văn Cường"]
+    assert record.chair[1]["title"] == "Chủ tịch Ủy ban MTTQ huyện Thăng Bình"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        (
+            "Đồng chí Lê Văn Tâm – huyện ủy viên - Bí thư Đảng ủy xã chủ trì hội nghị.",
+            "huyện ủy viên - Bí thư Đảng ủy xã",
+        ),
+        (
+            "Đồng chí Võ Văn Hùng - UVBTV Huyện uỷ, Chủ tịch Ủy ban MTTQ Việt Nam huyện, chủ trì hội nghị.",
+            "UVBTV Huyện uỷ, Chủ tịch Ủy ban MTTQ Việt Nam huyện",
+        ),
+    ],
+)
+def test_a_chairs_title_that_opens_with_a_membership(sentence, title):
+    record = extract("Hội nghị giao ban quý I\nChiều ngày 24/02/2023, Ủy ban MTTQ huyện tổ chức giao ban.\n" + sentence)
+    assert record.chair and record.chair[0]["title"] == title
