@@ -89,6 +89,23 @@ def _event_type_by_keywords(doc: _Doc) -> str:
         congress = _CONGRESS.search(folded) if n < 2 else None
         if congress and (best is None or congress.start() < best[0]):
             return "other"
+        # "Đảng ủy xã X gặp mặt kỷ niệm ngày truyền thống …" over a lead where the speaker praises those who "triển khai
+        # thực hiện hiệu quả các nhiệm vụ": a meeting the title names by another kind is not a launch unless the lead
+        # names a launch meeting ("hội nghị triển khai …", ingest13l).
+        if (
+            best
+            and n == 1
+            and best[1] == "trien_khai"
+            and _OTHER_MEETING.search(fold(doc.title))
+            and not _NAMED_LAUNCH.search(folded)
+        ):
+            return "other"
         if best:
             return best[1]
     return "other"
+
+
+_OTHER_MEETING = re.compile(r"\b(?:gap mat|hop mat|ky niem|toa dam|hoi thao|doi thoai)\b")
+_NAMED_LAUNCH = re.compile(
+    r"\b(?:hoi nghi|le|buoi|to chuc|cuoc hop)(?: \w+){0,3} (?:trien khai|phat dong|ra quan|quan triet)\b"
+)

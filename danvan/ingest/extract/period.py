@@ -137,7 +137,9 @@ def _read_periods(doc: _Doc, record: ExtractedRecord, folded: str, start: int) -
         if match.group("y") and re.search(r"\b(?:den|toi|truoc)\s*$", before):
             continue
         year = None
-        tail = folded[match.end() : match.end() + 80]
+        # The next year in the sentence: "giao ban Quý I và ký kết giao ước thi đua giữa … các xã, thị trấn năm 2023"
+        # names it 120 characters on (ingest13l; before, 80).
+        tail = folded[match.end() : match.end() + 160]
         follow = _YEAR.search(tail)
         fallback = int(follow.group(1)) if follow else (doc.dateline.year if doc.dateline else None)
         if match.group("q"):

@@ -521,3 +521,29 @@ def test_co_chairs_each_introduced_by_ong_or_ba():
 def test_a_chairs_title_that_opens_with_a_membership(sentence, title):
     record = extract("Hội nghị giao ban quý I\nChiều ngày 24/02/2023, Ủy ban MTTQ huyện tổ chức giao ban.\n" + sentence)
     assert record.chair and record.chair[0]["title"] == title
+
+
+def test_a_quarters_year_named_at_the_end_of_a_long_title():
+    record = extract(
+        "Ủy ban MTTQ Việt Nam huyện Núi Thành tổ chức Hội nghị giao ban Quý I và ký kết giao ước thi đua giữa Ủy ban "
+        "MTTQ Việt Nam huyện với Ủy ban MTTQ Việt Nam các xã, thị trấn năm 2024\n"
+        "Chiều ngày 26/02/2024, Ủy ban MTTQ Việt Nam huyện Núi Thành tổ chức Hội nghị giao ban công tác Mặt trận."
+    )
+    assert record.period == "2024-Q1"
+
+
+def test_a_gathering_named_in_the_title_is_not_a_launch_for_a_lead_that_praises_work_carried_out():
+    record = extract(
+        "Đảng ủy xã Tân Lộc gặp mặt kỷ niệm ngày truyền thống các ngành xây dựng Đảng\n"
+        "Phát biểu tại buổi gặp mặt, đồng chí Trần Văn Nam - Bí thư Đảng ủy xã đã đánh giá cao những đóng góp của các "
+        "cơ quan tham mưu, giúp việc Đảng ủy trong việc tham mưu, triển khai thực hiện hiệu quả các nhiệm vụ chính trị."
+    )
+    assert record.event_type == "other"
+
+
+def test_a_launch_meeting_named_in_the_lead_under_a_commemorations_title_stays_a_launch():
+    record = extract(
+        "Kỷ niệm ngày truyền thống công tác dân vận\n"
+        "Sáng 15/10, Ban Dân vận Huyện ủy tổ chức hội nghị triển khai kế hoạch ra quân làm công tác dân vận năm 2023."
+    )
+    assert record.event_type == "trien_khai"
