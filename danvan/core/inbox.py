@@ -351,10 +351,31 @@ def _read(user):
 
 
 def unread_notice_count(user) -> int:
-    """Notices received since the person last opened the inbox: the number on the bell (one query)."""
-    if not scope_root_ids(user):
+    """Notices received since the person last opened the inbox: the number on the bell (one query).
+
+    The same count as `notices_for_user(user).filter(~_read(user)).count()` (a test compares them), written as
+    fixed SQL with only the parameters bound: the bell is on nearly every page, and building and compiling the
+    ORM's query cost more CPU than PostgreSQL's answer (perf15j)."""
+    from django.db import connection
+
+    from danvan.core.models import InboxSeen
+    from danvan.organisations.models import OrgUnit
+    from danvan.reports.models import Notice
+
+    roots = scope_root_ids(user)
+    if not roots:
         return 0
-    return notices_for_user(user).filter(~_read(user)).count()
+    marks = ", ".join(["%s"] * len(roots))
+    # Table names from the models and one placeholder per root: nothing from the request is put into the text.
+    sql = (
+        f"SELECT COUNT(*) FROM {Notice._meta.db_table} n"  # noqa: S608
+        f" INNER JOIN {OrgUnit._meta.db_table} u ON n.unit_id = u.id"
+        f" WHERE (n.unit_id IN ({marks}) OR u.parent_id IN ({marks}))"
+        f" AND NOT EXISTS (SELECT 1 FROM {InboxSeen._meta.db_table} s WHERE s.user_id = %s AND s.seen_at >= n.created_at)"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*roots, *roots, user.pk])
+        return cursor.fetchone()[0]
 
 
 def _notices(user) -> tuple[Section, int]:

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from danvan.accounts.permissions import scope_roots
 from danvan.core.errors import ApplicationError
 from danvan.core.exporting import xlsx_response
+from danvan.core.forms import blank_fields_html
 from danvan.core.submissions import submit_once
 from danvan.organisations.models import OrgUnit
 from danvan.petitions import forms, services
@@ -161,13 +162,12 @@ def _detail_context(request, petition, **extra):
     if can_act:
         for name in AVAILABLE.get(petition.status, []):
             form_class, _service, label = ACTIONS[name]
-            actions.append(
-                {
-                    "name": name,
-                    "label": label,
-                    "form": extra.pop(f"form_{name}", None) or form_class(initial={"on": _today()}, prefix=name),
-                }
-            )
+            form = extra.pop(f"form_{name}", None) or form_class(initial={"on": _today()}, prefix=name)
+            # A blank action form's fields are the same on every petition page of the day: rendered once.
+            fields_html = None if form.is_bound else blank_fields_html(form)
+            actions.append({"name": name, "label": label, "form": form, "fields_html": fields_html})
+    assign_form = forms.AssignForm()
+    transfer_form = forms.TransferForm(initial={"on": _today()}, prefix="transfer")
     context = {
         "petition": petition,
         "petitioners": petitioners_of(petition),
@@ -180,8 +180,10 @@ def _detail_context(request, petition, **extra):
         "can_see_denouncer": perms.can_see_denouncer(user, petition),
         "actions": actions,
         "today": _today(),
-        "assign_form": forms.AssignForm(),
-        "transfer_form": forms.TransferForm(initial={"on": _today()}, prefix="transfer"),
+        "assign_form": assign_form,
+        "assign_fields_html": None if "assign_form" in extra else blank_fields_html(assign_form, "_form.html"),
+        "transfer_form": transfer_form,
+        "transfer_fields_html": None if "transfer_form" in extra else blank_fields_html(transfer_form),
         "track_form": forms.TrackForm(),
         "can_transfer": can_act and petition.status in (Petition.Status.RECEIVED, Petition.Status.PROCESSED),
         "attachments": petition.attachments.all(),

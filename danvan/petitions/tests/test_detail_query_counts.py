@@ -47,3 +47,22 @@ def test_the_petition_page_costs_the_same_queries_as_its_handlers_files_and_even
     then = _queries(client, url)
     assert len(first) == len(then) == COUNTS[who], (len(first), len(then))
     assert sum(1 for q in then if 'FROM "petitions_petitionhandler"' in q.split(" WHERE ")[0]) == 1
+
+
+def test_a_repeat_and_a_transferred_petition_show_their_links_for_one_query_more(client):
+    from danvan.petitions.models import Petition
+
+    officer = make_user("dq.commune", "officer", "C7288-DU")
+    earlier, source, petition = (receive(officer, unit_code="C7288-DU") for _ in range(3))
+    client.force_login(officer)
+    url = f"/don-thu/{petition.code}/"
+    client.get(url)
+    plain = _queries(client, url)
+    Petition.objects.filter(pk=petition.pk).update(repeat_of=earlier, transferred_from=source)
+    with CaptureQueriesContext(connection) as captured:
+        page = client.get(url).content.decode()
+    assert len(captured) == len(plain) + 1
+    assert f'href="/don-thu/{earlier.code}/">{earlier.code}</a>' in page
+    assert f'href="/don-thu/{source.code}/">{source.code}</a>' in page
+    # The plain page reads no other petition than its own.
+    assert sum(1 for q in plain if 'FROM "petitions_petition"' in q) == 1
