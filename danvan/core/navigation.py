@@ -183,7 +183,7 @@ MODULES: tuple[Module, ...] = (
     ),
     Module(
         "documents",
-        _("Documents"),
+        _("Official documents"),
         "bi-file-earmark-text",
         _("Drafting, signing, numbering and sending the Ban's documents; registering incoming ones."),
         (
@@ -191,7 +191,7 @@ MODULES: tuple[Module, ...] = (
             _("Issued with the register's number, sent down the tree, acknowledged, with their tasks"),
             _("Incoming documents with the leader's instruction, assigned as tasks"),
         ),
-        _("Documents"),
+        _("Official documents"),
         url_name="documents:index",
     ),
     Module(
