@@ -37,11 +37,6 @@ SHORT_LISTS = {"nhan": 20, "di": 40, "den": 20}
 LONG_LIST = 100
 
 
-def _first(rows: list, limit: int) -> tuple[list, bool]:
-    """The first `limit` of rows read with one more, and whether there were more."""
-    return rows[:limit], len(rows) > limit
-
-
 @login_required
 def index(request):
     q = request.GET.get("q", "")[:200]
@@ -52,15 +47,17 @@ def index(request):
     # A search answers with the lists it searched: the received documents and the drafts waiting are not searched.
     shown["nhan"] = shown["nhan"] and not q
     user = request.user
-    received, more_received = _first(
-        selectors.received_newest(user=user, limit=sizes["nhan"] + 1) if shown["nhan"] else [], sizes["nhan"]
-    )
-    documents, more_documents = _first(
-        selectors.document_list_for_user(user=user, q=q, limit=sizes["di"] + 1) if shown["di"] else [], sizes["di"]
-    )
-    incoming, more_incoming = _first(
-        selectors.incoming_list_for_user(user=user, q=q, limit=sizes["den"] + 1) if shown["den"] else [], sizes["den"]
-    )
+    readers = {
+        "nhan": lambda limit: selectors.received_newest(user=user, limit=limit),
+        "di": lambda limit: selectors.document_list_for_user(user=user, q=q, limit=limit),
+        "den": lambda limit: selectors.incoming_list_for_user(user=user, q=q, limit=limit),
+    }
+    lists, more = {}, {}
+    for name, read in readers.items():
+        # One row more than shown says whether the list was cut; "Xem thêm" only where it was, and not on the list
+        # already shown alone.
+        rows = read(sizes[name] + 1) if shown[name] else []
+        lists[name], more[name] = rows[: sizes[name]], len(rows) > sizes[name] and alone != name
     return render(
         request,
         "documents/index.html",
@@ -70,15 +67,10 @@ def index(request):
             "long_list": LONG_LIST,
             "shown": shown,
             "waiting": list(selectors.waiting_for_user(user=user)[:50]) if not (alone or q) else [],
-            "received": received,
-            "documents": documents,
-            "incoming": incoming,
-            # "Xem thêm" only where a list was cut, and not on the list already shown alone.
-            "more": {
-                "nhan": more_received and alone != "nhan",
-                "di": more_documents and alone != "di",
-                "den": more_incoming and alone != "den",
-            },
+            "received": lists["nhan"],
+            "documents": lists["di"],
+            "incoming": lists["den"],
+            "more": more,
             "templates": TEMPLATES.values(),
             "year": timezone.localdate().year,
         },
