@@ -57,3 +57,13 @@ def test_an_unknown_list_name_shows_every_list(client, drafts):
     page = client.get("/van-ban/?xem=<script>")
     assert page.status_code == 200 and page.context["alone"] == ""
     assert len(page.context["documents"]) == 5 and not page.context["more"]["di"]
+
+
+def test_a_search_says_what_was_searched_and_how_to_clear_it(client, drafts):
+    client.force_login(drafts)
+    html = client.get("/van-ban/", {"q": "<b>thang</b> dan van"}).content.decode()
+    assert "Văn bản khớp với “&lt;b&gt;thang&lt;/b&gt; dan van”" in html  # the words, escaped
+    assert '<a class="fw-normal" href="/van-ban/">Bỏ tìm kiếm</a>' in html
+    alone = client.get("/van-ban/", {"q": "thang", "xem": "di"}).content.decode()
+    assert 'href="/van-ban/?xem=di">Bỏ tìm kiếm</a>' in alone  # clearing keeps the list opened alone
+    assert "Bỏ tìm kiếm" not in client.get("/van-ban/").content.decode()
