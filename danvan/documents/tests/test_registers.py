@@ -254,3 +254,35 @@ def test_the_streamed_incoming_register_has_the_rows_of_its_pages(commune_office
     streamed = list(registers.register_rows_iter(kind="den", unit=commune, year=2026))
     assert len(streamed) == 3 and streamed == paged
     assert [row[1] != "" for row in streamed].count(True) == 1
+
+
+def test_the_whole_years_outgoing_rows_read_as_values_are_the_model_rows():
+    """The XLSX and the printed register read the outgoing rows as values; the page reads model rows: the same
+    cells, for a signed draft, a number taken without a draft (a briefing report: its signer is who took it) and a
+    revoked entry."""
+    from django.contrib.auth import get_user_model
+
+    from danvan.documents.models import IssuedDocument
+    from danvan.documents.numbering import document_issue
+
+    drafter, head, signer = people()
+    _issued(drafter, head, signer, title="Kế hoạch thứ nhất")
+    _issued(drafter, head, signer, title="Kế hoạch thứ hai")
+    issuer = OrgUnit.objects.get(code="P24-TGDV")
+    nameless = get_user_model().objects.create(username="khong.ten")  # no full name: the username stands for it
+    document_issue(
+        actor=nameless,
+        issuer=issuer,
+        doc_type="BC",
+        title="Báo cáo giao ban",
+        build=lambda ref: ref.encode(),
+        today=TODAY,
+        key="values-test",
+    )
+    IssuedDocument.objects.filter(title="Kế hoạch thứ hai").update(revoked_at=timezone.now())
+    by_models = [registers._outgoing_row(i) for i in registers._outgoing(issuer, TODAY.year)]
+    by_values = list(registers.outgoing_register_rows(issuer=issuer, year=TODAY.year))
+    assert by_values == by_models and len(by_values) == 3
+    signers = {row[2]: row[3] for row in by_values}
+    assert signers["Báo cáo giao ban"] == "khong.ten" and signers["Kế hoạch thứ nhất"] == signer.get_full_name()
+    assert [row[5] for row in by_values].count("Đã thu hồi") == 1
