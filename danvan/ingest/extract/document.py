@@ -69,9 +69,9 @@ def _split(text: str) -> _Doc:
     body: list[str] = []
     for line in lines:
         words = _word_count(line)
-        match = _dateline(line) if words <= 14 else None
-        if match and dateline is None:
-            dateline = _valid_date(int(match.group(6)), int(match.group(5)), int(match.group(3)))
+        date = _dateline(line) if words <= 14 else None
+        if date and dateline is None:
+            dateline = date
             continue
         if not title:
             # A section label ("Khối Đảng", "Tin tức") is not the title.
@@ -98,15 +98,23 @@ _DATELINE_NOISE = re.compile(
 )
 
 
-def _dateline(line: str) -> re.Match | None:
-    """A line that holds a publication date and nothing else but times, weekdays and such."""
+def _dateline(line: str) -> dt.date | None:
+    """The publication date of a line that holds it and nothing else but times, weekdays and such."""
     match = _DATELINE.search(line)
     # "Thứ ba, 15/05/2018 12:39:49 | Tiếng nói cơ sở": a section name after a bar does not stop a date line.
     # ("13:10 27-09-2022 | :380": a view count after a bar does not either.)
     rest = re.sub(r"\s*\|\s*(?:[^\d|]{1,40}|:?\s*\d{1,7}(?:\s+lượt\s+xem)?)$", "", line[match.end() :]) if match else ""
     if match and not _DATELINE_NOISE.sub("", line[: match.start(3)] + rest):
-        return match
+        return _valid_date(int(match.group(6)), int(match.group(5)), int(match.group(3)))
+    # "quantri gửi vào T6, 2018-03-09 14:35": a portal's "<poster> gửi vào <weekday>, yyyy-mm-dd hh:mm" (ingest13m).
+    iso = _ISO_DATELINE.search(line)
+    if iso and not _DATELINE_NOISE.sub("", _POSTED.sub("", line[: iso.start()] + line[iso.end() :])):
+        return _valid_date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
     return None
+
+
+_ISO_DATELINE = re.compile(r"\b((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})\b")
+_POSTED = re.compile(r"^\s*(?:\S+\s+)?(?:gửi\s+vào|đăng\s+vào|đăng\s+lúc)\b|\b(?:T[2-7]|CN)\b")
 
 
 def _valid_date(year: int, month: int, day: int) -> dt.date | None:

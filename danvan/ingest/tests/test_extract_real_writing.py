@@ -547,3 +547,102 @@ def test_a_launch_meeting_named_in_the_lead_under_a_commemorations_title_stays_a
         "Sáng 15/10, Ban Dân vận Huyện ủy tổ chức hội nghị triển khai kế hoạch ra quân làm công tác dân vận năm 2023."
     )
     assert record.event_type == "trien_khai"
+
+
+# ingest13m: kinds of writing met in the new development articles (e282–e294), each in a made-up sentence.
+
+
+@pytest.mark.parametrize(
+    ("lead", "organizer"),
+    [
+        # A party committee written in lower case after the venue's place names and a comma.
+        (
+            "Sáng 12/5, tại huyện Ea Súp, đảng ủy Bộ đội Biên phòng tỉnh đã tổ chức hội nghị sơ kết quy chế phối hợp "
+            "năm 2023 với huyện ủy các huyện biên giới.",
+            "đảng ủy Bộ đội Biên phòng tỉnh",
+        ),
+        # … and right after the date phrase.
+        (
+            "Chiều 4/6, đảng ủy Quân sự huyện Mường Nhé tổ chức hội nghị sơ kết công tác dân vận 6 tháng đầu năm 2024.",
+            "đảng ủy Quân sự huyện Mường Nhé",
+        ),
+    ],
+)
+def test_a_holder_written_in_lower_case_after_a_date_or_a_venue(lead, organizer):
+    record = extract("Sơ kết quy chế phối hợp\n" + lead)
+    assert record.organizer == organizer
+
+
+def test_a_holder_after_a_venue_of_several_place_names_still_reads_the_commune_powers():
+    # Guard: a lower-case commune after the venue's comma is part of the venue, as before (ingest13h).
+    record = extract(
+        "Đối thoại\nSáng ngày 13 tháng 6 năm 2024 Tại thôn Làng Hạ, xã Vạn Phú cấp ủy, chính quyền xã Vạn Phú tổ chức "
+        "hội nghị đối thoại với Nhân dân."
+    )
+    assert record.organizer == "cấp ủy, chính quyền xã Vạn Phú"
+
+
+def test_the_bodies_that_sign_a_programme_hold_the_signing_and_it_is_no_review():
+    record = extract(
+        "Công an huyện Krông Pắc và Ban Dân vận Huyện ủy ký kết chương trình phối hợp giai đoạn 2021 – 2025\n"
+        "Sáng nay (20-3), Công an huyện Krông Pắc và Ban Dân vận Huyện ủy Krông Pắc đã ký kết chương trình phối hợp "
+        "công tác dân vận giai đoạn 2021 – 2025.\n"
+        "Hội nghị đã thông qua báo cáo sơ kết 2 năm xây dựng mô hình dân vận khéo trong lĩnh vực an ninh trật tự ở các "
+        "xã, thị trấn trên địa bàn huyện."
+    )
+    assert record.organizer == "Công an huyện Krông Pắc và Ban Dân vận Huyện ủy Krông Pắc"
+    assert record.event_type == "other"
+
+
+def test_a_review_named_before_the_signing_stays_a_review():
+    record = extract(
+        "Hội nghị tổng kết 5 năm chương trình phối hợp và ký kết chương trình phối hợp giai đoạn 2021 – 2025\n"
+        "Chiều ngày 28/11, Công an huyện Tuyên Hóa phối hợp với Ban Dân vận Huyện ủy tổ chức hội nghị tổng kết 5 năm "
+        "thực hiện chương trình phối hợp giai đoạn 2016 – 2020."
+    )
+    assert record.event_type == "tong_ket"
+
+
+@pytest.mark.parametrize(
+    ("title", "office"),
+    [
+        ("Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Dân vận Tỉnh ủy", "Dân vận"),
+        # A title that holds "công tác": its "ông" is not a new person.
+        ("Phó Chủ tịch UBND tỉnh, Trưởng Ban Chỉ đạo công tác biên giới tỉnh", "biên giới"),
+    ],
+)
+def test_a_chair_whose_surname_is_of_a_minority_people(title, office):
+    record = extract(
+        f"Giao ban công tác {office}\nNgày 3/9/2024, đồng chí Tráng A Tủa, {title} đã chủ trì hội nghị giao ban công "
+        f"tác {office} quý III năm 2024."
+    )
+    assert [c["name"] for c in record.chair] == ["Tráng A Tủa"]
+    assert record.chair[0]["title"] == title
+
+
+def test_a_date_line_written_year_first_after_a_posters_name():
+    record = extract(
+        "Đại hội đại biểu Hội Nông dân xã Tân Sơn lần thứ IX, nhiệm kỳ (2019- 2024)\n"
+        "admin gửi vào T5, 2019-04-11 09:20\n"
+        "Ngày 10- 4, Hội Nông dân xã Tân Sơn tổ chức Đại hội đại biểu lần thứ IX, nhiệm kỳ (2019- 2024). Về dự có "
+        "lãnh đạo Đảng ủy, HĐND, UBND xã cùng 90 đại biểu."
+    )
+    assert record.event_date == "2019-04-10"
+
+
+def test_a_term_in_brackets_gives_no_year():
+    record = extract(
+        "Đại hội Hội Nông dân xã Tân Sơn\n"
+        "Ngày 10- 4, Hội Nông dân xã Tân Sơn tổ chức Đại hội đại biểu lần thứ IX, nhiệm kỳ (2019- 2024). Về dự có "
+        "lãnh đạo Đảng ủy, HĐND, UBND xã cùng 90 đại biểu."
+    )
+    assert record.event_date is None
+
+
+def test_a_titles_day_and_month_take_the_year_the_lead_writes_with_them():
+    record = extract(
+        "Ngày 5/12, ra quân làm công tác dân vận tại xã Tân Định\n"
+        "Theo kế hoạch, lễ ra quân làm công tác dân vận sẽ được tổ chức vào ngày 5/12/2022 tại xã Tân Định với nhiều "
+        "hoạt động thiết thực như sửa đường giao thông nông thôn, thăm tặng quà gia đình chính sách."
+    )
+    assert record.event_date == "2022-12-05"
