@@ -49,7 +49,17 @@ def _period(doc: _Doc, record: ExtractedRecord) -> str | None:
         return None
     # A meeting of no review kind (a dialogue, a commemoration, a training day) reviews a period only when the text
     # says it reviews ("… đồng thời tổng kết công tác Mặt trận trong năm 2023"); "Luật … năm 2025" is not one.
-    if record.event_type == "other" and not _REVIEW_ANYWHERE.search(fold(doc.text)):
+    reviews = _REVIEW_ANYWHERE.search(fold(doc.text))
+    if record.event_type == "other" and not reviews:
+        return None
+    # A term alone is a review only at a congress: a dialogue where "lãnh đạo huyện báo cáo khái quát tình hình kinh tế
+    # - xã hội năm 2020; … kết quả đại hội đảng bộ các cấp, nhiệm kỳ 2020 - 2025" reviews nothing (ingest13m).
+    if (
+        record.event_type == "other"
+        and reviews.group() == "nhiem ky"
+        and not _REVIEW_ANYWHERE.search(fold(doc.text), reviews.end())
+        and not _CONGRESS.search(_folded(doc.title + ". " + doc.lead))
+    ):
         return None
     # A launch reviews nothing; only a plan names its period ("triển khai Kế hoạch … năm 2017"), and a plan signed
     # between bodies ("ký kết kế hoạch phối hợp … công tác tuyên truyền năm 2018") is an agreement, not one (ingest13i).

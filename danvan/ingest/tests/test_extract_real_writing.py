@@ -646,3 +646,33 @@ def test_a_titles_day_and_month_take_the_year_the_lead_writes_with_them():
         "hoạt động thiết thực như sửa đường giao thông nông thôn, thăm tặng quà gia đình chính sách."
     )
     assert record.event_date == "2022-12-05"
+
+
+def test_a_dialogue_that_names_a_term_in_passing_reviews_no_period():
+    record = extract(
+        "Đối thoại trực tiếp giữa người đứng đầu cấp ủy, chính quyền với nhân dân\n"
+        "Ngày 12/11/2021, tại Trung tâm Hội nghị huyện, Huyện ủy Tân Sơn tổ chức hội nghị đối thoại trực tiếp giữa người "
+        "đứng đầu cấp ủy, chính quyền với nhân dân. Tại hội nghị, lãnh đạo huyện báo cáo khái quát tình hình kinh tế - "
+        "xã hội năm 2021; kết quả đại hội đảng bộ các cấp, nhiệm kỳ 2020 - 2025."
+    )
+    assert record.event_type == "other"
+    assert record.period is None
+
+
+def test_a_congress_still_reviews_the_term_before_the_one_it_opens():
+    record = extract(
+        "Đại hội đại biểu Hội Nông dân xã Tân Lập, nhiệm kỳ 2023 - 2028\n"
+        "Ngày 8/03/2023, Hội Nông dân xã Tân Lập đã tổ chức Đại hội đại biểu, nhiệm kỳ 2023 - 2028. Nhiệm kỳ "
+        "2018-2023, công tác Hội và phong trào nông dân của xã Tân Lập đạt được nhiều kết quả quan trọng."
+    )
+    assert record.period == "2018-2023"
+
+
+def test_a_road_named_after_a_person_does_not_place_the_meeting():
+    record = extract(
+        "Đại hội Hội truyền thống Trường Sơn - đường Hồ Chí Minh xã Bình Minh\n"
+        "Hội truyền thống Trường Sơn - đường Hồ Chí Minh xã Bình Minh vừa tổ chức thành công Đại hội khóa I, nhiệm kỳ "
+        "2022 – 2027 với 58 đại biểu là hội viên tham dự."
+    )
+    assert record.province is None
+    assert record.organizer == "Hội truyền thống Trường Sơn - đường Hồ Chí Minh xã Bình Minh"
