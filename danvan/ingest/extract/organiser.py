@@ -216,8 +216,10 @@ def _subject(text: str, verb_start: int) -> str:
         # "Ban Chỉ huy Quân sự huyện Hướng Hóa đã phối hợp với UBND xã Xy, tổ chức …": the tense word before a joint
         # holding is not part of the name.
         subject = re.sub(r"\s+(?:đã|vừa)\s+(?=phối\s+hợp\s+(?:với|cùng)\b)", " ", subject)
+        # ("Hội LH Phụ nữ huyện tập trung lãnh đạo 13/13 Hội Liên hiệp phụ nữ cấp cơ sở tổ chức xong đại hội …": a count
+        # of units in the period's results, not a name, ingest13m.)
         if re.search(
-            r"chủ\s+trì(?!,?\s+phối\s+hợp)|đồng\s+chí|\bcủa\s+(?:các|những)\b|\s(?:đã|đang|sẽ)\s",
+            r"chủ\s+trì(?!,?\s+phối\s+hợp)|đồng\s+chí|\bcủa\s+(?:các|những)\b|\s(?:đã|đang|sẽ)\s|\b\d+\s*/\s*\d+\b",
             subject,
             re.IGNORECASE,
         ):
@@ -598,8 +600,18 @@ def _named_outside_titles(folded: str, original: str) -> bool:
     return any(_outside_titles(p, folded, p.search(folded)) for p in patterns)
 
 
+_TITLE_PLACE = re.compile(r"^\s*([^:–\-]{2,30}?)\s*[:–-]\s")
+
+
 def _level_from_scope(doc: _Doc) -> str | None:
     """Last resort: the scope the title and lead speak of (a national meeting, a commune's Party committee …)."""
+    # "Tuy Phong: Hội nghị triển khai công tác dân vận năm 2020": a title that opens with a district's name places
+    # the meeting in that district, whatever communes the lead names (as for the province, ingest13m).
+    opening = _TITLE_PLACE.match(doc.title)
+    if opening:
+        places = _gazetteer()[0].get(tuple(fold(opening.group(1)).split()), [])
+        if places and all(p.level == "district" for p in places):
+            return "huyen"
     original = doc.title + " " + doc.lead
     folded = fold(original)
     best = None

@@ -676,3 +676,23 @@ def test_a_road_named_after_a_person_does_not_place_the_meeting():
     )
     assert record.province is None
     assert record.organizer == "Hội truyền thống Trường Sơn - đường Hồ Chí Minh xã Bình Minh"
+
+
+def test_a_count_of_units_in_the_results_is_not_the_holder():
+    record = extract(
+        "Tân Thạnh hội nghị giao ban khối dân vận quý III\n"
+        "Trong quý III năm 2018, Ban Dân vận Huyện ủy đã lãnh đạo Mặt trận Tổ quốc, các đoàn thể tập trung tuyên truyền "
+        "các chủ trương của Đảng, chính sách, pháp luật của Nhà nước đến đoàn viên, hội viên.\n"
+        "Hội Nông dân huyện tập trung chỉ đạo 12/12 cơ sở Hội tổ chức xong đại hội nhiệm kỳ 2018-2023, kết nạp mới "
+        "215 hội viên."
+    )
+    assert record.organizer == ""
+
+
+def test_a_title_that_opens_with_a_districts_name_sets_the_level_when_no_holder_is_named():
+    record = extract(
+        "Bắc Bình: Hội nghị triển khai công tác dân vận năm 2021\n"
+        "Tình hình trong năm 2020 có nhiều khó khăn, một số cán bộ làm công tác dân vận xã Phan Hòa và thị trấn Chợ "
+        "Lầu còn lúng túng khi thực hiện chủ trương sáp nhập thôn, khu phố."
+    )
+    assert record.level == "huyen"
