@@ -65,6 +65,7 @@ class _Doc:
 def _split(text: str) -> _Doc:
     lines = [line for line in text.split("\n") if line.strip()]
     title = ""
+    from_prose = False
     dateline = None
     body: list[str] = []
     for line in lines:
@@ -78,6 +79,7 @@ def _split(text: str) -> _Doc:
             if words > 30:
                 # No title line: pasted prose starts at once. Its first sentence stands as the title.
                 title = _sentences(line)[0]
+                from_prose = True
                 body.append(line)
             elif words >= 4 or any(keyword in fold(line) for keyword, _kind in EVENT_KEYWORDS):
                 title = line
@@ -85,6 +87,9 @@ def _split(text: str) -> _Doc:
         body.append(line)
     lead = ""
     for paragraph in body:
+        # A page that prints its title twice: the copy is not the lead (ingest13m).
+        if not from_prose and paragraph.strip() == title.strip():
+            continue
         if _word_count(paragraph) >= 12:
             lead = _sentences(paragraph)[0]
             break

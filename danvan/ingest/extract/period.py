@@ -89,9 +89,11 @@ def _period(doc: _Doc, record: ExtractedRecord) -> str | None:
     # The lead's review names the period reviewed even when the title names another year: "… năm 2020" in the
     # title, "sơ kết chương trình … năm 2019, triển khai kế hoạch năm 2020" in the lead.
     title_folded = _folded(doc.title)
-    if not _REVIEW.search(title_folded):
+    # (A quarter's "giao ban" reviews the quarter too: "… tổ chức Hội nghị giao ban công tác Dân vận quý I và triển khai
+    # nhiệm vụ Quý II năm 2019" under a title naming "“Năm dân vận chính quyền 2019”", ingest13m.)
+    if not _LEAD_REVIEW.search(title_folded):
         lead_folded = _folded(doc.lead)
-        review = _REVIEW.search(lead_folded)
+        review = _LEAD_REVIEW.search(lead_folded)
         if review:
             found = _read_periods(doc, record, lead_folded, review.end())
             if found is not _NONE_FOUND:
@@ -110,6 +112,7 @@ _REVIEW_ANYWHERE = re.compile(
 )
 _TERM = re.compile(r"\bnhiem ky ((?:19|20)\d\d) (?:den )?((?:19|20)\d\d)\b")
 _REVIEW = re.compile(r"\b(?:tong ket|so ket|(?:danh gia|trao doi) ket qua)\b")
+_LEAD_REVIEW = re.compile(r"\b(?:tong ket|so ket|(?:danh gia|trao doi) ket qua|giao ban)\b")
 _NONE_FOUND = object()
 
 

@@ -696,3 +696,14 @@ def test_a_title_that_opens_with_a_districts_name_sets_the_level_when_no_holder_
         "Lầu còn lúng túng khi thực hiện chủ trương sáp nhập thôn, khu phố."
     )
     assert record.level == "huyen"
+
+
+def test_a_title_printed_twice_is_not_the_lead():
+    record = extract(
+        "Tiếp tục triển khai thực hiện “Năm dân vận chính quyền 2020” ở cơ sở\n"
+        "Tiếp tục triển khai thực hiện “Năm dân vận chính quyền 2020” ở cơ sở\n"
+        "Sáng 6-4, Ban Dân vận Tỉnh ủy tổ chức Hội nghị giao ban công tác dân vận quý I và triển khai nhiệm vụ quý II năm "
+        "2020. Đồng chí Lê Văn Hòa - Trưởng Ban Dân vận Tỉnh ủy chủ trì hội nghị."
+    )
+    assert record.event_type == "giao_ban"
+    assert record.period == "2020-Q1"
