@@ -707,3 +707,14 @@ def test_a_title_printed_twice_is_not_the_lead():
     )
     assert record.event_type == "giao_ban"
     assert record.period == "2020-Q1"
+
+
+def test_a_course_named_in_the_lead_is_no_launch_whatever_its_lessons_cover():
+    record = extract(
+        "Hơn 150 cán bộ được tập huấn kỹ năng vận động quần chúng\n"
+        "Ngày 12/5/2015, Ban Dân vận Tỉnh ủy phối hợp với Bộ Chỉ huy Quân sự tỉnh mở lớp tập huấn kỹ năng công tác vận "
+        "động quần chúng năm 2015 cho 156 học viên.\n"
+        "Nội dung tập huấn gồm các chuyên đề về công tác dân vận trong tình hình mới; xây dựng mô hình “Dân vận khéo”; "
+        "cách tuyên truyền, vận động nhân dân ở địa phương, phát động phong trào toàn dân bảo vệ an ninh Tổ quốc."
+    )
+    assert record.event_type == "other"
