@@ -38,7 +38,12 @@ _DAY_RANGE = re.compile(
 
 def _event_date(doc: _Doc, record: ExtractedRecord, source_date: dt.date | None) -> str | None:
     anchor = doc.dateline or source_date
-    for paragraph in [doc.title, *doc.body[:4]]:
+    # The first four paragraphs, then further ones that read as prose when page furniture ("Truy cập hiện tại", "Đang
+    # có 69 khách …", a section name, the title again) took the first four and none of them held a date (ingest13m).
+    prose = [p for p in doc.body[4:] if len(p.split()) >= 12][
+        : max(0, 4 - sum(len(p.split()) >= 12 for p in doc.body[:4]))
+    ]
+    for paragraph in [doc.title, *doc.body[:4], *prose]:
         paragraph = _DAY_RANGE.sub(r"\1 \3\4\5", paragraph)
         for match in _EVENT_DATE.finditer(paragraph):
             before = paragraph[max(0, match.start() - 25) : match.start() + 1]

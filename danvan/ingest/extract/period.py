@@ -141,6 +141,17 @@ def _read_periods(doc: _Doc, record: ExtractedRecord, folded: str, start: int) -
             continue
         # The year of a full date ("ngày 10 tháng 02 năm 2023") and a basis cited ("Căn cứ chương trình … năm 2023")
         # are not a period reviewed.
+        # A month reviewed ("Hội nghị giao ban công tác dân vận tháng 8 năm 2020") names a period the format cannot
+        # hold: none, rather than the year (ingest13m).
+        if (
+            match.group("y")
+            and re.search(
+                r"\b(?:giao ban|so ket|tong ket)\b.{0,60}\bthang \d{1,2} $",
+                folded[max(0, match.start() - 90) : match.start()],
+            )
+            and not re.search(r"\bngay \d{1,2} thang \d{1,2} $", before)
+        ):
+            return None
         if match.group("y") and (
             re.search(r"\bthang \d{1,2} $", before)
             or re.search(r"\bcan cu\b.{0,100}$", folded[max(0, match.start() - 110) : match.start()])

@@ -718,3 +718,17 @@ def test_a_course_named_in_the_lead_is_no_launch_whatever_its_lessons_cover():
         "cách tuyên truyền, vận động nhân dân ở địa phương, phát động phong trào toàn dân bảo vệ an ninh Tổ quốc."
     )
     assert record.event_type == "other"
+
+
+def test_a_months_giao_ban_names_no_period_and_its_date_is_found_below_the_page_furniture():
+    record = extract(
+        "Châu Thành: Hội nghị giao ban công tác dân vận tháng 9 năm 2021\n"
+        "Truy cập hiện tại\n"
+        "Đang có 52 khách và không thành viên đang online\n"
+        "Công tác dân vận - mặt trận\n"
+        "Châu Thành: Hội nghị giao ban công tác dân vận tháng 9 năm 2021\n"
+        "(TUAG)- Ngày 28/9/2021, Ban Dân vận Huyện ủy Châu Thành tổ chức Hội nghị giao ban công tác dân vận tháng 9 năm "
+        "2021. Tham dự có lãnh đạo Ban Dân vận Tỉnh ủy cùng các ban, ngành, đoàn thể huyện."
+    )
+    assert record.event_date == "2021-09-28"
+    assert record.period is None
