@@ -21,9 +21,11 @@ _PERIODS = re.compile(
     r"|\bnam (?P<y>(?:19|20)\d\d)\b"
 )
 # A stage is a reviewed period only after a review or an honouring ("tổng kết …", "biểu dương … giai đoạn …", "… tiêu
-# biểu toàn quốc giai đoạn 2017-2022"); "5 năm 2011-2015" is a stage too.
+# biểu toàn quốc giai đoạn 2017-2022"); "5 năm 2011-2015" is a stage too. (Up to 130 characters after it: "biểu
+# dương các mô hình, điển hình tiên tiến trong phong trào … vùng đồng bào dân tộc thiểu số khu vực Tây Bắc và phụ cận
+# giai đoạn 2018-2023", ingest13m; before, 80.)
 _STAGE_CONTEXT = re.compile(
-    r"(?:tong ket|so ket|dai hoi|bieu duong|ton vinh|tuyen duong|vinh danh|dien hinh|tieu bieu|phat dong)\b.{0,80}$"
+    r"(?:tong ket|so ket|dai hoi|bieu duong|ton vinh|tuyen duong|vinh danh|dien hinh|tieu bieu|phat dong)\b.{0,130}$"
 )
 
 
@@ -136,7 +138,7 @@ def _read_periods(doc: _Doc, record: ExtractedRecord, folded: str, start: int) -
         if (
             match.group("tk")
             and not span_at_review
-            and not _STAGE_CONTEXT.search(folded[max(0, match.start() - 120) : match.start()])
+            and not _STAGE_CONTEXT.search(folded[max(0, match.start() - 170) : match.start()])
         ):
             continue
         # The year of a full date ("ngày 10 tháng 02 năm 2023") and a basis cited ("Căn cứ chương trình … năm 2023")

@@ -732,3 +732,14 @@ def test_a_months_giao_ban_names_no_period_and_its_date_is_found_below_the_page_
     )
     assert record.event_date == "2021-09-28"
     assert record.period is None
+
+
+def test_a_stage_named_far_after_the_honouring_in_a_long_sentence_is_the_stage_honoured():
+    record = extract(
+        "Biểu dương điển hình phong trào toàn dân bảo vệ an ninh Tổ quốc\n"
+        "Sáng 20/7, tại tỉnh Lai Châu, Bộ Công an tổ chức Hội nghị trao đổi kinh nghiệm và biểu dương các mô hình, điển "
+        "hình tiên tiến trong phong trào toàn dân bảo vệ an ninh Tổ quốc ở vùng đồng bào dân tộc thiểu số khu vực miền "
+        "núi phía Bắc giai đoạn 2019-2024."
+    )
+    assert record.period == "2019-2024"
+    assert record.event_date == "2024-07-20"
