@@ -98,7 +98,9 @@ def _split(text: str) -> _Doc:
 
 _DATELINE_NOISE = re.compile(
     r"\d{1,2}:\d{2}(?::\d{2})?|\bthứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])\b|\bchủ\s+nhật\b|\bGMT\s*[+-]\s*\d+(?::\d+)?|"
-    r"\b(?:cập\s+nhật|đăng\s+ngày|ngày\s+đăng|ngày|lúc|giờ|sáng|chiều|AM|PM)\b|[\s,|()\-–:]+",
+    r"\b(?:cập\s+nhật|đăng\s+ngày|ngày\s+đăng|ngày|lúc|giờ|sáng|chiều|AM|PM)\b|[\s,|()\-–:]+|"
+    # "17:45 - Thứ Tư, 17/08/2022 Lượt xem: 6413 In bài viết": a view count and a print link (ingest13m).
+    r"\blượt\s+xem\b\s*:?\s*[\d.]*|\bin\s+bài(?:\s+viết)?\b",
     re.IGNORECASE,
 )
 

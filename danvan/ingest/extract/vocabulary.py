@@ -44,7 +44,9 @@ SURNAMES = frozenset(
         "Nông Sầm Lò Lầu Hầu Mạc Ninh Âu Doãn Khổng Tống Văn Bế Hoàng Lữ Đồng Nghiêm Thân Diệp Quan Lại Từ Kim Y "
         # Surnames of the Hmông, Thái and Dao peoples, common among officials of the northern mountain provinces
         # ("đồng chí Tráng Thị Xuân, … Phó Chủ tịch Thường trực UBND tỉnh", ingest13m).
-        "Tráng Giàng Sùng Vàng Thào Mùa Cầm Quàng Lường Lù Điêu Chẩu Bàn Tòng"
+        "Tráng Giàng Sùng Vàng Thào Mùa Cầm Quàng Lường Lù Điêu Chẩu Bàn Tòng "
+        # "Tôn Nữ", "Tôn Thất": the royal clan's names, common in Huế and the central provinces (ingest13m).
+        "Tôn"
     ).split()
 )
 

@@ -743,3 +743,24 @@ def test_a_stage_named_far_after_the_honouring_in_a_long_sentence_is_the_stage_h
     )
     assert record.period == "2019-2024"
     assert record.event_date == "2024-07-20"
+
+
+def test_a_date_line_with_a_view_count_and_a_print_link_is_a_date_line_not_the_lead():
+    record = extract(
+        "14 đội thi “Dân vận khéo” huyện Mường Chà\n"
+        "14 đội thi “Dân vận khéo” huyện Mường Chà\n"
+        "09:10 - Thứ Năm, 18/08/2022 Lượt xem: 2150 In bài viết\n"
+        "ĐBP - Trong 2 ngày (16 – 17/8), Huyện ủy Mường Chà tổ chức Hội thi “Dân vận khéo” năm 2022 với sự tham gia của "
+        "14 đội đến từ các đảng bộ trực thuộc."
+    )
+    assert record.event_type == "hoi_thi"
+    assert record.event_date == "2022-08-16"
+
+
+def test_co_chairs_introduced_by_ba_and_ong_with_a_ton_nu_surname():
+    record = extract(
+        "Hội nghị Ủy ban MTTQ Việt Nam huyện lần thứ ba\n"
+        "Ngày 15/1, bà Tôn Nữ Minh Châu, Ủy viên Ban Thường vụ Huyện ủy, Chủ tịch Ủy ban MTTQ Việt Nam huyện và ông Lê "
+        "Văn Phúc, Phó Chủ tịch Ủy ban MTTQ Việt Nam huyện chủ trì hội nghị Ủy ban MTTQ Việt Nam huyện Phú Vang lần thứ ba."
+    )
+    assert [c["name"] for c in record.chair] == ["Tôn Nữ Minh Châu", "Lê Văn Phúc"]
