@@ -19,7 +19,8 @@ def _name_at(toks: _Tokens, i: int) -> int:
     n = 1
     while n < 4 and i + n < len(words) and toks.joined[i + n]:
         w = words[i + n]
-        if w[0].isupper() and not w.isupper():
+        # ("Tráng A Tủa", "Giàng A Dơ": a one-letter middle name, ingest13m.)
+        if w[0].isupper() and (not w.isupper() or len(w) == 1):
             n += 1
         elif (
             w.islower() and i + n + 1 < len(words) and words[i + n + 1][0].isupper() and n < 3 and len(w) <= 5
@@ -142,7 +143,8 @@ def _chair_after_dong_chi(text: str) -> dict | None:
 def _chair_from(before: str) -> dict | None:
     """From the words before "chủ trì": "đồng chí NAME – TITLE" or "TITLE NAME (cùng …)"."""
     before = re.split(r"\s+(?:cùng|và)\s+(?:các|đại diện|lãnh đạo)\b", before)[0]
-    matches = list(re.finditer(r"(?:đồng chí|ông|bà)\s*:?\s+", before, re.IGNORECASE))
+    # (From a word's start: "công tác" holds "ông ", ingest13m.)
+    matches = list(re.finditer(r"\b(?:đồng chí|ông|bà)\s*:?\s+", before, re.IGNORECASE))
     m = matches[-1] if matches else None
     if m:
         chair = _chair_after_dong_chi(before[m.end() :] + " chủ trì")

@@ -22,9 +22,11 @@ _EVENT_DATE = re.compile(
     r"(?:ngày\s+)?(\d{1,2})\s*(?:[-/.]|\s+tháng\s+)\s*(\d{1,2})(?:\s*(?:[-/.]|\s+năm\s+)\s*(\d{4}))?(?!\d)",
     re.IGNORECASE,
 )
-# (Also a stage, "giai đoạn 2023-2030" or mistyped "giai đoạn 20021-2025", and a target year, "đến năm 2030": ingest13i.)
+# (Also a stage, "giai đoạn 2023-2030" or mistyped "giai đoạn 20021-2025", and a target year, "đến năm 2030": ingest13i;
+# a term in brackets, "nhiệm kỳ (2018- 2023)": ingest13m.)
 _TERM_YEARS = re.compile(
-    r"\b(?:nhiệm\s+kỳ|giai\s+đoạn)\s+\d{4,5}\s*[-–—]\s*(?:19|20)\d\d\b|\bđến\s+năm\s+(?:19|20)\d\d\b", re.IGNORECASE
+    r"\b(?:nhiệm\s+kỳ|giai\s+đoạn)\s+\(?\s*\d{4,5}\s*[-–—]\s*(?:19|20)\d\d\b|\bđến\s+năm\s+(?:19|20)\d\d\b",
+    re.IGNORECASE,
 )
 # A range of days keeps its first day: "ngày 12-13/10", "ngày 15 và 16/11/2014", "ngày (16 – 17/8)" read as "ngày 12/10",
 # "ngày 15/11/2014", "ngày 16/8".
@@ -36,7 +38,12 @@ _DAY_RANGE = re.compile(
 
 def _event_date(doc: _Doc, record: ExtractedRecord, source_date: dt.date | None) -> str | None:
     anchor = doc.dateline or source_date
-    for paragraph in [doc.title, *doc.body[:4]]:
+    # The first four paragraphs, then further ones that read as prose when page furniture ("Truy cập hiện tại", "Đang
+    # có 69 khách …", a section name, the title again) took the first four and none of them held a date (ingest13m).
+    prose = [p for p in doc.body[4:] if len(p.split()) >= 12][
+        : max(0, 4 - sum(len(p.split()) >= 12 for p in doc.body[:4]))
+    ]
+    for paragraph in [doc.title, *doc.body[:4], *prose]:
         paragraph = _DAY_RANGE.sub(r"\1 \3\4\5", paragraph)
         for match in _EVENT_DATE.finditer(paragraph):
             before = paragraph[max(0, match.start() - 25) : match.start() + 1]
@@ -90,6 +97,16 @@ def _event_date(doc: _Doc, record: ExtractedRecord, source_date: dt.date | None)
                 if date:
                     record.flags.append("event_date_year_from_text")
                     return date.isoformat()
+            # "Ngày 27/11, ra quân …" over a lead that writes "… vào ngày 27/11/2021": the same day and month, written
+            # with their year in the first paragraphs (ingest13m).
+            same = re.search(
+                rf"(?<!\d)0?{day}\s*[-/.]\s*0?{month}\s*[-/.]\s*((?:19|20)\d\d)\b",
+                "\n".join([doc.title, *doc.body[:4]]),
+            )
+            date = _valid_date(int(same.group(1)), month, day) if same else None
+            if date:
+                record.flags.append("event_date_year_from_text")
+                return date.isoformat()
             record.flags.append("event_date_unresolved")
             return None
     record.flags.append("event_date_unresolved")

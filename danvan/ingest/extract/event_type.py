@@ -89,6 +89,15 @@ def _event_type_by_keywords(doc: _Doc) -> str:
         congress = _CONGRESS.search(folded) if n < 2 else None
         if congress and (best is None or congress.start() < best[0]):
             return "other"
+        # "… đã ký kết chương trình phối hợp công tác dân vận giai đoạn 2016 – 2021" named before any keyword: the
+        # signing is the meeting, whatever report it also heard ("… thông qua báo cáo sơ kết 3 năm …", ingest13m).
+        signing = _SIGNING.search(folded) if n < 2 else None
+        if signing and best is None:
+            return "other"
+        # "Ban Dân vận Tỉnh ủy … mở lớp tập huấn kỹ năng công tác vận động quần chúng": a course named in the title or
+        # lead, with no meeting keyword there, is a course, whatever its lessons cover ("phát động phong trào …").
+        if n < 2 and best is None and _COURSE.search(folded):
+            return "other"
         # "Đảng ủy xã X gặp mặt kỷ niệm ngày truyền thống …" over a lead where the speaker praises those who "triển khai
         # thực hiện hiệu quả các nhiệm vụ": a meeting the title names by another kind is not a launch unless the lead
         # names a launch meeting ("hội nghị triển khai …", ingest13l).
@@ -105,6 +114,8 @@ def _event_type_by_keywords(doc: _Doc) -> str:
     return "other"
 
 
+_COURSE = re.compile(r"\b(?:mo lop|lop tap huan|tap huan|lop boi duong|khai giang)\b")
+_SIGNING = re.compile(r"\bky ket (?:\w+ ){0,2}?(?:chuong trinh|quy che|ke hoach|giao uoc|thoa thuan)\b")
 _OTHER_MEETING = re.compile(r"\b(?:gap mat|hop mat|ky niem|toa dam|hoi thao|doi thoai)\b")
 _NAMED_LAUNCH = re.compile(
     r"\b(?:hoi nghi|le|buoi|to chuc|cuoc hop)(?: \w+){0,3} (?:trien khai|phat dong|ra quan|quan triet)\b"

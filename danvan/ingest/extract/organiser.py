@@ -100,10 +100,15 @@ def _org_with_place(text: str, match: re.Match) -> tuple[str, int]:
 # The subject of the verb that holds the meeting, as written: "Sáng 30-5, Khối thi đua Mặt trận 13 xã, thị trấn
 # của huyện Vạn Ninh tổ chức …", "Ban Dân vận Tỉnh ủy phối hợp với Hội Nhà báo tỉnh tổ chức …", "TX Hồng Lĩnh tổ chức …".
 # "A và B phối hợp trao giải …": joint organisers before "phối hợp" and a prize-giving verb.
+# "Công an huyện X và Ban Dân vận Huyện ủy X đã ký kết chương trình phối hợp …": the bodies that sign hold the
+# signing (ingest13m).
+_SIGNS = r"ký\s+kết(?=\s+(?:chương\s+trình|quy\s+chế|kế\s+hoạch|giao\s+ước|thỏa\s+thuận|thoả\s+thuận)\b)"
 _HOLD_VERB = re.compile(
     r"\s+(?:(?:đã|vừa|long\s+trọng|trang\s+trọng|chính\s+thức|lần\s+lượt|đồng\s+loạt|cũng|mới)\s+)*(?:đăng\s+cai\s+)?(?:phối\s+hợp\s+trao\s+giải|(?:phối\s+hợp\s+)?(?:tổ\s+chức|"
     r"họp|tổng\s+kết|sơ\s+kết|giao\s+ban|phát\s+động|khai\s+mạc|triển\s+khai|ban\s+hành|quán\s+triệt|kỷ\s+niệm|gặp\s+mặt|"
-    r"trao\s+giải|đối\s+thoại|ra\s+quân|biểu\s+dương|tuyên\s+dương|tôn\s+vinh|mở\s+lớp|khai\s+giảng))\b",
+    r"trao\s+giải|đối\s+thoại|ra\s+quân|biểu\s+dương|tuyên\s+dương|tôn\s+vinh|mở\s+lớp|khai\s+giảng|"
+    + _SIGNS
+    + r"))\b",
     re.IGNORECASE,
 )
 _BODY_HEAD = re.compile(
@@ -113,7 +118,7 @@ _BODY_HEAD = re.compile(
     r"Quân\s+khu|Bộ\s+Chỉ\s+huy|Ban\s+Chỉ\s+huy|Đồn|(?:Trung|Sư|Lữ|Tiểu)\s+đoàn|Đại\s+đội|Hải\s+đội|Bộ\s+đội|"
     r"Khu\s+dân\s+cư|Khu\s+phố|Tổ\s+dân\s+phố|Ấp|Thôn|(?:Trung\s+ương|TƯ|T\.Ư\.?)\s+(?:Hội|Đoàn))\b"
     r"|(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|tỉnh|thành\s+phố|Xã|Phường|Thị\s+trấn|khu\s+dân\s+cư|khu\s+phố|"
-    r"tổ\s+dân\s+phố|Khóm|Bản|Xóm|Buôn)\s+[A-ZĐÀ-Ỹ0-9]"
+    r"tổ\s+dân\s+phố|Khóm|Bản|Xóm|Buôn|đảng\s+[uủ][yỷ])\s+[A-ZĐÀ-Ỹ0-9]"
 )
 _LEADING_DATE = re.compile(
     r"^(?:(?:sáng|chiều|tối|trưa)\s+)?(?:(?:hôm\s+)?(?:nay|qua)\s+)?\(?(?:ngày\s+)?\d{1,2}\s*[-/.]\s*\d{1,2}"
@@ -211,8 +216,10 @@ def _subject(text: str, verb_start: int) -> str:
         # "Ban Chỉ huy Quân sự huyện Hướng Hóa đã phối hợp với UBND xã Xy, tổ chức …": the tense word before a joint
         # holding is not part of the name.
         subject = re.sub(r"\s+(?:đã|vừa)\s+(?=phối\s+hợp\s+(?:với|cùng)\b)", " ", subject)
+        # ("Hội LH Phụ nữ huyện tập trung lãnh đạo 13/13 Hội Liên hiệp phụ nữ cấp cơ sở tổ chức xong đại hội …": a count
+        # of units in the period's results, not a name, ingest13m.)
         if re.search(
-            r"chủ\s+trì(?!,?\s+phối\s+hợp)|đồng\s+chí|\bcủa\s+(?:các|những)\b|\s(?:đã|đang|sẽ)\s",
+            r"chủ\s+trì(?!,?\s+phối\s+hợp)|đồng\s+chí|\bcủa\s+(?:các|những)\b|\s(?:đã|đang|sẽ)\s|\b\d+\s*/\s*\d+\b",
             subject,
             re.IGNORECASE,
         ):
@@ -299,6 +306,8 @@ _ONLY_TOOK_PLACE = re.compile(r"^(?P<rest>[^.;\n]{0,160}?)\b(?:(?:đã|vừa)\s+
 # "ngày 12/11, khu dân cư 1A, phường Nông Trang đã tổ chức …": a commune or a residential area in lower case (ingest13h).
 _COMMUNE_HEAD = re.compile(
     r"(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|tỉnh|thành\s+phố|khu\s+dân\s+cư|khu\s+phố|tổ\s+dân\s+phố)\s+[A-ZĐÀ-Ỹ0-9]"
+    # "Chiều 23/3, tại huyện X, đảng ủy Bộ đội biên phòng tỉnh đã tổ chức …": a party committee in lower case (ingest13m).
+    r"|đảng\s+[uủ][yỷ]\s+[A-ZĐÀ-Ỹ]"
 )
 # "Sáng ngày 13 tháng 6 năm 2024 Tại thôn Làng Thượng, xã Vạn Linh cấp ủy, chính quyền xã Vạn Linh tổ chức …": the
 # holder written right after the venue's place names, with no comma between (ingest13h).
@@ -313,6 +322,9 @@ _LOCAL_POWERS = re.compile(
     r"(?:cấp\s+[uủ][yỷ],?\s+(?:và\s+)?)?chính\s+quyền\s+(?:xã|phường|thị\s+trấn|huyện)\s+[A-ZĐÀ-Ỹ]"
     r"|cấp\s+[uủ][yỷ]\s+(?:xã|phường|thị\s+trấn|huyện)\s+[A-ZĐÀ-Ỹ]"
 )
+
+
+_LOWER_PARTY = re.compile(r"đảng\s+[uủ][yỷ]\s+[A-ZĐÀ-Ỹ]")
 
 
 def _holder_after_venue(subject: str) -> str:
@@ -336,6 +348,9 @@ def _holder_after_venue(subject: str) -> str:
         if not words or not comma:
             return ""
         pos += comma.end()
+        # "tại huyện Chư Prông, đảng ủy Bộ đội biên phòng tỉnh": a party committee in lower case after the comma.
+        if _LOWER_PARTY.match(subject, pos):
+            return subject[pos:]
 
 
 _PLACE_TYPE = re.compile(r"^(?:tinh|thanh pho|tp|huyen|quan|thi xa|tx|xa|phuong|thi tran) ")
@@ -585,8 +600,18 @@ def _named_outside_titles(folded: str, original: str) -> bool:
     return any(_outside_titles(p, folded, p.search(folded)) for p in patterns)
 
 
+_TITLE_PLACE = re.compile(r"^\s*([^:–\-]{2,30}?)\s*[:–-]\s")
+
+
 def _level_from_scope(doc: _Doc) -> str | None:
     """Last resort: the scope the title and lead speak of (a national meeting, a commune's Party committee …)."""
+    # "Tuy Phong: Hội nghị triển khai công tác dân vận năm 2020": a title that opens with a district's name places
+    # the meeting in that district, whatever communes the lead names (as for the province, ingest13m).
+    opening = _TITLE_PLACE.match(doc.title)
+    if opening:
+        places = _gazetteer()[0].get(tuple(fold(opening.group(1)).split()), [])
+        if places and all(p.level == "district" for p in places):
+            return "huyen"
     original = doc.title + " " + doc.lead
     folded = fold(original)
     best = None

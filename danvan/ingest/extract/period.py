@@ -21,9 +21,11 @@ _PERIODS = re.compile(
     r"|\bnam (?P<y>(?:19|20)\d\d)\b"
 )
 # A stage is a reviewed period only after a review or an honouring ("tổng kết …", "biểu dương … giai đoạn …", "… tiêu
-# biểu toàn quốc giai đoạn 2017-2022"); "5 năm 2011-2015" is a stage too.
+# biểu toàn quốc giai đoạn 2017-2022"); "5 năm 2011-2015" is a stage too. (Up to 130 characters after it: "biểu
+# dương các mô hình, điển hình tiên tiến trong phong trào … vùng đồng bào dân tộc thiểu số khu vực Tây Bắc và phụ cận
+# giai đoạn 2018-2023", ingest13m; before, 80.)
 _STAGE_CONTEXT = re.compile(
-    r"(?:tong ket|so ket|dai hoi|bieu duong|ton vinh|tuyen duong|vinh danh|dien hinh|tieu bieu|phat dong)\b.{0,80}$"
+    r"(?:tong ket|so ket|dai hoi|bieu duong|ton vinh|tuyen duong|vinh danh|dien hinh|tieu bieu|phat dong)\b.{0,130}$"
 )
 
 
@@ -49,7 +51,17 @@ def _period(doc: _Doc, record: ExtractedRecord) -> str | None:
         return None
     # A meeting of no review kind (a dialogue, a commemoration, a training day) reviews a period only when the text
     # says it reviews ("… đồng thời tổng kết công tác Mặt trận trong năm 2023"); "Luật … năm 2025" is not one.
-    if record.event_type == "other" and not _REVIEW_ANYWHERE.search(fold(doc.text)):
+    reviews = _REVIEW_ANYWHERE.search(fold(doc.text))
+    if record.event_type == "other" and not reviews:
+        return None
+    # A term alone is a review only at a congress: a dialogue where "lãnh đạo huyện báo cáo khái quát tình hình kinh tế
+    # - xã hội năm 2020; … kết quả đại hội đảng bộ các cấp, nhiệm kỳ 2020 - 2025" reviews nothing (ingest13m).
+    if (
+        record.event_type == "other"
+        and reviews.group() == "nhiem ky"
+        and not _REVIEW_ANYWHERE.search(fold(doc.text), reviews.end())
+        and not _CONGRESS.search(_folded(doc.title + ". " + doc.lead))
+    ):
         return None
     # A launch reviews nothing; only a plan names its period ("triển khai Kế hoạch … năm 2017"), and a plan signed
     # between bodies ("ký kết kế hoạch phối hợp … công tác tuyên truyền năm 2018") is an agreement, not one (ingest13i).
@@ -79,9 +91,11 @@ def _period(doc: _Doc, record: ExtractedRecord) -> str | None:
     # The lead's review names the period reviewed even when the title names another year: "… năm 2020" in the
     # title, "sơ kết chương trình … năm 2019, triển khai kế hoạch năm 2020" in the lead.
     title_folded = _folded(doc.title)
-    if not _REVIEW.search(title_folded):
+    # (A quarter's "giao ban" reviews the quarter too: "… tổ chức Hội nghị giao ban công tác Dân vận quý I và triển khai
+    # nhiệm vụ Quý II năm 2019" under a title naming "“Năm dân vận chính quyền 2019”", ingest13m.)
+    if not _LEAD_REVIEW.search(title_folded):
         lead_folded = _folded(doc.lead)
-        review = _REVIEW.search(lead_folded)
+        review = _LEAD_REVIEW.search(lead_folded)
         if review:
             found = _read_periods(doc, record, lead_folded, review.end())
             if found is not _NONE_FOUND:
@@ -100,6 +114,7 @@ _REVIEW_ANYWHERE = re.compile(
 )
 _TERM = re.compile(r"\bnhiem ky ((?:19|20)\d\d) (?:den )?((?:19|20)\d\d)\b")
 _REVIEW = re.compile(r"\b(?:tong ket|so ket|(?:danh gia|trao doi) ket qua)\b")
+_LEAD_REVIEW = re.compile(r"\b(?:tong ket|so ket|(?:danh gia|trao doi) ket qua|giao ban)\b")
 _NONE_FOUND = object()
 
 
@@ -123,11 +138,22 @@ def _read_periods(doc: _Doc, record: ExtractedRecord, folded: str, start: int) -
         if (
             match.group("tk")
             and not span_at_review
-            and not _STAGE_CONTEXT.search(folded[max(0, match.start() - 120) : match.start()])
+            and not _STAGE_CONTEXT.search(folded[max(0, match.start() - 170) : match.start()])
         ):
             continue
         # The year of a full date ("ngày 10 tháng 02 năm 2023") and a basis cited ("Căn cứ chương trình … năm 2023")
         # are not a period reviewed.
+        # A month reviewed ("Hội nghị giao ban công tác dân vận tháng 8 năm 2020") names a period the format cannot
+        # hold: none, rather than the year (ingest13m).
+        if (
+            match.group("y")
+            and re.search(
+                r"\b(?:giao ban|so ket|tong ket)\b.{0,60}\bthang \d{1,2} $",
+                folded[max(0, match.start() - 90) : match.start()],
+            )
+            and not re.search(r"\bngay \d{1,2} thang \d{1,2} $", before)
+        ):
+            return None
         if match.group("y") and (
             re.search(r"\bthang \d{1,2} $", before)
             or re.search(r"\bcan cu\b.{0,100}$", folded[max(0, match.start() - 110) : match.start()])

@@ -113,7 +113,11 @@ def _find_places(text: str) -> list[tuple[int, int, list[_Place], str]]:
     return found
 
 
-_PERSON_BEFORE = re.compile(r"(?:^| )(?:dao duc|tu tuong|phong cach|tam guong|guong|chu tich|bac|tncs|cong san)$")
+_PERSON_BEFORE = re.compile(
+    r"(?:^| )(?:dao duc|tu tuong|phong cach|tam guong|guong|chu tich|bac|tncs|cong san)$"
+    # A road's name ("Hội truyền thống Trường Sơn - đường Hồ Chí Minh xã Thống Nhất", ingest13m), not "biểu dương".
+    r"|(?:^| )(?<!bieu )(?<!tuyen )duong$"
+)
 
 
 def _type_of(before: str) -> str:
@@ -163,8 +167,13 @@ def _province_and_places(doc: _Doc, record: ExtractedRecord) -> None:
             if len(own) == 1:
                 districts.append(dists[0])
     if record.province is None:
+        # (Not a road's or a teaching's name inside it: "Hội truyền thống Trường Sơn - đường Hồ Chí Minh xã …".)
         organizer_places = [
-            p for _s, _e, ps, _b in _find_places(_expand(record.organizer)) for p in ps if p.level == "province"
+            p
+            for _s, _e, ps, before in _find_places(_expand(record.organizer))
+            if _type_of(before) or not _PERSON_BEFORE.search(before)
+            for p in ps
+            if p.level == "province"
         ]
         # "Huyện đoàn Dương Minh Châu": the province of the holder's district, when the district's name is unambiguous.
         organizer_districts = {

@@ -41,7 +41,12 @@ SURNAMES = frozenset(
     for s in (
         "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đinh Lâm Mai Trịnh Trương "
         "Hà Lương Tạ Cao Chu Thái Lưu Tô Triệu Quách Kiều Vương Đoàn Tăng Phùng Đàm La Lục Hứa Châu Giang Khúc "
-        "Nông Sầm Lò Lầu Hầu Mạc Ninh Âu Doãn Khổng Tống Văn Bế Hoàng Lữ Đồng Nghiêm Thân Diệp Quan Lại Từ Kim Y"
+        "Nông Sầm Lò Lầu Hầu Mạc Ninh Âu Doãn Khổng Tống Văn Bế Hoàng Lữ Đồng Nghiêm Thân Diệp Quan Lại Từ Kim Y "
+        # Surnames of the Hmông, Thái and Dao peoples, common among officials of the northern mountain provinces
+        # ("đồng chí Tráng Thị Xuân, … Phó Chủ tịch Thường trực UBND tỉnh", ingest13m).
+        "Tráng Giàng Sùng Vàng Thào Mùa Cầm Quàng Lường Lù Điêu Chẩu Bàn Tòng "
+        # "Tôn Nữ", "Tôn Thất": the royal clan's names, common in Huế and the central provinces (ingest13m).
+        "Tôn"
     ).split()
 )
 

@@ -547,3 +547,220 @@ def test_a_launch_meeting_named_in_the_lead_under_a_commemorations_title_stays_a
         "Sáng 15/10, Ban Dân vận Huyện ủy tổ chức hội nghị triển khai kế hoạch ra quân làm công tác dân vận năm 2023."
     )
     assert record.event_type == "trien_khai"
+
+
+# ingest13m: kinds of writing met in the new development articles (e282–e294), each in a made-up sentence.
+
+
+@pytest.mark.parametrize(
+    ("lead", "organizer"),
+    [
+        # A party committee written in lower case after the venue's place names and a comma.
+        (
+            "Sáng 12/5, tại huyện Ea Súp, đảng ủy Bộ đội Biên phòng tỉnh đã tổ chức hội nghị sơ kết quy chế phối hợp "
+            "năm 2023 với huyện ủy các huyện biên giới.",
+            "đảng ủy Bộ đội Biên phòng tỉnh",
+        ),
+        # … and right after the date phrase.
+        (
+            "Chiều 4/6, đảng ủy Quân sự huyện Mường Nhé tổ chức hội nghị sơ kết công tác dân vận 6 tháng đầu năm 2024.",
+            "đảng ủy Quân sự huyện Mường Nhé",
+        ),
+    ],
+)
+def test_a_holder_written_in_lower_case_after_a_date_or_a_venue(lead, organizer):
+    record = extract("Sơ kết quy chế phối hợp\n" + lead)
+    assert record.organizer == organizer
+
+
+def test_a_holder_after_a_venue_of_several_place_names_still_reads_the_commune_powers():
+    # Guard: a lower-case commune after the venue's comma is part of the venue, as before (ingest13h).
+    record = extract(
+        "Đối thoại\nSáng ngày 13 tháng 6 năm 2024 Tại thôn Làng Hạ, xã Vạn Phú cấp ủy, chính quyền xã Vạn Phú tổ chức "
+        "hội nghị đối thoại với Nhân dân."
+    )
+    assert record.organizer == "cấp ủy, chính quyền xã Vạn Phú"
+
+
+def test_the_bodies_that_sign_a_programme_hold_the_signing_and_it_is_no_review():
+    record = extract(
+        "Công an huyện Krông Pắc và Ban Dân vận Huyện ủy ký kết chương trình phối hợp giai đoạn 2021 – 2025\n"
+        "Sáng nay (20-3), Công an huyện Krông Pắc và Ban Dân vận Huyện ủy Krông Pắc đã ký kết chương trình phối hợp "
+        "công tác dân vận giai đoạn 2021 – 2025.\n"
+        "Hội nghị đã thông qua báo cáo sơ kết 2 năm xây dựng mô hình dân vận khéo trong lĩnh vực an ninh trật tự ở các "
+        "xã, thị trấn trên địa bàn huyện."
+    )
+    assert record.organizer == "Công an huyện Krông Pắc và Ban Dân vận Huyện ủy Krông Pắc"
+    assert record.event_type == "other"
+
+
+def test_a_review_named_before_the_signing_stays_a_review():
+    record = extract(
+        "Hội nghị tổng kết 5 năm chương trình phối hợp và ký kết chương trình phối hợp giai đoạn 2021 – 2025\n"
+        "Chiều ngày 28/11, Công an huyện Tuyên Hóa phối hợp với Ban Dân vận Huyện ủy tổ chức hội nghị tổng kết 5 năm "
+        "thực hiện chương trình phối hợp giai đoạn 2016 – 2020."
+    )
+    assert record.event_type == "tong_ket"
+
+
+@pytest.mark.parametrize(
+    ("title", "office"),
+    [
+        ("Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Dân vận Tỉnh ủy", "Dân vận"),
+        # A title that holds "công tác": its "ông" is not a new person.
+        ("Phó Chủ tịch UBND tỉnh, Trưởng Ban Chỉ đạo công tác biên giới tỉnh", "biên giới"),
+    ],
+)
+def test_a_chair_whose_surname_is_of_a_minority_people(title, office):
+    record = extract(
+        f"Giao ban công tác {office}\nNgày 3/9/2024, đồng chí Tráng A Tủa, {title} đã chủ trì hội nghị giao ban công "
+        f"tác {office} quý III năm 2024."
+    )
+    assert [c["name"] for c in record.chair] == ["Tráng A Tủa"]
+    assert record.chair[0]["title"] == title
+
+
+def test_a_date_line_written_year_first_after_a_posters_name():
+    record = extract(
+        "Đại hội đại biểu Hội Nông dân xã Tân Sơn lần thứ IX, nhiệm kỳ (2019- 2024)\n"
+        "admin gửi vào T5, 2019-04-11 09:20\n"
+        "Ngày 10- 4, Hội Nông dân xã Tân Sơn tổ chức Đại hội đại biểu lần thứ IX, nhiệm kỳ (2019- 2024). Về dự có "
+        "lãnh đạo Đảng ủy, HĐND, UBND xã cùng 90 đại biểu."
+    )
+    assert record.event_date == "2019-04-10"
+
+
+def test_a_term_in_brackets_gives_no_year():
+    record = extract(
+        "Đại hội Hội Nông dân xã Tân Sơn\n"
+        "Ngày 10- 4, Hội Nông dân xã Tân Sơn tổ chức Đại hội đại biểu lần thứ IX, nhiệm kỳ (2019- 2024). Về dự có "
+        "lãnh đạo Đảng ủy, HĐND, UBND xã cùng 90 đại biểu."
+    )
+    assert record.event_date is None
+
+
+def test_a_titles_day_and_month_take_the_year_the_lead_writes_with_them():
+    record = extract(
+        "Ngày 5/12, ra quân làm công tác dân vận tại xã Tân Định\n"
+        "Theo kế hoạch, lễ ra quân làm công tác dân vận sẽ được tổ chức vào ngày 5/12/2022 tại xã Tân Định với nhiều "
+        "hoạt động thiết thực như sửa đường giao thông nông thôn, thăm tặng quà gia đình chính sách."
+    )
+    assert record.event_date == "2022-12-05"
+
+
+def test_a_dialogue_that_names_a_term_in_passing_reviews_no_period():
+    record = extract(
+        "Đối thoại trực tiếp giữa người đứng đầu cấp ủy, chính quyền với nhân dân\n"
+        "Ngày 12/11/2021, tại Trung tâm Hội nghị huyện, Huyện ủy Tân Sơn tổ chức hội nghị đối thoại trực tiếp giữa người "
+        "đứng đầu cấp ủy, chính quyền với nhân dân. Tại hội nghị, lãnh đạo huyện báo cáo khái quát tình hình kinh tế - "
+        "xã hội năm 2021; kết quả đại hội đảng bộ các cấp, nhiệm kỳ 2020 - 2025."
+    )
+    assert record.event_type == "other"
+    assert record.period is None
+
+
+def test_a_congress_still_reviews_the_term_before_the_one_it_opens():
+    record = extract(
+        "Đại hội đại biểu Hội Nông dân xã Tân Lập, nhiệm kỳ 2023 - 2028\n"
+        "Ngày 8/03/2023, Hội Nông dân xã Tân Lập đã tổ chức Đại hội đại biểu, nhiệm kỳ 2023 - 2028. Nhiệm kỳ "
+        "2018-2023, công tác Hội và phong trào nông dân của xã Tân Lập đạt được nhiều kết quả quan trọng."
+    )
+    assert record.period == "2018-2023"
+
+
+def test_a_road_named_after_a_person_does_not_place_the_meeting():
+    record = extract(
+        "Đại hội Hội truyền thống Trường Sơn - đường Hồ Chí Minh xã Bình Minh\n"
+        "Hội truyền thống Trường Sơn - đường Hồ Chí Minh xã Bình Minh vừa tổ chức thành công Đại hội khóa I, nhiệm kỳ "
+        "2022 – 2027 với 58 đại biểu là hội viên tham dự."
+    )
+    assert record.province is None
+    assert record.organizer == "Hội truyền thống Trường Sơn - đường Hồ Chí Minh xã Bình Minh"
+
+
+def test_a_count_of_units_in_the_results_is_not_the_holder():
+    record = extract(
+        "Tân Thạnh hội nghị giao ban khối dân vận quý III\n"
+        "Trong quý III năm 2018, Ban Dân vận Huyện ủy đã lãnh đạo Mặt trận Tổ quốc, các đoàn thể tập trung tuyên truyền "
+        "các chủ trương của Đảng, chính sách, pháp luật của Nhà nước đến đoàn viên, hội viên.\n"
+        "Hội Nông dân huyện tập trung chỉ đạo 12/12 cơ sở Hội tổ chức xong đại hội nhiệm kỳ 2018-2023, kết nạp mới "
+        "215 hội viên."
+    )
+    assert record.organizer == ""
+
+
+def test_a_title_that_opens_with_a_districts_name_sets_the_level_when_no_holder_is_named():
+    record = extract(
+        "Bắc Bình: Hội nghị triển khai công tác dân vận năm 2021\n"
+        "Tình hình trong năm 2020 có nhiều khó khăn, một số cán bộ làm công tác dân vận xã Phan Hòa và thị trấn Chợ "
+        "Lầu còn lúng túng khi thực hiện chủ trương sáp nhập thôn, khu phố."
+    )
+    assert record.level == "huyen"
+
+
+def test_a_title_printed_twice_is_not_the_lead():
+    record = extract(
+        "Tiếp tục triển khai thực hiện “Năm dân vận chính quyền 2020” ở cơ sở\n"
+        "Tiếp tục triển khai thực hiện “Năm dân vận chính quyền 2020” ở cơ sở\n"
+        "Sáng 6-4, Ban Dân vận Tỉnh ủy tổ chức Hội nghị giao ban công tác dân vận quý I và triển khai nhiệm vụ quý II năm "
+        "2020. Đồng chí Lê Văn Hòa - Trưởng Ban Dân vận Tỉnh ủy chủ trì hội nghị."
+    )
+    assert record.event_type == "giao_ban"
+    assert record.period == "2020-Q1"
+
+
+def test_a_course_named_in_the_lead_is_no_launch_whatever_its_lessons_cover():
+    record = extract(
+        "Hơn 150 cán bộ được tập huấn kỹ năng vận động quần chúng\n"
+        "Ngày 12/5/2015, Ban Dân vận Tỉnh ủy phối hợp với Bộ Chỉ huy Quân sự tỉnh mở lớp tập huấn kỹ năng công tác vận "
+        "động quần chúng năm 2015 cho 156 học viên.\n"
+        "Nội dung tập huấn gồm các chuyên đề về công tác dân vận trong tình hình mới; xây dựng mô hình “Dân vận khéo”; "
+        "cách tuyên truyền, vận động nhân dân ở địa phương, phát động phong trào toàn dân bảo vệ an ninh Tổ quốc."
+    )
+    assert record.event_type == "other"
+
+
+def test_a_months_giao_ban_names_no_period_and_its_date_is_found_below_the_page_furniture():
+    record = extract(
+        "Châu Thành: Hội nghị giao ban công tác dân vận tháng 9 năm 2021\n"
+        "Truy cập hiện tại\n"
+        "Đang có 52 khách và không thành viên đang online\n"
+        "Công tác dân vận - mặt trận\n"
+        "Châu Thành: Hội nghị giao ban công tác dân vận tháng 9 năm 2021\n"
+        "(TUAG)- Ngày 28/9/2021, Ban Dân vận Huyện ủy Châu Thành tổ chức Hội nghị giao ban công tác dân vận tháng 9 năm "
+        "2021. Tham dự có lãnh đạo Ban Dân vận Tỉnh ủy cùng các ban, ngành, đoàn thể huyện."
+    )
+    assert record.event_date == "2021-09-28"
+    assert record.period is None
+
+
+def test_a_stage_named_far_after_the_honouring_in_a_long_sentence_is_the_stage_honoured():
+    record = extract(
+        "Biểu dương điển hình phong trào toàn dân bảo vệ an ninh Tổ quốc\n"
+        "Sáng 20/7, tại tỉnh Lai Châu, Bộ Công an tổ chức Hội nghị trao đổi kinh nghiệm và biểu dương các mô hình, điển "
+        "hình tiên tiến trong phong trào toàn dân bảo vệ an ninh Tổ quốc ở vùng đồng bào dân tộc thiểu số khu vực miền "
+        "núi phía Bắc giai đoạn 2019-2024."
+    )
+    assert record.period == "2019-2024"
+    assert record.event_date == "2024-07-20"
+
+
+def test_a_date_line_with_a_view_count_and_a_print_link_is_a_date_line_not_the_lead():
+    record = extract(
+        "14 đội thi “Dân vận khéo” huyện Mường Chà\n"
+        "14 đội thi “Dân vận khéo” huyện Mường Chà\n"
+        "09:10 - Thứ Năm, 18/08/2022 Lượt xem: 2150 In bài viết\n"
+        "ĐBP - Trong 2 ngày (16 – 17/8), Huyện ủy Mường Chà tổ chức Hội thi “Dân vận khéo” năm 2022 với sự tham gia của "
+        "14 đội đến từ các đảng bộ trực thuộc."
+    )
+    assert record.event_type == "hoi_thi"
+    assert record.event_date == "2022-08-16"
+
+
+def test_co_chairs_introduced_by_ba_and_ong_with_a_ton_nu_surname():
+    record = extract(
+        "Hội nghị Ủy ban MTTQ Việt Nam huyện lần thứ ba\n"
+        "Ngày 15/1, bà Tôn Nữ Minh Châu, Ủy viên Ban Thường vụ Huyện ủy, Chủ tịch Ủy ban MTTQ Việt Nam huyện và ông Lê "
+        "Văn Phúc, Phó Chủ tịch Ủy ban MTTQ Việt Nam huyện chủ trì hội nghị Ủy ban MTTQ Việt Nam huyện Phú Vang lần thứ ba."
+    )
+    assert [c["name"] for c in record.chair] == ["Tôn Nữ Minh Châu", "Lê Văn Phúc"]
