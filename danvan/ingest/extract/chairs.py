@@ -10,6 +10,18 @@ from danvan.ingest.extract.places import _Tokens, _tokens
 from danvan.ingest.extract.record import ExtractedRecord
 from danvan.ingest.extract.vocabulary import _MAJOR_SURNAMES, SURNAMES, TITLE_HEADS
 
+_TITLE_AFTER_NAME = {
+    ("bi", "thu"),
+    ("chu", "tich"),
+    ("giam", "doc"),
+    ("pho", "bi"),
+    ("pho", "chu"),
+    ("pho", "truong"),
+    ("pho", "giam"),
+    ("truong", "ban"),
+    ("uy", "vien"),
+}
+
 
 def _name_at(toks: _Tokens, i: int) -> int:
     """How many tokens from `i` form a person's name (0 if none): a surname, then 1-3 more words."""
@@ -19,6 +31,10 @@ def _name_at(toks: _Tokens, i: int) -> int:
     n = 1
     while n < 4 and i + n < len(words) and toks.joined[i + n]:
         w = words[i + n]
+        # "ông Châu Ngọc Hồng Bí thư đảng ủy chủ trì": the title after a name with no comma is not part of it
+        # (ingest13n).
+        if (folded[i + n], folded[i + n + 1] if i + n + 1 < len(words) else "") in _TITLE_AFTER_NAME:
+            break
         # ("Tráng A Tủa", "Giàng A Dơ": a one-letter middle name, ingest13m.)
         if w[0].isupper() and (not w.isupper() or len(w) == 1):
             n += 1
@@ -132,8 +148,9 @@ def _chair_after_dong_chi(text: str) -> dict | None:
     name = text[toks.starts[0] : toks.ends[n - 1]]
     rest = text[toks.ends[n - 1] :]
     title = ""
+    # (The title may follow the name with no comma or dash: "ông Châu Ngọc Hồng Bí thư đảng ủy chủ trì", ingest13n.)
     m = re.match(
-        r"\s*(?:[-–,(]\s*)(.+?)(?:\)|\s+(?:chủ trì|đã|đề nghị|nhấn mạnh|yêu cầu|phát biểu|cho biết)\b|[.;:]|$)", rest
+        r"\s*(?:[-–,(]\s*)?(.+?)(?:\)|\s+(?:chủ trì|đã|đề nghị|nhấn mạnh|yêu cầu|phát biểu|cho biết)\b|[.;:]|$)", rest
     )
     if m and re.match(r"(?:pho )?(?:" + "|".join(TITLE_HEADS) + ")", fold(m.group(1))):
         title = _title_clean(m.group(1))

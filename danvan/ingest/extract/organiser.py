@@ -172,7 +172,11 @@ def _subject(text: str, verb_start: int) -> str:
     for m in _SENTENCE_END.finditer(head):
         if not re.search(r"\b[A-ZĐ]{1,4}$", head[: m.start()]):
             cuts = [m.end()]
-    for m in re.finditer(r"[.;:!?]\s+|,\s+|\s+[-–—]\s+|\n", head):
+    # "Được sự thống nhất của Đảng ủy - HĐND - UBND xã X ngày 18/11/2017 Ban Công tác Mặt trận …": a date written
+    # with its year before a capitalised body ends the clause before it, with no comma (ingest13n).
+    for m in re.finditer(
+        r"[.;:!?]\s+|,\s+|\s+[-–—]\s+|\n|\bngày\s+\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{4}\s+(?=[A-ZĐÀ-Ỹ])", head
+    ):
         if m.end() <= cuts[0]:
             continue
         sep = m.group().strip()
@@ -236,8 +240,16 @@ def _subject(text: str, verb_start: int) -> str:
             # Phụ nữ huyện, Công đoàn … huyện tổ chức …": the list goes back to the body that joins the others
             # (ingest13h); the tense word is left out, as in "A phối hợp với B".
             joint = _JOINS_WITH.match(prior)
-            if joint and len(prior.split()) <= 25 and _BODY_HEAD.match(joint.group("a")):
-                return f"{joint.group('a')} phối hợp {joint.group('with')} {joint.group('b')}{sep} {subject}"
+            lead = joint.group("a") if joint else ""
+            # "Ủy ban MTTQ huyện X, tỉnh Y phối hợp Công an huyện, Trung tâm … tổ chức …": the place after the
+            # leading body locates it; the body is the part before it, and the place is left out (ingest13n).
+            if joint and _PLACE_HEAD.match(lead) and len(parts) >= 2:
+                located = _LEADING_DATE.sub("", parts[-2]).strip(" ,")
+                lead = located if located and _BODY_HEAD.match(located) and len(located.split()) <= 15 else lead
+            if joint and len(prior.split()) <= 25 and _BODY_HEAD.match(lead) and not _PLACE_HEAD.match(lead):
+                # "A phối hợp B, C tổ chức …": written without "với" too (ingest13n).
+                joins = f"phối hợp {joint.group('with')}" if joint.group("with") else "phối hợp"
+                return f"{lead} {joins} {joint.group('b')}{sep} {subject}"
             if not (prior and prior[0].isupper() and _BODY_HEAD.match(prior)) or len(prior.split()) > 8:
                 break
             if re.search(r"\d|đồng\s+chí|\s(?:đã|đang|sẽ)\s", prior, re.IGNORECASE):
@@ -249,8 +261,9 @@ def _subject(text: str, verb_start: int) -> str:
 
 
 _JOINS_WITH = re.compile(
-    r"^(?P<a>[A-ZĐÀ-Ỹ][^,;:]{2,80}?)\s+(?:(?:đã|vừa)\s+)?phối\s+hợp\s+(?P<with>với|cùng)\s+(?P<b>[A-ZĐÀ-Ỹ][^,;:]{2,80})$"
+    r"^(?P<a>[^\W\d_][^,;:]{2,80}?)\s+(?:(?:đã|vừa)\s+)?phối\s+hợp\s+(?:(?P<with>với|cùng)\s+)?(?P<b>[A-ZĐÀ-Ỹ][^,;:]{2,80})$"
 )
+_PLACE_HEAD = re.compile(r"(?:tỉnh|thành\s+phố|huyện|thị\s+xã|quận)\s+[A-ZĐÀ-Ỹ]")
 _MEETING_NAMED = re.compile(
     r"\s*(?:hội\s+nghị|lễ|hội\s+thi|cuộc\s+thi|buổi|cuộc\s+họp|ngày\s+hội|đại\s+hội|hội\s+thảo|tọa\s+đàm|toạ\s+đàm|"
     r"gặp\s+mặt|họp\s+mặt)\b",
@@ -537,10 +550,11 @@ def _level(record: ExtractedRecord) -> str | None:
     # "Ban Thường vụ Quận Đoàn": a district's youth union ("Quân đoàn", an army corps, folds the same way).
     if re.search(r"\bQuận\s+[Đđ]oàn\b", record.organizer):
         return "huyen"
-    # "A phối hợp với B": the leading holder's level ("Ban Tuyên giáo và Dân vận Tỉnh ủy phối hợp với Đảng ủy xã …").
+    # "A phối hợp với B": the leading holder's level ("Ban Tuyên giáo và Dân vận Tỉnh ủy phối hợp với Đảng ủy xã …"),
+    # also without "với" ("Ủy ban MTTQ tỉnh phối hợp Ủy ban MTTQ thị xã X, xã Y …", ingest13n).
     # "Ủy ban MTTQ tỉnh và UBND huyện Nậm Pồ": two bodies joined by "và", the first one's level too.
     lead = re.split(
-        r"\bphoi hop (?:voi|cung)\b|\s+va\s+(?=(?:ubnd|hdnd|uy ban|ubmttq\w*|cong an|bo chi huy)\b)", folded
+        r"\bphoi hop(?: voi| cung)?\b|\s+va\s+(?=(?:ubnd|hdnd|uy ban|ubmttq\w*|cong an|bo chi huy)\b)", folded
     )[0]
     return _level_of(lead) or _level_of(folded)
 
