@@ -39,7 +39,13 @@ def _name_at(toks: _Tokens, i: int) -> int:
         if w[0].isupper() and (not w.isupper() or len(w) == 1):
             n += 1
         elif (
-            w.islower() and i + n + 1 < len(words) and words[i + n + 1][0].isupper() and n < 3 and len(w) <= 5
+            w.islower()
+            and i + n + 1 < len(words)
+            and words[i + n + 1][0].isupper()
+            # ("Văn phòng HĐND-UBND xã": an office before an abbreviation, not a name, ingest13n.)
+            and not (len(words[i + n + 1]) > 1 and words[i + n + 1].isupper())
+            and n < 3
+            and len(w) <= 5
         ):  # "Lê trí Vũ": a typo'd capital inside a name
             n += 1
         else:

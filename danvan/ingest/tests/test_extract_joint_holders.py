@@ -87,3 +87,12 @@ def test_a_chairs_title_written_after_the_name_without_a_comma_is_not_part_of_th
         "Về tham dự có ông Trần Văn Bình Bí thư đảng ủy chủ trì, bà Lê Thị Hoa Chủ tịch Hội Nông dân xã."
     )
     assert record.chair == [{"name": "Trần Văn Bình", "title": "Bí thư đảng ủy"}]
+
+
+def test_an_office_before_an_abbreviation_in_the_chairs_sentence_is_not_a_person():
+    record = extract(
+        "UBND xã Tân Phú tổ chức hội nghị giao ban với các trưởng thôn\n"
+        "Dự và chủ trì hội nghị có đồng chí: Trần Văn Bình, Phó Bí thư Đảng ủy, Chủ tịch UBND xã; Các đồng chí Phó Chủ "
+        "tịch UBND xã; Trưởng các phòng chuyên môn; Văn phòng HĐND-UBND xã"
+    )
+    assert [c["name"] for c in record.chair] == ["Trần Văn Bình"]
