@@ -16,7 +16,10 @@ from danvan.ingest.extract.record import ExtractedRecord
 _TIME_WORD = r"(?:sáng|chiều|tối|trưa|ngày|hôm)\b"
 _EVENT_DATE = re.compile(
     r"(?:^|[.!?]\s+|\n\s*|\bvào\s+|\bdiễn\s+ra\s+|\btrong\s+(?:(?:\d+|hai|ba)\s+(?=ngày)|các\s+ngày\s+(?:từ\s+)?)?|\bhôm\s+"
-    r"|[-–—)]\s*(?=" + _TIME_WORD + r")|,\s+(?=(?:sáng|chiều|tối|trưa)\b|ngày\s+\d))"
+    r"|[-–—)]\s*(?=" + _TIME_WORD + r")|,\s+(?=(?:sáng|chiều|tối|trưa)\b|ngày\s+\d)"
+    # "Được sự thống nhất của Đảng ủy xã X ngày 18/11/2017 Ban Công tác Mặt trận … tổ chức …": a full date right
+    # before the capitalised holder, with no comma (ingest13n).
+    r"|\s(?=ngày\s+\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{4}\s+(?-i:[A-ZĐÀ-Ỹ])))"
     r"(?:(?:sáng|chiều|tối|trưa)\s+)?(?:(?:hôm\s+)?(?:nay|qua)\s+)?(?:\(?\s*)?"
     r"(?:lúc\s+\d{1,2}\s*(?:giờ|h|:)\s*\d{0,2}\s*(?:phút)?\s*,?\s*)?"
     r"(?:ngày\s+)?(\d{1,2})\s*(?:[-/.]|\s+tháng\s+)\s*(\d{1,2})(?:\s*(?:[-/.]|\s+năm\s+)\s*(\d{4}))?(?!\d)",

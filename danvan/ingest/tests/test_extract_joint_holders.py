@@ -69,7 +69,7 @@ def test_the_leading_holders_level_counts_when_phoi_hop_has_no_voi(text, level):
     assert extract(text).level == level
 
 
-def test_a_holder_after_an_approval_clause_ending_in_a_dated_day_without_a_comma():
+def test_a_holder_and_its_day_after_an_approval_clause_ending_in_a_dated_day_without_a_comma():
     record = extract(
         "Ngày hội đại đoàn kết\n"
         "Thực hiện kế hoạch số 07/KH-MTTQ ngày 10/10/2021 của Ban Thường trực MTTQ xã Tân Phú về tổ chức Ngày hội Đại "
@@ -79,6 +79,8 @@ def test_a_holder_after_an_approval_clause_ending_in_a_dated_day_without_a_comma
     )
     assert record.organizer == "Ban Công tác Mặt trận các thôn trên địa bàn xã"
     assert record.level == "xa"
+    # The plan's date ("ngày 10/10/2021 của …") is a document's; the day before the holder is the meeting's.
+    assert record.event_date == "2021-11-15"
 
 
 def test_a_chairs_title_written_after_the_name_without_a_comma_is_not_part_of_the_name():
