@@ -114,7 +114,7 @@ _HOLD_VERB = re.compile(
 _BODY_HEAD = re.compile(
     r"(?:Ban|BCĐ|BTV|BDV|Ủy\s+ban|Uỷ\s+ban|UBND|HĐND|UBMTTQ\w*|UB\.?\s*MTTQ\w*|UBMT\w*|MTTQ\w*|Mặt\s+trận|Hội(?!\s+(?:thi|nghị|trường|diễn))|Đảng\s+[uủ][yỷ]|Đảng\s+bộ|"
     r"(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+[uủ][yỷ]|Huyện|Quận|Thị\s+xã|Thành\s+phố|TX|TP|Khối|Cụm|Bộ|Công\s+an|Học\s+viện|"
-    r"Trung\s+tâm|Đoàn|Liên\s+đoàn|Công\s+đoàn|Chi\s+hội|Chi\s+đoàn|Thường\s+trực|Sở|Văn\s+phòng|(?:Tỉnh|Huyện|Thành)\s+đoàn|Chi\s+bộ|Cục|Tổng\s+cục|"
+    r"Trung\s+tâm|Phòng(?!\s+(?:họp|khám))|Đoàn|Liên\s+đoàn|Công\s+đoàn|Chi\s+hội|Chi\s+đoàn|Thường\s+trực|Sở|Văn\s+phòng|(?:Tỉnh|Huyện|Thành)\s+đoàn|Chi\s+bộ|Cục|Tổng\s+cục|"
     r"Quân\s+khu|Bộ\s+Chỉ\s+huy|Ban\s+Chỉ\s+huy|Đồn|(?:Trung|Sư|Lữ|Tiểu)\s+đoàn|Đại\s+đội|Hải\s+đội|Bộ\s+đội|"
     r"Khu\s+dân\s+cư|Khu\s+phố|Tổ\s+dân\s+phố|Ấp|Thôn|(?:Trung\s+ương|TƯ|T\.Ư\.?)\s+(?:Hội|Đoàn))\b"
     r"|(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|tỉnh|thành\s+phố|Xã|Phường|Thị\s+trấn|khu\s+dân\s+cư|khu\s+phố|"
@@ -240,7 +240,8 @@ def _subject(text: str, verb_start: int) -> str:
             # Phụ nữ huyện, Công đoàn … huyện tổ chức …": the list goes back to the body that joins the others
             # (ingest13h); the tense word is left out, as in "A phối hợp với B".
             joint = _JOINS_WITH.match(prior)
-            lead = joint.group("a") if joint else ""
+            # ("Hội LHPN huyện Tân Phú (Đồng Nai) phối hợp …": the bracketed place is left out too.)
+            lead = _without_bracketed_place(joint.group("a")) if joint else ""
             # "Ủy ban MTTQ huyện X, tỉnh Y phối hợp Công an huyện, Trung tâm … tổ chức …": the place after the
             # leading body locates it; the body is the part before it, and the place is left out (ingest13n).
             if joint and _PLACE_HEAD.match(lead) and len(parts) >= 2:
@@ -256,6 +257,12 @@ def _subject(text: str, verb_start: int) -> str:
                 break
             subject = f"{prior}{sep} {subject}" if sep == "," else f"{prior} {sep} {subject}"
             before = rest[: len(rest) - len(parts[-1])].rstrip()
+        else:
+            return subject
+        # "A chủ trì, phối hợp B, C tổ chức …": a list that goes back to "phối hợp" is read from an earlier cut,
+        # where the lower-case "phối hợp" continues A's name (ingest13n).
+        if re.match(r"phối\s+hợp\b", prior) and cut != cuts[0]:
+            continue
         return subject
     return ""
 

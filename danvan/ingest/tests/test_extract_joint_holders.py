@@ -33,7 +33,25 @@ from danvan.ingest.extract import extract
             "hồng” năm 2019 tại xã Phú Mỹ.",
             "Ban Thường vụ Huyện đoàn Mỏ Cày Bắc phối hợp Đoàn xã Phú Mỹ, Hội LHTN xã",
         ),
-        # Guards: with "với" the list is read as before; one joint body without "với" too.
+        # A bracketed place after the leading body is left out, as after a single holder.
+        (
+            "Hội thi\nNgày 5/3/2022, Hội LHPN huyện Tân Phú (Đồng Nai) phối hợp Công an huyện, Phòng Tư pháp huyện tổ "
+            "chức Hội thi tìm hiểu pháp luật.",
+            "Hội LHPN huyện Tân Phú phối hợp Công an huyện, Phòng Tư pháp huyện",
+        ),
+        # An office ("Phòng Tư pháp huyện") inside a list after "phối hợp với".
+        (
+            "Hội thi\nNgày 5/3/2022, Hội LHPN huyện Tân Phú phối hợp với Công an huyện, Phòng Tư pháp huyện, Huyện đoàn "
+            "tổ chức Hội thi tìm hiểu pháp luật.",
+            "Hội LHPN huyện Tân Phú phối hợp với Công an huyện, Phòng Tư pháp huyện, Huyện đoàn",
+        ),
+        # Guards: a body that leads and joins others; with "với" the list is read as before; one joint body without
+        # "với" too.
+        (
+            "Hội thi\nNgày 5/3/2022, Hội LHPN huyện Tân Phú chủ trì, phối hợp Công an huyện, Phòng Tư pháp huyện tổ "
+            "chức Hội thi tìm hiểu pháp luật.",
+            "Hội LHPN huyện Tân Phú chủ trì, phối hợp Công an huyện, Phòng Tư pháp huyện",
+        ),
         (
             "Hội thi\nNgày 5/6/2022, Liên đoàn Lao động huyện Tân Phú đã phối hợp với Hội Liên hiệp Phụ nữ huyện, "
             "Huyện đoàn tổ chức Hội thi.",
