@@ -336,7 +336,14 @@ class Phase:
             "web_rss_peak_mib": round(peak_rss),
             "by_role": {},
             "by_page": {},
+            # Every 30 s of the phase: pages, p50 and p95 (a tail spread evenly is the server's queue; one bunched
+            # in a few windows is a pause: other work on the machine, a worker restarting).
+            "timeline": [],
         }
+        for start in range(0, int(elapsed) + 1, 30):
+            window = [r[4] * 1000 for r in records if start <= r[0] < start + 30]
+            if window:
+                out["timeline"].append([start, len(window), round(pct(window, 0.5)), round(pct(window, 0.95))])
         for key, index in (("by_role", 1), ("by_page", 2)):
             names = sorted({r[index] for r in records})
             for name in names:
@@ -418,6 +425,7 @@ def print_phase(summary: dict) -> None:
     )
     for role, figures in summary["by_role"].items():
         print(f"      {role:18} {figures}", flush=True)
+    print("      every 30 s [start s, pages, p50, p95]:", summary["timeline"], flush=True)
 
 
 def main() -> int:

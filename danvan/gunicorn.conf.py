@@ -32,7 +32,8 @@ def _int(name: str, default: int) -> int:
 bind = os.environ.get("DANVAN_BIND") or "127.0.0.1:8000"
 # Two processes per core with two threads each, not one with four: a worker's threads share one interpreter lock, and
 # a person's keep-alive connection stays with the worker that took it, so with one worker per core a busy worker
-# queued requests while the other core idled (perf15k: p95 2.7 → 1.4 s at the same load, docs/performance.md).
+# queued requests while the other core idled (perf15k, the load test's p95 on a shared machine: 2.7–3.6 s → 1.4–1.8 s;
+# figures in docs/decisions/0010-production-server.md).
 _cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
 workers = _int("WEB_WORKERS", 2 * _cores)
 worker_class = "gthread"
