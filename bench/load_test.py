@@ -242,7 +242,15 @@ def cpu_seconds(master_pid: int) -> dict:
             db += s["own"]
             if not stats.get(s["ppid"], {}).get("comm", "").startswith(("postgres", "postmaster")):
                 db += s["children"]  # the postmaster: the backends it reaped
-    return {"web": web, "db": db, "client": sum(os.times()[:2])}
+    return {"web": web, "db": db, "client": sum(os.times()[:2]), "machine": machine_busy_seconds()}
+
+
+def machine_busy_seconds() -> float:
+    """CPU seconds the whole machine spent busy (every process, the kernel): minus web, db and client, what other
+    work on a shared machine took from the run."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    # user nice system idle iowait irq softirq steal: busy is all but idle and iowait (guest time is inside user).
+    return (sum(fields[:8]) - fields[3] - fields[4]) / CLK_TCK
 
 
 def rss_mib(master_pid: int) -> float:
@@ -323,10 +331,19 @@ class Phase:
             "max_ms": round(max(lat), 1) if lat else None,
             "cpu_ms_per_page": {k: round(v * 1000 / max(1, len(records)), 1) for k, v in cpu.items()},
             "cpu_cores_busy": {k: round(v / elapsed, 2) for k, v in cpu.items()},
+            "other_cores_busy": round((cpu["machine"] - cpu["web"] - cpu["db"] - cpu["client"]) / elapsed, 2),
+            "load_average": [round(x, 2) for x in os.getloadavg()],
             "web_rss_peak_mib": round(peak_rss),
             "by_role": {},
             "by_page": {},
+            # Every 30 s of the phase: pages, p50 and p95 (a tail spread evenly is the server's queue; one bunched
+            # in a few windows is a pause: other work on the machine, a worker restarting).
+            "timeline": [],
         }
+        for start in range(0, int(elapsed) + 1, 30):
+            window = [r[4] * 1000 for r in records if start <= r[0] < start + 30]
+            if window:
+                out["timeline"].append([start, len(window), round(pct(window, 0.5)), round(pct(window, 0.95))])
         for key, index in (("by_role", 1), ("by_page", 2)):
             names = sorted({r[index] for r in records})
             for name in names:
@@ -402,11 +419,13 @@ def print_phase(summary: dict) -> None:
         f"  {summary['phase']}: {summary['pages']} pages in {summary['seconds']} s = {summary['pages_per_s']}/s, "
         f"errors {summary['errors']}, p50 {summary['p50_ms']} p95 {summary['p95_ms']} p99 {summary['p99_ms']} "
         f"max {summary['max_ms']} ms; CPU ms/page web {cpu['web']} db {cpu['db']} client {cpu['client']}; "
-        f"web RSS peak {summary['web_rss_peak_mib']} MiB",
+        f"cores busy {summary['cpu_cores_busy']}, other work {summary['other_cores_busy']} cores, load average "
+        f"{summary['load_average']}; web RSS peak {summary['web_rss_peak_mib']} MiB",
         flush=True,
     )
     for role, figures in summary["by_role"].items():
         print(f"      {role:18} {figures}", flush=True)
+    print("      every 30 s [start s, pages, p50, p95]:", summary["timeline"], flush=True)
 
 
 def main() -> int:

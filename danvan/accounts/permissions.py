@@ -150,6 +150,16 @@ def units_around(user) -> tuple[OrgUnit, ...]:
     return cached[1]
 
 
+def roles_key(user) -> tuple:
+    """Everything of the person's roles that a selector may build a query from: their assignments (role, unit,
+    depth) and the units around them (id, kind, parent). With the person's id and the day, the key of a compiled
+    query kept between requests (core.inbox); the rows themselves are always read from the database."""
+    return (
+        _assignments(user),
+        tuple((unit.pk, unit.kind, unit.parent_id) for unit in units_around(user)),
+    )
+
+
 def forget_roles(user) -> None:
     """Drop what this user object remembers of its roles (after a service changed them)."""
     for key in ("_danvan_assignments", "_danvan_roles_on", "_danvan_role_within", "_danvan_units_around"):
