@@ -184,7 +184,7 @@ def _selected_columns(queries) -> str:
 def test_lists_and_registers_never_read_the_files_bytes_nor_the_whole_text(commune_officer_a, officer_a):
     from django.test.utils import CaptureQueriesContext
 
-    from danvan.core.inbox import _documents, _present, _sources
+    from danvan.core.inbox import _documents, _present
     from danvan.documents import selectors
 
     drafter, head, signer = people()
@@ -197,7 +197,7 @@ def test_lists_and_registers_never_read_the_files_bytes_nor_the_whole_text(commu
         assert [r.document.issued.reference for r in selectors.received_newest(user=commune_officer_a)] == [
             document.issued.reference
         ]
-        sources = _present(commune_officer_a, _sources(commune_officer_a, timezone.localdate()))
+        sources = _present(commune_officer_a, timezone.localdate())
         assert len(_documents(sources["documents_waiting"], sources["documents_received"]).items) == 1
         assert registers.register_page(kind="di", unit=p24, year=2026, page=1)[1] == 1
         assert registers.register_page(kind="den", unit=c7288, year=2026, page=1)[1] == 1
