@@ -163,11 +163,11 @@ def _detail_context(request, petition, **extra):
         for name in AVAILABLE.get(petition.status, []):
             form_class, _service, label = ACTIONS[name]
             form = extra.pop(f"form_{name}", None) or form_class(initial={"on": _today()}, prefix=name)
-            # A blank action form's fields are the same on every petition page of the day: rendered once.
-            fields_html = None if form.is_bound else blank_fields_html(form)
-            actions.append({"name": name, "label": label, "form": form, "fields_html": fields_html})
-    assign_form = forms.AssignForm()
-    transfer_form = forms.TransferForm(initial={"on": _today()}, prefix="transfer")
+            # A blank form's fields are the same on every petition page of the day: rendered once per process
+            # (`blank_fields_html` renders a refused, bound one every time).
+            actions.append({"name": name, "label": label, "form": form, "fields_html": blank_fields_html(form)})
+    assign_form = extra.pop("assign_form", None) or forms.AssignForm()
+    transfer_form = extra.pop("transfer_form", None) or forms.TransferForm(initial={"on": _today()}, prefix="transfer")
     context = {
         "petition": petition,
         "petitioners": petitioners_of(petition),
@@ -181,9 +181,9 @@ def _detail_context(request, petition, **extra):
         "actions": actions,
         "today": _today(),
         "assign_form": assign_form,
-        "assign_fields_html": None if "assign_form" in extra else blank_fields_html(assign_form, "_form.html"),
+        "assign_fields_html": blank_fields_html(assign_form, "_form.html"),
         "transfer_form": transfer_form,
-        "transfer_fields_html": None if "transfer_form" in extra else blank_fields_html(transfer_form),
+        "transfer_fields_html": blank_fields_html(transfer_form),
         "track_form": forms.TrackForm(),
         "can_transfer": can_act and petition.status in (Petition.Status.RECEIVED, Petition.Status.PROCESSED),
         "attachments": petition.attachments.all(),
