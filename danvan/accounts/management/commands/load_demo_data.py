@@ -18,6 +18,10 @@ DEMO_LOADERS = [
     ("Kế hoạch chờ Trưởng ban ký", "danvan.documents.demo.demo_documents_load"),
     ("Hội viên các đoàn thể (đếm mỗi người một lần)", "danvan.members.demo.demo_members_load"),
     ("Dân chủ ở cơ sở, trang công dân của xã Yên Thế", "danvan.democracy.demo.demo_democracy_load"),
+    (
+        "Đơn thư (khiếu nại, tố cáo, kiến nghị) của xã Yên Thế và Thành ủy Bắc Ninh",
+        "danvan.petitions.demo.demo_petitions_load",
+    ),
 ]
 
 
