@@ -1,7 +1,7 @@
 """Demo petitions for a first look at "Đơn thư": in Xã Yên Thế (Bắc Ninh) the People's Committee holds a land
-complaint being resolved (its deadline running), a group's recommendation on a pig farm's smell just received (due
-in the officer's inbox) and a resolved one on a road's drainage; the commune's Party committee has a feedback on a
-village head's collection, processed; the city Party committee of Bắc Ninh has a denunciation whose denouncer is
+complaint being resolved (its deadline running), a group's recommendation on a pig farm's smell whose handling limit
+ends in the next two days (in the officer's inbox) and a resolved one on a road's drainage; the commune's Party
+committee has a feedback on a village head's collection, processed; the city Party committee of Bắc Ninh has a denunciation whose denouncer is
 kept confidential, and a complaint it transferred to the competent People's Committee.
 
 Made through the services as the demo personas, with dates before today so that the deadlines are live. Never in
@@ -13,7 +13,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from danvan.organisations.models import OrgUnit
-from danvan.petitions.models import Petition, PetitionField
+from danvan.petitions.deadlines import deadline_for
+from danvan.petitions.models import Petition, PetitionField, Procedure, Step
 from danvan.petitions.services import (
     petition_accept,
     petition_close,
@@ -25,6 +26,16 @@ from danvan.petitions.services import (
 
 MARKER = "Đề nghị xem xét lại việc thu hồi 320 m² đất nông nghiệp"  # the first petition's content starts so
 USERNAMES = ("ubnd.yenthe", "xa.yenthe", "bn.chuyenvien")
+
+
+def _days_ago_due_soon(today: dt.date) -> int:
+    """How long ago a petition came in whose handling limit (xử lý đơn) ends in the next two days: the inbox shows
+    petitions due within three days, so the demo's one waits there. Counted by the deadline engine itself."""
+    for days_ago in range(1, 30):
+        due = deadline_for(Procedure.HANDLING, Step.PROCESS, today - dt.timedelta(days=days_ago)).due
+        if today < due <= today + dt.timedelta(days=2):
+            return days_ago
+    return 1
 
 
 def demo_petitions_load(today: dt.date | None = None) -> list[str]:
@@ -68,7 +79,7 @@ def demo_petitions_load(today: dt.date | None = None) -> list[str]:
     farm = receive(
         ubnd,
         "C7288-UBND",
-        2,
+        _days_ago_due_soon(today),
         source=Petition.Source.POST,
         category=Petition.Category.PROPOSAL,
         field=fields["moi-truong"],

@@ -5,6 +5,7 @@ import pytest
 from danvan.accounts.demo import demo_data_load
 from danvan.petitions.demo import demo_petitions_load
 from danvan.petitions.models import ConfidentialIdentity, Petition, Petitioner
+from danvan.petitions.selectors import petitions_due_for_officer
 
 pytestmark = pytest.mark.django_db
 
@@ -26,4 +27,9 @@ def test_the_demo_petitions_cover_each_state_keep_the_denouncer_apart_and_load_o
     assert not Petitioner.objects.filter(petition=denunciation).exists()
     assert ConfidentialIdentity.objects.filter(petition=denunciation).count() == 1
     assert {p.unit.code for p in petitions.values()} == {"C7288-UBND", "C7288-DU", "P24-TU"}
+    # The group's recommendation is due within the inbox's three days, so its handler sees it in "Việc của tôi".
+    farm = next(p for p in petitions.values() if p.petitioner_kind == "group")
+    assert TODAY < farm.due_on <= TODAY + dt.timedelta(days=2)
+    due = petitions_due_for_officer(user=farm.handlers.get().user, today=TODAY)
+    assert farm in due.due_soon
     assert demo_petitions_load(today=TODAY) == []
