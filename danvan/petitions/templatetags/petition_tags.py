@@ -10,10 +10,22 @@ from danvan.core.templatetags.core_tags import date, link_to, truncatechars
 register = template.Library()
 
 _ROW = (
-    '\n    <tr>\n      <td><a href="{link}">{code}</a></td>\n      <td>{received}</td>\n      <td>{unit}</td>\n'
-    "      <td>{category}{over_level}{repeat}</td>\n      <td>{field}</td>\n      <td>{content}</td>\n"
-    "      <td>{status}</td>\n      <td>{due}</td>\n    </tr>\n  "
+    '\n    <tr>\n      <td data-label="{l_code}"><a href="{link}">{code}</a></td>\n      <td data-label="{l_received}">{received}</td>\n'
+    '      <td data-label="{l_unit}">{unit}</td>\n      <td data-label="{l_category}">{category}{over_level}{repeat}</td>\n'
+    '      <td data-label="{l_field}">{field}</td>\n      <td data-label="{l_content}">{content}</td>\n'
+    '      <td data-label="{l_status}">{status}</td>\n      <td data-label="{l_due}">{due}</td>\n    </tr>\n  '
 )
+# The column names each cell carries for a phone, where the table reads as stacked cards (dv-cards-table).
+_LABELS = {
+    "l_code": "Code",
+    "l_received": "Received",
+    "l_unit": "Unit",
+    "l_category": "Category",
+    "l_field": "Field",
+    "l_content": "Content",
+    "l_status": "Status",
+    "l_due": "Due",
+}
 
 
 @register.simple_tag
@@ -23,6 +35,7 @@ def petition_rows(petitions, today):
     esc = conditional_escape
     over_level = f' <span class="badge text-bg-warning">{esc(gettext("vượt cấp"))}</span>'
     repeat = f' <span class="badge text-bg-secondary">{esc(gettext("repeat"))}</span>'
+    labels = {key: esc(gettext(name)) for key, name in _LABELS.items()}
     rows = []
     for p in petitions:
         due = ""
@@ -46,6 +59,7 @@ def petition_rows(petitions, today):
                 content=esc(truncatechars(p.content, 90)),
                 status=esc(p.get_status_display()),
                 due=due,
+                **labels,
             )
         )
     return mark_safe("".join(rows))  # noqa: S308 — every value above is escaped

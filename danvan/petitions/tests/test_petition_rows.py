@@ -16,20 +16,20 @@ from .factories import TODAY, receive
 
 pytestmark = pytest.mark.django_db
 
-# petitions/_table.html before perf15j.
-LOOP = """{% load i18n %}<div class="table-responsive"><table class="table table-sm table-hover align-middle">
+# petitions/_table.html before perf15j (with the column names a phone shows, ux15p).
+LOOP = """{% load i18n %}<div class="table-responsive"><table class="table table-sm table-hover align-middle dv-cards-table">
   <thead><tr><th>{% translate "Code" %}</th><th>{% translate "Received" %}</th><th>{% translate "Unit" %}</th><th>{% translate "Category" %}</th><th>{% translate "Field" %}</th><th>{% translate "Content" %}</th><th>{% translate "Status" %}</th><th>{% translate "Due" %}</th></tr></thead>
   <tbody>
   {% for p in petitions %}
     <tr>
-      <td><a href="{{ p.code|link_to:'petitions:detail' }}">{{ p.code }}</a></td>
-      <td>{{ p.received_on|date:"SHORT_DATE_FORMAT" }}</td>
-      <td>{{ p.unit.name }}</td>
-      <td>{{ p.get_category_display }}{% if p.is_over_level %} <span class="badge text-bg-warning">{% translate "vượt cấp" %}</span>{% endif %}{% if p.repeat_of_id %} <span class="badge text-bg-secondary">{% translate "repeat" %}</span>{% endif %}</td>
-      <td>{{ p.field.name }}</td>
-      <td>{{ p.content|truncatechars:90 }}</td>
-      <td>{{ p.get_status_display }}</td>
-      <td>{% if p.due_on %}<span class="{% if p.is_open and p.due_on < today %}text-danger fw-semibold{% endif %}">{{ p.due_on|date:"SHORT_DATE_FORMAT" }}</span>{% endif %}</td>
+      <td data-label="{% translate "Code" %}"><a href="{{ p.code|link_to:'petitions:detail' }}">{{ p.code }}</a></td>
+      <td data-label="{% translate "Received" %}">{{ p.received_on|date:"SHORT_DATE_FORMAT" }}</td>
+      <td data-label="{% translate "Unit" %}">{{ p.unit.name }}</td>
+      <td data-label="{% translate "Category" %}">{{ p.get_category_display }}{% if p.is_over_level %} <span class="badge text-bg-warning">{% translate "vượt cấp" %}</span>{% endif %}{% if p.repeat_of_id %} <span class="badge text-bg-secondary">{% translate "repeat" %}</span>{% endif %}</td>
+      <td data-label="{% translate "Field" %}">{{ p.field.name }}</td>
+      <td data-label="{% translate "Content" %}">{{ p.content|truncatechars:90 }}</td>
+      <td data-label="{% translate "Status" %}">{{ p.get_status_display }}</td>
+      <td data-label="{% translate "Due" %}">{% if p.due_on %}<span class="{% if p.is_open and p.due_on < today %}text-danger fw-semibold{% endif %}">{{ p.due_on|date:"SHORT_DATE_FORMAT" }}</span>{% endif %}</td>
     </tr>
   {% empty %}
     <tr><td colspan="8" class="text-muted">{% translate "No petitions." %}</td></tr>
