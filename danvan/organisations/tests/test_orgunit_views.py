@@ -138,3 +138,18 @@ def test_a_position_with_a_bad_date_names_the_field(client_for, officer_a):
     )
     assert response.status_code == 200
     assert "start_date" in response.context["form"].errors
+
+
+def test_the_breadcrumb_links_only_the_units_above_that_the_person_may_open(client_for, officer_a, sysadmin):
+    # A province's officer sees the Central Committee's name above the province, but its page is not theirs (404).
+    html = client_for(officer_a).get("/don-vi/C7288-DU/").content.decode()
+    root = OrgUnit.objects.get(depth=0)
+    assert root.name in html and f'href="/don-vi/{root.code}/"' not in html
+    assert 'href="/don-vi/P24-TU/"' in html
+    assert client_for(officer_a).get(f"/don-vi/{root.code}/").status_code == 404
+    # Its own province's page: the parent line names the centre without a link too.
+    html = client_for(officer_a).get("/don-vi/P24-TU/").content.decode()
+    assert f'href="/don-vi/{root.code}/"' not in html
+    # The system administrator opens the whole tree.
+    html = client_for(sysadmin).get("/don-vi/P24-TU/").content.decode()
+    assert f'href="/don-vi/{root.code}/"' in html
