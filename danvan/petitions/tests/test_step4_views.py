@@ -106,6 +106,28 @@ def test_a_dialogue_page_records_commitments_and_the_follow_up_list_shows_them(c
     assert commitment.status == "done"
 
 
+def test_a_commitments_row_form_starts_from_the_commitment_as_it_is(client_for, officer_a):
+    """Saving an outcome from the list must not reset the status or unpublish it: the row's form shows them."""
+    data = {
+        "unit": "P24-TU",
+        "held_on": "02/03/2026",
+        "place": "Nhà văn hóa",
+        "leaders": "Bí thư",
+        "participant_count": "3",
+        **formset("issues", total=2, **{"0-issue": "Sửa đường", "0-owner_unit": "C7288-DU", "0-due_on": "30/06/2026"}),
+    }
+    client = client_for(officer_a)
+    client.post("/don-thu/doi-thoai/", data)
+    commitment = Commitment.objects.get()
+    services.commitment_update(
+        actor=officer_a, commitment=commitment, status="open", outcome="Đã khảo sát <tuyến>", is_published=True
+    )
+    html = client.get("/don-thu/doi-thoai/cam-ket/").content.decode()
+    assert 'value="open" selected' in html
+    assert 'value="Đã khảo sát &lt;tuyến&gt;"' in html
+    assert 'name="is_published" class="form-check-input" checked' in html
+
+
 def test_a_dialogue_issue_without_an_owner_shows_the_error_on_that_row(client_for, officer_a):
     data = {
         "unit": "P24-TU",
