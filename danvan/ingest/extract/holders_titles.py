@@ -118,3 +118,16 @@ def title_after_name(rest: str) -> str:
 
 def folds_as_title(title: str, heads: tuple[str, ...]) -> bool:
     return bool(re.match(r"(?:pho )?(?:" + "|".join(heads) + ")", fold(title)))
+
+
+# "quán triệt Nghị quyết Trung ương 8 khóa XII", "các Nghị quyết Hội nghị lần thứ 6 Ban Chấp hành Trung ương Đảng": the
+# body named in a document's name issued it; it does not hold the meeting that studies it.
+_DOCUMENT_NAMED = re.compile(
+    r"\b(?i:nghị\s+quyết|chỉ\s+thị|kết\s+luận|quy\s+định|quyết\s+định|thông\s+tri)\s+(?i:số\s+\S+\s+)?"
+    r"(?i:hội\s+nghị\s+)?(?i:lần\s+thứ\s+\S+\s+)?(?i:ban\s+chấp\s+hành\s+)?$"
+)
+
+
+def named_in_document(text: str, start: int) -> bool:
+    """Whether the body that starts at `start` is named inside a document's name ("Nghị quyết Trung ương 8")."""
+    return bool(_DOCUMENT_NAMED.search(text[max(0, start - 80) : start]))

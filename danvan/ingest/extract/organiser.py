@@ -6,7 +6,7 @@ import re
 
 from danvan.core.text import fold
 from danvan.ingest.extract.document import _Doc
-from danvan.ingest.extract.holders_titles import after_report, member_title_follows, units_holder
+from danvan.ingest.extract.holders_titles import after_report, member_title_follows, named_in_document, units_holder
 from danvan.ingest.extract.places import _gazetteer, _tokens
 from danvan.ingest.extract.record import ExtractedRecord
 from danvan.ingest.extract.vocabulary import CENTRAL_CITIES, CENTRALLY_RUN
@@ -502,6 +502,7 @@ def _organizer(doc: _Doc, record: ExtractedRecord) -> None:
                 or _VENUE.search(part[max(0, match.start() - 40) : match.start()])
                 or _SUPERVISOR_OF.search(part[max(0, match.start() - 100) : match.start()])
                 or member_title_follows(part, match.end())
+                or named_in_document(part, match.start())
             ):
                 continue
             took_place = _ONLY_TOOK_PLACE.match(part[match.end() :]) or _NAME_ONLY.match(part[match.end() :])

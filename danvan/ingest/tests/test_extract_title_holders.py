@@ -100,3 +100,39 @@ def test_a_full_stop_still_ends_a_chairs_title():
         "nghị có đồng chí Trần Văn An - Bí thư Đảng ủy xã. Dự hội nghị có các đoàn thể xã."
     )
     assert record["chair"] == [{"name": "Trần Văn An", "title": "Bí thư Đảng ủy xã"}]
+
+
+def test_a_body_named_in_the_resolution_studied_is_not_the_holder():
+    record = _record(
+        "Học tập nghị quyết\nSáng ngày 12/3/2019, tại Hội trường Ủy ban nhân dân phường diễn ra Hội nghị học tập, quán "
+        "triệt Nghị quyết Trung ương 8 khóa XII với sự tham gia của 150 đảng viên."
+    )
+    assert record["organizer"] == ""
+
+
+def test_the_years_report_read_out_at_a_festival_is_the_period_reviewed():
+    record = _record(
+        "Ngày hội Đại đoàn kết toàn dân tộc ở khu dân cư thôn Làng Mới\nCác đại biểu dự ngày hội\nTrưởng Ban công tác "
+        "Mặt trận thôn trình bày báo cáo năm 2024\nĐồng chí Lê Thị Hoa, Phó Chủ tịch UBND xã phát biểu tại Ngày hội"
+    )
+    assert record["event_type"] == "other"
+    assert record["period"] == "2024"
+    assert record["organizer"] == ""
+
+
+def test_an_honouring_among_the_plans_passed_at_a_launch_is_not_a_period_reviewed():
+    record = _record(
+        "Xã Hòa An triển khai kế hoạch tháng 10\nTới dự và chủ trì hội nghị có đồng chí Lê Văn Tâm - Chủ tịch UB.MTTQVN "
+        "xã. Tại đây, các đại biểu đã được thông qua 04 kế hoạch: Tổ chức Ngày hội Đại đoàn kết; Biểu dương gia đình "
+        "văn hóa tiêu biểu giai đoạn 2021-2025; Triển khai vận động quỹ Vì người nghèo."
+    )
+    assert record["event_type"] == "trien_khai"
+    assert record["period"] is None
+
+
+def test_a_launched_plan_still_names_its_year_in_the_lead():
+    record = _record(
+        "Triển khai kế hoạch năm 2024\nSáng 10/1, Ban Dân vận Huyện ủy tổ chức hội nghị triển khai Kế hoạch công tác "
+        "dân vận năm 2024 cho cán bộ làm công tác dân vận các xã, thị trấn trong huyện."
+    )
+    assert record["period"] == "2024"
