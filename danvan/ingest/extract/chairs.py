@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 
 from danvan.core.text import fold
-from danvan.ingest.extract.document import _Doc, _sentences
+from danvan.ingest.extract.document import _Doc
+from danvan.ingest.extract.holders_titles import (
+    chair_sentences,
+    folds_as_title,
+    member_title_at,
+    title_after_name,
+    without_honorific,
+)
 from danvan.ingest.extract.places import _Tokens, _tokens
 from danvan.ingest.extract.record import ExtractedRecord
 from danvan.ingest.extract.vocabulary import _MAJOR_SURNAMES, SURNAMES, TITLE_HEADS
@@ -34,6 +41,9 @@ def _name_at(toks: _Tokens, i: int) -> int:
         # "ông Châu Ngọc Hồng Bí thư đảng ủy chủ trì": the title after a name with no comma is not part of it
         # (ingest13n).
         if (folded[i + n], folded[i + n + 1] if i + n + 1 < len(words) else "") in _TITLE_AFTER_NAME:
+            break
+        # ("Võ Minh Hùng Thành ủy viên - Bí thư …": a committee member's title, ingest13o.)
+        if member_title_at(words, folded, i + n):
             break
         # ("Tráng A Tủa", "Giàng A Dơ": a one-letter middle name, ingest13m.)
         if w[0].isupper() and (not w.isupper() or len(w) == 1):
@@ -66,7 +76,7 @@ def _chairs(doc: _Doc, record: ExtractedRecord) -> None:
     paragraphs = [doc.title, *doc.body]
     chairs: list[dict] = []
     for paragraph in paragraphs:
-        for sentence in _sentences(paragraph):
+        for sentence in chair_sentences(paragraph):
             low = sentence.lower()
             pos = low.find("chủ trì")
             if pos < 0:
@@ -84,7 +94,7 @@ def _chairs(doc: _Doc, record: ExtractedRecord) -> None:
             if after:
                 rest = sentence[pos + after.end() :]
                 for part in re.split(r";\s*|\s+và\s+(?:đồng chí\s+)?(?=[A-ZÀ-ỸĐ])", rest):
-                    chair = _chair_after_dong_chi(part)
+                    chair = _chair_after_dong_chi(without_honorific(part))
                     if chair and all(fold(c["name"]) != fold(chair["name"]) for c in chairs):
                         chairs.append(chair)
                 continue
@@ -155,11 +165,10 @@ def _chair_after_dong_chi(text: str) -> dict | None:
     rest = text[toks.ends[n - 1] :]
     title = ""
     # (The title may follow the name with no comma or dash: "ông Châu Ngọc Hồng Bí thư đảng ủy chủ trì", ingest13n.)
-    m = re.match(
-        r"\s*(?:[-–,(]\s*)?(.+?)(?:\)|\s+(?:chủ trì|đã|đề nghị|nhấn mạnh|yêu cầu|phát biểu|cho biết)\b|[.;:]|$)", rest
-    )
-    if m and re.match(r"(?:pho )?(?:" + "|".join(TITLE_HEADS) + ")", fold(m.group(1))):
-        title = _title_clean(m.group(1))
+    # (An abbreviation's dot does not end the title: "Chủ tịch UB.MTTQVN xã", "PBT. Đảng ủy - Chủ tịch …", ingest13o.)
+    written = title_after_name(rest)
+    if written and folds_as_title(written, TITLE_HEADS):
+        title = _title_clean(written)
     return {"name": _proper_name(name), "title": title}
 
 

@@ -6,6 +6,7 @@ import re
 
 from danvan.core.text import fold
 from danvan.ingest.extract.document import _Doc
+from danvan.ingest.extract.holders_titles import after_report, member_title_follows, named_in_document, units_holder
 from danvan.ingest.extract.places import _gazetteer, _tokens
 from danvan.ingest.extract.record import ExtractedRecord
 from danvan.ingest.extract.vocabulary import CENTRAL_CITIES, CENTRALLY_RUN
@@ -204,6 +205,10 @@ def _subject(text: str, verb_start: int) -> str:
         subject = _without_trailing_province(subject)
         subject = _holder_after_venue(subject) or subject
         subject = _without_bracketed_place(subject)
+        # A reporting clause before the holder; several local units as the holder (ingest13o, holders_titles).
+        subject = after_report(subject) or subject
+        if units := units_holder(subject):
+            return units
         # "các Khu dân cư (KDC) trên địa bàn xã Tiên Ngọc đã tổ chức …": several bodies of one kind, named as written.
         several = _SEVERAL.match(subject)
         named = subject[several.end() :] if several else subject
@@ -465,7 +470,7 @@ def _organizer(doc: _Doc, record: ExtractedRecord) -> None:
             name, end = _org_with_place(part, match)
             before = part[max(0, match.start() - 12) : match.start()]
             # "Trưởng Ban Dân vận Tỉnh ủy", "Chủ tịch HĐND tỉnh" are titles, not the organiser.
-            if re.search(r"(?:trưởng|phó|viên|thư|tịch)\s*$", before, re.IGNORECASE):
+            if re.search(r"(?:trưởng|phó|viên|thư|tịch)\s*$", before, re.IGNORECASE) or member_title_follows(part, end):
                 continue
             if _ORG_VERB.match(part[end:]):
                 record.organizer = _canonical_case(name)
@@ -496,6 +501,8 @@ def _organizer(doc: _Doc, record: ExtractedRecord) -> None:
                 or _DOCUMENT_OF.search(part[max(0, match.start() - 60) : match.start()])
                 or _VENUE.search(part[max(0, match.start() - 40) : match.start()])
                 or _SUPERVISOR_OF.search(part[max(0, match.start() - 100) : match.start()])
+                or member_title_follows(part, match.end())
+                or named_in_document(part, match.start())
             ):
                 continue
             took_place = _ONLY_TOOK_PLACE.match(part[match.end() :]) or _NAME_ONLY.match(part[match.end() :])
@@ -551,6 +558,9 @@ def _level(record: ExtractedRecord) -> str | None:
     folded = CENTRALLY_RUN.sub(" tinh ", fold(record.organizer)).strip()
     if not folded:
         return None
+    # "các thôn, bản trên địa bàn huyện": units of a commune or below hold it (ingest13o).
+    if units_holder(record.organizer):
+        return "xa"
     # "Ủy ban Trung ương MTTQVN", "Ban Dân vận Trung ương": central, whatever else the name holds.
     if re.search(r"\btrung uong\b|\btu\b$", folded) and not re.search(r"\b(?:tinh|huyen|xa)\b", folded):
         return "trung_uong"

@@ -100,7 +100,10 @@ def _period(doc: _Doc, record: ExtractedRecord) -> str | None:
             found = _read_periods(doc, record, lead_folded, review.end())
             if found is not _NONE_FOUND:
                 return found
-    for part in [doc.title + ". " + doc.lead, "\n".join(doc.body)]:
+    # A launch's plan names its period in the title or the lead; further down, "… thông qua 05 kế hoạch …; Biểu dương
+    # Điển hình tiên tiến giai đoạn 2020-2025; …" lists the work planned, not a period reviewed (ingest13o).
+    parts = [doc.title + ". " + doc.lead] + ([] if record.event_type == "trien_khai" else ["\n".join(doc.body)])
+    for part in parts:
         found = _read_periods(doc, record, _folded(part), 0)
         if found is not _NONE_FOUND:
             return found
@@ -109,11 +112,16 @@ def _period(doc: _Doc, record: ExtractedRecord) -> str | None:
 
 _CONGRESS = re.compile(r"\bdai hoi\b")
 _SIGNING = re.compile(r"\bky ket\b")
+# "Trưởng Ban công tác Mặt trận thôn trình bày báo cáo năm 2025" at a residential area's festival: the year's report,
+# read out at the meeting, is a review of that year (ingest13o).
+_YEAR_REPORTED = r"(?:trinh bay|thong qua|nghe) bao cao(?: ket qua)?(?: cong tac)?(?= nam (?:19|20)\d\d\b)"
 _REVIEW_ANYWHERE = re.compile(
-    r"\b(?:tong ket|so ket|(?:danh gia|trao doi) ket qua|bieu duong|ton vinh|tuyen duong|vinh danh|nhiem ky|giao ban)\b"
+    r"\b(?:tong ket|so ket|(?:danh gia|trao doi) ket qua|bieu duong|ton vinh|tuyen duong|vinh danh|nhiem ky|giao ban|"
+    + _YEAR_REPORTED
+    + r")\b"
 )
 _TERM = re.compile(r"\bnhiem ky ((?:19|20)\d\d) (?:den )?((?:19|20)\d\d)\b")
-_REVIEW = re.compile(r"\b(?:tong ket|so ket|(?:danh gia|trao doi) ket qua)\b")
+_REVIEW = re.compile(r"\b(?:tong ket|so ket|(?:danh gia|trao doi) ket qua|" + _YEAR_REPORTED + r")\b")
 _LEAD_REVIEW = re.compile(r"\b(?:tong ket|so ket|(?:danh gia|trao doi) ket qua|giao ban)\b")
 _NONE_FOUND = object()
 

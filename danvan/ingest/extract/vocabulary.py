@@ -87,6 +87,9 @@ TITLE_HEADS = (
     "uvbtv",
     "uv btv",
     "uvtv",
+    # "PBT. Đảng ủy - Chủ tịch UBND phường", "PCT UBMTTQVN huyện": the posts abbreviated (ingest13o).
+    "pbt",
+    "pct",
 )
 
 
