@@ -86,17 +86,19 @@ def test_a_case_page_gathers_petitions_members_and_timeline(client_for, officer_
     assert case.status == "stalled"
 
 
+DIALOGUE_WITH_ONE_ISSUE = {
+    "unit": "P24-TU",
+    "held_on": "02/03/2026",
+    "place": "Nhà văn hóa",
+    "leaders": "Bí thư Tỉnh ủy",
+    "participant_count": "80",
+    **formset("issues", total=2, **{"0-issue": "Sửa đường", "0-owner_unit": "C7288-DU", "0-due_on": "30/06/2026"}),
+}
+
+
 def test_a_dialogue_page_records_commitments_and_the_follow_up_list_shows_them(client_for, officer_a):
     client = client_for(officer_a)
-    data = {
-        "unit": "P24-TU",
-        "held_on": "02/03/2026",
-        "place": "Nhà văn hóa",
-        "leaders": "Bí thư Tỉnh ủy",
-        "participant_count": "80",
-        **formset("issues", total=2, **{"0-issue": "Sửa đường", "0-owner_unit": "C7288-DU", "0-due_on": "30/06/2026"}),
-    }
-    page = client.post("/don-thu/doi-thoai/", data)
+    page = client.post("/don-thu/doi-thoai/", DIALOGUE_WITH_ONE_ISSUE)
     assert page.status_code == 302
     commitment = Commitment.objects.get()
     page = client.get("/don-thu/doi-thoai/cam-ket/")
@@ -108,16 +110,8 @@ def test_a_dialogue_page_records_commitments_and_the_follow_up_list_shows_them(c
 
 def test_a_commitments_row_form_starts_from_the_commitment_as_it_is(client_for, officer_a):
     """Saving an outcome from the list must not reset the status or unpublish it: the row's form shows them."""
-    data = {
-        "unit": "P24-TU",
-        "held_on": "02/03/2026",
-        "place": "Nhà văn hóa",
-        "leaders": "Bí thư",
-        "participant_count": "3",
-        **formset("issues", total=2, **{"0-issue": "Sửa đường", "0-owner_unit": "C7288-DU", "0-due_on": "30/06/2026"}),
-    }
     client = client_for(officer_a)
-    client.post("/don-thu/doi-thoai/", data)
+    assert client.post("/don-thu/doi-thoai/", DIALOGUE_WITH_ONE_ISSUE).status_code == 302
     commitment = Commitment.objects.get()
     services.commitment_update(
         actor=officer_a, commitment=commitment, status="open", outcome="Đã khảo sát <tuyến>", is_published=True
