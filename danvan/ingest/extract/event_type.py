@@ -52,7 +52,9 @@ def _event_type(doc: _Doc) -> str:
 # it also did ("… phương hướng, nhiệm vụ tháng 9 theo kế hoạch").
 # "Đại hội thi đua yêu nước": an emulation congress, not a contest ("hội thi" folds out of it).
 _EMULATION_CONGRESS = re.compile(r"\bdai hoi thi dua\b")
-_CONGRESS = re.compile(r"\bdai hoi\b(?! dong)")
+# ("Đẩy mạnh công tác dân vận trước, trong và sau Đại hội", "chào mừng Đại hội …": the work around a congress, not the
+# congress, ingest13p.)
+_CONGRESS = re.compile(r"(?<!\bsau )(?<!\btruoc )(?<!\bmung )(?<!\btoi )(?<!\bvu )\bdai hoi\b(?! dong)")
 _REVIEW_WORD = re.compile(r"\b(?:tong ket|so ket|giao ban|danh gia|ket qua|nhin lai)\b")
 _COMMITTEE_SESSION = re.compile(r"\bhoi nghi (?:ban chap hanh|bch)\b")
 
@@ -60,6 +62,9 @@ _COMMITTEE_SESSION = re.compile(r"\bhoi nghi (?:ban chap hanh|bch)\b")
 # "Căn cứ Quyết định …; Kế hoạch số 113 … về tổ chức đối thoại …": a paragraph citing the basis names documents, not
 # the meeting (ingest13i).
 _BASIS = re.compile(r"\s*can cu\b")
+# "Thực hiện kế hoạch tổ chức các hoạt động kỷ niệm …, Hội LHPN xã X đã tổ chức …": the work a title or lead opens by
+# citing (its "kế hoạch") is not the meeting's kind; what follows the clause names it (ingest13p).
+_BASIS_CLAUSE = re.compile(r"\s*(?:thực\s+hiện|căn\s+cứ)\b[^,;.]{0,240},\s+(?=\S)", re.IGNORECASE)
 
 
 def _event_type_by_keywords(doc: _Doc) -> str:
@@ -68,12 +73,17 @@ def _event_type_by_keywords(doc: _Doc) -> str:
             continue
         if n == 2 and _COMMITTEE_SESSION.search(fold(doc.title + " " + doc.lead)):
             return "other"
-        folded = fold(part)
+        # (A title or lead cut from prose at "8/3" may be the clause alone: it names no meeting either.)
+        if n < 2 and re.match(r"\s*(?:can cu|thuc hien)\b", fold(part)) and not _BASIS_CLAUSE.match(part):
+            continue
+        folded = fold(_BASIS_CLAUSE.sub("", part, count=1))
         # "… vừa triển khai nhiệm vụ trọng tâm trước mắt về thực hiện Quy chế dân chủ … năm 2022", with no review named
         # beside it, is the meeting's own launch (ingest13i).
         if _REVIEW_WORD.search(folded) or n > 1:
             folded = _NOT_TRIEN_KHAI.sub(" ", folded)
         folded = _EMULATION_CONGRESS.sub("dai hoi", folded)
+        # "… cho hội viên của 07 Chi hội Thi tìm hiểu …": a branch ("chi hội") that competes, not a contest (ingest13p).
+        folded = re.sub(r"\bchi hoi thi\b", "chi hoi", folded)
         if n < 2 and _CONTEST.search(folded) and _CONTEST_REVIEW.search(folded):
             return "hoi_thi"
         best = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from danvan.core.text import fold
+from danvan.ingest.extract import holders_kinds as kinds
 from danvan.ingest.extract.document import _Doc
 from danvan.ingest.extract.holders_titles import after_report, member_title_follows, named_in_document, units_holder
 from danvan.ingest.extract.places import _gazetteer, _tokens
@@ -113,7 +114,8 @@ _HOLD_VERB = re.compile(
     re.IGNORECASE,
 )
 _BODY_HEAD = re.compile(
-    r"(?:Ban|BCĐ|BTV|BDV|Ủy\s+ban|Uỷ\s+ban|UBND|HĐND|UBMTTQ\w*|UB\.?\s*MTTQ\w*|UBMT\w*|MTTQ\w*|Mặt\s+trận|Hội(?!\s+(?:thi|nghị|trường|diễn))|Đảng\s+[uủ][yỷ]|Đảng\s+bộ|"
+    kinds.MORE_BODY_HEADS
+    + r"(?:Ban|BCĐ|BTV|BDV|Ủy\s+ban|Uỷ\s+ban|UBND|HĐND|UBMTTQ\w*|UB\.?\s*MTTQ\w*|UBMT\w*|MTTQ\w*|Mặt\s+trận|Hội(?!\s+(?:thi|nghị|trường|diễn))|Đảng\s+[uủ][yỷ]|Đảng\s+bộ|"
     r"(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+[uủ][yỷ]|Huyện|Quận|Thị\s+xã|Thành\s+phố|TX|TP|Khối|Cụm|Bộ|Công\s+an|Học\s+viện|"
     r"Trung\s+tâm|Phòng(?!\s+(?:họp|khám))|Đoàn|Liên\s+đoàn|Công\s+đoàn|Chi\s+hội|Chi\s+đoàn|Thường\s+trực|Sở|Văn\s+phòng|(?:Tỉnh|Huyện|Thành)\s+đoàn|Chi\s+bộ|Cục|Tổng\s+cục|"
     r"Quân\s+khu|Bộ\s+Chỉ\s+huy|Ban\s+Chỉ\s+huy|Đồn|(?:Trung|Sư|Lữ|Tiểu)\s+đoàn|Đại\s+đội|Hải\s+đội|Bộ\s+đội|"
@@ -200,6 +202,7 @@ def _subject(text: str, verb_start: int) -> str:
         subject = _LEADING_TIME.sub("", _LEADING_DATE.sub("", head[cut:].strip())).strip(" ,")
         # "(BDO) Ủy ban Trung ương MTTQ Việt Nam vừa tổ chức …": the site's bracketed source tag is not the name.
         subject = _SOURCE_TAG.sub("", subject)
+        subject = kinds.without_role_words(subject)
         # "Đảng ủy xã Tân Lập, huyện Lục Ngạn": the district after the comma locates the body, it is not its name.
         subject = re.sub(r",\s*(?:huyện|tỉnh|thành\s+phố|thị\s+xã|quận)\s+[^,]+$", "", subject)
         subject = _without_trailing_province(subject)
@@ -417,6 +420,7 @@ def _holder_in_paragraphs(doc: _Doc, *, whole: bool) -> str:
     # A title that is the lead's dated first sentence (a portal's text with no title line: "Ngày 10/1, Ủy ban MTTQ Việt
     # Nam huyện Văn Quan đã tổ chức hội nghị …") is read as the lead it is, before the paragraphs under it (ingest13l).
     dated_title = bool(_LEADING_DATE.match(doc.title)) and len(doc.title.split()) >= 12
+    dated_title = dated_title or kinds.title_reads_as_lead(doc.title)
     paragraphs = [p for p in doc.body if len(p.split()) >= 12 and (dated_title or p.strip() != doc.title.strip())][:3]
     for paragraph in paragraphs:
         m = _MEETING_OF.search(paragraph)
@@ -438,6 +442,8 @@ def _holder_in_paragraphs(doc: _Doc, *, whole: bool) -> str:
             # "Ban Tổ chức" (the organising committee) is a noun; "tổ chức 2.370 cuộc" counts activities.
             counted = _ACTIVITY_COUNT.match(paragraph[verb.end() :]) and "niệm" not in verb.group()
             if re.search(r"\bBan$", paragraph[: verb.start()]) or counted:
+                continue
+            if kinds.continues_a_holding_verb(paragraph[: verb.start()]):
                 continue
             # Past the first 400 characters only "tổ chức" + the meeting's name counts ("… mô hình mới được Quận uỷ triển
             # khai như …" is the year's work, not the meeting).
@@ -561,6 +567,8 @@ def _level(record: ExtractedRecord) -> str | None:
     # "các thôn, bản trên địa bàn huyện": units of a commune or below hold it (ingest13o).
     if units_holder(record.organizer):
         return "xa"
+    if abbreviated := kinds.level_of_committee_abbreviation(record.organizer):
+        return abbreviated
     # "Ủy ban Trung ương MTTQVN", "Ban Dân vận Trung ương": central, whatever else the name holds.
     if re.search(r"\btrung uong\b|\btu\b$", folded) and not re.search(r"\b(?:tinh|huyen|xa)\b", folded):
         return "trung_uong"
@@ -573,7 +581,8 @@ def _level(record: ExtractedRecord) -> str | None:
     lead = re.split(
         r"\bphoi hop(?: voi| cung)?\b|\s+va\s+(?=(?:ubnd|hdnd|uy ban|ubmttq\w*|cong an|bo chi huy)\b)", folded
     )[0]
-    return _level_of(lead) or _level_of(folded)
+    joint, level = kinds.joint_holders_level(lead, _level_of)
+    return level if joint else _level_of(lead) or _level_of(folded)
 
 
 def _level_from_chairs(record: ExtractedRecord) -> str | None:
