@@ -6,8 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from danvan.accounts.models import RoleAssignment
-from danvan.accounts.permissions import READ_ROLES, can_edit_unit, can_manage_accounts, can_view_audit
+from danvan.accounts.permissions import can_edit_unit, can_manage_accounts, can_view_audit
 from danvan.core.errors import ApplicationError
 from danvan.core.locking import show_conflict, version_of
 from danvan.core.submissions import submit_once
@@ -23,7 +22,7 @@ from danvan.organisations.imports import read_table, villages_import, villages_i
 from danvan.organisations.selectors import (
     adminunit_predecessors,
     adminunit_search,
-    orgunit_ancestors,
+    orgunit_ancestors_for_user,
     orgunit_children_for_user,
     orgunit_get_for_user,
     orgunit_roots_for_user,
@@ -58,28 +57,6 @@ def search(request):
     return render(request, template, {"form": form, "query": query, "results": results})
 
 
-def _ancestors(user, unit):
-    """The units above `unit`, top first, each marked `viewable`: the breadcrumb links only those the person may open
-    (a province's officer sees the Central Committee's name above the province, but its page is not theirs)."""
-    ancestors = orgunit_ancestors(unit)
-    # One read whatever the depth: a unit is viewable from the first unit down the path where the person holds a
-    # reading role (as `can_view_unit`, which reads once per unit).
-    held = (
-        set(
-            RoleAssignment.objects.filter(user=user, unit__in=ancestors, role__in=READ_ROLES).values_list(
-                "unit_id", flat=True
-            )
-        )
-        if getattr(user, "is_authenticated", False) and user.is_active
-        else set()
-    )
-    viewable = False
-    for above in ancestors:
-        viewable = viewable or above.pk in held
-        above.viewable = viewable
-    return ancestors
-
-
 @login_required
 def pick(request):
     """The unit picker's answers: units in the person's scope matching the typed words (diacritics optional)."""
@@ -103,7 +80,7 @@ def detail(request, code):
     admin_unit = unit.admin_unit
     context = {
         "unit": unit,
-        "ancestors": _ancestors(request.user, unit),
+        "ancestors": orgunit_ancestors_for_user(request.user, unit),
         "children": orgunit_children_for_user(user=request.user, unit=unit),
         "positions": positions_for_unit(unit=unit),
         "admin_unit": admin_unit,
@@ -148,7 +125,12 @@ def update(request, code):
     return render(
         request,
         "organisations/form.html",
-        {"unit": unit, "form": form, "title": _("Edit unit"), "ancestors": _ancestors(request.user, unit)},
+        {
+            "unit": unit,
+            "form": form,
+            "title": _("Edit unit"),
+            "ancestors": orgunit_ancestors_for_user(request.user, unit),
+        },
     )
 
 
@@ -173,7 +155,7 @@ def create_child(request, code):
             "unit": parent,
             "form": form,
             "title": _("Add a unit below this one"),
-            "ancestors": _ancestors(request.user, parent),
+            "ancestors": orgunit_ancestors_for_user(request.user, parent),
         },
     )
 
@@ -195,7 +177,12 @@ def position_add(request, code):
     return render(
         request,
         "organisations/form.html",
-        {"unit": unit, "form": form, "title": _("Record a position"), "ancestors": _ancestors(request.user, unit)},
+        {
+            "unit": unit,
+            "form": form,
+            "title": _("Record a position"),
+            "ancestors": orgunit_ancestors_for_user(request.user, unit),
+        },
     )
 
 
@@ -250,7 +237,7 @@ def village_import(request, code):
     return render(
         request,
         "organisations/village_import.html",
-        {"unit": unit, "form": form, "errors": errors, "ancestors": _ancestors(request.user, unit)},
+        {"unit": unit, "form": form, "errors": errors, "ancestors": orgunit_ancestors_for_user(request.user, unit)},
     )
 
 
