@@ -47,22 +47,14 @@ def orgunit_ancestors(unit: OrgUnit) -> list[OrgUnit]:
 
 def orgunit_ancestors_for_user(user, unit: OrgUnit) -> list[OrgUnit]:
     """`orgunit_ancestors`, each marked `viewable`: a breadcrumb links only the units above that the person may open
-    (a province's officer sees the Central Committee's name above the province, but its page is not theirs). One read
-    whatever the depth: a unit is viewable from the first unit down the path where the person holds a role, as
-    `can_view_unit` says (which would read once per unit)."""
-    from danvan.accounts.models import RoleAssignment
-
+    (a province's officer sees the Central Committee's name above the province, but its page is not theirs). A unit
+    is viewable from the first unit down the path that tops the person's scope (`scope_root_ids`, read once per
+    person), as `can_view_unit` says (which would read once per unit)."""
     ancestors = orgunit_ancestors(unit)
-    held = set()
-    if getattr(user, "is_authenticated", False) and user.is_active:
-        held = set(
-            RoleAssignment.objects.filter(user=user, unit__in=ancestors, role__in=READ_ROLES).values_list(
-                "unit_id", flat=True
-            )
-        )
+    roots = set(scope_root_ids(user)) if getattr(user, "is_active", False) else set()
     viewable = False
     for above in ancestors:
-        viewable = viewable or above.pk in held
+        viewable = viewable or above.pk in roots
         above.viewable = viewable
     return ancestors
 
