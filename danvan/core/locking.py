@@ -6,7 +6,7 @@ when; nothing is written. The view shows the message on the bound form — what 
 and the form now carries the new version, so saving again is a deliberate choice made after reading the message.
 
 A record's version is its integer `version` field when it has one (reports.Submission, meetings.Meeting,
-workplans.Task, organisations.OrgUnit, petitions.Petition), else its `updated_at` to the microsecond (movements,
+workplans.Task, organisations.OrgUnit, petitions.Commitment), else its `updated_at` to the microsecond (movements,
 initiatives, contests: their apps keep their tables).
 """
 

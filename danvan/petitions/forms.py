@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from danvan.core.errors import ApplicationError
+from danvan.core.locking import VersionField
 from danvan.organisations.widgets import person_field, unit_field
 from danvan.petitions.models import (
     Case,
@@ -204,6 +205,7 @@ class CommitmentForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=Commitment.Status.choices)
     outcome = forms.CharField(label=_("Outcome"), required=False)
     is_published = forms.BooleanField(label=_("Publish the outcome"), required=False)
+    expected_version = VersionField()
 
 
 class DeadlineRuleForm(forms.Form):

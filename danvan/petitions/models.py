@@ -563,6 +563,11 @@ class Commitment(models.Model):
     # The day it was marked done: the reports count a dialogue's issues resolved by a period's end.
     done_on = models.DateField(null=True, blank=True)
     is_published = models.BooleanField(default=False)  # shown on the public portal (later issue)
+    # Optimistic locking (core.locking): the follow-up list's row form carries the version it was shown with, so
+    # two officers saving the same commitment do not overwrite each other silently.
+    version = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(null=True, blank=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
         ordering = ["due_on", "id"]

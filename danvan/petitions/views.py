@@ -11,6 +11,7 @@ from danvan.accounts.permissions import scope_roots
 from danvan.core.errors import ApplicationError
 from danvan.core.exporting import xlsx_response
 from danvan.core.forms import blank_fields_html
+from danvan.core.locking import version_of
 from danvan.core.submissions import submit_once
 from danvan.organisations.models import OrgUnit
 from danvan.petitions import forms, services
@@ -604,6 +605,7 @@ def commitments(request):
     from danvan.petitions.models import Commitment
     from danvan.petitions.selectors import commitments_open_for_user
 
+    conflict = None
     if request.method == "POST":
         commitment = Commitment.objects.filter(pk=_posted_id(request, "commitment")).select_related("dialogue").first()
         if commitment is None:
@@ -612,19 +614,33 @@ def commitments(request):
         if form.is_valid():
             try:
                 services.commitment_update(actor=request.user, commitment=commitment, **form.cleaned_data)
+                return redirect("petitions:commitments")
             except ApplicationError as exc:
                 if exc.code == "forbidden":
                     raise Http404 from exc
-                messages.error(request, exc.message)
-        return redirect("petitions:commitments")
+                if exc.code != "conflict":
+                    messages.error(request, exc.message)
+                    return redirect("petitions:commitments")
+                conflict = (commitment.pk, form.cleaned_data, exc)
+        else:
+            return redirect("petitions:commitments")
+    rows = commitments_open_for_user(user=request.user)
+    if conflict and all(row.pk != conflict[0] for row in rows):
+        # The other save closed it: it is no longer open, but the person's row stays on the page with the message.
+        rows.insert(0, Commitment.objects.select_related("dialogue__unit", "owner_unit").get(pk=conflict[0]))
+    for row in rows:
+        row.shown_version = version_of(row)
+        if conflict and conflict[0] == row.pk:
+            # Someone saved this commitment after the person opened the list: their row keeps what they typed
+            # (shown, not saved) with the message, and carries the version now stored, so saving again is a
+            # choice made after reading it (core.locking).
+            _, typed, exc = conflict
+            row.status, row.outcome, row.is_published = typed["status"], typed["outcome"], typed["is_published"]
+            row.shown_version, row.conflict_message = exc.extra["current_version"], exc.message
     return render(
         request,
         "petitions/commitments.html",
-        {
-            "commitments": commitments_open_for_user(user=request.user),
-            "today": _today(),
-            "form": forms.CommitmentForm(),
-        },
+        {"commitments": rows, "today": _today(), "form": forms.CommitmentForm()},
     )
 
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from danvan.audit.models import Action
 from danvan.audit.services import audit_record
 from danvan.core.errors import ApplicationError
+from danvan.core.locking import bump, check_version
 from danvan.organisations.models import OrgUnit
 from danvan.organisations.selectors import orgunit_is_within
 from danvan.petitions import permissions as perms
@@ -88,8 +89,16 @@ def dialogue_record(
 
 
 def commitment_update(
-    *, actor, commitment: Commitment, status: str, outcome: str = "", is_published: bool = False
+    *,
+    actor,
+    commitment: Commitment,
+    status: str,
+    outcome: str = "",
+    is_published: bool = False,
+    expected_version: str | None = None,
 ) -> Commitment:
+    """Set a commitment's status, outcome and publication. `expected_version` is the version the person's form
+    was shown with (core.locking): if someone saved in between, nothing is written and a conflict is raised."""
     if not (perms.can_edit_unit(actor, commitment.owner_unit) or perms.can_edit_unit(actor, commitment.dialogue.unit)):
         raise ApplicationError("Đồng chí không có quyền cập nhật cam kết này.", code="forbidden")
     if status not in Commitment.Status.values:
@@ -98,20 +107,23 @@ def commitment_update(
     if status != Commitment.Status.OPEN and not outcome:
         raise ApplicationError("Kết quả: bắt buộc khi hoàn thành hoặc không thực hiện được.", field="outcome")
     with transaction.atomic():
-        commitment = Commitment.objects.select_for_update().get(pk=commitment.pk)
-        before = {"status": commitment.status}
+        commitment = Commitment.objects.select_for_update().select_related("updated_by").get(pk=commitment.pk)
+        check_version(commitment, expected_version, what="Cam kết này")
+        before = {"status": commitment.status, "outcome": commitment.outcome, "published": commitment.is_published}
         if status == Commitment.Status.DONE and commitment.status != Commitment.Status.DONE:
             commitment.done_on = timezone.localdate()
         elif status != Commitment.Status.DONE:
             commitment.done_on = None
         commitment.status, commitment.outcome, commitment.is_published = status, outcome, is_published
-        commitment.save(update_fields=["status", "outcome", "is_published", "done_on"])
+        commitment.updated_by, commitment.updated_at = actor, timezone.now()
+        changed = bump(commitment)
+        commitment.save(update_fields=["status", "outcome", "is_published", "done_on", "updated_by", *changed])
         audit_record(
             actor=actor,
             action=Action.COMMITMENT_UPDATED,
             unit=commitment.owner_unit,
             target=commitment,
             before=before,
-            after={"status": status, "published": is_published},
+            after={"status": status, "outcome": outcome, "published": is_published},
         )
     return commitment

@@ -122,6 +122,51 @@ def test_a_commitments_row_form_starts_from_the_commitment_as_it_is(client_for, 
     assert 'name="is_published" class="form-check-input" checked' in html
 
 
+def test_two_officers_saving_one_commitment_do_not_overwrite_each_other(client_for, officer_a, admin_a):
+    """The row form carries the version it was shown with: a save made in between is not overwritten silently."""
+    client = client_for(officer_a)
+    assert client.post("/don-thu/doi-thoai/", DIALOGUE_WITH_ONE_ISSUE).status_code == 302
+    commitment = Commitment.objects.get()
+    html = client.get("/don-thu/doi-thoai/cam-ket/").content.decode()
+    assert 'name="expected_version" value="0"' in html
+    # Someone else saves after the officer opened the list.
+    services.commitment_update(actor=admin_a, commitment=commitment, status="open", outcome="Đã khảo sát tuyến")
+    page = client.post(
+        "/don-thu/doi-thoai/cam-ket/",
+        {"commitment": commitment.pk, "status": "open", "outcome": "Chờ kinh phí", "expected_version": "0"},
+    )
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Cam kết này vừa được Admin.A lưu" in html
+    assert 'value="Chờ kinh phí"' in html  # what the officer typed stays on the page
+    assert 'name="expected_version" value="1"' in html
+    commitment.refresh_from_db()
+    assert (commitment.outcome, commitment.version, commitment.updated_by) == ("Đã khảo sát tuyến", 1, admin_a)
+    # Saving again, after reading the message, is the officer's choice.
+    page = client.post(
+        "/don-thu/doi-thoai/cam-ket/",
+        {"commitment": commitment.pk, "status": "open", "outcome": "Chờ kinh phí", "expected_version": "1"},
+    )
+    assert page.status_code == 302
+    commitment.refresh_from_db()
+    assert (commitment.outcome, commitment.version, commitment.updated_by) == ("Chờ kinh phí", 2, officer_a)
+
+
+def test_a_commitment_closed_by_someone_else_stays_on_the_page_with_the_message(client_for, officer_a, admin_a):
+    client = client_for(officer_a)
+    assert client.post("/don-thu/doi-thoai/", DIALOGUE_WITH_ONE_ISSUE).status_code == 302
+    commitment = Commitment.objects.get()
+    services.commitment_update(actor=admin_a, commitment=commitment, status="done", outcome="Đã sửa xong")
+    page = client.post(
+        "/don-thu/doi-thoai/cam-ket/",
+        {"commitment": commitment.pk, "status": "open", "outcome": "Đang làm", "expected_version": "0"},
+    )
+    html = page.content.decode()
+    assert "Cam kết này vừa được Admin.A lưu" in html and 'value="Đang làm"' in html
+    commitment.refresh_from_db()
+    assert (commitment.status, commitment.outcome) == ("done", "Đã sửa xong")
+
+
 def test_a_dialogue_issue_without_an_owner_shows_the_error_on_that_row(client_for, officer_a):
     data = {
         "unit": "P24-TU",
