@@ -60,6 +60,7 @@ class Action(models.TextChoices):
     HOLIDAY_REMOVED = "petitions.holiday_removed", _("Removed a holiday")
     PETITION_RECEIVED = "petition.received", _("Received a petition")
     PETITION_STATUS_CHANGED = "petition.status_changed", _("Moved a petition to its next step")
+    PETITION_CORRECTED = "petition.corrected", _("Corrected a petition's recorded details")
     PETITION_EXTENDED = "petition.extended", _("Extended a petition's deadline")
     PETITION_CLOSED = "petition.closed", _("Closed a petition")
     PETITION_WITHDRAWN = "petition.withdrawn", _("Recorded a petition's withdrawal")

@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -234,3 +235,47 @@ class HolidayForm(forms.Form):
     date = forms.DateField(label=_("Date (dd/mm/yyyy)"))
     name = forms.CharField(label=_("Name"), max_length=128)
     is_estimate = forms.BooleanField(label=_("Estimate (not yet announced)"), required=False)
+
+
+# --- Correcting a petition ------------------------------------------------------------------------------
+
+CCCD_MASK = "•" * 8
+
+
+def masked_cccd(value: str) -> str:
+    """A stored CCCD as the correction form shows it: its last four digits."""
+    return CCCD_MASK + value[-4:] if value else ""
+
+
+class PetitionCorrectForm(PetitionIntakeForm):
+    """The facts recorded at intake, less the receiving unit, the source and anonymity (which decide who may see the
+    petition and how it came in, and are not typos to fix), with the reason and the version shown."""
+
+    reason = forms.CharField(label=_("Reason for the correction"), max_length=500)
+    expected_version = VersionField()
+
+    def __init__(self, *args, petition=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("unit", "source", "is_anonymous"):
+            del self.fields[name]
+        if petition is not None:
+            # A field retired since intake stays choosable for this petition.
+            self.fields["field"].queryset = PetitionField.objects.filter(Q(is_active=True) | Q(pk=petition.field_id))
+
+
+class PetitionerCorrectForm(PetitionerForm):
+    cccd = forms.CharField(
+        label=_("Citizen ID (CCCD, 12 digits)"),
+        max_length=20,
+        required=False,
+        help_text=_("Shown masked: leave it to keep the stored number, or type all 12 digits to replace it."),
+    )
+
+    def clean_cccd(self):
+        value = (self.cleaned_data["cccd"] or "").strip()
+        if value.startswith(CCCD_MASK):
+            return value  # kept: the view puts the stored number back
+        return super().clean_cccd()
+
+
+PetitionerCorrectFormSet = forms.formset_factory(PetitionerCorrectForm, extra=1, max_num=50)

@@ -359,6 +359,11 @@ class PetitionEvent(models.Model):
         return f"{self.on:%d/%m/%Y} {self.status_from} → {self.status_to}"
 
     @property
+    def is_correction(self) -> bool:
+        """A correction of the recorded details (services.petition_correct): the status did not move."""
+        return self.status_from == self.status_to
+
+    @property
     def status_to_label(self) -> str:
         try:
             return str(Petition.Status(self.status_to).label)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from danvan.petitions import views, views_print
+from danvan.petitions import views, views_correct, views_print
 
 app_name = "petitions"
 urlpatterns = [
@@ -31,5 +31,6 @@ urlpatterns = [
     path("<str:code>/nguoi-to-cao/", views.denouncer, name="denouncer"),
     path("<str:code>/tep/", views.attachment_add, name="attachment_add"),
     path("<str:code>/tep/<int:attachment_id>/", views.attachment_download, name="attachment_download"),
+    path("<str:code>/sua/", views_correct.correct, name="correct"),
     path("<str:code>/<str:action>/", views.act, name="act"),
 ]

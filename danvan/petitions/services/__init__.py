@@ -11,6 +11,7 @@ from danvan.petitions.services.cases import (  # noqa: F401
     case_add_petition,
     case_open,
 )
+from danvan.petitions.services.corrections import petition_correct  # noqa: F401
 from danvan.petitions.services.dialogues import (  # noqa: F401
     commitment_update,
     dialogue_record,
