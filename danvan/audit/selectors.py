@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from danvan.accounts.permissions import AUDIT_ROLES, units_in_scope
 from danvan.audit.models import AuditEvent
+from danvan.audit.services import target_key
 from danvan.core.text import fold
 
 
@@ -38,3 +39,13 @@ def auditevent_list_for_user(
     if date_to and date_to < dt.date.max:
         qs = qs.filter(at__lt=dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time.min, tzinfo=tz))
     return qs.order_by("-at", "-id")
+
+
+def auditevent_history_of(target, *, limit: int = 100) -> list[AuditEvent]:
+    """A record's own events, oldest first: the history shown beside a correction page. The caller has already
+    checked that the person may see the record."""
+    return list(
+        AuditEvent.objects.filter(target_type=target._meta.label_lower, target_id=target_key(target))
+        .select_related("actor")
+        .order_by("at", "id")[:limit]
+    )

@@ -8,6 +8,11 @@ def _label(obj) -> str:
     return str(obj)[:255] if obj is not None else ""
 
 
+def target_key(target) -> str:
+    """How an event names its record: the record's code, else its public id, else its primary key."""
+    return str(getattr(target, "code", None) or getattr(target, "public_id", None) or target.pk)
+
+
 def audit_record(
     *,
     actor,
@@ -30,9 +35,7 @@ def audit_record(
         unit=unit,
         action=action,
         target_type=target._meta.label_lower if target is not None else "",
-        target_id=str(getattr(target, "code", None) or getattr(target, "public_id", None) or target.pk)
-        if target is not None
-        else "",
+        target_id=target_key(target) if target is not None else "",
         target_label=_label(target),
         before=before,
         after=after,

@@ -268,7 +268,7 @@ class PetitionerCorrectForm(PetitionerForm):
         label=_("Citizen ID (CCCD, 12 digits)"),
         max_length=20,
         required=False,
-        help_text=_("Shown masked: leave it to keep the stored number, or type all 12 digits to replace it."),
+        help_text=_("A stored number is shown masked: leave it to keep it, or type all 12 digits to replace it."),
     )
 
     def clean_cccd(self):
@@ -279,3 +279,32 @@ class PetitionerCorrectForm(PetitionerForm):
 
 
 PetitionerCorrectFormSet = forms.formset_factory(PetitionerCorrectForm, extra=1, max_num=50)
+
+
+class ReceptionSessionCorrectForm(forms.Form):
+    held_on = forms.DateField(label=_("Date (dd/mm/yyyy)"))
+    leader_name = forms.CharField(label=_("Leader receiving (or delegated person)"), max_length=128)
+    is_delegated = forms.BooleanField(label=_("Delegated (ủy quyền)"), required=False)
+    kind = forms.ChoiceField(label=_("Kind"), choices=ReceptionSession.Kind.choices)
+    citizen_kind = forms.ChoiceField(label=_("Citizens"), choices=Petition.PetitionerKind.choices)
+    citizen_count = forms.IntegerField(label=_("Number of citizens"), min_value=1, max_value=1_000_000)
+    field = forms.ModelChoiceField(label=_("Field"), queryset=PetitionField.objects.all())
+    content = forms.CharField(label=_("Content"), widget=forms.Textarea(attrs={"rows": 3}))
+    result = forms.CharField(label=_("Result"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(label=_("Reason for the correction"), max_length=500)
+    expected_version = VersionField()
+
+    def __init__(self, *args, current_field_id=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A field retired since the session stays choosable for it.
+        self.fields["field"].queryset = PetitionField.objects.filter(Q(is_active=True) | Q(pk=current_field_id))
+
+
+class DialogueCorrectForm(forms.Form):
+    held_on = forms.DateField(label=_("Date (dd/mm/yyyy)"))
+    place = forms.CharField(label=_("Place"), max_length=255)
+    leaders = forms.CharField(label=_("Leader(s)"), max_length=255)
+    participants = forms.CharField(label=_("Participants"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    participant_count = forms.IntegerField(label=_("Number of participants"), min_value=0, max_value=1_000_000)
+    reason = forms.CharField(label=_("Reason for the correction"), max_length=500)
+    expected_version = VersionField()

@@ -517,3 +517,17 @@ def sessions_for_user(*, user, limit: int = 100):
         .select_related("unit", "field", "petition")
         .order_by("-held_on", "-id")[:limit]
     )
+
+
+def reception_session_get_for_user(*, user, pk: int):
+    """A session of the reception register in the user's scope, or None."""
+    from danvan.petitions.models import ReceptionSession
+
+    return ReceptionSession.objects.filter(pk=pk, unit_id__in=_scope_unit_ids(user)).select_related("unit").first()
+
+
+def dialogue_get_for_user(*, user, pk: int):
+    """A dialogue record in the user's scope, or None."""
+    from danvan.petitions.models import Dialogue
+
+    return Dialogue.objects.filter(pk=pk, unit_id__in=_scope_unit_ids(user)).select_related("unit").first()

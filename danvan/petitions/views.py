@@ -444,11 +444,17 @@ def reception(request):
                 if session.petition:
                     return redirect("petitions:detail", code=session.petition.code)
                 return redirect("petitions:reception")
+    sessions = sessions_for_user(user=request.user)
     return render(
         request,
         "petitions/reception.html",
-        {"form": form, "formset": formset, "sessions": sessions_for_user(user=request.user)},
+        {"form": form, "formset": formset, "sessions": sessions, "correctable": _correctable(request.user, sessions)},
     )
+
+
+def _correctable(user, rows) -> set[int]:
+    """The units among `rows` whose records the person may correct (each unit checked once)."""
+    return {unit.pk for unit in {row.unit for row in rows} if perms.can_edit_unit(user, unit)}
 
 
 @login_required
@@ -595,7 +601,12 @@ def dialogues(request):
         .select_related("unit")
         .order_by("-held_on", "-id")[:50]
     )
-    return render(request, "petitions/dialogues.html", {"form": form, "formset": formset, "dialogues": recent})
+    recent = list(recent)
+    return render(
+        request,
+        "petitions/dialogues.html",
+        {"form": form, "formset": formset, "dialogues": recent, "correctable": _correctable(request.user, recent)},
+    )
 
 
 @login_required

@@ -1,19 +1,23 @@
 """Correcting a petition's recorded details (services.petition_correct)."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from danvan.audit.selectors import auditevent_history_of
 from danvan.core.errors import ApplicationError
 from danvan.core.locking import show_conflict, version_of
 from danvan.core.submissions import submit_once
 from danvan.petitions import forms, services
 from danvan.petitions import permissions as perms
 from danvan.petitions.models import Petitioner
-from danvan.petitions.selectors import petition_get_for_user
+from danvan.petitions.selectors import dialogue_get_for_user, petition_get_for_user, reception_session_get_for_user
 
 _PETITION_KEYS = (
     "category",
@@ -95,3 +99,64 @@ def correct(request, code):
                 messages.success(request, _("Petition %(code)s corrected.") % {"code": petition.code})
                 return redirect("petitions:detail", code=petition.code)
     return render(request, "petitions/correct.html", {"petition": petition, "form": form, "formset": formset})
+
+
+def _correct_record(request, *, record, form_class, service, keys, title, back, form_kwargs=None):
+    """The correction page of a reception session or a dialogue: the record's values, the reason, the version
+    shown; its history from the audit log below."""
+    initial = {name: getattr(record, name) for name in keys} | {"expected_version": version_of(record)}
+    form = form_class(request.POST or None, initial=initial, **(form_kwargs or {}))
+    if request.method == "POST" and form.is_valid():
+        try:
+            service(actor=request.user, **form.cleaned_data)
+        except ApplicationError as exc:
+            if exc.code == "forbidden":
+                raise Http404 from exc
+            show_conflict(form, exc)
+        else:
+            messages.success(request, _("Correction saved."))
+            return redirect(back)
+    return render(
+        request,
+        "petitions/record_correct.html",
+        {"form": form, "title": title, "back": back, "history": auditevent_history_of(record)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@submit_once
+def session_correct(request, pk):
+    session = reception_session_get_for_user(user=request.user, pk=pk)
+    if session is None or not perms.can_receive_for(request.user, session.unit):
+        raise Http404
+    return _correct_record(
+        request,
+        record=session,
+        form_class=forms.ReceptionSessionCorrectForm,
+        form_kwargs={"current_field_id": session.field_id},
+        service=partial(services.reception_session_correct, session=session),
+        keys=[k for k in forms.ReceptionSessionCorrectForm.base_fields if k not in ("reason", "expected_version")],
+        title=_("Correct the reception session of %(date)s, %(unit)s")
+        % {"date": f"{session.held_on:%d/%m/%Y}", "unit": session.unit.name},
+        back=reverse("petitions:reception"),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@submit_once
+def dialogue_correct(request, pk):
+    dialogue = dialogue_get_for_user(user=request.user, pk=pk)
+    if dialogue is None or not perms.can_edit_unit(request.user, dialogue.unit):
+        raise Http404
+    return _correct_record(
+        request,
+        record=dialogue,
+        form_class=forms.DialogueCorrectForm,
+        service=partial(services.dialogue_correct, dialogue=dialogue),
+        keys=[k for k in forms.DialogueCorrectForm.base_fields if k not in ("reason", "expected_version")],
+        title=_("Correct the dialogue of %(date)s, %(unit)s")
+        % {"date": f"{dialogue.held_on:%d/%m/%Y}", "unit": dialogue.unit.name},
+        back=reverse("petitions:dialogues"),
+    )

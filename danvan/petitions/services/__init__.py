@@ -14,6 +14,7 @@ from danvan.petitions.services.cases import (  # noqa: F401
 from danvan.petitions.services.corrections import petition_correct  # noqa: F401
 from danvan.petitions.services.dialogues import (  # noqa: F401
     commitment_update,
+    dialogue_correct,
     dialogue_record,
 )
 from danvan.petitions.services.handling import (  # noqa: F401
@@ -46,6 +47,7 @@ from danvan.petitions.services.people import (  # noqa: F401
 )
 from danvan.petitions.services.reception import (  # noqa: F401
     reception_duty_set,
+    reception_session_correct,
     reception_session_record,
 )
 from danvan.petitions.services.rules import (  # noqa: F401

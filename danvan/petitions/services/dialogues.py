@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from danvan.audit.models import Action
-from danvan.audit.services import audit_record
+from danvan.audit.services import audit_record, snapshot
 from danvan.core.errors import ApplicationError
 from danvan.core.locking import bump, check_version
 from danvan.organisations.models import OrgUnit
@@ -24,6 +24,15 @@ Status = Petition.Status
 # --- Dialogues -----------------------------------------------------------------------------------------------
 
 
+def _check_dialogue(*, held_on, place, leaders) -> None:
+    if held_on is None:
+        raise ApplicationError("Ngày đối thoại: bắt buộc (dd/mm/yyyy).", field="held_on")
+    if not place:
+        raise ApplicationError("Địa điểm: bắt buộc.", field="place")
+    if not leaders:
+        raise ApplicationError("Lãnh đạo chủ trì: bắt buộc.", field="leaders")
+
+
 def dialogue_record(
     *,
     actor,
@@ -39,12 +48,7 @@ def dialogue_record(
     if not perms.can_edit_unit(actor, unit):
         raise ApplicationError("Đồng chí không có quyền ghi đối thoại cho đơn vị này.", code="forbidden")
     place, leaders = " ".join((place or "").split()), " ".join((leaders or "").split())
-    if held_on is None:
-        raise ApplicationError("Ngày đối thoại: bắt buộc (dd/mm/yyyy).", field="held_on")
-    if not place:
-        raise ApplicationError("Địa điểm: bắt buộc.", field="place")
-    if not leaders:
-        raise ApplicationError("Lãnh đạo chủ trì: bắt buộc.", field="leaders")
+    _check_dialogue(held_on=held_on, place=place, leaders=leaders)
     rows = []
     for i, item in enumerate(issues):
         text = (item.get("issue") or "").strip()
@@ -84,6 +88,65 @@ def dialogue_record(
             unit=unit,
             target=dialogue,
             after={"held_on": held_on.isoformat(), "commitments": len(rows)},
+        )
+    return dialogue
+
+
+DIALOGUE_FIELDS = ("held_on", "place", "leaders", "participants", "participant_count")
+
+
+def dialogue_correct(
+    *,
+    actor,
+    dialogue: Dialogue,
+    reason: str,
+    held_on: dt.date | None,
+    place: str,
+    leaders: str,
+    participants: str = "",
+    participant_count: int = 0,
+    expected_version: str | None = None,
+) -> Dialogue:
+    """Correct a dialogue's record (date, place, leaders, participants); its commitments are followed up on the
+    commitments list. A date moved after a commitment's deadline is refused: that deadline would come first."""
+    if not perms.can_edit_unit(actor, dialogue.unit):
+        raise ApplicationError("Đồng chí không có quyền sửa đối thoại của đơn vị này.", code="forbidden")
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise ApplicationError("Lý do sửa: bắt buộc, ví dụ “ghi nhầm địa điểm”.", field="reason")
+    values = {
+        "held_on": held_on,
+        "place": " ".join((place or "").split()),
+        "leaders": " ".join((leaders or "").split()),
+        "participants": (participants or "").strip(),
+        "participant_count": participant_count or 0,
+    }
+    _check_dialogue(held_on=held_on, place=values["place"], leaders=values["leaders"])
+    with transaction.atomic():
+        dialogue = Dialogue.objects.select_for_update().select_related("updated_by").get(pk=dialogue.pk)
+        check_version(dialogue, expected_version, what="Cuộc đối thoại này")
+        earliest = dialogue.commitments.order_by("due_on").values_list("due_on", flat=True).first()
+        if earliest is not None and held_on > earliest:
+            raise ApplicationError(
+                f"Ngày đối thoại: không được sau hạn thực hiện sớm nhất của các kiến nghị ({earliest:%d/%m/%Y}).",
+                field="held_on",
+            )
+        changed = [name for name in DIALOGUE_FIELDS if getattr(dialogue, name) != values[name]]
+        if not changed:
+            raise ApplicationError("Không có thông tin nào thay đổi: chưa lưu gì.", field="reason", code="unchanged")
+        before = snapshot(dialogue, changed)
+        for name in changed:
+            setattr(dialogue, name, values[name])
+        dialogue.updated_by, dialogue.updated_at = actor, timezone.now()
+        dialogue.save(update_fields=[*changed, "updated_by", *bump(dialogue)])
+        audit_record(
+            actor=actor,
+            action=Action.DIALOGUE_CORRECTED,
+            unit=dialogue.unit,
+            target=dialogue,
+            before=before,
+            after=snapshot(dialogue, changed),
+            details={"reason": reason},
         )
     return dialogue
 

@@ -6,8 +6,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from danvan.audit.models import Action
-from danvan.audit.services import audit_record
+from danvan.audit.services import audit_record, snapshot
 from danvan.core.errors import ApplicationError
+from danvan.core.locking import bump, check_version
 from danvan.organisations.models import OrgUnit
 from danvan.petitions import permissions as perms
 from danvan.petitions.models import (
@@ -48,6 +49,26 @@ def reception_duty_set(*, actor, unit: OrgUnit, holder_name: str, position: str,
     return duty
 
 
+def _check_session(*, held_on, leader_name, content, field, kind, citizen_kind, citizen_count, today) -> None:
+    """What a reception session must hold, when it is recorded and when it is corrected."""
+    if held_on is None:
+        raise ApplicationError("Ngày tiếp: bắt buộc (dd/mm/yyyy).", field="held_on")
+    if held_on > today:
+        raise ApplicationError("Ngày tiếp: không được sau hôm nay.", field="held_on")
+    if not leader_name:
+        raise ApplicationError("Người tiếp: bắt buộc, ghi lãnh đạo tiếp hoặc người được ủy quyền.", field="leader_name")
+    if not content:
+        raise ApplicationError("Nội dung: bắt buộc.", field="content")
+    if field is None:
+        raise ApplicationError("Lĩnh vực: hãy chọn một lĩnh vực trong danh sách.", field="field")
+    if kind not in ReceptionSession.Kind.values:
+        raise ApplicationError("Hình thức: định kỳ hoặc đột xuất.", field="kind")
+    if citizen_kind not in Petition.PetitionerKind.values:
+        raise ApplicationError("Công dân: một người hoặc đoàn đông người.", field="citizen_kind")
+    if (citizen_count or 0) < (2 if citizen_kind == Petition.PetitionerKind.GROUP else 1):
+        raise ApplicationError("Số người: đoàn đông người phải có từ 2 người trở lên.", field="citizen_count")
+
+
 def reception_session_record(
     *,
     actor,
@@ -75,23 +96,19 @@ def reception_session_record(
         )
     leader_name = " ".join((leader_name or "").split())
     content = (content or "").strip()
-    if held_on is None:
-        raise ApplicationError("Ngày tiếp: bắt buộc (dd/mm/yyyy).", field="held_on")
-    if held_on > today:
-        raise ApplicationError("Ngày tiếp: không được sau hôm nay.", field="held_on")
-    if not leader_name:
-        raise ApplicationError("Người tiếp: bắt buộc, ghi lãnh đạo tiếp hoặc người được ủy quyền.", field="leader_name")
-    if not content:
-        raise ApplicationError("Nội dung: bắt buộc.", field="content")
-    if field is None:
-        raise ApplicationError("Lĩnh vực: hãy chọn một lĩnh vực trong danh sách.", field="field")
-    if kind not in ReceptionSession.Kind.values:
-        raise ApplicationError("Hình thức: định kỳ hoặc đột xuất.", field="kind")
+    _check_session(
+        held_on=held_on,
+        leader_name=leader_name,
+        content=content,
+        field=field,
+        kind=kind,
+        citizen_kind=citizen_kind,
+        citizen_count=citizen_count,
+        today=today,
+    )
     if duty is not None and duty.unit_id != unit.pk:
         raise ApplicationError("Lịch tiếp dân: không thuộc đơn vị này.", field="duty")
     group = citizen_kind == Petition.PetitionerKind.GROUP
-    if (citizen_count or 0) < (2 if group else 1):
-        raise ApplicationError("Số người: đoàn đông người phải có từ 2 người trở lên.", field="citizen_count")
     people = _clean_people(citizens or [], anonymous=False, group=group)
     if create_petition and category not in Petition.Category.values:
         raise ApplicationError("Loại đơn: hãy chọn trong danh sách.", field="category")
@@ -137,5 +154,69 @@ def reception_session_record(
             unit=unit,
             target=session,
             after={"held_on": held_on.isoformat(), "kind": kind, "petition": petition.code if petition else None},
+        )
+    return session
+
+
+SESSION_FIELDS = ("held_on", "leader_name", "is_delegated", "kind", "citizen_kind", "citizen_count", "field")
+SESSION_TEXTS = ("content", "result")
+
+
+def reception_session_correct(
+    *,
+    actor,
+    session: ReceptionSession,
+    reason: str,
+    held_on: dt.date | None,
+    leader_name: str,
+    content: str,
+    field: PetitionField | None,
+    kind: str,
+    citizen_kind: str,
+    citizen_count: int,
+    is_delegated: bool = False,
+    result: str = "",
+    expected_version: str | None = None,
+    today: dt.date | None = None,
+) -> ReceptionSession:
+    """Correct a session of the reception register. The petition made from it, if any, is corrected on its own
+    page; the citizens' names stay as recorded (a denouncer's never were)."""
+    today = today or timezone.localdate()
+    if not perms.can_receive_for(actor, session.unit):
+        raise ApplicationError("Đồng chí không có quyền sửa sổ tiếp dân của đơn vị này.", code="forbidden")
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise ApplicationError("Lý do sửa: bắt buộc, ví dụ “ghi nhầm ngày tiếp”.", field="reason")
+    values = {
+        "held_on": held_on,
+        "leader_name": " ".join((leader_name or "").split()),
+        "is_delegated": bool(is_delegated),
+        "kind": kind,
+        "citizen_kind": citizen_kind,
+        "citizen_count": citizen_count,
+        "field": field,
+        "content": (content or "").strip(),
+        "result": (result or "").strip(),
+    }
+    _check_session(**{k: v for k, v in values.items() if k not in ("is_delegated", "result")}, today=today)
+    with transaction.atomic():
+        session = ReceptionSession.objects.select_for_update().select_related("updated_by").get(pk=session.pk)
+        check_version(session, expected_version, what="Buổi tiếp dân này")
+        changed = [name for name in (*SESSION_FIELDS, *SESSION_TEXTS) if getattr(session, name) != values[name]]
+        if not changed:
+            raise ApplicationError("Không có thông tin nào thay đổi: chưa lưu gì.", field="reason", code="unchanged")
+        before = snapshot(session, changed)
+        for name in changed:
+            setattr(session, name, values[name])
+        session.updated_by, session.updated_at = actor, timezone.now()
+        session.save(update_fields=[*changed, "updated_by", *bump(session)])
+        audit_record(
+            actor=actor,
+            action=Action.RECEPTION_SESSION_CORRECTED,
+            unit=session.unit,
+            target=session,
+            before=before,
+            after=snapshot(session, changed),
+            details={"reason": reason},
         )
     return session

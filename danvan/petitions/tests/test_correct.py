@@ -168,3 +168,92 @@ def test_a_denunciation_is_corrected_without_touching_the_denouncer(client_for, 
 def test_someone_outside_the_unit_cannot_open_the_page(client_for, officer_a, officer_b):
     petition = receive(officer_a)
     assert client_for(officer_b).get(f"/don-thu/{petition.code}/sua/").status_code == 404
+
+
+def _session(officer):
+    from danvan.organisations.models import OrgUnit
+
+    return services.reception_session_record(
+        actor=officer,
+        unit=OrgUnit.objects.get(code="P24-TU"),
+        held_on=TODAY,
+        leader_name="Nguyễn Văn Bình",
+        content="Hỏi về bồi thường giải phóng mặt bằng",
+        field=PetitionField.objects.get(code="dat-dai"),
+        citizens=[{"full_name": "Trần Thị Cúc"}],
+        today=TODAY,
+    )
+
+
+def test_a_reception_session_is_corrected_with_its_history_on_the_page(client_for, officer_a, admin_a):
+    session = _session(officer_a)
+    client = client_for(officer_a)
+    reception = client.get("/don-thu/tiep-dan/").content.decode()
+    assert f'href="/don-thu/tiep-dan/{session.pk}/sua/"' in reception
+    data = {
+        "held_on": (TODAY - dt.timedelta(days=1)).strftime("%d/%m/%Y"),
+        "leader_name": "Nguyễn Văn Bình",
+        "kind": "periodic",
+        "citizen_kind": "person",
+        "citizen_count": "1",
+        "field": session.field_id,
+        "content": session.content,
+        "result": "Đã giải thích chính sách",
+        "reason": "Ghi nhầm ngày tiếp",
+        "expected_version": "0",
+    }
+    assert client.post(f"/don-thu/tiep-dan/{session.pk}/sua/", data).status_code == 302
+    session.refresh_from_db()
+    assert (session.held_on, session.result, session.version) == (TODAY - dt.timedelta(days=1), data["result"], 1)
+    page = client.get(f"/don-thu/tiep-dan/{session.pk}/sua/").content.decode()
+    assert "Ghi nhầm ngày tiếp" in page and "Đã giải thích chính sách" in page  # the history shows the change
+    # A second save from the page opened before the first is refused, with what was typed kept.
+    stale = client.post(f"/don-thu/tiep-dan/{session.pk}/sua/", {**data, "result": "Bản khác"}).content.decode()
+    assert "Buổi tiếp dân này vừa được" in stale and "Bản khác" in stale
+    session.refresh_from_db()
+    assert session.result == "Đã giải thích chính sách"
+    # Someone outside the province does not reach the page.
+    assert client_for(admin_a).get(f"/don-thu/tiep-dan/{session.pk}/sua/").status_code == 200
+    from conftest import make_user
+
+    stranger = make_user("officer.c", "officer", "P91-TU")
+    assert client_for(stranger).get(f"/don-thu/tiep-dan/{session.pk}/sua/").status_code == 404
+
+
+def test_a_dialogue_date_cannot_move_past_a_commitment_deadline(officer_a):
+    from danvan.organisations.models import OrgUnit
+
+    unit = OrgUnit.objects.get(code="P24-TU")
+    dialogue = services.dialogue_record(
+        actor=officer_a,
+        unit=unit,
+        held_on=TODAY,
+        place="Nhà văn hóa thôn Đông",
+        leaders="Bí thư Tỉnh ủy",
+        issues=[{"issue": "Sửa đường", "owner_unit": unit, "due_on": TODAY + dt.timedelta(days=10)}],
+    )
+    with pytest.raises(ApplicationError) as refused:
+        services.dialogue_correct(
+            actor=officer_a,
+            dialogue=dialogue,
+            reason="Ghi nhầm ngày",
+            held_on=TODAY + dt.timedelta(days=11),
+            place=dialogue.place,
+            leaders=dialogue.leaders,
+        )
+    assert refused.value.field == "held_on" and "hạn thực hiện sớm nhất" in refused.value.message
+    corrected = services.dialogue_correct(
+        actor=officer_a,
+        dialogue=dialogue,
+        reason="Sai tên địa điểm",
+        held_on=TODAY,
+        place="Nhà văn hóa thôn Tây",
+        leaders=dialogue.leaders,
+    )
+    assert corrected.place == "Nhà văn hóa thôn Tây" and corrected.version == 1
+    event = AuditEvent.objects.get(action="dialogue.corrected")
+    assert (event.before, event.after, event.details) == (
+        {"place": "Nhà văn hóa thôn Đông"},
+        {"place": "Nhà văn hóa thôn Tây"},
+        {"reason": "Sai tên địa điểm"},
+    )
