@@ -83,6 +83,7 @@ class Action(models.TextChoices):
     COMMITMENT_UPDATED = "dialogue.commitment_updated", _("Updated a dialogue commitment")
     PETITION_ATTACHMENT_ADDED = "petition.attachment_added", _("Attached a file to a petition")
     INITIATIVE_REGISTERED = "initiative.registered", _("Registered a model initiative")
+    INITIATIVE_CORRECTED = "initiative.corrected", _("Corrected a model initiative's details")
     INITIATIVE_APPROVED = "initiative.approved", _("Approved a model initiative")
     INITIATIVE_REJECTED = "initiative.rejected", _("Rejected a model initiative")
     INITIATIVE_UPDATE_ADDED = "initiative.update_added", _("Reported progress on a model initiative")

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from danvan.core.locking import VersionField
 from danvan.core.widgets import Column, rows_field
 from danvan.initiatives.models import Commendation, Field, Initiative, Level, Status
 from danvan.organisations.models import OrgUnit
@@ -162,3 +163,16 @@ class SchemeForm(forms.Form):
         required=True,
         help_text=_("An empty weight counts as 1."),
     )
+
+
+class CorrectForm(RegisterForm):
+    """The registration's details less the unit, the year and the targets (see corrections.py), with the reason
+    and the version shown."""
+
+    reason = forms.CharField(label=_("Reason for the correction"), max_length=500)
+    expected_version = VersionField()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("unit", "year", "targets", "allow_duplicate"):
+            del self.fields[name]

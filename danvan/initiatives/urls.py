@@ -9,6 +9,7 @@ urlpatterns = [
     path("xuat-xlsx/", views.export, name="export"),
     path("tieu-chi/", views.schemes, name="schemes"),
     path("<str:code>/", views.detail, name="detail"),
+    path("<str:code>/sua/", views.correct, name="correct"),
     path("<str:code>/phe-duyet/", views.decide, name="decide"),
     path("<str:code>/cap-nhat/", views.update_add, name="update_add"),
     path("<str:code>/cham-diem/", views.evaluate, name="evaluate"),

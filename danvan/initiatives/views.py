@@ -7,11 +7,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from danvan.accounts.permissions import APPROVE_ROLES, DATA_ENTRY_ROLES, scope_roots
+from danvan.audit.selectors import auditevent_history_of
 from danvan.core.errors import ApplicationError
 from danvan.core.exporting import xlsx_response
+from danvan.core.locking import show_conflict, version_of
 from danvan.core.submissions import submit_once
 from danvan.initiatives import forms, services
 from danvan.initiatives import permissions as perms
+from danvan.initiatives.corrections import CORRECTABLE, initiative_correct
 from danvan.initiatives.exports import HEADERS, library_rows
 from danvan.initiatives.models import InitiativePhoto
 from danvan.initiatives.selectors import (
@@ -126,6 +129,7 @@ def detail(request, code):
             "lineage": lineage if len(lineage) > 1 else [],
             "can_decide": perms.can_approve_initiative(user, initiative),
             "can_update": perms.can_report_progress(user, initiative),
+            "can_correct": perms.can_register_for(user, initiative.unit),
             "can_evaluate": perms.can_evaluate(user, initiative),
             "can_recognise": perms.can_recognise(user, initiative),
             "can_commend": initiative.is_recognised and perms.can_decide_registration(user, initiative),
@@ -136,6 +140,32 @@ def detail(request, code):
         }
     )
     return render(request, "initiatives/detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@submit_once
+def correct(request, code):
+    initiative = initiative_get_for_user(user=request.user, code=code)
+    if not perms.can_register_for(request.user, initiative.unit):
+        raise Http404
+    initial = {name: getattr(initiative, name) for name in CORRECTABLE} | {"expected_version": version_of(initiative)}
+    form = forms.CorrectForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            initiative_correct(actor=request.user, initiative=initiative, **form.cleaned_data)
+        except ApplicationError as exc:
+            if exc.code == "forbidden":
+                raise Http404 from exc
+            show_conflict(form, exc)
+        else:
+            messages.success(request, _("Correction saved."))
+            return redirect("initiatives:detail", code=initiative.code)
+    return render(
+        request,
+        "initiatives/correct.html",
+        {"initiative": initiative, "form": form, "history": auditevent_history_of(initiative)},
+    )
 
 
 @login_required
