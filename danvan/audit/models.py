@@ -46,6 +46,7 @@ class Action(models.TextChoices):
     INDICATOR_CREATED = "indicator.created", _("Defined an indicator")
     REPORT_FORM_CREATED = "reportform.created", _("Defined a report form")
     WORKPLAN_CREATED = "workplan.created", _("Created a work plan")
+    WORKPLAN_CORRECTED = "workplan.corrected", _("Corrected a work plan's heading")
     TASK_ASSIGNED = "task.assigned", _("Assigned a task")
     TASK_UPDATED = "task.updated", _("Updated a task's progress")
     TASK_REVISED = "task.revised", _("Corrected a task")

@@ -35,3 +35,14 @@ class PlanForm(forms.Form):
     reference = forms.CharField(
         label=_("Number and symbol"), max_length=64, required=False, help_text=_("e.g. 24-KH/BDVTU")
     )
+
+
+class PlanCorrectForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Type"), choices=WorkPlan.Kind.choices)
+    title = forms.CharField(label=_("Title"), max_length=255)
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    reference = forms.CharField(
+        label=_("Number and symbol"), max_length=64, required=False, help_text=_("e.g. 24-KH/BDVTU")
+    )
+    reason = forms.CharField(label=_("Reason for the correction"), max_length=500)
+    expected_version = VersionField()

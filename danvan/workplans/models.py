@@ -21,6 +21,10 @@ class WorkPlan(models.Model):
     reference = models.CharField(max_length=64, blank=True)  # "Kế hoạch số 24-KH/BDVTU"
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    # Optimistic locking for the correction page (core.locking).
+    version = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(null=True, blank=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
         ordering = ["-year", "-created_at"]

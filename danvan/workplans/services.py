@@ -3,10 +3,11 @@
 import datetime as dt
 
 from django.db import transaction
+from django.utils import timezone
 
 from danvan.accounts.permissions import assignment_scope, can_assign_to, can_edit_unit, can_enter_data
 from danvan.audit.models import Action
-from danvan.audit.services import audit_record
+from danvan.audit.services import audit_record, snapshot
 from danvan.core.errors import ApplicationError
 from danvan.core.files import stored_file_from_upload
 from danvan.core.locking import bump, check_version
@@ -14,16 +15,20 @@ from danvan.organisations.models import OrgUnit
 from danvan.workplans.models import Task, TaskUpdate, WorkPlan
 
 
-def workplan_create(*, actor, unit: OrgUnit, kind: str, title: str, year: int, reference: str = "") -> WorkPlan:
-    title = " ".join((title or "").split())
-    if not can_edit_unit(actor, unit):
-        raise ApplicationError("Đồng chí không có quyền lập kế hoạch cho đơn vị này.", code="forbidden")
+def _check_plan(*, kind, title, year) -> None:
     if not title:
         raise ApplicationError("Tên chương trình, kế hoạch: bắt buộc.", field="title")
     if kind not in WorkPlan.Kind.values:
         raise ApplicationError("Loại: chọn chương trình công tác hoặc kế hoạch.", field="kind")
     if not 2000 <= year <= 2100:
-        raise ApplicationError("Năm: không hợp lệ.", field="year")
+        raise ApplicationError("Năm: hãy nhập năm có 4 chữ số, từ 2000 đến 2100.", field="year")
+
+
+def workplan_create(*, actor, unit: OrgUnit, kind: str, title: str, year: int, reference: str = "") -> WorkPlan:
+    title = " ".join((title or "").split())
+    if not can_edit_unit(actor, unit):
+        raise ApplicationError("Đồng chí không có quyền lập kế hoạch cho đơn vị này.", code="forbidden")
+    _check_plan(kind=kind, title=title, year=year)
     with transaction.atomic():
         plan = WorkPlan.objects.create(
             unit=unit, kind=kind, title=title, year=year, reference=reference.strip(), created_by=actor
@@ -34,6 +39,43 @@ def workplan_create(*, actor, unit: OrgUnit, kind: str, title: str, year: int, r
             unit=unit,
             target=plan,
             after={"title": title, "year": year, "kind": kind},
+        )
+    return plan
+
+
+PLAN_FIELDS = ("kind", "title", "year", "reference")
+
+
+def workplan_correct(
+    *, actor, plan: WorkPlan, reason: str, kind: str, title: str, year: int, reference: str = "", expected_version=None
+) -> WorkPlan:
+    """Correct a plan's heading (its kind, title, year, number and symbol); its items are revised one by one."""
+    if not can_edit_unit(actor, plan.unit):
+        raise ApplicationError("Đồng chí không có quyền sửa kế hoạch của đơn vị này.", code="forbidden")
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise ApplicationError("Lý do sửa: bắt buộc, ví dụ “sai số ký hiệu”.", field="reason")
+    values = {"kind": kind, "title": " ".join((title or "").split()), "year": year, "reference": reference.strip()}
+    _check_plan(**{k: values[k] for k in ("kind", "title", "year")})
+    with transaction.atomic():
+        plan = WorkPlan.objects.select_for_update().select_related("updated_by").get(pk=plan.pk)
+        check_version(plan, expected_version, what="Kế hoạch này")
+        changed = [name for name in PLAN_FIELDS if getattr(plan, name) != values[name]]
+        if not changed:
+            raise ApplicationError("Không có thông tin nào thay đổi: chưa lưu gì.", field="reason", code="unchanged")
+        before = snapshot(plan, changed)
+        for name in changed:
+            setattr(plan, name, values[name])
+        plan.updated_by, plan.updated_at = actor, timezone.now()
+        plan.save(update_fields=[*changed, "updated_by", *bump(plan)])
+        audit_record(
+            actor=actor,
+            action=Action.WORKPLAN_CORRECTED,
+            unit=plan.unit,
+            target=plan,
+            before=before,
+            after=snapshot(plan, changed),
+            details={"reason": reason},
         )
     return plan
 

@@ -12,13 +12,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from danvan.accounts.permissions import can_edit_unit, can_enter_data
+from danvan.audit.selectors import auditevent_history_of
 from danvan.core.errors import ApplicationError
 from danvan.core.locking import show_conflict, version_of
 from danvan.core.submissions import submit_once
 from danvan.organisations.models import OrgUnit
 from danvan.workplans import selectors, services
 from danvan.workplans.calendar import calendar_events, ics_feed
-from danvan.workplans.forms import AdHocTaskForm, PlanForm, ProgressForm, TaskForm
+from danvan.workplans.forms import AdHocTaskForm, PlanCorrectForm, PlanForm, ProgressForm, TaskForm
 from danvan.workplans.models import CalendarFeed, WorkPlan
 
 
@@ -227,3 +228,29 @@ def task_file(request, public_id, update_id):
     if update is None:
         raise Http404
     return stored_file_response(update.file)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@submit_once
+def plan_correct(request, public_id):
+    plan = selectors.workplan_get_for_user(user=request.user, public_id=public_id)
+    if not can_edit_unit(request.user, plan.unit):
+        raise Http404
+    initial = {name: getattr(plan, name) for name in services.PLAN_FIELDS} | {"expected_version": version_of(plan)}
+    form = PlanCorrectForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.workplan_correct(actor=request.user, plan=plan, **form.cleaned_data)
+        except ApplicationError as exc:
+            if exc.code == "forbidden":
+                raise Http404 from exc
+            show_conflict(form, exc)
+        else:
+            messages.success(request, _("Correction saved."))
+            return redirect("workplans:plan", public_id=plan.public_id)
+    return render(
+        request,
+        "workplans/plan_correct.html",
+        {"plan": plan, "form": form, "history": auditevent_history_of(plan)},
+    )
