@@ -7,6 +7,7 @@ import re
 
 from danvan.core.text import fold
 from danvan.ingest.extract.document import _Doc
+from danvan.ingest.extract.period_context import without_opening_basis, year_after
 from danvan.ingest.extract.record import ExtractedRecord
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -103,7 +104,9 @@ def _period(doc: _Doc, record: ExtractedRecord) -> str | None:
     # A launch's plan names its period in the title or the lead; further down, "… thông qua 05 kế hoạch …; Biểu dương
     # Điển hình tiên tiến giai đoạn 2020-2025; …" lists the work planned, not a period reviewed (ingest13o).
     parts = [doc.title + ". " + doc.lead] + ([] if record.event_type == "trien_khai" else ["\n".join(doc.body)])
-    for part in parts:
+    # (The head read first without the programme it opens by citing, then whole when nothing else names a period.)
+    trimmed = without_opening_basis(doc.title) + ". " + without_opening_basis(doc.lead)
+    for part in ([trimmed] if trimmed != parts[0] else []) + parts:
         found = _read_periods(doc, record, _folded(part), 0)
         if found is not _NONE_FOUND:
             return found
@@ -174,8 +177,8 @@ def _read_periods(doc: _Doc, record: ExtractedRecord, folded: str, start: int) -
         # The next year in the sentence: "giao ban Quý I và ký kết giao ước thi đua giữa … các xã, thị trấn năm 2023"
         # names it 120 characters on (ingest13l; before, 80).
         tail = folded[match.end() : match.end() + 160]
-        follow = _YEAR.search(tail)
-        fallback = int(follow.group(1)) if follow else (doc.dateline.year if doc.dateline else None)
+        follow = year_after(tail)
+        fallback = follow if follow else (doc.dateline.year if doc.dateline else None)
         if match.group("q"):
             year = int(match.group("qy")) if match.group("qy") else fallback
             suffix = f"-Q{_ROMAN[match.group('q')]}"

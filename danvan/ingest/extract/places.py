@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from danvan.core.text import fold
 from danvan.ingest.extract.document import _Doc, _tidy
+from danvan.ingest.extract.merged_districts import MERGED_DISTRICTS
 from danvan.ingest.extract.record import ExtractedRecord
 from danvan.ingest.extract.vocabulary import _WORD, CENTRAL_CITIES, CENTRALLY_RUN
 
@@ -45,6 +46,8 @@ def _gazetteer() -> tuple[dict[tuple[str, ...], list[_Place]], dict[str, str]]:
     for d in LegacyDistrict.iter_all():
         name = _strip_type(d.name)
         province = provinces.get(d.province_code.value, "")
+        index.setdefault(tuple(fold(name).split()), []).append(_Place("district", name, province))
+    for name, province in MERGED_DISTRICTS:
         index.setdefault(tuple(fold(name).split()), []).append(_Place("district", name, province))
     display.setdefault("ho chi minh", "Hồ Chí Minh")
     return index, display
