@@ -106,6 +106,7 @@ class Action(models.TextChoices):
     MOVEMENT_REPORTED = "movement.reported", _("Reported movement results")
     MOVEMENT_ACTIVITY_ADDED = "movement.activity_added", _("Added a movement activity")
     MOVEMENT_AWARDED = "movement.awarded", _("Recorded a movement award")
+    MOVEMENT_AWARD_CORRECTED = "movement.award_corrected", _("Corrected a movement award")
     # contests (Hội thi Dân vận khéo): add below this line
     CONTEST_CREATED = "contest.created", _("Created a contest")
     CONTEST_UPDATED = "contest.updated", _("Updated a contest")

@@ -144,3 +144,13 @@ class AwardForm(forms.Form):
     def __init__(self, *args, units=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].choices = [(u.code, u.name) for u in units]
+
+
+class AwardCorrectForm(forms.Form):
+    title = forms.CharField(label=_("Title awarded"), max_length=255)
+    form = forms.ChoiceField(label=_("Form of commendation"), choices=MovementAward.Form.choices)
+    deciding_body = forms.CharField(label=_("Deciding body"), max_length=255)
+    decision_number = forms.CharField(label=_("Decision number"), max_length=64)
+    decided_on = forms.DateField(label=_("Decision date (dd/mm/yyyy)"))
+    reason = forms.CharField(label=_("Reason for the correction"), max_length=500)
+    expected_version = VersionField()

@@ -18,6 +18,7 @@ from danvan.core.numbers import as_id, parse_decimal
 from danvan.core.sequences import next_in_sequence
 from danvan.core.text import fold
 from danvan.movements import permissions as perms
+from danvan.movements.corrections import check_award
 from danvan.movements.models import (
     Movement,
     MovementActivity,
@@ -653,18 +654,9 @@ def movement_award_add(
             f"“Đơn vị”: {unit.name} không tham gia phong trào; chỉ khen thưởng đơn vị đã đăng ký.", field="unit"
         )
     title = " ".join((title or "").split())
-    if not title:
-        raise ApplicationError("“Danh hiệu”: bắt buộc, ví dụ “Đảng bộ dân vận khéo”.", field="title")
-    if form not in MovementAward.Form.values:
-        raise ApplicationError("“Hình thức”: hãy chọn Giấy khen, Bằng khen hoặc Cờ thi đua.", field="form")
-    if not (deciding_body or "").strip():
-        raise ApplicationError(
-            "“Cấp quyết định”: bắt buộc, ví dụ “Ban Thường vụ Thành ủy Bắc Ninh”.", field="deciding_body"
-        )
-    if not (decision_number or "").strip():
-        raise ApplicationError("“Số quyết định”: bắt buộc, ví dụ “125-QĐ/TU”.", field="decision_number")
-    if decided_on is None:
-        raise ApplicationError("“Ngày quyết định”: bắt buộc (dd/mm/yyyy).", field="decided_on")
+    check_award(
+        title=title, form=form, deciding_body=deciding_body, decision_number=decision_number, decided_on=decided_on
+    )
     with transaction.atomic():
         # The registration's row lock makes a double submit wait, then see the first award.
         MovementRegistration.objects.select_for_update().get(pk=registration.pk)

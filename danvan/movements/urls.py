@@ -19,4 +19,5 @@ urlpatterns = [
     path("<str:code>/bang-xep-hang/xlsx/", views.scoreboard_export, name="scoreboard_export"),
     path("<str:code>/tong-ket/", views.close, name="close"),
     path("<str:code>/tong-ket/khen-thuong/", views.award_add, name="award_add"),
+    path("<str:code>/tong-ket/khen-thuong/<int:award_id>/sua/", views.award_correct, name="award_correct"),
 ]

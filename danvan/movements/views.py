@@ -9,12 +9,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from danvan.accounts.permissions import EDIT_ROLES, has_any_role, scope_roots
+from danvan.audit.selectors import auditevent_history_of
 from danvan.core.errors import ApplicationError
 from danvan.core.exporting import xlsx_response
 from danvan.core.locking import show_conflict, version_of
 from danvan.core.submissions import submit_once
 from danvan.movements import forms, services
 from danvan.movements import permissions as perms
+from danvan.movements.corrections import AWARD_FIELDS, movement_award_correct
 from danvan.movements.exports import scoreboard_headers, scoreboard_rows
 from danvan.movements.models import Movement, MovementRegistration
 from danvan.movements.selectors import (
@@ -496,3 +498,30 @@ def award_add(request, code):
             messages.success(request, _("Award recorded."))
             return redirect("movements:close", code=movement.code)
     return render(request, "movements/close.html", _close_context(movement, forms.CloseForm(), form))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@submit_once
+def award_correct(request, code, award_id):
+    movement = movement_get_for_user(user=request.user, code=code)
+    award = movement.awards.select_related("registration__unit").filter(pk=award_id).first()
+    if award is None or not perms.can_lead(request.user, movement):
+        raise Http404
+    initial = {name: getattr(award, name) for name in AWARD_FIELDS} | {"expected_version": version_of(award)}
+    form = forms.AwardCorrectForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            movement_award_correct(actor=request.user, award=award, **form.cleaned_data)
+        except ApplicationError as exc:
+            if exc.code == "forbidden":
+                raise Http404 from exc
+            show_conflict(form, exc)
+        else:
+            messages.success(request, _("Correction saved."))
+            return redirect("movements:close", code=movement.code)
+    return render(
+        request,
+        "movements/award_correct.html",
+        {"movement": movement, "award": award, "form": form, "history": auditevent_history_of(award)},
+    )
