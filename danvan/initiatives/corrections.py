@@ -7,17 +7,15 @@ any step, with a reason; the audit row keeps the values before and after, and th
 
 import datetime
 
-from django.db import transaction
-
+from danvan.audit.corrections import clean_reason, record_correct
 from danvan.audit.models import Action
-from danvan.audit.services import audit_record, snapshot
 from danvan.core.errors import ApplicationError
-from danvan.core.locking import check_version
 from danvan.core.text import fold
 from danvan.initiatives import permissions as perms
 from danvan.initiatives.models import Initiative
 from danvan.initiatives.services import _duplicate, _validate
 
+# The details the correction page shows (the keys of `values` below).
 CORRECTABLE = (
     "name",
     "field",
@@ -51,9 +49,7 @@ def initiative_correct(
 ) -> Initiative:
     if not perms.can_register_for(actor, initiative.unit):
         raise ApplicationError("Đồng chí không có quyền sửa mô hình này.", code="forbidden")
-    reason = " ".join((reason or "").split())
-    if not reason:
-        raise ApplicationError("Lý do sửa: bắt buộc, ví dụ “sai chính tả tên mô hình”.", field="reason")
+    reason = clean_reason(reason, example="sai chính tả tên mô hình")
     _validate(
         name=name,
         year=initiative.year,
@@ -76,33 +72,28 @@ def initiative_correct(
         "start_date": start_date,
         "end_date": end_date,
     }
-    with transaction.atomic():
-        initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
-        check_version(initiative, expected_version, what="Mô hình này")
-        changed = [n for n in CORRECTABLE if getattr(initiative, n) != values[n]]
-        if not changed:
-            raise ApplicationError("Không có thông tin nào thay đổi: chưa lưu gì.", field="reason", code="unchanged")
-        if "name" in changed:
-            other = _duplicate(unit=initiative.unit, year=initiative.year, name=values["name"])
-            if other is not None and other.pk != initiative.pk:
-                raise ApplicationError(
-                    f"Tên mô hình: đơn vị đã có mô hình cùng tên trong năm {initiative.year} ({other.code}); "
-                    "hãy đặt tên khác.",
-                    field="name",
-                )
-        before = snapshot(initiative, changed)
-        for n in changed:
-            setattr(initiative, n, values[n])
-        initiative.name_folded = fold(initiative.name)[:255]
-        initiative.search_text = " " + " ".join(fold(f"{initiative.name} {initiative.goal}").split())
-        initiative.save()
-        audit_record(
-            actor=actor,
-            action=Action.INITIATIVE_CORRECTED,
-            unit=initiative.unit,
-            target=initiative,
-            before=before,
-            after=snapshot(initiative, changed),
-            details={"reason": reason},
-        )
-    return initiative
+
+    def name_free(row, changed):
+        other = _duplicate(unit=row.unit, year=row.year, name=values["name"]) if "name" in changed else None
+        if other is not None and other.pk != row.pk:
+            raise ApplicationError(
+                f"Tên mô hình: đơn vị đã có mô hình cùng tên trong năm {row.year} ({other.code}); hãy đặt tên khác.",
+                field="name",
+            )
+
+    def folded(row):
+        row.name_folded = fold(row.name)[:255]
+        row.search_text = " " + " ".join(fold(f"{row.name} {row.goal}").split())
+
+    return record_correct(
+        actor=actor,
+        record=initiative,
+        values=values,
+        reason=reason,
+        what="Mô hình này",
+        action=Action.INITIATIVE_CORRECTED,
+        unit=initiative.unit,
+        expected_version=expected_version,
+        check=name_free,
+        derive=folded,
+    )

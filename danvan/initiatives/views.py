@@ -1,16 +1,18 @@
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from danvan.accounts.permissions import APPROVE_ROLES, DATA_ENTRY_ROLES, scope_roots
-from danvan.audit.selectors import auditevent_history_of
+from danvan.core.correction_pages import correction_page
 from danvan.core.errors import ApplicationError
 from danvan.core.exporting import xlsx_response
-from danvan.core.locking import show_conflict, version_of
 from danvan.core.submissions import submit_once
 from danvan.initiatives import forms, services
 from danvan.initiatives import permissions as perms
@@ -149,22 +151,15 @@ def correct(request, code):
     initiative = initiative_get_for_user(user=request.user, code=code)
     if not perms.can_register_for(request.user, initiative.unit):
         raise Http404
-    initial = {name: getattr(initiative, name) for name in CORRECTABLE} | {"expected_version": version_of(initiative)}
-    form = forms.CorrectForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            initiative_correct(actor=request.user, initiative=initiative, **form.cleaned_data)
-        except ApplicationError as exc:
-            if exc.code == "forbidden":
-                raise Http404 from exc
-            show_conflict(form, exc)
-        else:
-            messages.success(request, _("Correction saved."))
-            return redirect("initiatives:detail", code=initiative.code)
-    return render(
+    return correction_page(
         request,
-        "initiatives/correct.html",
-        {"initiative": initiative, "form": form, "history": auditevent_history_of(initiative)},
+        record=initiative,
+        form_class=forms.CorrectForm,
+        fields=CORRECTABLE,
+        service=partial(initiative_correct, initiative=initiative),
+        template="initiatives/correct.html",
+        done=reverse("initiatives:detail", args=[initiative.code]),
+        context={"initiative": initiative},
     )
 
 

@@ -6,17 +6,11 @@ award itself with a reason, so the award's page lists its history.
 
 import datetime
 
-from django.db import transaction
-from django.utils import timezone
-
+from danvan.audit.corrections import clean_reason, record_correct
 from danvan.audit.models import Action
-from danvan.audit.services import audit_record, snapshot
 from danvan.core.errors import ApplicationError
-from danvan.core.locking import bump, check_version
 from danvan.movements import permissions as perms
 from danvan.movements.models import MovementAward
-
-AWARD_FIELDS = ("title", "form", "deciding_body", "decision_number", "decided_on")
 
 
 def check_award(*, title: str, form: str, deciding_body: str, decision_number: str, decided_on) -> None:
@@ -49,9 +43,7 @@ def movement_award_correct(
 ) -> MovementAward:
     if not perms.can_lead(actor, award.movement):
         raise ApplicationError("Chỉ lãnh đạo đơn vị phát động được sửa khen thưởng.", code="forbidden")
-    reason = " ".join((reason or "").split())
-    if not reason:
-        raise ApplicationError("Lý do sửa: bắt buộc, ví dụ “sai số quyết định”.", field="reason")
+    reason = clean_reason(reason, example="sai số quyết định")
     values = {
         "title": " ".join((title or "").split())[:255],
         "form": form,
@@ -60,19 +52,15 @@ def movement_award_correct(
         "decided_on": decided_on,
     }
     check_award(**values)
-    with transaction.atomic():
-        award = MovementAward.objects.select_for_update().select_related("updated_by").get(pk=award.pk)
-        check_version(award, expected_version, what="Khen thưởng này")
-        changed = [name for name in AWARD_FIELDS if getattr(award, name) != values[name]]
-        if not changed:
-            raise ApplicationError("Không có thông tin nào thay đổi: chưa lưu gì.", field="reason", code="unchanged")
+
+    def not_twice(row, changed):
         twin = (
             MovementAward.objects.filter(
-                registration_id=award.registration_id,
+                registration_id=row.registration_id,
                 title__iexact=values["title"],
                 decision_number__iexact=values["decision_number"],
             )
-            .exclude(pk=award.pk)
+            .exclude(pk=row.pk)
             .exists()
         )
         if twin:
@@ -81,18 +69,15 @@ def movement_award_correct(
                 f"{values['decision_number']}.",
                 field="title",
             )
-        before = snapshot(award, changed)
-        for name in changed:
-            setattr(award, name, values[name])
-        award.updated_by, award.updated_at = actor, timezone.now()
-        award.save(update_fields=[*changed, "updated_by", *bump(award)])
-        audit_record(
-            actor=actor,
-            action=Action.MOVEMENT_AWARD_CORRECTED,
-            unit=award.registration.unit,
-            target=award,
-            before=before,
-            after=snapshot(award, changed),
-            details={"reason": reason},
-        )
-    return award
+
+    return record_correct(
+        actor=actor,
+        record=award,
+        values=values,
+        reason=reason,
+        what="Khen thưởng này",
+        action=Action.MOVEMENT_AWARD_CORRECTED,
+        unit=award.registration.unit,
+        expected_version=expected_version,
+        check=not_twice,
+    )

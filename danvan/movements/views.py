@@ -1,22 +1,24 @@
 import re
+from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from danvan.accounts.permissions import EDIT_ROLES, has_any_role, scope_roots
-from danvan.audit.selectors import auditevent_history_of
+from danvan.core.correction_pages import correction_page
 from danvan.core.errors import ApplicationError
 from danvan.core.exporting import xlsx_response
 from danvan.core.locking import show_conflict, version_of
 from danvan.core.submissions import submit_once
 from danvan.movements import forms, services
 from danvan.movements import permissions as perms
-from danvan.movements.corrections import AWARD_FIELDS, movement_award_correct
+from danvan.movements.corrections import movement_award_correct
 from danvan.movements.exports import scoreboard_headers, scoreboard_rows
 from danvan.movements.models import Movement, MovementRegistration
 from danvan.movements.selectors import (
@@ -508,20 +510,12 @@ def award_correct(request, code, award_id):
     award = movement.awards.select_related("registration__unit").filter(pk=award_id).first()
     if award is None or not perms.can_lead(request.user, movement):
         raise Http404
-    initial = {name: getattr(award, name) for name in AWARD_FIELDS} | {"expected_version": version_of(award)}
-    form = forms.AwardCorrectForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            movement_award_correct(actor=request.user, award=award, **form.cleaned_data)
-        except ApplicationError as exc:
-            if exc.code == "forbidden":
-                raise Http404 from exc
-            show_conflict(form, exc)
-        else:
-            messages.success(request, _("Correction saved."))
-            return redirect("movements:close", code=movement.code)
-    return render(
+    return correction_page(
         request,
-        "movements/award_correct.html",
-        {"movement": movement, "award": award, "form": form, "history": auditevent_history_of(award)},
+        record=award,
+        form_class=forms.AwardCorrectForm,
+        service=partial(movement_award_correct, award=award),
+        template="movements/award_correct.html",
+        done=reverse("movements:close", args=[movement.code]),
+        context={"movement": movement, "award": award},
     )

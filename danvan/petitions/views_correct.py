@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from danvan.audit.selectors import auditevent_history_of
+from danvan.core.correction_pages import correction_page
 from danvan.core.errors import ApplicationError
 from danvan.core.locking import show_conflict, version_of
 from danvan.core.submissions import submit_once
@@ -101,28 +101,6 @@ def correct(request, code):
     return render(request, "petitions/correct.html", {"petition": petition, "form": form, "formset": formset})
 
 
-def _correct_record(request, *, record, form_class, service, keys, title, back, form_kwargs=None):
-    """The correction page of a reception session or a dialogue: the record's values, the reason, the version
-    shown; its history from the audit log below."""
-    initial = {name: getattr(record, name) for name in keys} | {"expected_version": version_of(record)}
-    form = form_class(request.POST or None, initial=initial, **(form_kwargs or {}))
-    if request.method == "POST" and form.is_valid():
-        try:
-            service(actor=request.user, **form.cleaned_data)
-        except ApplicationError as exc:
-            if exc.code == "forbidden":
-                raise Http404 from exc
-            show_conflict(form, exc)
-        else:
-            messages.success(request, _("Correction saved."))
-            return redirect(back)
-    return render(
-        request,
-        "petitions/record_correct.html",
-        {"form": form, "title": title, "back": back, "history": auditevent_history_of(record)},
-    )
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 @submit_once
@@ -130,16 +108,20 @@ def session_correct(request, pk):
     session = reception_session_get_for_user(user=request.user, pk=pk)
     if session is None or not perms.can_receive_for(request.user, session.unit):
         raise Http404
-    return _correct_record(
+    back = reverse("petitions:reception")
+    title = _("Correct the reception session of %(date)s, %(unit)s") % {
+        "date": f"{session.held_on:%d/%m/%Y}",
+        "unit": session.unit.name,
+    }
+    return correction_page(
         request,
         record=session,
         form_class=forms.ReceptionSessionCorrectForm,
-        form_kwargs={"current_field_id": session.field_id},
+        current_field_id=session.field_id,
         service=partial(services.reception_session_correct, session=session),
-        keys=[k for k in forms.ReceptionSessionCorrectForm.base_fields if k not in ("reason", "expected_version")],
-        title=_("Correct the reception session of %(date)s, %(unit)s")
-        % {"date": f"{session.held_on:%d/%m/%Y}", "unit": session.unit.name},
-        back=reverse("petitions:reception"),
+        template="petitions/record_correct.html",
+        done=back,
+        context={"title": title, "back": back},
     )
 
 
@@ -150,13 +132,17 @@ def dialogue_correct(request, pk):
     dialogue = dialogue_get_for_user(user=request.user, pk=pk)
     if dialogue is None or not perms.can_edit_unit(request.user, dialogue.unit):
         raise Http404
-    return _correct_record(
+    back = reverse("petitions:dialogues")
+    title = _("Correct the dialogue of %(date)s, %(unit)s") % {
+        "date": f"{dialogue.held_on:%d/%m/%Y}",
+        "unit": dialogue.unit.name,
+    }
+    return correction_page(
         request,
         record=dialogue,
         form_class=forms.DialogueCorrectForm,
         service=partial(services.dialogue_correct, dialogue=dialogue),
-        keys=[k for k in forms.DialogueCorrectForm.base_fields if k not in ("reason", "expected_version")],
-        title=_("Correct the dialogue of %(date)s, %(unit)s")
-        % {"date": f"{dialogue.held_on:%d/%m/%Y}", "unit": dialogue.unit.name},
-        back=reverse("petitions:dialogues"),
+        template="petitions/record_correct.html",
+        done=back,
+        context={"title": title, "back": back},
     )

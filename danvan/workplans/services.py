@@ -3,11 +3,11 @@
 import datetime as dt
 
 from django.db import transaction
-from django.utils import timezone
 
 from danvan.accounts.permissions import assignment_scope, can_assign_to, can_edit_unit, can_enter_data
+from danvan.audit.corrections import clean_reason, record_correct
 from danvan.audit.models import Action
-from danvan.audit.services import audit_record, snapshot
+from danvan.audit.services import audit_record
 from danvan.core.errors import ApplicationError
 from danvan.core.files import stored_file_from_upload
 from danvan.core.locking import bump, check_version
@@ -43,41 +43,25 @@ def workplan_create(*, actor, unit: OrgUnit, kind: str, title: str, year: int, r
     return plan
 
 
-PLAN_FIELDS = ("kind", "title", "year", "reference")
-
-
 def workplan_correct(
     *, actor, plan: WorkPlan, reason: str, kind: str, title: str, year: int, reference: str = "", expected_version=None
 ) -> WorkPlan:
     """Correct a plan's heading (its kind, title, year, number and symbol); its items are revised one by one."""
     if not can_edit_unit(actor, plan.unit):
         raise ApplicationError("Đồng chí không có quyền sửa kế hoạch của đơn vị này.", code="forbidden")
-    reason = " ".join((reason or "").split())
-    if not reason:
-        raise ApplicationError("Lý do sửa: bắt buộc, ví dụ “sai số ký hiệu”.", field="reason")
+    reason = clean_reason(reason, example="sai số ký hiệu")
     values = {"kind": kind, "title": " ".join((title or "").split()), "year": year, "reference": reference.strip()}
     _check_plan(**{k: values[k] for k in ("kind", "title", "year")})
-    with transaction.atomic():
-        plan = WorkPlan.objects.select_for_update().select_related("updated_by").get(pk=plan.pk)
-        check_version(plan, expected_version, what="Kế hoạch này")
-        changed = [name for name in PLAN_FIELDS if getattr(plan, name) != values[name]]
-        if not changed:
-            raise ApplicationError("Không có thông tin nào thay đổi: chưa lưu gì.", field="reason", code="unchanged")
-        before = snapshot(plan, changed)
-        for name in changed:
-            setattr(plan, name, values[name])
-        plan.updated_by, plan.updated_at = actor, timezone.now()
-        plan.save(update_fields=[*changed, "updated_by", *bump(plan)])
-        audit_record(
-            actor=actor,
-            action=Action.WORKPLAN_CORRECTED,
-            unit=plan.unit,
-            target=plan,
-            before=before,
-            after=snapshot(plan, changed),
-            details={"reason": reason},
-        )
-    return plan
+    return record_correct(
+        actor=actor,
+        record=plan,
+        values=values,
+        reason=reason,
+        what="Kế hoạch này",
+        action=Action.WORKPLAN_CORRECTED,
+        unit=plan.unit,
+        expected_version=expected_version,
+    )
 
 
 def task_assign(

@@ -1,5 +1,6 @@
 import datetime as dt
 import secrets
+from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from danvan.accounts.permissions import can_edit_unit, can_enter_data
-from danvan.audit.selectors import auditevent_history_of
+from danvan.core.correction_pages import correction_page
 from danvan.core.errors import ApplicationError
 from danvan.core.locking import show_conflict, version_of
 from danvan.core.submissions import submit_once
@@ -237,20 +238,12 @@ def plan_correct(request, public_id):
     plan = selectors.workplan_get_for_user(user=request.user, public_id=public_id)
     if not can_edit_unit(request.user, plan.unit):
         raise Http404
-    initial = {name: getattr(plan, name) for name in services.PLAN_FIELDS} | {"expected_version": version_of(plan)}
-    form = PlanCorrectForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.workplan_correct(actor=request.user, plan=plan, **form.cleaned_data)
-        except ApplicationError as exc:
-            if exc.code == "forbidden":
-                raise Http404 from exc
-            show_conflict(form, exc)
-        else:
-            messages.success(request, _("Correction saved."))
-            return redirect("workplans:plan", public_id=plan.public_id)
-    return render(
+    return correction_page(
         request,
-        "workplans/plan_correct.html",
-        {"plan": plan, "form": form, "history": auditevent_history_of(plan)},
+        record=plan,
+        form_class=PlanCorrectForm,
+        service=partial(services.workplan_correct, plan=plan),
+        template="workplans/plan_correct.html",
+        done=reverse("workplans:plan", args=[plan.public_id]),
+        context={"plan": plan},
     )

@@ -12,6 +12,7 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
+from danvan.audit.corrections import clean_reason
 from danvan.audit.models import Action
 from danvan.audit.services import audit_record, snapshot
 from danvan.core.errors import ApplicationError
@@ -102,9 +103,7 @@ def petition_correct(
     today = today or timezone.localdate()
     if not perms.can_act_on_petition(actor, petition):
         raise ApplicationError("Đồng chí không có quyền sửa đơn này.", code="forbidden")
-    reason = " ".join((reason or "").split())
-    if not reason:
-        raise ApplicationError("Lý do sửa: bắt buộc, ví dụ “nhập nhầm ngày nhận đơn”.", field="reason")
+    reason = clean_reason(reason, example="nhập nhầm ngày nhận đơn")
     values = {
         "field": field,
         "content": (content or "").strip(),

@@ -5,8 +5,9 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
+from danvan.audit.corrections import clean_reason, record_correct
 from danvan.audit.models import Action
-from danvan.audit.services import audit_record, snapshot
+from danvan.audit.services import audit_record
 from danvan.core.errors import ApplicationError
 from danvan.core.locking import bump, check_version
 from danvan.organisations.models import OrgUnit
@@ -92,9 +93,6 @@ def dialogue_record(
     return dialogue
 
 
-DIALOGUE_FIELDS = ("held_on", "place", "leaders", "participants", "participant_count")
-
-
 def dialogue_correct(
     *,
     actor,
@@ -111,9 +109,7 @@ def dialogue_correct(
     commitments list. A date moved after a commitment's deadline is refused: that deadline would come first."""
     if not perms.can_edit_unit(actor, dialogue.unit):
         raise ApplicationError("Đồng chí không có quyền sửa đối thoại của đơn vị này.", code="forbidden")
-    reason = " ".join((reason or "").split())
-    if not reason:
-        raise ApplicationError("Lý do sửa: bắt buộc, ví dụ “ghi nhầm địa điểm”.", field="reason")
+    reason = clean_reason(reason, example="ghi nhầm địa điểm")
     values = {
         "held_on": held_on,
         "place": " ".join((place or "").split()),
@@ -122,33 +118,26 @@ def dialogue_correct(
         "participant_count": participant_count or 0,
     }
     _check_dialogue(held_on=held_on, place=values["place"], leaders=values["leaders"])
-    with transaction.atomic():
-        dialogue = Dialogue.objects.select_for_update().select_related("updated_by").get(pk=dialogue.pk)
-        check_version(dialogue, expected_version, what="Cuộc đối thoại này")
-        earliest = dialogue.commitments.order_by("due_on").values_list("due_on", flat=True).first()
-        if earliest is not None and held_on > earliest:
+
+    def before_commitments(row, changed):
+        earliest = row.commitments.order_by("due_on").values_list("due_on", flat=True).first()
+        if "held_on" in changed and earliest is not None and held_on > earliest:
             raise ApplicationError(
                 f"Ngày đối thoại: không được sau hạn thực hiện sớm nhất của các kiến nghị ({earliest:%d/%m/%Y}).",
                 field="held_on",
             )
-        changed = [name for name in DIALOGUE_FIELDS if getattr(dialogue, name) != values[name]]
-        if not changed:
-            raise ApplicationError("Không có thông tin nào thay đổi: chưa lưu gì.", field="reason", code="unchanged")
-        before = snapshot(dialogue, changed)
-        for name in changed:
-            setattr(dialogue, name, values[name])
-        dialogue.updated_by, dialogue.updated_at = actor, timezone.now()
-        dialogue.save(update_fields=[*changed, "updated_by", *bump(dialogue)])
-        audit_record(
-            actor=actor,
-            action=Action.DIALOGUE_CORRECTED,
-            unit=dialogue.unit,
-            target=dialogue,
-            before=before,
-            after=snapshot(dialogue, changed),
-            details={"reason": reason},
-        )
-    return dialogue
+
+    return record_correct(
+        actor=actor,
+        record=dialogue,
+        values=values,
+        reason=reason,
+        what="Cuộc đối thoại này",
+        action=Action.DIALOGUE_CORRECTED,
+        unit=dialogue.unit,
+        expected_version=expected_version,
+        check=before_commitments,
+    )
 
 
 def commitment_update(

@@ -5,10 +5,10 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
+from danvan.audit.corrections import clean_reason, record_correct
 from danvan.audit.models import Action
-from danvan.audit.services import audit_record, snapshot
+from danvan.audit.services import audit_record
 from danvan.core.errors import ApplicationError
-from danvan.core.locking import bump, check_version
 from danvan.organisations.models import OrgUnit
 from danvan.petitions import permissions as perms
 from danvan.petitions.models import (
@@ -158,10 +158,6 @@ def reception_session_record(
     return session
 
 
-SESSION_FIELDS = ("held_on", "leader_name", "is_delegated", "kind", "citizen_kind", "citizen_count", "field")
-SESSION_TEXTS = ("content", "result")
-
-
 def reception_session_correct(
     *,
     actor,
@@ -184,9 +180,7 @@ def reception_session_correct(
     today = today or timezone.localdate()
     if not perms.can_receive_for(actor, session.unit):
         raise ApplicationError("Đồng chí không có quyền sửa sổ tiếp dân của đơn vị này.", code="forbidden")
-    reason = " ".join((reason or "").split())
-    if not reason:
-        raise ApplicationError("Lý do sửa: bắt buộc, ví dụ “ghi nhầm ngày tiếp”.", field="reason")
+    reason = clean_reason(reason, example="ghi nhầm ngày tiếp")
     values = {
         "held_on": held_on,
         "leader_name": " ".join((leader_name or "").split()),
@@ -199,24 +193,13 @@ def reception_session_correct(
         "result": (result or "").strip(),
     }
     _check_session(**{k: v for k, v in values.items() if k not in ("is_delegated", "result")}, today=today)
-    with transaction.atomic():
-        session = ReceptionSession.objects.select_for_update().select_related("updated_by").get(pk=session.pk)
-        check_version(session, expected_version, what="Buổi tiếp dân này")
-        changed = [name for name in (*SESSION_FIELDS, *SESSION_TEXTS) if getattr(session, name) != values[name]]
-        if not changed:
-            raise ApplicationError("Không có thông tin nào thay đổi: chưa lưu gì.", field="reason", code="unchanged")
-        before = snapshot(session, changed)
-        for name in changed:
-            setattr(session, name, values[name])
-        session.updated_by, session.updated_at = actor, timezone.now()
-        session.save(update_fields=[*changed, "updated_by", *bump(session)])
-        audit_record(
-            actor=actor,
-            action=Action.RECEPTION_SESSION_CORRECTED,
-            unit=session.unit,
-            target=session,
-            before=before,
-            after=snapshot(session, changed),
-            details={"reason": reason},
-        )
-    return session
+    return record_correct(
+        actor=actor,
+        record=session,
+        values=values,
+        reason=reason,
+        what="Buổi tiếp dân này",
+        action=Action.RECEPTION_SESSION_CORRECTED,
+        unit=session.unit,
+        expected_version=expected_version,
+    )
