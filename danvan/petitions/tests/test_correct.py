@@ -257,3 +257,37 @@ def test_a_dialogue_date_cannot_move_past_a_commitment_deadline(officer_a):
         {"place": "Nhà văn hóa thôn Tây"},
         {"reason": "Sai tên địa điểm"},
     )
+
+
+def test_the_correct_links_cost_one_query_whatever_the_number_of_units(client_for, officer_a):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from danvan.organisations.models import OrgUnit
+
+    client = client_for(officer_a)
+    communes = list(
+        OrgUnit.objects.filter(ancestor_links__ancestor__code="P24-TU", code__endswith="-UBND").order_by("code")[:4]
+    )
+    assert len(communes) == 4
+
+    def reception_queries(units):
+        for commune in units:
+            services.reception_session_record(
+                actor=officer_a,
+                unit=commune,
+                held_on=TODAY,
+                leader_name="Chủ tịch UBND xã",
+                content="Hỏi về chính sách",
+                field=PetitionField.objects.get(code="dat-dai"),
+                citizens=[{"full_name": "Lê Văn Dũng"}],
+                today=TODAY,
+            )
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get("/don-thu/tiep-dan/").content.decode()
+        return len(queries), html.count("/sua/")
+
+    first = reception_queries(communes[:1])
+    second = reception_queries(communes[1:])
+    assert (first[1], second[1]) == (1, 4)
+    assert first[0] == second[0]
