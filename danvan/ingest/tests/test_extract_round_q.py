@@ -46,3 +46,42 @@ from danvan.ingest.extract import extract
 )
 def test_the_meeting_date_is_read_from_these_ways_of_writing_it(text, event_date):
     assert extract(text).event_date == event_date
+
+
+@pytest.mark.parametrize(
+    ("text", "organizer"),
+    [
+        # A date phrase with no comma before the holder, after an opening clause's comma, is not part of the name.
+        (
+            "Ra quân chiến dịch hè\nThực hiện kế hoạch của Huyện đoàn, trong hai ngày 24,25 tháng 7 năm 2022 Đoàn Thanh "
+            "niên các xã trên địa bàn huyện tổ chức ra quân chiến dịch tình nguyện hè.",
+            "Đoàn Thanh niên các xã trên địa bàn huyện",
+        ),
+        (
+            "Hội Cựu chiến binh ra quân\nTheo chỉ đạo của Hội Cựu chiến binh huyện, ngày 14 tháng 5 năm 2021 Hội Cựu "
+            "chiến binh các xã trên địa bàn huyện đồng loạt tổ chức ra quân trồng cây.",
+            "Hội Cựu chiến binh các xã trên địa bàn huyện",
+        ),
+        # A body that directs others to hold the meeting: the bodies it directs hold it, however many sessions.
+        (
+            "Hội Cựu chiến binh xã Phú Lâm ra quân vệ sinh môi trường\nTừ ngày 05/9 đến ngày 15/9/2023, Hội Cựu chiến "
+            "binh xã Phú Lâm đã chỉ đạo các Chi hội tổ chức 06 buổi ra quân dọn vệ sinh đường làng.",
+            "các Chi hội",
+        ),
+        (
+            "Hội nghị đối thoại với đoàn viên\nSáng 10/4, Ban Thường vụ Huyện đoàn Kim Bôi đã hướng dẫn Đoàn xã Tân Lợi "
+            "tổ chức hội nghị đối thoại giữa Bí thư Đảng ủy xã với đoàn viên thanh niên.",
+            "Đoàn xã Tân Lợi",
+        ),
+    ],
+)
+def test_the_holder_is_read_from_these_ways_of_writing_it(text, organizer):
+    assert extract(text).organizer == organizer
+
+
+def test_a_count_of_activities_in_the_results_is_still_not_the_meeting_held():
+    text = (
+        "Sơ kết công tác Hội năm 2022\nChiều 20/12, Hội Nông dân huyện Tân Hòa tổ chức hội nghị tổng kết công tác Hội "
+        "năm 2022. Trong năm, Ủy ban MTTQ các xã đã tổ chức 2.370 cuộc tuyên truyền về pháp luật cho nhân dân."
+    )
+    assert extract(text).organizer == "Hội Nông dân huyện Tân Hòa"
