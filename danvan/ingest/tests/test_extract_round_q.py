@@ -85,3 +85,19 @@ def test_a_count_of_activities_in_the_results_is_still_not_the_meeting_held():
         "năm 2022. Trong năm, Ủy ban MTTQ các xã đã tổ chức 2.370 cuộc tuyên truyền về pháp luật cho nhân dân."
     )
     assert extract(text).organizer == "Hội Nông dân huyện Tân Hòa"
+
+
+def test_a_numbered_city_district_places_the_meeting_in_ho_chi_minh_city():
+    text = (
+        "Hội Khuyến học phường tổng kết năm học\nSáng 5/6/2023, Hội Khuyến học Phường 7 tổ chức tổng kết năm học "
+        "2022-2023. Đến dự có ông Trần Văn Minh – Chủ tịch Hội Khuyến học Quận 8."
+    )
+    assert extract(text).province == "Hồ Chí Minh"
+
+
+def test_an_army_region_numbered_alike_is_not_a_city_district():
+    text = (
+        "Giao ban công tác dân vận\nSáng 5/6/2023, Bộ Tư lệnh Quân khu 5 tổ chức giao ban công tác dân vận quý II năm "
+        "2023 với các đơn vị trực thuộc."
+    )
+    assert extract(text).province != "Hồ Chí Minh"
