@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from danvan.ingest.extract.date_spans import UPPER, with_first_days
 from danvan.ingest.extract.document import _Doc, _valid_date
 from danvan.ingest.extract.period import _YEAR, _period_bounds
 from danvan.ingest.extract.record import ExtractedRecord
@@ -19,7 +20,7 @@ _EVENT_DATE = re.compile(
     r"|[-–—)]\s*(?=" + _TIME_WORD + r")|,\s+(?=(?:sáng|chiều|tối|trưa)\b|ngày\s+\d)"
     # "Được sự thống nhất của Đảng ủy xã X ngày 18/11/2017 Ban Công tác Mặt trận … tổ chức …": a full date right
     # before the capitalised holder, with no comma (ingest13n).
-    r"|\s(?=ngày\s+\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{4}\s+(?-i:[A-ZĐÀ-Ỹ])))"
+    r"|\s(?=ngày\s+\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{4}\s+(?-i:[" + UPPER + r"])))"
     r"(?:(?:sáng|chiều|tối|trưa)\s+)?(?:(?:hôm\s+)?(?:nay|qua)\s+)?(?:\(?\s*)?"
     r"(?:lúc\s+\d{1,2}\s*(?:giờ|h|:)\s*\d{0,2}\s*(?:phút)?\s*,?\s*)?"
     r"(?:ngày\s+)?(\d{1,2})\s*(?:[-/.]|\s+tháng\s+)\s*(\d{1,2})(?:\s*(?:[-/.]|\s+năm\s+)\s*(\d{4}))?(?!\d)",
@@ -47,7 +48,8 @@ def _event_date(doc: _Doc, record: ExtractedRecord, source_date: dt.date | None)
         : max(0, 4 - sum(len(p.split()) >= 12 for p in doc.body[:4]))
     ]
     for paragraph in [doc.title, *doc.body[:4], *prose]:
-        paragraph = _DAY_RANGE.sub(r"\1 \3\4\5", paragraph)
+        # A span of days, two days listed with a comma: their first day (ingest13q, date_spans).
+        paragraph = _DAY_RANGE.sub(r"\1 \3\4\5", with_first_days(paragraph))
         for match in _EVENT_DATE.finditer(paragraph):
             before = paragraph[max(0, match.start() - 25) : match.start() + 1]
             # A document's date ("Nghị quyết số 110 ngày 11/7/2016") is not the meeting's.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from danvan.core.text import fold
+from danvan.ingest.extract import holders_directed as directed
 from danvan.ingest.extract import holders_kinds as kinds
 from danvan.ingest.extract.document import _Doc
 from danvan.ingest.extract.holders_titles import after_report, member_title_follows, named_in_document, units_holder
@@ -191,7 +192,11 @@ def _subject(text: str, verb_start: int) -> str:
             and (not following or following.islower())
             and not (
                 sep == ","
-                and (_DATE_BEFORE_COMMA.search(head[: m.start()]) or _TIME_BEFORE_COMMA.search(head[: m.start()]))
+                and (
+                    _DATE_BEFORE_COMMA.search(head[: m.start()])
+                    or _TIME_BEFORE_COMMA.search(head[: m.start()])
+                    or directed.days_before_holder(head, m.end())
+                )
             )
         ):
             continue
@@ -200,6 +205,8 @@ def _subject(text: str, verb_start: int) -> str:
         cuts.append(m.end())
     for cut in reversed(cuts[-4:]):
         subject = _LEADING_TIME.sub("", _LEADING_DATE.sub("", head[cut:].strip())).strip(" ,")
+        # "…, trong hai ngày 18,19 tháng 3 năm 2023 Hội …": a date phrase with no comma before the holder (ingest13q).
+        subject = directed.without_leading_days(subject)
         # "(BDO) Ủy ban Trung ương MTTQ Việt Nam vừa tổ chức …": the site's bracketed source tag is not the name.
         subject = _SOURCE_TAG.sub("", subject)
         subject = kinds.without_role_words(subject)
@@ -210,6 +217,8 @@ def _subject(text: str, verb_start: int) -> str:
         subject = _without_bracketed_place(subject)
         # A reporting clause before the holder; several local units as the holder (ingest13o, holders_titles).
         subject = after_report(subject) or subject
+        # "A đã chỉ đạo các Chi hội tổ chức …": the bodies directed hold the meeting (ingest13q, holders_directed).
+        subject = directed.directed_bodies(subject) or subject
         if units := units_holder(subject):
             return units
         # "các Khu dân cư (KDC) trên địa bàn xã Tiên Ngọc đã tổ chức …": several bodies of one kind, named as written.
@@ -441,6 +450,8 @@ def _holder_in_paragraphs(doc: _Doc, *, whole: bool) -> str:
         for verb in verbs:
             # "Ban Tổ chức" (the organising committee) is a noun; "tổ chức 2.370 cuộc" counts activities.
             counted = _ACTIVITY_COUNT.match(paragraph[verb.end() :]) and "niệm" not in verb.group()
+            # ("tổ chức 05 buổi ra quân" counts the meeting's own sessions, ingest13q.)
+            counted = counted and not directed.counts_sessions(paragraph, verb.end())
             if re.search(r"\bBan$", paragraph[: verb.start()]) or counted:
                 continue
             if kinds.continues_a_holding_verb(paragraph[: verb.start()]):

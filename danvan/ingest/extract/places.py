@@ -92,7 +92,7 @@ def _find_places(text: str) -> list[tuple[int, int, list[_Place], str]]:
         hit = None
         for n in (4, 3, 2, 1):
             key = tuple(toks.folded[i : i + n])
-            if len(key) == n and key in index and toks.words[i][0].isupper():
+            if len(key) == n and key in index and (toks.words[i][0].isupper() or _numbered_district(toks, i)):
                 hit = (n, index[key])
                 break
         if hit:
@@ -114,6 +114,12 @@ def _find_places(text: str) -> list[tuple[int, int, list[_Place], str]]:
         else:
             i += 1
     return found
+
+
+def _numbered_district(toks: _Tokens, i: int) -> bool:
+    """ "Quận 5", "Quận 10": a city district named by its number (only Hồ Chí Minh City's are, ingest13q), its type word
+    capitalised as the other names read here are; not "Quân khu 5" or "Sư đoàn 5"."""
+    return toks.words[i].isdigit() and i > 0 and toks.words[i - 1] == "Quận"
 
 
 _PERSON_BEFORE = re.compile(
