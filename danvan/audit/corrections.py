@@ -43,11 +43,9 @@ def record_correct(
     ApplicationError once the row is locked; `derive(row)` recomputes the fields that follow from the others (a
     folded name). Nothing changed is refused: the person is told nothing was saved."""
     with transaction.atomic():
-        model = type(record)
-        query = model.objects.select_for_update()
-        if any(f.name == "updated_by" for f in model._meta.fields):
-            query = query.select_related("updated_by")  # named in the conflict message
-        row = query.get(pk=record.pk)
+        # No select_related here: PostgreSQL refuses FOR UPDATE on the nullable side of an outer join
+        # (`updated_by`); the conflict message reads that person only when there is a conflict.
+        row = type(record).objects.select_for_update().get(pk=record.pk)
         check_version(row, expected_version, what=what)
         changed = [name for name, value in values.items() if getattr(row, name) != value]
         if not changed:

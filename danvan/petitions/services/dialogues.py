@@ -159,7 +159,7 @@ def commitment_update(
     if status != Commitment.Status.OPEN and not outcome:
         raise ApplicationError("Kết quả: bắt buộc khi hoàn thành hoặc không thực hiện được.", field="outcome")
     with transaction.atomic():
-        commitment = Commitment.objects.select_for_update().select_related("updated_by").get(pk=commitment.pk)
+        commitment = Commitment.objects.select_for_update().get(pk=commitment.pk)
         check_version(commitment, expected_version, what="Cam kết này")
         before = {"status": commitment.status, "outcome": commitment.outcome, "published": commitment.is_published}
         if status == Commitment.Status.DONE and commitment.status != Commitment.Status.DONE:
