@@ -1,11 +1,13 @@
-"""Correcting a recorded fact (decision 0062): the building block the apps' `<entity>_correct` services share.
+"""Correcting a recorded fact (decision 0062): the shared shape of every edit that must not overwrite another's.
 
-One transaction: the row is locked, the version the person's page was shown with is checked (core.locking), only
-what differs is written, and one audit event on the record keeps the values before and after with the reason. The
-app's service checks the person's right and the values first; what needs the locked row is its `check`.
+`locked_edit` (first written for the democracy app) locks the row, checks the version the person's page was shown
+with (core.locking), applies the changes, saves and writes one audit event with the fields before and after, in one
+transaction. `record_correct` is the apps' correction on top of it: only what differs is written, nothing changed is
+refused, and the reason goes into the audit event.
 """
 
 from collections.abc import Callable
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
@@ -24,6 +26,64 @@ def clean_reason(reason: str, *, example: str) -> str:
     return reason
 
 
+def snap(obj, fields: list[str]) -> dict:
+    """`snapshot` with decimals (points, percentages) kept as text, so the audit row stays JSON."""
+    return {k: str(v) if isinstance(v, Decimal) else v for k, v in snapshot(obj, fields).items()}
+
+
+def locked_edit(
+    *,
+    actor,
+    row,
+    fields: list[str],
+    changes,
+    action,
+    unit,
+    target=None,
+    what: str | None = None,
+    expected_version=None,
+    then=None,
+    after_extra: dict | None = None,
+    details: dict | None = None,
+    changed_only: bool = False,
+):
+    """The one shape of every correction: lock the row, check the version the person saw (when `what` names the
+    record), apply `changes` (a dict, or a function of the locked row returning one), save, run `then(row)` for
+    dependent writes, and audit the `fields` before and after (with `changed_only`, those that changed), all in one
+    transaction."""
+    model = type(row)
+    with transaction.atomic():
+        locked = model.objects.select_for_update().get(pk=row.pk)
+        if what:
+            check_version(locked, expected_version, what=what)
+        before = snap(locked, fields)
+        values = changes(locked) if callable(changes) else changes
+        for name, value in values.items():
+            setattr(locked, name, value)
+        update = list(values)
+        if hasattr(locked, "updated_by"):
+            locked.updated_by = actor
+            update.append("updated_by")
+        if hasattr(locked, "version") or hasattr(locked, "updated_at"):
+            update += bump(locked)
+        locked.save(update_fields=update)
+        extra = then(locked) if then else None
+        after = snap(locked, fields)
+        if changed_only:
+            kept = [name for name in fields if before[name] != after[name]]
+            before, after = {n: before[n] for n in kept}, {n: after[n] for n in kept}
+        audit_record(
+            actor=actor,
+            action=action,
+            unit=unit,
+            target=target or locked,
+            before=before,
+            after={**after, **(after_extra or {}), **(extra or {})},
+            details=details or {},
+        )
+    return locked
+
+
 def record_correct(
     *,
     actor,
@@ -40,35 +100,30 @@ def record_correct(
     """Write `values` over `record`'s fields where they differ; returns the locked, saved row.
 
     `what` names the record in the conflict message ("Cam kết này"). `check(row, changed)` may refuse with an
-    ApplicationError once the row is locked; `derive(row)` recomputes the fields that follow from the others (a
-    folded name). Nothing changed is refused: the person is told nothing was saved."""
-    with transaction.atomic():
-        # No select_related here: PostgreSQL refuses FOR UPDATE on the nullable side of an outer join
-        # (`updated_by`); the conflict message reads that person only when there is a conflict.
-        row = type(record).objects.select_for_update().get(pk=record.pk)
-        check_version(row, expected_version, what=what)
-        changed = [name for name, value in values.items() if getattr(row, name) != value]
+    ApplicationError once the row is locked; `derive(values)` gives the fields that follow from the others (a folded
+    name), written but not audited. Nothing changed is refused: the person is told nothing was saved."""
+
+    def changes(row) -> dict:
+        changed = {name: value for name, value in values.items() if getattr(row, name) != value}
         if not changed:
             raise ApplicationError("Không có thông tin nào thay đổi: chưa lưu gì.", field="reason", code="unchanged")
         if check is not None:
-            check(row, changed)
-        before = snapshot(row, changed)
-        for name in changed:
-            setattr(row, name, values[name])
+            check(row, list(changed))
         if derive is not None:
-            derive(row)
+            changed.update(derive(values))
         if hasattr(row, "version"):
-            row.updated_by, row.updated_at = actor, timezone.now()
-            row.save(update_fields=[*changed, "updated_by", *bump(row)])
-        else:
-            row.save()  # its `updated_at` (auto_now) is its version, and derived fields go with it
-        audit_record(
-            actor=actor,
-            action=action,
-            unit=unit,
-            target=row,
-            before=before,
-            after=snapshot(row, changed),
-            details={"reason": reason},
-        )
-    return row
+            changed["updated_at"] = timezone.now()  # named with the editor in a later conflict message
+        return changed
+
+    return locked_edit(
+        actor=actor,
+        row=record,
+        fields=list(values),
+        changes=changes,
+        action=action,
+        unit=unit,
+        what=what,
+        expected_version=expected_version,
+        details={"reason": reason},
+        changed_only=True,
+    )

@@ -81,9 +81,11 @@ def initiative_correct(
                 field="name",
             )
 
-    def folded(row):
-        row.name_folded = fold(row.name)[:255]
-        row.search_text = " " + " ".join(fold(f"{row.name} {row.goal}").split())
+    def folded(values):
+        return {
+            "name_folded": fold(values["name"])[:255],
+            "search_text": " " + " ".join(fold(f"{values['name']} {values['goal']}").split()),
+        }
 
     return record_correct(
         actor=actor,

@@ -5,9 +5,10 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from danvan.audit.services import audit_record, snapshot
+from danvan.audit.corrections import locked_edit, snap  # noqa: F401 (the democracy services import them from here)
+from danvan.audit.services import audit_record
 from danvan.core.errors import ApplicationError
-from danvan.core.locking import bump, check_version
+from danvan.core.locking import bump
 from danvan.democracy import permissions as perms
 from danvan.democracy.models import (
     Rule,
@@ -85,53 +86,3 @@ def _publish(*, actor, model, row, publish: bool, note: str, action_on, action_o
 
 
 TTND_MIN_MEMBERS = "ttnd_min_members"
-
-
-def snap(obj, fields: list[str]) -> dict:
-    """`snapshot` with decimals (points, percentages) kept as text, so the audit row stays JSON."""
-    return {k: str(v) if isinstance(v, Decimal) else v for k, v in snapshot(obj, fields).items()}
-
-
-def locked_edit(
-    *,
-    actor,
-    row,
-    fields: list[str],
-    changes,
-    action,
-    unit,
-    target=None,
-    what: str | None = None,
-    expected_version=None,
-    then=None,
-    after_extra: dict | None = None,
-):
-    """The one shape of every correction: lock the row, check the version the person saw (when `what` names the
-    record), apply `changes` (a dict, or a function of the locked row returning one), save, run `then(row)` for
-    dependent writes, and audit the `fields` before and after, all in one transaction."""
-    model = type(row)
-    with transaction.atomic():
-        locked = model.objects.select_for_update().get(pk=row.pk)
-        if what:
-            check_version(locked, expected_version, what=what)
-        before = snap(locked, fields)
-        values = changes(locked) if callable(changes) else changes
-        for name, value in values.items():
-            setattr(locked, name, value)
-        update = list(values)
-        if hasattr(locked, "updated_by"):
-            locked.updated_by = actor
-            update.append("updated_by")
-        if hasattr(locked, "version") or hasattr(locked, "updated_at"):
-            update += bump(locked)
-        locked.save(update_fields=update)
-        extra = then(locked) if then else None
-        audit_record(
-            actor=actor,
-            action=action,
-            unit=unit,
-            target=target or locked,
-            before=before,
-            after={**snap(locked, fields), **(after_extra or {}), **(extra or {})},
-        )
-    return locked
