@@ -75,7 +75,8 @@ def due(request):
 
 
 def _people_from(formset) -> list[dict]:
-    return [f.cleaned_data for f in formset.forms if f.cleaned_data]
+    # One per form, blank ones too: the service skips them, and its "petitioners-<i>-…" errors then name the row.
+    return [f.cleaned_data for f in formset.forms]
 
 
 @login_required

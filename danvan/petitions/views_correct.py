@@ -35,13 +35,12 @@ _PETITION_KEYS = (
 
 
 def _people(formset, stored: list[Petitioner]) -> list[dict] | None:
-    """The rows as the service takes them; a CCCD left masked is the stored one of the same row. None (a person
-    never left masked text that is not theirs) when a masked number does not match its row's."""
+    """The rows as the service takes them, one per form (an empty one too, so the service's "petitioners-<i>-…"
+    errors name the right row); a CCCD left masked is the stored one of the same row. None (a person never keeps
+    masked text that is not theirs) when a masked number does not match its row's."""
     people = []
     for i, form in enumerate(formset.forms):
         row = dict(form.cleaned_data)
-        if not row:
-            continue
         cccd = row.get("cccd", "")
         if cccd.startswith(forms.CCCD_MASK):
             original = stored[i].cccd if i < len(stored) else ""

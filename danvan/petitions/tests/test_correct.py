@@ -291,3 +291,28 @@ def test_the_correct_links_cost_one_query_whatever_the_number_of_units(client_fo
     second = reception_queries(communes[1:])
     assert (first[1], second[1]) == (1, 4)
     assert first[0] == second[0]
+
+
+def test_a_refused_petitioner_row_is_marked_where_it_is_on_the_page(client_for, officer_a):
+    petition = receive(officer_a)
+    data = {
+        "category": "khieu_nai",
+        "field": petition.field_id,
+        "received_on": TODAY.strftime("%d/%m/%Y"),
+        "content": petition.content,
+        "respondent": petition.respondent,
+        "petitioner_kind": "person",
+        "group_size": "1",
+        "reason": "Bổ sung người gửi",
+        "petitioners-TOTAL_FORMS": "3",
+        "petitioners-INITIAL_FORMS": "1",
+        "petitioners-MAX_NUM_FORMS": "50",
+        "petitioners-0-full_name": "Nguyễn Văn An",
+        "petitioners-0-cccd": "••••••••6789",
+        # The second row left blank, the third given a phone but no name: the refusal is on the third row.
+        "petitioners-2-phone": "0987654321",
+    }
+    page = client_for(officer_a).post(f"/don-thu/{petition.code}/sua/", data)
+    forms = page.context["formset"].forms
+    assert "full_name" in forms[2].errors and not forms[0].errors and not forms[1].errors
+    assert petition.petitioners.count() == 1
